@@ -1,0 +1,34 @@
+/** Who may do what. Pure: the guard and services call `canAccess`/`requireAccess`, nothing else decides. */
+export const ROLES = ['annotator', 'reviewer', 'admin', 'buyer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | 'task.work'
+  | 'project.read'
+  | 'project.manage'
+  | 'item.manage'
+  | 'annotation.read-all'
+  | 'annotation.manage'
+  | 'user.manage';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  annotator: ['task.work', 'project.read'],
+  reviewer: ['task.work', 'project.read', 'annotation.read-all'],
+  buyer: ['project.read'],
+  admin: ['task.work', 'project.read', 'project.manage', 'item.manage', 'annotation.read-all', 'annotation.manage', 'user.manage'],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function canAccess(roles: readonly string[], permission: Permission): boolean {
+  return roles.some((role) => isRole(role) && GRANTS[role].includes(permission));
+}
+
+/** The signed-in caller, as the JWT states it. */
+export interface Caller {
+  id: number;
+  address: string;
+  roles: readonly Role[];
+}

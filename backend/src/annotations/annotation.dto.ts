@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { getAddress } from 'ethers';
+import { MAX_LEAD_TIME_MS } from '../tasks/task.dto.js';
+import type { AnnotationEntity } from './annotation.entity.js';
+
+export class AnnotationDto {
+  @ApiProperty() id: number;
+  @ApiProperty() projectId: number;
+  @ApiProperty() itemId: number;
+  @ApiProperty() annotatorId: number;
+  @ApiProperty() annotatorAddress: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) result: unknown;
+  @ApiProperty() leadTimeMs: number;
+  @ApiProperty() createdAt: string;
+}
+
+export function mapAnnotation(annotation: AnnotationEntity, annotatorAddress: string): AnnotationDto {
+  return {
+    id: annotation.id,
+    projectId: annotation.projectId,
+    itemId: annotation.itemId,
+    annotatorId: annotation.annotatorId,
+    annotatorAddress: getAddress(annotatorAddress),
+    result: annotation.result,
+    leadTimeMs: annotation.leadTimeMs,
+    createdAt: annotation.createdAt.toISOString(),
+  };
+}
+
+export class CreateAnnotationDto {
+  @ApiProperty() @IsInt() @Min(1) itemId: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) @IsDefined() result: unknown;
+  @ApiProperty({ required: false }) @IsOptional() @IsInt() @Min(0) @Max(MAX_LEAD_TIME_MS) leadTimeMs?: number;
+}
+
+export class UpdateAnnotationDto {
+  @ApiProperty({ type: 'object', additionalProperties: true }) @IsDefined() result: unknown;
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import { ItemEntity } from '../items/item.entity.js';
+import { ProjectEntity } from '../projects/project.entity.js';
+import { AnnotationEntity } from './annotation.entity.js';
+
+export const ANNOTATION_FILTERS = ['id', 'projectId', 'itemId', 'annotatorId'] as const;
+export const ANNOTATION_SORTS = ['id', 'createdAt', 'leadTimeMs', 'itemId', 'annotatorId'] as const;
+
+export interface AnnotationRow {
+  annotation: AnnotationEntity;
+  annotatorAddress: string;
+}
+
+@Injectable()
+export class AnnotationsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** `onlyAnnotatorId` scopes the list to one annotator's own labels. */
+  async list(query: ListQuery<(typeof ANNOTATION_FILTERS)[number]>, onlyAnnotatorId?: number): Promise<ListPage<AnnotationRow>> {
+    const qb = this.db.getRepository(AnnotationEntity).createQueryBuilder('a').innerJoin('a.annotator', 'u').addSelect('u.address');
+    for (const key of ANNOTATION_FILTERS) {
+      const ids = idList(query.filter[key], key);
+      if (ids) qb.andWhere(`a.${key} = ANY(:${key})`, { [key]: ids });
+    }
+    if (onlyAnnotatorId !== undefined) qb.andWhere('a.annotatorId = :me', { me: onlyAnnotatorId });
+    qb.orderBy(`a.${query.sortField}`, query.sortOrder).addOrderBy('a.id', 'ASC').skip(query.offset).take(query.limit);
+    const [entities, total] = await qb.getManyAndCount();
+    return { rows: entities.map((a) => ({ annotation: a, annotatorAddress: a.annotator!.address })), total };
+  }
+
+  async findById(id: number): Promise<AnnotationRow | undefined> {
+    const annotation = await this.db.getRepository(AnnotationEntity).findOne({ where: { id }, relations: { annotator: true } });
+    return annotation ? { annotation, annotatorAddress: annotation.annotator!.address } : undefined;
+  }
+
+  async context(itemId: number): Promise<{ item: ItemEntity; project: ProjectEntity } | undefined> {
+    const item = await this.db.getRepository(ItemEntity).findOne({ where: { id: itemId }, relations: { project: true } });
+    return item ? { item, project: item.project! } : undefined;
+  }
+
+  async updateResult(id: number, result: unknown): Promise<void> {
+    await this.db.query('UPDATE annotations SET result = $2::jsonb WHERE id = $1', [id, JSON.stringify(result)]);
+  }
+
+  /**
+   * An admin labels an item directly: a submitted assignment and its annotation in one statement,
+   * counted against the item's overlap like any other label. Undefined if they labeled it already.
+   */
+  async createDirect(itemId: number, annotatorId: number, result: unknown, leadTimeMs: number): Promise<number | undefined> {
+    try {
+      const rows: Array<{ id: number }> = await this.db.query(
+        `WITH bumped AS (
+           UPDATE items SET taken = taken + 1 WHERE id = $1 RETURNING id, project_id
+         ), assigned AS (
+           INSERT INTO assignments (project_id, item_id, annotator_id, status, expires_at, closed_at)
+           SELECT project_id, id, $2, 'submitted', now(), now() FROM bumped
+           RETURNING id, project_id, item_id, annotator_id
+         )
+         INSERT INTO annotations (assignment_id, project_id, item_id, annotator_id, result, lead_time_ms)
+         SELECT id, project_id, item_id, annotator_id, $3::jsonb, $4 FROM assigned
+         RETURNING id`,
+        [itemId, annotatorId, JSON.stringify(result), leadTimeMs],
+      );
+      return rows[0]?.id;
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') return undefined;
+      throw error;
+    }
+  }
+
+  /** Removes the label and frees its slot: the assignment is kept as cancelled, for the record. */
+  async delete(id: number): Promise<void> {
+    await this.db.query(
+      `WITH removed AS (
+         DELETE FROM annotations WHERE id = $1 RETURNING assignment_id, item_id
+       ), cancelled AS (
+         UPDATE assignments SET status = 'cancelled', closed_at = now() FROM removed WHERE assignments.id = removed.assignment_id
+       )
+       UPDATE items SET taken = items.taken - 1 FROM removed WHERE items.id = removed.item_id`,
+      [id],
+    );
+  }
+}

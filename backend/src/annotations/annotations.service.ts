@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { canAccess, type Caller } from '../access/access.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import type { ListPage, ListQuery } from '../http/list-query.js';
+import { validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
+import type { ItemEntity } from '../items/item.entity.js';
+import { mapAnnotation, type AnnotationDto } from './annotation.dto.js';
+import { AnnotationsRepository, type ANNOTATION_FILTERS } from './annotations.repository.js';
+
+export class AnnotationException extends AppException {}
+
+function shapeOf(item: ItemEntity): ItemShape {
+  const shape: ItemShape = {};
+  if (typeof item.data['text'] === 'string') shape.text = item.data['text'];
+  const width = typeof item.data['width'] === 'number' ? item.data['width'] : item.media?.width;
+  const height = typeof item.data['height'] === 'number' ? item.data['height'] : item.media?.height;
+  if (width !== undefined && height !== undefined) Object.assign(shape, { width, height });
+  return shape;
+}
+
+@Injectable()
+export class AnnotationsService {
+  constructor(private readonly annotations: AnnotationsRepository) {}
+
+  /** Those who may read all labels see all; everyone else sees only their own. */
+  async list(caller: Caller, query: ListQuery<(typeof ANNOTATION_FILTERS)[number]>): Promise<ListPage<AnnotationDto>> {
+    const scope = canAccess(caller.roles, 'annotation.read-all') ? undefined : caller.id;
+    const page = await this.annotations.list(query, scope);
+    return { rows: page.rows.map((r) => mapAnnotation(r.annotation, r.annotatorAddress)), total: page.total };
+  }
+
+  async get(caller: Caller, id: number): Promise<AnnotationDto> {
+    const row = await this.annotations.findById(id);
+    if (!row || (row.annotation.annotatorId !== caller.id && !canAccess(caller.roles, 'annotation.read-all'))) {
+      throw new AnnotationException(ErrorCode.ANNOTATION_NOT_FOUND, `Annotation ${id} not found`);
+    }
+    return mapAnnotation(row.annotation, row.annotatorAddress);
+  }
+
+  async create(caller: Caller, itemId: number, result: unknown, leadTimeMs: number): Promise<AnnotationDto> {
+    const checked = await this.check(itemId, result);
+    const id = await this.annotations.createDirect(itemId, caller.id, checked, leadTimeMs);
+    if (id === undefined) throw new AnnotationException(ErrorCode.ASSIGNMENT_CLOSED, `You already labeled item ${itemId}`, 'itemId');
+    return this.get(caller, id);
+  }
+
+  async update(caller: Caller, id: number, result: unknown): Promise<AnnotationDto> {
+    const existing = await this.get(caller, id);
+    await this.annotations.updateResult(id, await this.check(existing.itemId, result));
+    return this.get(caller, id);
+  }
+
+  async delete(caller: Caller, id: number): Promise<AnnotationDto> {
+    const existing = await this.get(caller, id);
+    await this.annotations.delete(id);
+    return existing;
+  }
+
+  private async check(itemId: number, result: unknown): Promise<unknown> {
+    const context = await this.annotations.context(itemId);
+    if (!context) throw new AnnotationException(ErrorCode.ITEM_NOT_FOUND, `Item ${itemId} not found`, 'itemId');
+    const schema = { type: context.project.type as ProjectType, labels: context.project.labels };
+    const checked = validateResult(schema, shapeOf(context.item), result);
+    if (!checked.ok) throw new AnnotationException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
+    return checked.result;
+  }
+}

@@ -1,0 +1,43 @@
+import { Module, type DynamicModule, Global } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AnnotationsModule } from './annotations/annotations.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { HealthController } from './health/health.controller.js';
+import { ItemsModule } from './items/items.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
+import { StorageModule } from './storage/storage.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { UsersModule } from './users/users.module.js';
+
+/** Hands the opened (and migrated) DataSource to every repository. */
+@Global()
+@Module({})
+class DatabaseModule {
+  static forRoot(dataSource: DataSource): DynamicModule {
+    return { module: DatabaseModule, providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    const storage = StorageModule.forRoot({ dataDir: config.dataDir, ...(config.ipfsApiUrl ? { ipfsApiUrl: config.ipfsApiUrl } : {}) });
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(dataSource),
+        { ...storage, global: true },
+        AuthModule,
+        UsersModule,
+        ProjectsModule,
+        ItemsModule,
+        TasksModule,
+        AnnotationsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

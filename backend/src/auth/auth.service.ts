@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { getAddress, verifyMessage } from 'ethers';
+import { isRole } from '../access/access.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { mapUser, type UserDto } from '../users/user.dto.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { AuthNonceRepository } from './auth-nonce.repository.js';
+import type { NonceDto, SessionDto } from './auth.dto.js';
+import { checkSiweMessage, parseSiweMessage, type SiweProblem } from './domain/siwe-message.js';
+import { TokenService } from './token.service.js';
+
+export class AuthException extends AppException {}
+
+const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const CLOCK_SKEW_MS = 60_000;
+
+function problemToException(problem: SiweProblem): AuthException {
+  switch (problem.kind) {
+    case 'malformed':
+      return new AuthException(ErrorCode.SIWE_MALFORMED, `Malformed sign-in message: ${problem.message}`, `message.${problem.field}`);
+    case 'domain':
+      return new AuthException(ErrorCode.SIWE_DOMAIN_MISMATCH, problem.message, 'message.domain');
+    case 'uri':
+      return new AuthException(ErrorCode.SIWE_URI_MISMATCH, problem.message, 'message.uri');
+    case 'chain':
+      return new AuthException(ErrorCode.SIWE_CHAIN_MISMATCH, problem.message, 'message.chainId');
+    case 'expired':
+      return new AuthException(ErrorCode.SIWE_EXPIRED, problem.message, 'message.expirationTime');
+    case 'not-yet-valid':
+      return new AuthException(ErrorCode.SIWE_NOT_YET_VALID, problem.message, 'message.notBefore');
+    default: {
+      const unreachable: never = problem;
+      return unreachable;
+    }
+  }
+}
+
+function newNonce(): string {
+  const bytes = randomBytes(24);
+  return Array.from(bytes, (b) => NONCE_ALPHABET[b % NONCE_ALPHABET.length]).join('');
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly nonces: AuthNonceRepository,
+    private readonly users: UsersRepository,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async nonce(): Promise<NonceDto> {
+    const nonce = newNonce();
+    const expiresAt = await this.nonces.create(nonce, this.config.nonceTtlSeconds);
+    return { nonce, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** EIP-4361 verification: message checks, signature, then the single-use nonce. */
+  async verify(text: string, signature: string): Promise<SessionDto> {
+    const parsed = parseSiweMessage(text);
+    if (!parsed.ok) throw problemToException(parsed.problem);
+    const message = parsed.message;
+    const problem = checkSiweMessage(message, {
+      publicUrl: this.config.publicUrl,
+      chainId: this.config.chainId,
+      now: new Date(),
+      skewMs: CLOCK_SKEW_MS,
+    });
+    if (problem) throw problemToException(problem);
+    let signer: string;
+    try {
+      signer = verifyMessage(text, signature);
+    } catch {
+      throw new AuthException(ErrorCode.SIGNATURE_INVALID, 'Signature cannot be decoded', 'signature');
+    }
+    if (signer.toLowerCase() !== message.address.toLowerCase()) {
+      throw new AuthException(ErrorCode.SIGNATURE_INVALID, 'Signature was not made by the address in the message', 'signature');
+    }
+    if (!(await this.nonces.consume(message.nonce))) {
+      throw new AuthException(ErrorCode.NONCE_INVALID, 'Nonce is unknown, expired or already used: ask for a new one', 'message.nonce');
+    }
+    const address = getAddress(message.address.toLowerCase());
+    const extraRoles = this.config.adminAddresses.includes(address) ? ['admin'] : [];
+    const user = await this.users.signIn(address, extraRoles);
+    const roles = user.roles.filter(isRole);
+    const { token, expiresAt } = await this.tokens.issue({ id: user.id, address, roles });
+    return { token, expiresAt: expiresAt.toISOString(), user: mapUser(user) };
+  }
+
+  async me(id: number): Promise<UserDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw new AuthException(ErrorCode.UNAUTHENTICATED, 'This account no longer exists');
+    return mapUser(user);
+  }
+}

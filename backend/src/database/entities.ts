@@ -1,0 +1,8 @@
+import { AnnotationEntity } from '../annotations/annotation.entity.js';
+import { AuthNonceEntity } from '../auth/auth-nonce.entity.js';
+import { ItemEntity } from '../items/item.entity.js';
+import { ProjectEntity } from '../projects/project.entity.js';
+import { AssignmentEntity } from '../tasks/assignment.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+
+export const entities = [UserEntity, AuthNonceEntity, ProjectEntity, ItemEntity, AssignmentEntity, AnnotationEntity];

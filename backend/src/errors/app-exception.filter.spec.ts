@@ -1,0 +1,238 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  HttpException,
+  InternalServerErrorException,
+  Logger,
+  NotFoundException,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+  UnsupportedMediaTypeException,
+  type ArgumentsHost,
+} from '@nestjs/common';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AppExceptionFilter, toErrorBody } from './app-exception.filter.js';
+import { AppException, ErrorCode, type ErrorBody } from './app.exception.js';
+import { httpStatusFor } from './http-status.js';
+
+class ProjectException extends AppException {}
+
+function fastifyError(code: string, statusCode: number, message = `${code} happened`): Error {
+  return Object.assign(new Error(message), { code, statusCode });
+}
+
+describe('toErrorBody: AppException', () => {
+  it('keeps code, message and field, with the mapped status', () => {
+    const body = toErrorBody(new AppException(ErrorCode.RESULT_INVALID, 'end must be greater than start', 'result.spans[0].end'));
+    expect(body).toEqual({
+      statusCode: 400,
+      code: 'RESULT_INVALID',
+      message: 'end must be greater than start',
+      field: 'result.spans[0].end',
+    });
+  });
+
+  it('leaves field out when the exception has none', () => {
+    const body = toErrorBody(new AppException(ErrorCode.PROJECT_NOT_FOUND, 'Project 3 not found'));
+    expect(body).toEqual({ statusCode: 404, code: 'PROJECT_NOT_FOUND', message: 'Project 3 not found' });
+    expect(body).not.toHaveProperty('field');
+  });
+
+  it('keeps an empty-string field', () => {
+    expect(toErrorBody(new AppException(ErrorCode.VALIDATION_FAILED, 'bad', ''))).toHaveProperty('field', '');
+  });
+
+  it('works for subclasses, whose name is the subclass', () => {
+    const error = new ProjectException(ErrorCode.PROJECT_NOT_ACTIVE, 'Project is paused');
+    expect(error.name).toBe('ProjectException');
+    expect(toErrorBody(error)).toEqual({ statusCode: 409, code: 'PROJECT_NOT_ACTIVE', message: 'Project is paused' });
+  });
+
+  it.each(Object.values(ErrorCode))('%s: status comes from httpStatusFor', (code) => {
+    const body = toErrorBody(new AppException(code, 'x'));
+    expect(body.statusCode).toBe(httpStatusFor(code));
+    expect(body.code).toBe(code);
+  });
+
+  it('an AppException that also carries Fastify-like properties is still read as an AppException', () => {
+    const error = Object.assign(new AppException(ErrorCode.FORBIDDEN, 'no'), { statusCode: 413 });
+    expect(toErrorBody(error)).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: 'no' });
+  });
+});
+
+describe('toErrorBody: Fastify errors', () => {
+  it('a body too large becomes PAYLOAD_TOO_LARGE', () => {
+    expect(toErrorBody({ code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413, message: 'Request body is too large' })).toEqual({
+      statusCode: 413,
+      code: ErrorCode.PAYLOAD_TOO_LARGE,
+      message: 'Request body is too large',
+    });
+    expect(toErrorBody(fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413, 'limit 1048576 bytes'))).toMatchObject({
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    });
+  });
+
+  it('an unsupported content type becomes UNSUPPORTED_MEDIA_TYPE', () => {
+    expect(toErrorBody(fastifyError('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'Unsupported Media Type: text/xml'))).toEqual({
+      statusCode: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Unsupported Media Type: text/xml',
+    });
+  });
+
+  it.each(['FST_ERR_CTP_EMPTY_JSON_BODY', 'FST_ERR_CTP_INVALID_JSON_BODY'])('%s becomes INVALID_JSON', (code) => {
+    expect(toErrorBody(fastifyError(code, 400, 'Unexpected token } in JSON at position 9'))).toEqual({
+      statusCode: 400,
+      code: 'INVALID_JSON',
+      message: 'Request body is not valid JSON',
+    });
+  });
+
+  it('another Fastify 4xx error becomes VALIDATION_FAILED with its status', () => {
+    expect(toErrorBody(fastifyError('FST_ERR_VALIDATION', 400, 'body/name must be string'))).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'body/name must be string',
+    });
+  });
+
+  it('a Fastify 5xx error is an opaque INTERNAL', () => {
+    expect(toErrorBody(fastifyError('FST_ERR_SOMETHING', 500, 'internal detail'))).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'Internal error',
+    });
+  });
+});
+
+describe('toErrorBody: other errors', () => {
+  it('a JSON SyntaxError from the body parser becomes INVALID_JSON', () => {
+    const error = Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400 });
+    expect(toErrorBody(error)).toEqual({ statusCode: 400, code: 'INVALID_JSON', message: 'Request body is not valid JSON' });
+  });
+
+  it('a plain SyntaxError (a bug) is a 500', () => {
+    expect(toErrorBody(new SyntaxError('Unexpected token'))).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'Internal error' });
+  });
+
+  it('maps Nest HttpExceptions', () => {
+    expect(toErrorBody(new NotFoundException('Cannot GET /nope'))).toEqual({
+      statusCode: 404,
+      code: 'ROUTE_NOT_FOUND',
+      message: 'Cannot GET /nope',
+    });
+    expect(toErrorBody(new PayloadTooLargeException('too big'))).toEqual({
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'too big',
+    });
+    expect(toErrorBody(new UnsupportedMediaTypeException('xml'))).toEqual({
+      statusCode: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'xml',
+    });
+    expect(toErrorBody(new BadRequestException('bad'))).toEqual({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'bad' });
+    expect(toErrorBody(new ForbiddenException('nope'))).toMatchObject({ statusCode: 403, code: 'VALIDATION_FAILED' });
+    expect(toErrorBody(new ConflictException('dup'))).toMatchObject({ statusCode: 409 });
+  });
+
+  it('Nest 5xx HttpExceptions are opaque INTERNAL errors', () => {
+    for (const error of [
+      new InternalServerErrorException('pool exhausted'),
+      new ServiceUnavailableException('db down'),
+      new HttpException('x', 502),
+    ]) {
+      expect(toErrorBody(error)).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'Internal error' });
+    }
+  });
+
+  it('an unknown Error is a 500 INTERNAL that does not leak its message', () => {
+    const body: ErrorBody = toErrorBody(new Error('password authentication failed for user "tessera" at 10.0.0.5'));
+    expect(body).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'Internal error' });
+    expect(JSON.stringify(body)).not.toContain('password');
+    expect(body).not.toHaveProperty('field');
+  });
+
+  it('a TypeError is a 500 INTERNAL', () => {
+    expect(toErrorBody(new TypeError("Cannot read properties of undefined (reading 'id')"))).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'Internal error',
+    });
+  });
+
+  it.each([undefined, null, 'boom', 42, {}, [], { message: 'x' }])('a thrown non-error %j is a 500 INTERNAL', (value) => {
+    expect(toErrorBody(value)).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'Internal error' });
+  });
+
+  it('an error with a statusCode 413 and no code is PAYLOAD_TOO_LARGE', () => {
+    expect(toErrorBody(Object.assign(new Error('stream limit'), { statusCode: 413 }))).toEqual({
+      statusCode: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'Request body is too large',
+    });
+  });
+
+  it('an error with another 4xx statusCode keeps it as VALIDATION_FAILED', () => {
+    expect(toErrorBody(Object.assign(new Error('Multipart: Boundary not found'), { statusCode: 406 }))).toEqual({
+      statusCode: 406,
+      code: 'VALIDATION_FAILED',
+      message: 'Multipart: Boundary not found',
+    });
+  });
+
+  it('an error with a 5xx or a non-number statusCode is INTERNAL', () => {
+    expect(toErrorBody(Object.assign(new Error('upstream'), { statusCode: 503 }))).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
+    expect(toErrorBody(Object.assign(new Error('odd'), { statusCode: '400' }))).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
+    expect(toErrorBody(Object.assign(new Error('odd'), { statusCode: 302 }))).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
+  });
+});
+
+describe('AppExceptionFilter', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  function fakeHost() {
+    const sent: { status?: number; headers: Record<string, string>; body?: unknown } = { headers: {} };
+    const reply = {
+      status(code: number) {
+        sent.status = code;
+        return reply;
+      },
+      header(name: string, value: string) {
+        sent.headers[name] = value;
+        return reply;
+      },
+      send(body: unknown) {
+        sent.body = body;
+        return reply;
+      },
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => reply }) } as unknown as ArgumentsHost;
+    return { host, sent };
+  }
+
+  it('sends the error body with its status as JSON and does not log a 4xx', () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent } = fakeHost();
+    new AppExceptionFilter().catch(new AppException(ErrorCode.ITEM_INVALID, 'data.text is empty', 'data.text'), host);
+    expect(sent.status).toBe(400);
+    expect(sent.headers['content-type']).toMatch(/^application\/json/);
+    expect(sent.body).toEqual({ statusCode: 400, code: 'ITEM_INVALID', message: 'data.text is empty', field: 'data.text' });
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('logs a 5xx with its stack and sends the opaque body', () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent } = fakeHost();
+    const error = new Error('secret detail');
+    new AppExceptionFilter().catch(error, host);
+    expect(sent.status).toBe(500);
+    expect(sent.body).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'Internal error' });
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0]?.[0])).toContain('secret detail');
+  });
+});

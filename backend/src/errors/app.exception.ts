@@ -1,0 +1,67 @@
+/**
+ * Every error a client can see. Modules throw their own subclass of AppException with one of these
+ * codes; `http-status.ts` maps each code to an HTTP status in one exhaustive switch.
+ */
+export const ErrorCode = {
+  // request shape
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  INVALID_JSON: 'INVALID_JSON',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  INTERNAL: 'INTERNAL',
+  // auth
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  SIWE_MALFORMED: 'SIWE_MALFORMED',
+  SIWE_DOMAIN_MISMATCH: 'SIWE_DOMAIN_MISMATCH',
+  SIWE_URI_MISMATCH: 'SIWE_URI_MISMATCH',
+  SIWE_CHAIN_MISMATCH: 'SIWE_CHAIN_MISMATCH',
+  SIWE_EXPIRED: 'SIWE_EXPIRED',
+  SIWE_NOT_YET_VALID: 'SIWE_NOT_YET_VALID',
+  NONCE_INVALID: 'NONCE_INVALID',
+  SIGNATURE_INVALID: 'SIGNATURE_INVALID',
+  // users
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  USER_ADDRESS_TAKEN: 'USER_ADDRESS_TAKEN',
+  USER_HAS_WORK: 'USER_HAS_WORK',
+  // projects
+  PROJECT_NOT_FOUND: 'PROJECT_NOT_FOUND',
+  PROJECT_NOT_ACTIVE: 'PROJECT_NOT_ACTIVE',
+  PROJECT_HAS_ANNOTATIONS: 'PROJECT_HAS_ANNOTATIONS',
+  PROJECT_INVALID_CHANGE: 'PROJECT_INVALID_CHANGE',
+  // items and files
+  ITEM_NOT_FOUND: 'ITEM_NOT_FOUND',
+  ITEM_HAS_ANNOTATIONS: 'ITEM_HAS_ANNOTATIONS',
+  ITEM_INVALID: 'ITEM_INVALID',
+  ITEM_EXTERNAL_ID_TAKEN: 'ITEM_EXTERNAL_ID_TAKEN',
+  FILE_NOT_FOUND: 'FILE_NOT_FOUND',
+  // assignments and annotations
+  ASSIGNMENT_NOT_FOUND: 'ASSIGNMENT_NOT_FOUND',
+  LEASE_EXPIRED: 'LEASE_EXPIRED',
+  ASSIGNMENT_CLOSED: 'ASSIGNMENT_CLOSED',
+  RESULT_INVALID: 'RESULT_INVALID',
+  ANNOTATION_NOT_FOUND: 'ANNOTATION_NOT_FOUND',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppException<C extends ErrorCode = ErrorCode> extends Error {
+  constructor(
+    readonly code: C,
+    message: string,
+    /** Dotted path of the offending input, e.g. `result.spans[0].end`. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from './app.exception.js';
+import { httpStatusFor } from './http-status.js';
+
+/** The status each code is documented to have; a new code must be added here on purpose. */
+const EXPECTED: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ROUTE_NOT_FOUND: 404,
+  INTERNAL: 500,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  SIWE_MALFORMED: 400,
+  SIWE_DOMAIN_MISMATCH: 401,
+  SIWE_URI_MISMATCH: 401,
+  SIWE_CHAIN_MISMATCH: 401,
+  SIWE_EXPIRED: 401,
+  SIWE_NOT_YET_VALID: 401,
+  NONCE_INVALID: 401,
+  SIGNATURE_INVALID: 401,
+  USER_NOT_FOUND: 404,
+  USER_ADDRESS_TAKEN: 409,
+  USER_HAS_WORK: 409,
+  PROJECT_NOT_FOUND: 404,
+  PROJECT_NOT_ACTIVE: 409,
+  PROJECT_HAS_ANNOTATIONS: 409,
+  PROJECT_INVALID_CHANGE: 409,
+  ITEM_NOT_FOUND: 404,
+  ITEM_HAS_ANNOTATIONS: 409,
+  ITEM_INVALID: 400,
+  ITEM_EXTERNAL_ID_TAKEN: 409,
+  FILE_NOT_FOUND: 404,
+  ASSIGNMENT_NOT_FOUND: 404,
+  LEASE_EXPIRED: 409,
+  ASSIGNMENT_CLOSED: 409,
+  RESULT_INVALID: 400,
+  ANNOTATION_NOT_FOUND: 404,
+};
+
+describe('httpStatusFor', () => {
+  const codes = Object.values(ErrorCode);
+
+  it('the table above lists every code', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...codes].sort());
+  });
+
+  it('each code constant equals its own name', () => {
+    for (const [name, value] of Object.entries(ErrorCode)) expect(value).toBe(name);
+  });
+
+  it.each(codes)('%s maps to a 4xx or 5xx status', (code) => {
+    const status = httpStatusFor(code);
+    expect(Number.isInteger(status)).toBe(true);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(600);
+  });
+
+  it.each(codes)('%s maps to its documented status', (code) => {
+    expect(httpStatusFor(code)).toBe(EXPECTED[code]);
+  });
+
+  it('only INTERNAL is a server error', () => {
+    expect(codes.filter((code) => httpStatusFor(code) >= 500)).toEqual([ErrorCode.INTERNAL]);
+  });
+
+  it('every *_NOT_FOUND code is a 404', () => {
+    for (const code of codes.filter((c) => c.endsWith('_NOT_FOUND'))) expect(httpStatusFor(code)).toBe(404);
+  });
+});

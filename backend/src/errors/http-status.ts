@@ -1,0 +1,51 @@
+import { ErrorCode } from './app.exception.js';
+
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.INVALID_JSON:
+    case ErrorCode.SIWE_MALFORMED:
+    case ErrorCode.ITEM_INVALID:
+    case ErrorCode.RESULT_INVALID:
+      return 400;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.SIWE_DOMAIN_MISMATCH:
+    case ErrorCode.SIWE_URI_MISMATCH:
+    case ErrorCode.SIWE_CHAIN_MISMATCH:
+    case ErrorCode.SIWE_EXPIRED:
+    case ErrorCode.SIWE_NOT_YET_VALID:
+    case ErrorCode.NONCE_INVALID:
+    case ErrorCode.SIGNATURE_INVALID:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.ROUTE_NOT_FOUND:
+    case ErrorCode.USER_NOT_FOUND:
+    case ErrorCode.PROJECT_NOT_FOUND:
+    case ErrorCode.ITEM_NOT_FOUND:
+    case ErrorCode.FILE_NOT_FOUND:
+    case ErrorCode.ASSIGNMENT_NOT_FOUND:
+    case ErrorCode.ANNOTATION_NOT_FOUND:
+      return 404;
+    case ErrorCode.USER_ADDRESS_TAKEN:
+    case ErrorCode.USER_HAS_WORK:
+    case ErrorCode.PROJECT_NOT_ACTIVE:
+    case ErrorCode.PROJECT_HAS_ANNOTATIONS:
+    case ErrorCode.PROJECT_INVALID_CHANGE:
+    case ErrorCode.ITEM_HAS_ANNOTATIONS:
+    case ErrorCode.ITEM_EXTERNAL_ID_TAKEN:
+    case ErrorCode.LEASE_EXPIRED:
+    case ErrorCode.ASSIGNMENT_CLOSED:
+      return 409;
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return 413;
+    case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
+      return 415;
+    case ErrorCode.INTERNAL:
+      return 500;
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}

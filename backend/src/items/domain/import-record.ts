@@ -1,0 +1,36 @@
+import { validateItemData, type ItemShape, type ProjectType } from '../../projects/domain/label-schema.js';
+
+export interface ItemRecord {
+  externalId: string | null;
+  data: Record<string, unknown>;
+  shape: ItemShape;
+}
+
+export const MAX_ITEM_BYTES = 256 * 1024;
+const EXTERNAL_ID = /^[\w.:\-/@+=#~ ]{1,200}$/;
+
+/** Checks one imported record `{externalId?, data}` against the project's type. */
+export function toItemRecord(type: ProjectType, raw: unknown): ItemRecord | { message: string } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { message: 'each item must be an object {"externalId"?, "data": {...}}' };
+  }
+  const record = raw as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (key !== 'externalId' && key !== 'data') return { message: `unexpected field "${key}"; expected externalId and data` };
+  }
+  let externalId: string | null = null;
+  if (record['externalId'] !== undefined && record['externalId'] !== null) {
+    const value = record['externalId'];
+    if (typeof value !== 'string' && typeof value !== 'number') return { message: 'externalId must be a string' };
+    externalId = String(value);
+    if (!EXTERNAL_ID.test(externalId)) return { message: 'externalId must be 1-200 characters of letters, digits and . : - / @ + = # ~ _ or spaces' };
+  }
+  const checked = validateItemData(type, record['data']);
+  if (!checked.ok) return { message: `${checked.field}: ${checked.message}` };
+  const data = record['data'] as Record<string, unknown>;
+  const json = JSON.stringify(data);
+  if (json.length > MAX_ITEM_BYTES) return { message: `data is larger than ${MAX_ITEM_BYTES} bytes` };
+  // PostgreSQL's jsonb cannot hold the NUL character.
+  if (json.includes('\\u0000')) return { message: 'data must not contain the NUL character (\\u0000)' };
+  return { externalId, data, shape: checked.shape };
+}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsObject, IsOptional, IsString, Length, Min } from 'class-validator';
+import type { ItemEntity, ItemMedia } from './item.entity.js';
+
+export class ItemDto {
+  @ApiProperty() id: number;
+  @ApiProperty() projectId: number;
+  @ApiProperty({ nullable: true, type: String }) externalId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) media: ItemMedia | null;
+  @ApiProperty() overlap: number;
+  @ApiProperty({ description: 'Submitted annotations' }) annotationCount: number;
+  @ApiProperty({ enum: ['open', 'in_progress', 'completed'] }) status: ItemStatus;
+  @ApiProperty() createdAt: string;
+}
+
+export type ItemStatus = 'open' | 'in_progress' | 'completed';
+
+/** The one distribution rule for an item's status. */
+export function itemStatus(overlap: number, taken: number, annotationCount: number): ItemStatus {
+  if (annotationCount >= overlap) return 'completed';
+  return taken > 0 ? 'in_progress' : 'open';
+}
+
+export function mapItem(item: ItemEntity, annotationCount: number): ItemDto {
+  return {
+    id: item.id,
+    projectId: item.projectId,
+    externalId: item.externalId,
+    data: item.data,
+    media: item.media,
+    overlap: item.overlap,
+    annotationCount,
+    status: itemStatus(item.overlap, item.taken, annotationCount),
+    createdAt: item.createdAt.toISOString(),
+  };
+}
+
+export class ImportRejectionDto {
+  @ApiProperty({ description: 'Array element, JSONL line or CSV line (header = 1); file name for uploads' }) line: number;
+  @ApiPropertyOptional() file?: string;
+  @ApiProperty() message: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty() imported: number;
+  @ApiProperty({ description: 'Records whose externalId was imported before (left unchanged)' }) duplicates: number;
+  @ApiProperty({ type: [ImportRejectionDto] }) rejected: ImportRejectionDto[];
+  @ApiPropertyOptional({ description: 'True when more rejections happened than are listed' }) rejectedTruncated?: boolean;
+  @ApiProperty() rejectedCount: number;
+}
+
+export class CreateItemDto {
+  @ApiProperty() @IsInt() @Min(1) projectId: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) externalId?: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() data: Record<string, unknown>;
+}
+
+export class UpdateItemDto {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() data?: Record<string, unknown>;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) overlap?: number;
+}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ProjectEntity } from '../projects/project.entity.js';
+
+/** What Tessera knows of an item's media file (image size for box checks). */
+export interface ItemMedia {
+  cid?: string;
+  mime?: string;
+  width?: number;
+  height?: number;
+}
+
+@Entity('items')
+@Index('items_project_external_id_key', ['projectId', 'externalId'], { unique: true })
+@Index('items_open_idx', ['projectId', 'id'], { where: 'taken < overlap' })
+export class ItemEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer', name: 'project_id' })
+  projectId: number;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id' })
+  project?: ProjectEntity;
+
+  @Column({ type: 'varchar', length: 200, name: 'external_id', nullable: true })
+  externalId: string | null;
+
+  @Column({ type: 'jsonb' })
+  data: Record<string, unknown>;
+
+  @Column({ type: 'jsonb', nullable: true })
+  media: ItemMedia | null;
+
+  /** How many annotations this item should get (the project's overlap when imported). */
+  @Column({ type: 'integer' })
+  overlap: number;
+
+  /** Live leases plus submitted annotations; kept by the assignment repository in the same statement. */
+  @Column({ type: 'integer', default: 0 })
+  taken: number;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

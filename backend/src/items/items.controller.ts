@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RequirePermission } from '../auth/auth.decorators.js';
+import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
+import { CreateItemDto, ImportResultDto, ItemDto, UpdateItemDto } from './item.dto.js';
+import { ItemsImportService, type ImportSource } from './items-import.service.js';
+import { ITEM_FILTERS, ITEM_SORTS } from './items.repository.js';
+import { ItemsService } from './items.service.js';
+
+async function* sourcesOf(request: FastifyRequest): AsyncGenerator<ImportSource> {
+  if (request.isMultipart()) {
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      yield { fileName: part.filename, mimeType: part.mimetype, content: part.file };
+    }
+    return;
+  }
+  yield { mimeType: request.headers['content-type'] ?? '', content: request.body as AsyncIterable<Uint8Array> };
+}
+
+@ApiTags('items')
+@ApiBearerAuth()
+@RequirePermission('item.manage')
+@Controller()
+export class ItemsController {
+  constructor(
+    private readonly items: ItemsService,
+    private readonly importer: ItemsImportService,
+  ) {}
+
+  @Post('projects/:id/items')
+  @RouteConfig({ streamBody: true })
+  @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv', 'multipart/form-data')
+  @ApiBody({ description: 'A JSON array or JSONL of {externalId?, data}, a CSV with a header row, or files (JSON, JSONL, CSV, images)' })
+  @ApiOkResponse({ type: ImportResultDto })
+  import(@Param('id') id: string, @Req() request: FastifyRequest): Promise<ImportResultDto> {
+    return this.importer.import(parseId(id), sourcesOf(request));
+  }
+
+  @Get('items')
+  @ApiOkResponse({ type: ItemDto, isArray: true })
+  async list(@Query() raw: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply): Promise<ItemDto[]> {
+    const query = parseListQuery(raw, { filters: ITEM_FILTERS, sorts: ITEM_SORTS });
+    const page = await this.items.list(query);
+    void reply.header('Content-Range', contentRange('items', query, page));
+    return page.rows;
+  }
+
+  @Get('items/:id')
+  @ApiOkResponse({ type: ItemDto })
+  get(@Param('id') id: string): Promise<ItemDto> {
+    return this.items.get(parseId(id));
+  }
+
+  @Post('items')
+  @ApiOkResponse({ type: ItemDto })
+  create(@Body() body: CreateItemDto): Promise<ItemDto> {
+    return this.items.create(body);
+  }
+
+  @Put('items/:id')
+  @ApiOkResponse({ type: ItemDto })
+  update(@Param('id') id: string, @Body() body: UpdateItemDto): Promise<ItemDto> {
+    return this.items.update(parseId(id), body);
+  }
+
+  @Delete('items/:id')
+  @ApiOkResponse({ type: ItemDto })
+  delete(@Param('id') id: string): Promise<ItemDto> {
+    return this.items.delete(parseId(id));
+  }
+}

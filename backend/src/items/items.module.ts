@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { FilesController } from './files.controller.js';
+import { ItemsImportService } from './items-import.service.js';
+import { ItemsController } from './items.controller.js';
+import { ItemsRepository } from './items.repository.js';
+import { ItemsService } from './items.service.js';
+
+@Module({
+  imports: [ProjectsModule],
+  controllers: [ItemsController, FilesController],
+  providers: [ItemsRepository, ItemsService, ItemsImportService],
+  exports: [ItemsRepository],
+})
+export class ItemsModule {}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import { ItemEntity, type ItemMedia } from './item.entity.js';
+
+export const ITEM_FILTERS = ['id', 'projectId', 'externalId', 'status'] as const;
+export const ITEM_SORTS = ['id', 'externalId', 'createdAt', 'overlap'] as const;
+
+export interface NewItem {
+  externalId: string | null;
+  data: Record<string, unknown>;
+  media: ItemMedia | null;
+}
+
+@Injectable()
+export class ItemsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Inserts a batch; items whose externalId exists in the project are left as they are. */
+  async insertBatch(manager: EntityManager, projectId: number, overlap: number, items: readonly NewItem[]): Promise<number> {
+    if (items.length === 0) return 0;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO items (project_id, overlap, external_id, data, media)
+       SELECT $1, $2, e, d, m FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) AS t(e, d, m)
+       ON CONFLICT (project_id, external_id) DO NOTHING
+       RETURNING id`,
+      [
+        projectId,
+        overlap,
+        items.map((i) => i.externalId),
+        items.map((i) => JSON.stringify(i.data)),
+        items.map((i) => (i.media ? JSON.stringify(i.media) : null)),
+      ],
+    );
+    return rows.length;
+  }
+
+  findById(id: number): Promise<ItemEntity | null> {
+    return this.db.getRepository(ItemEntity).findOneBy({ id });
+  }
+
+  async annotationCounts(ids: number[]): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    if (ids.length === 0) return counts;
+    const rows: Array<{ item_id: number; n: string }> = await this.db.query(
+      'SELECT item_id, count(*) AS n FROM annotations WHERE item_id = ANY($1) GROUP BY item_id',
+      [ids],
+    );
+    for (const row of rows) counts.set(row.item_id, Number(row.n));
+    return counts;
+  }
+
+  async list(query: ListQuery<(typeof ITEM_FILTERS)[number]>): Promise<ListPage<ItemEntity>> {
+    const qb = this.db.getRepository(ItemEntity).createQueryBuilder('i');
+    const ids = idList(query.filter.id, 'id');
+    if (ids) qb.andWhere('i.id = ANY(:ids)', { ids });
+    const projectIds = idList(query.filter.projectId, 'projectId');
+    if (projectIds) qb.andWhere('i.projectId = ANY(:projectIds)', { projectIds });
+    if (typeof query.filter.externalId === 'string') qb.andWhere('i.externalId = :externalId', { externalId: query.filter.externalId });
+    const done = '(SELECT count(*) FROM annotations a WHERE a.item_id = i.id) >= i.overlap';
+    switch (query.filter.status) {
+      case undefined:
+        break;
+      case 'completed':
+        qb.andWhere(done);
+        break;
+      case 'in_progress':
+        qb.andWhere(`NOT ${done} AND i.taken > 0`);
+        break;
+      case 'open':
+        qb.andWhere('i.taken = 0');
+        break;
+      default:
+        break;
+    }
+    qb.orderBy(`i.${query.sortField}`, query.sortOrder).addOrderBy('i.id', 'ASC').skip(query.offset).take(query.limit);
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows, total };
+  }
+
+  async update(id: number, changes: { data?: Record<string, unknown>; overlap?: number; media?: ItemMedia | null }): Promise<void> {
+    await this.db.getRepository(ItemEntity).update({ id }, changes as QueryDeepPartialEntity<ItemEntity>);
+  }
+
+  async delete(id: number): Promise<void> {
+    await this.db.getRepository(ItemEntity).delete({ id });
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import type { ListPage, ListQuery } from '../http/list-query.js';
+import type { ProjectType } from '../projects/domain/label-schema.js';
+import { ProjectsRepository } from '../projects/projects.repository.js';
+import { toItemRecord } from './domain/import-record.js';
+import { mapItem, type CreateItemDto, type ItemDto, type UpdateItemDto } from './item.dto.js';
+import { ItemsRepository, type ITEM_FILTERS } from './items.repository.js';
+
+export class ItemException extends AppException {}
+
+@Injectable()
+export class ItemsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly items: ItemsRepository,
+    private readonly projects: ProjectsRepository,
+  ) {}
+
+  async list(query: ListQuery<(typeof ITEM_FILTERS)[number]>): Promise<ListPage<ItemDto>> {
+    const page = await this.items.list(query);
+    const counts = await this.items.annotationCounts(page.rows.map((i) => i.id));
+    return { rows: page.rows.map((i) => mapItem(i, counts.get(i.id) ?? 0)), total: page.total };
+  }
+
+  async get(id: number): Promise<ItemDto> {
+    const item = await this.items.findById(id);
+    if (!item) throw new ItemException(ErrorCode.ITEM_NOT_FOUND, `Item ${id} not found`);
+    return mapItem(item, (await this.items.annotationCounts([id])).get(id) ?? 0);
+  }
+
+  async create(body: CreateItemDto): Promise<ItemDto> {
+    const project = await this.projects.findById(body.projectId);
+    if (!project) throw new ItemException(ErrorCode.PROJECT_NOT_FOUND, `Project ${body.projectId} not found`, 'projectId');
+    const record = toItemRecord(project.type as ProjectType, { externalId: body.externalId, data: body.data });
+    if ('message' in record) throw new ItemException(ErrorCode.ITEM_INVALID, record.message, 'data');
+    const inserted = await this.db.transaction((manager) =>
+      this.items.insertBatch(manager, project.id, project.overlap, [{ externalId: record.externalId, data: record.data, media: null }]),
+    );
+    if (inserted === 0) {
+      throw new ItemException(ErrorCode.ITEM_EXTERNAL_ID_TAKEN, `An item with externalId "${body.externalId}" exists`, 'externalId');
+    }
+    const page = await this.items.list({
+      filter: { projectId: project.id, externalId: record.externalId ?? undefined },
+      offset: 0,
+      limit: 1,
+      sortField: 'id',
+      sortOrder: 'DESC',
+    });
+    return mapItem(page.rows[0]!, 0);
+  }
+
+  async update(id: number, body: UpdateItemDto): Promise<ItemDto> {
+    const item = await this.items.findById(id);
+    if (!item) throw new ItemException(ErrorCode.ITEM_NOT_FOUND, `Item ${id} not found`);
+    const count = (await this.items.annotationCounts([id])).get(id) ?? 0;
+    const changes: { data?: Record<string, unknown>; overlap?: number } = {};
+    if (body.data !== undefined && JSON.stringify(body.data) !== JSON.stringify(item.data)) {
+      if (count > 0) throw new ItemException(ErrorCode.ITEM_HAS_ANNOTATIONS, 'A labeled item cannot change its data', 'data');
+      const project = (await this.projects.findById(item.projectId))!;
+      const record = toItemRecord(project.type as ProjectType, { data: body.data });
+      if ('message' in record) throw new ItemException(ErrorCode.ITEM_INVALID, record.message, 'data');
+      changes.data = record.data;
+    }
+    if (body.overlap !== undefined) changes.overlap = body.overlap;
+    if (Object.keys(changes).length > 0) await this.items.update(id, changes);
+    return this.get(id);
+  }
+
+  async delete(id: number): Promise<ItemDto> {
+    const dto = await this.get(id);
+    if (dto.annotationCount > 0) throw new ItemException(ErrorCode.ITEM_HAS_ANNOTATIONS, 'A labeled item cannot be deleted');
+    await this.items.delete(id);
+    return dto;
+  }
+}

@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PROJECT_STATUSES, PROJECT_TYPES, type ProjectStatus, type ProjectType } from './domain/label-schema.js';
+import type { ProjectEntity } from './project.entity.js';
+
+const TOKEN_AMOUNT = /^(0|[1-9]\d{0,17})(\.\d{1,18})?$/;
+
+export class CreateProjectDto {
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ enum: PROJECT_TYPES }) @IsIn(PROJECT_TYPES) type: ProjectType;
+  @ApiProperty({ type: [String], example: ['positive', 'negative'] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  labels: string[];
+  @ApiProperty({ minimum: 1, maximum: 50, description: 'Annotations each item gets' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  overlap: number;
+  @ApiPropertyOptional({ minimum: 10, description: 'How long an annotator holds an item' })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  leaseSeconds?: number;
+  @ApiProperty({ example: '0.5', description: 'Tokens per accepted label, a decimal string' })
+  @IsString()
+  @Matches(TOKEN_AMOUNT, { message: 'rewardPerLabel must be a decimal string of tokens with at most 18 decimals' })
+  rewardPerLabel: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50_000) instructions?: string;
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
+}
+
+export class UpdateProjectDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({ enum: PROJECT_TYPES }) @IsOptional() @IsIn(PROJECT_TYPES) type?: ProjectType;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  labels?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(50) overlap?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(10) leaseSeconds?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(TOKEN_AMOUNT, { message: 'rewardPerLabel must be a decimal string of tokens with at most 18 decimals' })
+  rewardPerLabel?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50_000) instructions?: string;
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
+}
+
+export class ProjectStatsDto {
+  @ApiProperty() items: number;
+  @ApiProperty({ description: 'Items with all their annotations' }) completedItems: number;
+  @ApiProperty() annotations: number;
+}
+
+export class ProjectDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: PROJECT_TYPES }) type: ProjectType;
+  @ApiProperty({ type: [String] }) labels: string[];
+  @ApiProperty() overlap: number;
+  @ApiProperty() leaseSeconds: number;
+  @ApiProperty() rewardPerLabel: string;
+  @ApiProperty() instructions: string;
+  @ApiProperty({ enum: PROJECT_STATUSES }) status: ProjectStatus;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ type: ProjectStatsDto }) stats?: ProjectStatsDto;
+}
+
+/** Postgres numeric keeps trailing zeros (`1.500000000000000000`); tokens read better without. */
+export function formatTokenAmount(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+}
+
+export function mapProject(project: ProjectEntity, stats?: ProjectStatsDto): ProjectDto {
+  const dto: ProjectDto = {
+    id: project.id,
+    name: project.name,
+    type: project.type as ProjectType,
+    labels: project.labels,
+    overlap: project.overlap,
+    leaseSeconds: project.leaseSeconds,
+    rewardPerLabel: formatTokenAmount(project.rewardPerLabel),
+    instructions: project.instructions,
+    status: project.status as ProjectStatus,
+    createdAt: project.createdAt.toISOString(),
+    updatedAt: project.updatedAt.toISOString(),
+  };
+  if (stats) dto.stats = stats;
+  return dto;
+}

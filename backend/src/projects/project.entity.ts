@@ -1,0 +1,41 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('projects')
+@Check('projects_type_check', `"type" IN ('classification', 'multilabel', 'spans', 'boxes', 'text')`)
+@Check('projects_status_check', `"status" IN ('draft', 'active', 'paused', 'completed')`)
+@Check('projects_overlap_check', `"overlap" >= 1`)
+export class ProjectEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  type: string;
+
+  @Column({ type: 'jsonb' })
+  labels: string[];
+
+  @Column({ type: 'integer' })
+  overlap: number;
+
+  @Column({ type: 'integer', name: 'lease_seconds' })
+  leaseSeconds: number;
+
+  /** Tokens per accepted label, as a decimal string (18 decimals). */
+  @Column({ type: 'numeric', precision: 36, scale: 18, name: 'reward_per_label' })
+  rewardPerLabel: string;
+
+  @Column({ type: 'text', default: '' })
+  instructions: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'draft' })
+  status: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { canAccess, type Caller } from '../access/access.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import type { ListPage, ListQuery } from '../http/list-query.js';
+import { checkLabels, type ProjectType } from './domain/label-schema.js';
+import { mapProject, type CreateProjectDto, type ProjectDto, type UpdateProjectDto } from './project.dto.js';
+import type { ProjectEntity } from './project.entity.js';
+import { ProjectsRepository, type PROJECT_FILTERS, type ProjectFields } from './projects.repository.js';
+
+export class ProjectException extends AppException<
+  | typeof ErrorCode.PROJECT_NOT_FOUND
+  | typeof ErrorCode.PROJECT_HAS_ANNOTATIONS
+  | typeof ErrorCode.PROJECT_INVALID_CHANGE
+  | typeof ErrorCode.VALIDATION_FAILED
+> {}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly projects: ProjectsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Managers see every project; everyone else sees active ones only. */
+  async list(caller: Caller, query: ListQuery<(typeof PROJECT_FILTERS)[number]>): Promise<ListPage<ProjectDto>> {
+    const manager = canAccess(caller.roles, 'project.manage');
+    const scoped = manager ? query : { ...query, filter: { ...query.filter, status: 'active' } };
+    const page = await this.projects.list(scoped);
+    const stats = manager ? await this.projects.stats(page.rows.map((p) => p.id)) : undefined;
+    return { rows: page.rows.map((p) => mapProject(p, stats?.get(p.id))), total: page.total };
+  }
+
+  async get(caller: Caller, id: number): Promise<ProjectDto> {
+    const project = await this.visible(caller, id);
+    const manager = canAccess(caller.roles, 'project.manage');
+    const stats = manager ? (await this.projects.stats([id])).get(id) : undefined;
+    return mapProject(project, stats);
+  }
+
+  /** The project if the caller may see it; hidden projects are reported as not found. */
+  async visible(caller: Caller, id: number): Promise<ProjectEntity> {
+    const project = await this.projects.findById(id);
+    if (!project || (project.status !== 'active' && !canAccess(caller.roles, 'project.manage'))) {
+      throw new ProjectException(ErrorCode.PROJECT_NOT_FOUND, `Project ${id} not found`);
+    }
+    return project;
+  }
+
+  async create(body: CreateProjectDto): Promise<ProjectDto> {
+    this.checkLabels(body.type, body.labels);
+    const leaseSeconds = this.checkLease(body.leaseSeconds ?? this.config.defaultLeaseSeconds);
+    const project = await this.projects.create({
+      name: body.name.trim(),
+      type: body.type,
+      labels: body.labels,
+      overlap: body.overlap,
+      leaseSeconds,
+      rewardPerLabel: body.rewardPerLabel,
+      instructions: body.instructions ?? '',
+      status: body.status ?? 'draft',
+    });
+    return mapProject(project, { items: 0, completedItems: 0, annotations: 0 });
+  }
+
+  async update(id: number, body: UpdateProjectDto): Promise<ProjectDto> {
+    const project = await this.projects.findById(id);
+    if (!project) throw new ProjectException(ErrorCode.PROJECT_NOT_FOUND, `Project ${id} not found`);
+    const type = (body.type ?? project.type) as ProjectType;
+    const labels = body.labels ?? project.labels;
+    const changes: Partial<ProjectFields> = {};
+    if (body.type !== undefined && body.type !== project.type) {
+      if ((await this.projects.countAnnotations(id)) > 0) {
+        throw new ProjectException(ErrorCode.PROJECT_INVALID_CHANGE, 'The type cannot change once items are labeled', 'type');
+      }
+      changes.type = body.type;
+    }
+    if (body.labels !== undefined) {
+      this.checkLabels(type, labels);
+      const removed = project.labels.filter((label) => !labels.includes(label));
+      const used = removed.length > 0 ? await this.projects.usedLabels(id) : new Set<string>();
+      const orphaned = removed.filter((label) => used.has(label));
+      if (orphaned.length > 0) {
+        throw new ProjectException(ErrorCode.PROJECT_INVALID_CHANGE, `Labels in use cannot be removed: ${orphaned.join(', ')}`, 'labels');
+      }
+      changes.labels = labels;
+    }
+    if (body.name !== undefined) changes.name = body.name.trim();
+    if (body.overlap !== undefined) changes.overlap = body.overlap;
+    if (body.leaseSeconds !== undefined) changes.leaseSeconds = this.checkLease(body.leaseSeconds);
+    if (body.rewardPerLabel !== undefined) changes.rewardPerLabel = body.rewardPerLabel;
+    if (body.instructions !== undefined) changes.instructions = body.instructions;
+    if (body.status !== undefined) changes.status = body.status;
+    const updated = await this.projects.update(id, changes);
+    return mapProject(updated!, (await this.projects.stats([id])).get(id));
+  }
+
+  async delete(id: number): Promise<ProjectDto> {
+    const project = await this.projects.findById(id);
+    if (!project) throw new ProjectException(ErrorCode.PROJECT_NOT_FOUND, `Project ${id} not found`);
+    if ((await this.projects.countAnnotations(id)) > 0) {
+      throw new ProjectException(ErrorCode.PROJECT_HAS_ANNOTATIONS, 'This project has labels; complete it instead of deleting it');
+    }
+    await this.projects.delete(id);
+    return mapProject(project);
+  }
+
+  private checkLabels(type: ProjectType, labels: readonly string[]): void {
+    const problem = checkLabels(type, labels);
+    if (problem) throw new ProjectException(ErrorCode.VALIDATION_FAILED, `${problem.field} ${problem.message}`, problem.field);
+  }
+
+  private checkLease(seconds: number): number {
+    if (seconds > this.config.maxLeaseSeconds) {
+      throw new ProjectException(ErrorCode.VALIDATION_FAILED, `leaseSeconds must be at most ${this.config.maxLeaseSeconds}`, 'leaseSeconds');
+    }
+    return seconds;
+  }
+}

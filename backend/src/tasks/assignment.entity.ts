@@ -1,0 +1,52 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ItemEntity } from '../items/item.entity.js';
+import { ProjectEntity } from '../projects/project.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+
+/** A lease of one item to one annotator (Label Studio's TaskLock), and what became of it. */
+@Entity('assignments')
+@Index('assignments_item_annotator_key', ['itemId', 'annotatorId'], { unique: true })
+@Index('assignments_live_idx', ['annotatorId', 'projectId'], { where: `status = 'leased'` })
+@Index('assignments_expiry_idx', ['expiresAt'], { where: `status = 'leased'` })
+@Check('assignments_status_check', `"status" IN ('leased', 'submitted', 'skipped', 'expired', 'cancelled')`)
+export class AssignmentEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer', name: 'project_id' })
+  projectId: number;
+
+  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id' })
+  project?: ProjectEntity;
+
+  @Column({ type: 'integer', name: 'item_id' })
+  itemId: number;
+
+  @ManyToOne(() => ItemEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'item_id' })
+  item?: ItemEntity;
+
+  @Column({ type: 'integer', name: 'annotator_id' })
+  annotatorId: number;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'annotator_id' })
+  annotator?: UserEntity;
+
+  @Column({ type: 'varchar', length: 12, default: 'leased' })
+  status: string;
+
+  @Column({ type: 'timestamptz', name: 'expires_at' })
+  expiresAt: Date;
+
+  /** Unfinished work kept across reloads (Label Studio's AnnotationDraft). */
+  @Column({ type: 'jsonb', nullable: true })
+  draft: unknown;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ItemMedia } from '../items/item.entity.js';
+
+export interface LeasedTask {
+  assignmentId: number;
+  itemId: number;
+  data: Record<string, unknown>;
+  expiresAt: Date;
+  draft: unknown;
+}
+
+/** Everything the submit path needs to judge an assignment, in one read. */
+export interface AssignmentForSubmit {
+  id: number;
+  annotatorId: number;
+  status: string;
+  live: boolean;
+  projectType: string;
+  labels: string[];
+  data: Record<string, unknown>;
+  media: ItemMedia | null;
+  annotationId: number | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string; driverError?: { code?: string } }).code === UNIQUE_VIOLATION ||
+    (error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
+}
+
+/**
+ * Leases, skips, expiries and submits. `items.taken` (live leases + submissions) changes only here,
+ * in the same statement as the assignment row it counts, so the two never disagree.
+ */
+@Injectable()
+export class AssignmentsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The annotator's unexpired lease in this project, so a reload resumes it (with its draft). */
+  async findLive(projectId: number, annotatorId: number): Promise<LeasedTask | undefined> {
+    const rows: Array<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date; draft: unknown }> = await this.db.query(
+      `SELECT a.id, a.item_id, i.data, a.expires_at, a.draft
+         FROM assignments a JOIN items i ON i.id = a.item_id
+        WHERE a.annotator_id = $2 AND a.project_id = $1 AND a.status = 'leased' AND a.expires_at > now()
+        ORDER BY a.id LIMIT 1`,
+      [projectId, annotatorId],
+    );
+    const row = rows[0];
+    return row && { assignmentId: row.id, itemId: row.item_id, data: row.data, expiresAt: row.expires_at, draft: row.draft };
+  }
+
+  /**
+   * Takes the first open item this annotator never had. FOR UPDATE SKIP LOCKED spreads concurrent
+   * annotators over different rows; the lock re-checks `taken < overlap` on the newest row version,
+   * so an item never gets more than its overlap.
+   */
+  async lease(projectId: number, annotatorId: number, leaseSeconds: number): Promise<LeasedTask | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const rows: Array<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date }> = await this.db.query(
+          `WITH picked AS (
+             SELECT i.id FROM items i
+              WHERE i.project_id = $1 AND i.taken < i.overlap
+                AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2)
+              ORDER BY i.id
+              LIMIT 1
+              FOR UPDATE SKIP LOCKED
+           ), bumped AS (
+             UPDATE items SET taken = items.taken + 1 FROM picked WHERE items.id = picked.id
+             RETURNING items.id, items.data
+           ), leased AS (
+             INSERT INTO assignments (project_id, item_id, annotator_id, status, expires_at)
+             SELECT $1, bumped.id, $2, 'leased', now() + make_interval(secs => $3) FROM bumped
+             RETURNING id, item_id, expires_at
+           )
+           SELECT leased.id, leased.item_id, leased.expires_at, bumped.data
+             FROM leased JOIN bumped ON bumped.id = leased.item_id`,
+          [projectId, annotatorId, leaseSeconds],
+        );
+        const row = rows[0];
+        return row && { assignmentId: row.id, itemId: row.item_id, data: row.data, expiresAt: row.expires_at, draft: null };
+      } catch (error) {
+        // The same annotator racing themselves onto one item: the unique key refused the second
+        // lease and the whole statement (with its `taken` bump) rolled back. Pick again.
+        if (isUniqueViolation(error) && attempt < 5) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Returns expired leases' items to the pool. Bounded per call; safe to run from many instances. */
+  async expireLeases(projectId?: number, limit = 5000): Promise<number> {
+    const rows: Array<{ n: string }> = await this.db.query(
+      `WITH expired AS (
+         UPDATE assignments SET status = 'expired', closed_at = now()
+          WHERE id IN (
+            SELECT id FROM assignments
+             WHERE status = 'leased' AND expires_at <= now() AND ($1::int IS NULL OR project_id = $1)
+             ORDER BY expires_at LIMIT $2
+             FOR UPDATE SKIP LOCKED)
+         RETURNING item_id
+       ), per_item AS (
+         SELECT item_id, count(*)::int AS n FROM expired GROUP BY item_id
+       ), released AS (
+         UPDATE items SET taken = items.taken - per_item.n FROM per_item WHERE items.id = per_item.item_id RETURNING items.id
+       )
+       SELECT count(*) AS n FROM expired`,
+      [projectId ?? null, limit],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async skip(assignmentId: number, annotatorId: number): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `WITH skipped AS (
+         UPDATE assignments SET status = 'skipped', closed_at = now(), draft = NULL
+          WHERE id = $1 AND annotator_id = $2 AND status = 'leased'
+         RETURNING item_id
+       )
+       UPDATE items SET taken = items.taken - 1 FROM skipped WHERE items.id = skipped.item_id RETURNING items.id`,
+      [assignmentId, annotatorId],
+    );
+    return rows.length === 1;
+  }
+
+  async findForSubmit(assignmentId: number): Promise<AssignmentForSubmit | undefined> {
+    const rows: Array<{
+      id: number;
+      annotator_id: number;
+      status: string;
+      live: boolean;
+      type: string;
+      labels: string[];
+      data: Record<string, unknown>;
+      media: ItemMedia | null;
+      annotation_id: number | null;
+    }> = await this.db.query(
+      `SELECT a.id, a.annotator_id, a.status, a.expires_at > now() AS live, p.type, p.labels, i.data, i.media,
+              an.id AS annotation_id
+         FROM assignments a
+         JOIN items i ON i.id = a.item_id
+         JOIN projects p ON p.id = a.project_id
+         LEFT JOIN annotations an ON an.assignment_id = a.id
+        WHERE a.id = $1`,
+      [assignmentId],
+    );
+    const row = rows[0];
+    return (
+      row && {
+        id: row.id,
+        annotatorId: row.annotator_id,
+        status: row.status,
+        live: row.live,
+        projectType: row.type,
+        labels: row.labels,
+        data: row.data,
+        media: row.media,
+        annotationId: row.annotation_id,
+      }
+    );
+  }
+
+  /**
+   * Closes a live lease and records its annotation in one statement. Returns undefined when the
+   * lease was no longer live (expired, skipped, or submitted by a concurrent retry).
+   */
+  async submit(assignmentId: number, annotatorId: number, result: unknown, leadTimeMs: number): Promise<number | undefined> {
+    const rows: Array<{ id: number }> = await this.db.query(
+      `WITH closed AS (
+         UPDATE assignments SET status = 'submitted', closed_at = now(), draft = NULL
+          WHERE id = $1 AND annotator_id = $2 AND status = 'leased' AND expires_at > now()
+         RETURNING id, project_id, item_id, annotator_id
+       )
+       INSERT INTO annotations (assignment_id, project_id, item_id, annotator_id, result, lead_time_ms)
+       SELECT id, project_id, item_id, annotator_id, $3::jsonb, $4 FROM closed
+       RETURNING id`,
+      [assignmentId, annotatorId, JSON.stringify(result), leadTimeMs],
+    );
+    return rows[0]?.id;
+  }
+
+  async saveDraft(assignmentId: number, annotatorId: number, draft: unknown): Promise<Date | undefined> {
+    const rows: Array<{ expires_at: Date }> = await this.db.query(
+      `UPDATE assignments SET draft = $3::jsonb
+        WHERE id = $1 AND annotator_id = $2 AND status = 'leased' AND expires_at > now()
+        RETURNING expires_at`,
+      [assignmentId, annotatorId, JSON.stringify(draft)],
+    );
+    return rows[0]?.expires_at;
+  }
+
+  async countOpen(projectId: number, annotatorId: number): Promise<{ remaining: number; done: number }> {
+    const rows: Array<{ remaining: string; done: string }> = await this.db.query(
+      `SELECT
+         (SELECT count(*) FROM items i WHERE i.project_id = $1 AND i.taken < i.overlap
+            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2)) AS remaining,
+         (SELECT count(*) FROM annotations WHERE project_id = $1 AND annotator_id = $2) AS done`,
+      [projectId, annotatorId],
+    );
+    return { remaining: Number(rows[0]?.remaining ?? 0), done: Number(rows[0]?.done ?? 0) };
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsInt, Max, Min } from 'class-validator';
+
+export class TaskItemDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+}
+
+export class TaskDto {
+  @ApiProperty() assignmentId: number;
+  @ApiProperty({ type: TaskItemDto }) item: TaskItemDto;
+  @ApiProperty() expiresAt: string;
+  @ApiPropertyOptional({ description: 'Unfinished work saved with PUT /assignments/:id/draft' }) draft?: unknown;
+}
+
+export const MAX_LEAD_TIME_MS = 7 * 86_400_000;
+
+export class SubmitDto {
+  @ApiProperty({
+    description: 'By project type: {label} | {labels: []} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text}',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsDefined()
+  result: unknown;
+
+  @ApiProperty({ description: 'Time the annotator spent, in milliseconds' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LEAD_TIME_MS)
+  leadTimeMs: number;
+}
+
+export class SubmittedDto {
+  @ApiProperty() annotationId: number;
+}
+
+export class DraftDto {
+  @ApiProperty({ description: 'The unfinished result, in any shape the client likes', type: 'object', additionalProperties: true })
+  @IsDefined()
+  result: unknown;
+}
+
+export class DraftSavedDto {
+  @ApiProperty() expiresAt: string;
+}
+
+export class ProgressDto {
+  @ApiProperty({ description: 'Items this annotator could still get' }) remaining: number;
+  @ApiProperty({ description: 'Items this annotator labeled in the project' }) done: number;
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Caller } from '../access/access.js';
+import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
+import { parseId } from '../http/list-query.js';
+import { DraftDto, DraftSavedDto, ProgressDto, SubmitDto, SubmittedDto, TaskDto } from './task.dto.js';
+import { TasksService } from './tasks.service.js';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@RequirePermission('task.work')
+@Controller()
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get('projects/:id/next')
+  @ApiOkResponse({ type: TaskDto, description: 'The next item to label (or the one already leased)' })
+  @ApiNoContentResponse({ description: 'Nothing is left for this annotator' })
+  async next(@CurrentCaller() caller: Caller, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskDto | undefined> {
+    const task = await this.tasks.next(caller, parseId(id));
+    if (!task) void reply.status(204);
+    return task;
+  }
+
+  @Get('projects/:id/progress')
+  @ApiOkResponse({ type: ProgressDto })
+  progress(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ProgressDto> {
+    return this.tasks.progress(caller, parseId(id));
+  }
+
+  @Post('assignments/:id/submit')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: SubmittedDto, description: 'A retried submit answers the same annotationId' })
+  submit(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: SubmitDto): Promise<SubmittedDto> {
+    return this.tasks.submit(caller, parseId(id), body.result, body.leadTimeMs);
+  }
+
+  @Post('assignments/:id/skip')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The item went back to the pool for others' })
+  skip(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<void> {
+    return this.tasks.skip(caller, parseId(id));
+  }
+
+  @Put('assignments/:id/draft')
+  @ApiOkResponse({ type: DraftSavedDto })
+  draft(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: DraftDto): Promise<DraftSavedDto> {
+    return this.tasks.saveDraft(caller, parseId(id), body.result);
+  }
+}

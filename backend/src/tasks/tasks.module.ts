@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { AssignmentsRepository } from './assignments.repository.js';
+import { TasksController } from './tasks.controller.js';
+import { TasksService } from './tasks.service.js';
+
+@Module({
+  imports: [ProjectsModule],
+  controllers: [TasksController],
+  providers: [AssignmentsRepository, TasksService],
+  exports: [AssignmentsRepository],
+})
+export class TasksModule {}

@@ -1,0 +1,123 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Caller } from '../access/access.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { AssignmentsRepository, type AssignmentForSubmit, type LeasedTask } from './assignments.repository.js';
+import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.dto.js';
+
+export class TaskException extends AppException {}
+
+function mapTask(task: LeasedTask): TaskDto {
+  const dto: TaskDto = { assignmentId: task.assignmentId, item: { id: task.itemId, data: task.data }, expiresAt: task.expiresAt.toISOString() };
+  if (task.draft !== null && task.draft !== undefined) dto.draft = task.draft;
+  return dto;
+}
+
+function shapeOf(data: Record<string, unknown>, media: AssignmentForSubmit['media']): ItemShape {
+  const shape: ItemShape = {};
+  if (typeof data['text'] === 'string') shape.text = data['text'];
+  const width = typeof data['width'] === 'number' ? data['width'] : media?.width;
+  const height = typeof data['height'] === 'number' ? data['height'] : media?.height;
+  if (width !== undefined && height !== undefined) {
+    shape.width = width;
+    shape.height = height;
+  }
+  return shape;
+}
+
+@Injectable()
+export class TasksService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(TasksService.name);
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly assignments: AssignmentsRepository,
+    private readonly projects: ProjectsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => {
+      this.assignments.expireLeases().then(
+        (n) => n > 0 && this.logger.log(`returned ${n} expired leases to the pool`),
+        (error: unknown) => this.logger.warn(`lease sweep failed: ${String(error)}`),
+      );
+    }, this.config.leaseSweepSeconds * 1000);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /** The caller's live lease in the project, else a new one; undefined when nothing is left. */
+  async next(caller: Caller, projectId: number): Promise<TaskDto | undefined> {
+    const project = await this.projects.visible(caller, projectId);
+    if (project.status !== 'active') throw new TaskException(ErrorCode.PROJECT_NOT_ACTIVE, `Project ${projectId} is ${project.status}`);
+    const live = await this.assignments.findLive(projectId, caller.id);
+    if (live) return mapTask(live);
+    let leased = await this.assignments.lease(projectId, caller.id, project.leaseSeconds);
+    // Nothing open: leases that ran out may be holding items the sweeper has not returned yet.
+    if (!leased && (await this.assignments.expireLeases(projectId)) > 0) {
+      leased = await this.assignments.lease(projectId, caller.id, project.leaseSeconds);
+    }
+    return leased && mapTask(leased);
+  }
+
+  async progress(caller: Caller, projectId: number): Promise<ProgressDto> {
+    await this.projects.visible(caller, projectId);
+    return this.assignments.countOpen(projectId, caller.id);
+  }
+
+  async skip(caller: Caller, assignmentId: number): Promise<void> {
+    if (await this.assignments.skip(assignmentId, caller.id)) return;
+    const assignment = await this.own(caller, assignmentId);
+    throw new TaskException(ErrorCode.ASSIGNMENT_CLOSED, `Assignment ${assignment.id} is ${assignment.status}; it cannot be skipped`);
+  }
+
+  async submit(caller: Caller, assignmentId: number, result: unknown, leadTimeMs: number): Promise<SubmittedDto> {
+    const assignment = await this.own(caller, assignmentId);
+    if (assignment.annotationId !== null) return { annotationId: assignment.annotationId };
+    this.checkOpen(assignment);
+    const checked = validateResult(
+      { type: assignment.projectType as ProjectType, labels: assignment.labels },
+      shapeOf(assignment.data, assignment.media),
+      result,
+    );
+    if (!checked.ok) throw new TaskException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
+    const annotationId = await this.assignments.submit(assignmentId, caller.id, checked.result, leadTimeMs);
+    if (annotationId !== undefined) return { annotationId };
+    // Lost a race: a concurrent retry submitted it, or the lease ran out meanwhile.
+    const after = await this.own(caller, assignmentId);
+    if (after.annotationId !== null) return { annotationId: after.annotationId };
+    this.checkOpen(after);
+    throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out before the submit; take the next task');
+  }
+
+  async saveDraft(caller: Caller, assignmentId: number, draft: unknown): Promise<DraftSavedDto> {
+    const expiresAt = await this.assignments.saveDraft(assignmentId, caller.id, draft);
+    if (expiresAt) return { expiresAt: expiresAt.toISOString() };
+    this.checkOpen(await this.own(caller, assignmentId));
+    throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the draft was not saved');
+  }
+
+  /** The assignment if it is the caller's; someone else's is reported as not found. */
+  private async own(caller: Caller, assignmentId: number): Promise<AssignmentForSubmit> {
+    const assignment = await this.assignments.findForSubmit(assignmentId);
+    if (!assignment || assignment.annotatorId !== caller.id) {
+      throw new TaskException(ErrorCode.ASSIGNMENT_NOT_FOUND, `Assignment ${assignmentId} not found`);
+    }
+    return assignment;
+  }
+
+  private checkOpen(assignment: AssignmentForSubmit): void {
+    if (assignment.status === 'expired' || (assignment.status === 'leased' && !assignment.live)) {
+      throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the item went back to the pool. Take the next task');
+    }
+    if (assignment.status !== 'leased') {
+      throw new TaskException(ErrorCode.ASSIGNMENT_CLOSED, `Assignment ${assignment.id} is ${assignment.status}`);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { getAddress } from 'ethers';
+import type { Caller, Role } from '../access/access.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import type { ListPage, ListQuery } from '../http/list-query.js';
+import { mapUser, type UserDto } from './user.dto.js';
+import { UsersRepository, type USER_FILTERS } from './users.repository.js';
+
+export class UserException extends AppException<
+  typeof ErrorCode.USER_NOT_FOUND | typeof ErrorCode.USER_ADDRESS_TAKEN | typeof ErrorCode.USER_HAS_WORK | typeof ErrorCode.FORBIDDEN
+> {}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async get(id: number): Promise<UserDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw new UserException(ErrorCode.USER_NOT_FOUND, `User ${id} not found`);
+    return mapUser(user);
+  }
+
+  async list(query: ListQuery<(typeof USER_FILTERS)[number]>): Promise<ListPage<UserDto>> {
+    const page = await this.users.list(query);
+    return { rows: page.rows.map(mapUser), total: page.total };
+  }
+
+  async create(address: string, roles: Role[] | undefined): Promise<UserDto> {
+    const created = await this.users.create(getAddress(address.toLowerCase()), this.withConfiguredRoles(address, roles ?? ['annotator']));
+    if (!created) throw new UserException(ErrorCode.USER_ADDRESS_TAKEN, `A user with address ${address} exists`, 'address');
+    return mapUser(created);
+  }
+
+  async updateRoles(caller: Caller, id: number, roles: Role[]): Promise<UserDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw new UserException(ErrorCode.USER_NOT_FOUND, `User ${id} not found`);
+    const next = this.withConfiguredRoles(user.address, roles);
+    if (id === caller.id && !next.includes('admin')) {
+      throw new UserException(ErrorCode.FORBIDDEN, 'You cannot remove your own admin role', 'roles');
+    }
+    return mapUser((await this.users.updateRoles(id, next))!);
+  }
+
+  async delete(caller: Caller, id: number): Promise<UserDto> {
+    const user = await this.users.findById(id);
+    if (!user) throw new UserException(ErrorCode.USER_NOT_FOUND, `User ${id} not found`);
+    if (id === caller.id) throw new UserException(ErrorCode.FORBIDDEN, 'You cannot delete yourself');
+    if (await this.users.hasWork(id)) {
+      throw new UserException(ErrorCode.USER_HAS_WORK, 'This user has labeled items; remove their roles instead of deleting them');
+    }
+    await this.users.delete(id);
+    return mapUser(user);
+  }
+
+  /** Addresses in ADMIN_ADDRESSES keep the admin role whatever the console says. */
+  private withConfiguredRoles(address: string, roles: readonly Role[]): Role[] {
+    const set = new Set<Role>(roles);
+    if (this.config.adminAddresses.includes(getAddress(address.toLowerCase()))) set.add('admin');
+    return [...set].sort();
+  }
+}

@@ -1,0 +1,5 @@
+// Written by `npm run migration:generate`: every migration, oldest first.
+import type { MigrationInterface } from 'typeorm';
+import { Migration as M0 } from './1795594999651-Initial.js';
+
+export const migrations: Array<new () => MigrationInterface> = [M0];
