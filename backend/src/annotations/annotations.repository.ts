@@ -1,3 +1,4 @@
+import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
@@ -41,7 +42,7 @@ export class AnnotationsRepository {
   }
 
   async updateResult(id: number, result: unknown): Promise<void> {
-    await this.db.query('UPDATE annotations SET result = $2::jsonb WHERE id = $1', [id, JSON.stringify(result)]);
+    await sqlRows(this.db, 'UPDATE annotations SET result = $2::jsonb WHERE id = $1', [id, JSON.stringify(result)]);
   }
 
   /**
@@ -50,7 +51,7 @@ export class AnnotationsRepository {
    */
   async createDirect(itemId: number, annotatorId: number, result: unknown, leadTimeMs: number): Promise<number | undefined> {
     try {
-      const rows: Array<{ id: number }> = await this.db.query(
+      const rows: Array<{ id: number }> = await sqlRows(this.db, 
         `WITH bumped AS (
            UPDATE items SET taken = taken + 1 WHERE id = $1 RETURNING id, project_id
          ), assigned AS (
@@ -72,7 +73,7 @@ export class AnnotationsRepository {
 
   /** Removes the label and frees its slot: the assignment is kept as cancelled, for the record. */
   async delete(id: number): Promise<void> {
-    await this.db.query(
+    await sqlRows(this.db, 
       `WITH removed AS (
          DELETE FROM annotations WHERE id = $1 RETURNING assignment_id, item_id
        ), cancelled AS (

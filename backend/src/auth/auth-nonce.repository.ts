@@ -1,3 +1,4 @@
+import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
@@ -6,7 +7,7 @@ export class AuthNonceRepository {
   constructor(private readonly db: DataSource) {}
 
   async create(nonce: string, ttlSeconds: number): Promise<Date> {
-    const rows: Array<{ expires_at: Date }> = await this.db.query(
+    const rows: Array<{ expires_at: Date }> = await sqlRows(this.db, 
       `INSERT INTO auth_nonces (nonce, expires_at) VALUES ($1, now() + make_interval(secs => $2)) RETURNING expires_at`,
       [nonce, ttlSeconds],
     );
@@ -15,7 +16,7 @@ export class AuthNonceRepository {
 
   /** Marks the nonce used; false when it is unknown, used already or expired. Atomic, so replays lose. */
   async consume(nonce: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+    const rows: unknown[] = await sqlRows(this.db, 
       `UPDATE auth_nonces SET used_at = now() WHERE nonce = $1 AND used_at IS NULL AND expires_at > now() RETURNING nonce`,
       [nonce],
     );
@@ -23,6 +24,6 @@ export class AuthNonceRepository {
   }
 
   async purgeExpired(): Promise<void> {
-    await this.db.query(`DELETE FROM auth_nonces WHERE expires_at < now() - interval '1 day'`);
+    await sqlRows(this.db, `DELETE FROM auth_nonces WHERE expires_at < now() - interval '1 day'`);
   }
 }

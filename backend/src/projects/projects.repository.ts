@@ -1,3 +1,4 @@
+import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
@@ -40,7 +41,7 @@ export class ProjectsRepository {
   async stats(ids: number[]): Promise<Map<number, ProjectStatsDto>> {
     const result = new Map<number, ProjectStatsDto>();
     if (ids.length === 0) return result;
-    const rows: Array<{ id: number; items: string; completed: string; annotations: string }> = await this.db.query(
+    const rows: Array<{ id: number; items: string; completed: string; annotations: string }> = await sqlRows(this.db, 
       `SELECT p.id,
               (SELECT count(*) FROM items i WHERE i.project_id = p.id) AS items,
               (SELECT count(*) FROM (
@@ -66,20 +67,20 @@ export class ProjectsRepository {
     return this.db.transaction(async (manager) => {
       await manager.update(ProjectEntity, { id }, fields);
       if (fields.overlap !== undefined) {
-        await manager.query('UPDATE items SET overlap = $2 WHERE project_id = $1 AND overlap <> $2', [id, fields.overlap]);
+        await sqlRows(manager, 'UPDATE items SET overlap = $2 WHERE project_id = $1 AND overlap <> $2', [id, fields.overlap]);
       }
       return this.findById(id, manager);
     });
   }
 
   async countAnnotations(id: number): Promise<number> {
-    const rows: Array<{ n: string }> = await this.db.query('SELECT count(*) AS n FROM annotations WHERE project_id = $1', [id]);
+    const rows: Array<{ n: string }> = await sqlRows(this.db, 'SELECT count(*) AS n FROM annotations WHERE project_id = $1', [id]);
     return Number(rows[0]?.n ?? 0);
   }
 
   /** Labels the project's annotations use, so an edit cannot orphan them. */
   async usedLabels(id: number): Promise<Set<string>> {
-    const rows: Array<{ label: string }> = await this.db.query(
+    const rows: Array<{ label: string }> = await sqlRows(this.db, 
       `SELECT DISTINCT l AS label FROM annotations a,
          LATERAL (
            SELECT a.result->>'label' AS l WHERE a.result ? 'label'

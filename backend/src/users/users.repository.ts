@@ -1,3 +1,4 @@
+import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type FindOptionsWhere } from 'typeorm';
 import type { ListPage, ListQuery } from '../http/list-query.js';
@@ -25,7 +26,7 @@ export class UsersRepository {
 
   /** Creates the user on first sign-in; adds `extraRoles` (configured admins) without dropping any. */
   async signIn(address: string, extraRoles: readonly string[]): Promise<UserEntity> {
-    const rows: UserEntity[] = await this.db.query(
+    const rows: UserEntity[] = await sqlRows(this.db, 
       `INSERT INTO users (address, roles, last_sign_in_at)
        VALUES ($1, ARRAY['annotator']::text[] || $2::text[], now())
        ON CONFLICT (address) DO UPDATE
@@ -54,7 +55,7 @@ export class UsersRepository {
   }
 
   async create(address: string, roles: readonly string[]): Promise<UserEntity | null> {
-    const rows: Array<{ id: number }> = await this.db.query(
+    const rows: Array<{ id: number }> = await sqlRows(this.db, 
       `INSERT INTO users (address, roles) VALUES ($1, $2) ON CONFLICT (address) DO NOTHING RETURNING id`,
       [address.toLowerCase(), roles],
     );
@@ -67,7 +68,7 @@ export class UsersRepository {
   }
 
   async hasWork(id: number): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM assignments WHERE annotator_id = $1 LIMIT 1', [id]);
+    const rows: unknown[] = await sqlRows(this.db, 'SELECT 1 FROM assignments WHERE annotator_id = $1 LIMIT 1', [id]);
     return rows.length > 0;
   }
 
