@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -41,6 +42,6 @@ export class FilesController {
       .header('content-length', String(stat.size))
       .header('cache-control', 'private, max-age=31536000, immutable')
       .header('etag', `"${cid}"`)
-      .send(body);
+      .send(Readable.from(body));
   }
 }

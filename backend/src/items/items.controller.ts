@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -9,6 +10,33 @@ import { ItemsImportService, type ImportSource } from './items-import.service.js
 import { ITEM_FILTERS, ITEM_SORTS } from './items.repository.js';
 import { ItemsService } from './items.service.js';
 
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** Resolves true once the request body has been read to its end, false past `limit` bytes. */
+function drain(stream: NodeJS.ReadableStream & { readableEnded?: boolean }, limit: number): Promise<boolean> {
+  if (stream.readableEnded) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let read = 0;
+    const onData = (chunk: Buffer): void => {
+      read += chunk.length;
+      if (read > limit) finish(false);
+    };
+    const finish = (ended: boolean): void => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('error', onError);
+      resolve(ended);
+    };
+    const onEnd = (): void => finish(true);
+    const onError = (): void => finish(false);
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+    stream.on('close', () => finish(stream.readableEnded === true));
+    stream.resume();
+  });
+}
+
 async function* sourcesOf(request: FastifyRequest): AsyncGenerator<ImportSource> {
   if (request.isMultipart()) {
     for await (const part of request.parts()) {
@@ -17,7 +45,9 @@ async function* sourcesOf(request: FastifyRequest): AsyncGenerator<ImportSource>
     }
     return;
   }
-  yield { mimeType: request.headers['content-type'] ?? '', content: request.body as AsyncIterable<Uint8Array> };
+  // Not destroyed when the import stops early, so the rest can be drained and the connection kept.
+  const body = (request.body as Readable).iterator({ destroyOnReturn: false });
+  yield { mimeType: request.headers['content-type'] ?? '', content: body };
 }
 
 @ApiTags('items')
@@ -35,8 +65,19 @@ export class ItemsController {
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv', 'multipart/form-data')
   @ApiBody({ description: 'A JSON array or JSONL of {externalId?, data}, a CSV with a header row, or files (JSON, JSONL, CSV, images)' })
   @ApiOkResponse({ type: ImportResultDto })
-  import(@Param('id') id: string, @Req() request: FastifyRequest): Promise<ImportResultDto> {
-    return this.importer.import(parseId(id), sourcesOf(request));
+  async import(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportResultDto> {
+    try {
+      return await this.importer.import(parseId(id), sourcesOf(request));
+    } catch (error) {
+      // Read what is left of a refused upload so the client gets the error on a clean connection;
+      // past a bound, close the connection instead of reading on.
+      if (!(await drain(request.raw, DRAIN_LIMIT_BYTES))) void reply.header('connection', 'close');
+      throw error;
+    }
   }
 
   @Get('items')
