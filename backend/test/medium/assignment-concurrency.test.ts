@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/access/access.js';
+import { sqlRows } from '../../src/database/sql.js';
+import { ItemsImportService } from '../../src/items/items-import.service.js';
+import { ProjectsService } from '../../src/projects/projects.service.js';
+import { TasksService } from '../../src/tasks/tasks.service.js';
+import { UsersRepository } from '../../src/users/users.repository.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ DB_POOL_SIZE: '60' });
+});
+afterAll(async () => {
+  await platform?.close();
+});
+
+async function* jsonSource(items: unknown[]) {
+  yield { mimeType: 'application/json', content: (async function* () { yield Buffer.from(JSON.stringify(items)); })() };
+}
+
+async function setup(items: number, overlap: number, annotators: number): Promise<{ projectId: number; callers: Caller[] }> {
+  const app = platform.tessera.app;
+  const project = await app.get(ProjectsService).create({
+    name: `race ${items}x${overlap}`,
+    type: 'classification',
+    labels: ['yes', 'no'],
+    overlap,
+    rewardPerLabel: '1',
+    status: 'active',
+  });
+  const imported = await app.get(ItemsImportService).import(
+    project.id,
+    jsonSource(Array.from({ length: items }, (_, i) => ({ externalId: `i${i}`, data: { text: `item ${i}` } }))),
+  );
+  expect(imported.imported).toBe(items);
+  const users = app.get(UsersRepository);
+  const callers: Caller[] = [];
+  for (let i = 0; i < annotators; i++) {
+    const user = await users.signIn(`0x${(i + 1).toString(16).padStart(40, '0')}`.replace(/^0x0/, `0x${project.id % 10}`), []);
+    callers.push({ id: user.id, address: user.address, roles: ['annotator'] });
+  }
+  return { projectId: project.id, callers };
+}
+
+describe('assignment under concurrency (real PostgreSQL)', () => {
+  it('50 annotators racing over 200 items with overlap 3: every item gets exactly 3 labels, nobody labels an item twice', async () => {
+    const { projectId, callers } = await setup(200, 3, 50);
+    const tasks = platform.tessera.app.get(TasksService);
+    let maxLive = 0;
+    await Promise.all(
+      callers.map(async (caller) => {
+        for (;;) {
+          const task = await tasks.next(caller, projectId);
+          if (!task) return;
+          await tasks.submit(caller, task.assignmentId, { label: 'yes' }, 10);
+        }
+      }),
+    );
+    const db = platform.tessera.dataSource;
+    const perItem = await sqlRows<{ n: number; annotators: number; taken: number; overlap: number }>(
+      db,
+      `SELECT count(a.id)::int AS n, count(DISTINCT a.annotator_id)::int AS annotators, i.taken, i.overlap
+         FROM items i LEFT JOIN annotations a ON a.item_id = i.id WHERE i.project_id = $1 GROUP BY i.id`,
+      [projectId],
+    );
+    expect(perItem).toHaveLength(200);
+    for (const row of perItem) {
+      expect(row.n).toBe(3);
+      expect(row.annotators).toBe(3);
+      expect(row.taken).toBe(3);
+      maxLive = Math.max(maxLive, row.n);
+    }
+    expect(maxLive).toBeLessThanOrEqual(3);
+    const dupes = await sqlRows(db, 'SELECT item_id, annotator_id FROM annotations WHERE project_id = $1 GROUP BY 1, 2 HAVING count(*) > 1', [projectId]);
+    expect(dupes).toEqual([]);
+  });
+
+  it('never exceeds overlap while annotators also skip, expire and retry concurrently', async () => {
+    const { projectId, callers } = await setup(60, 2, 30);
+    const app = platform.tessera.app;
+    const tasks = app.get(TasksService);
+    const db = platform.tessera.dataSource;
+    let violations = 0;
+    const watcher = (async () => {
+      for (let i = 0; i < 40; i++) {
+        const over = await sqlRows(
+          db,
+          `SELECT i.id FROM items i
+            WHERE i.project_id = $1
+              AND (SELECT count(*) FROM assignments a WHERE a.item_id = i.id
+                     AND (a.status = 'submitted' OR (a.status = 'leased' AND a.expires_at > now()))) > i.overlap`,
+          [projectId],
+        );
+        violations += over.length;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    await Promise.all(
+      callers.map(async (caller, index) => {
+        for (let round = 0; ; round++) {
+          const task = await tasks.next(caller, projectId);
+          if (!task) return;
+          if ((index + round) % 5 === 0) {
+            await tasks.skip(caller, task.assignmentId);
+          } else if ((index + round) % 7 === 0) {
+            await sqlRows(db, `UPDATE assignments SET expires_at = now() - interval '1 second' WHERE id = $1`, [task.assignmentId]);
+          } else {
+            const [a, b] = await Promise.all([
+              tasks.submit(caller, task.assignmentId, { label: 'no' }, 5),
+              tasks.submit(caller, task.assignmentId, { label: 'no' }, 5),
+            ]);
+            expect(a.annotationId).toBe(b.annotationId);
+          }
+        }
+      }),
+    );
+    await watcher;
+    expect(violations).toBe(0);
+    const consistency = await sqlRows<{ id: number; taken: number; counted: number; submitted: number; overlap: number }>(
+      db,
+      `SELECT i.id, i.taken, i.overlap,
+              (SELECT count(*)::int FROM assignments a WHERE a.item_id = i.id AND a.status IN ('submitted', 'leased')) AS counted,
+              (SELECT count(*)::int FROM annotations a WHERE a.item_id = i.id) AS submitted
+         FROM items i WHERE i.project_id = $1`,
+      [projectId],
+    );
+    for (const row of consistency) {
+      expect(row.taken, `item ${row.id}`).toBe(row.counted);
+      expect(row.submitted).toBeLessThanOrEqual(row.overlap);
+    }
+    // With 30 annotators for overlap 2, every item ends fully labeled despite skips and expiries.
+    expect(consistency.every((row) => row.submitted === row.overlap)).toBe(true);
+  });
+});
