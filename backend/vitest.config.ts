@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 // SWC compiles the Nest and TypeORM decorators with their design-type metadata, as tsc does.
 const decorators = swc.vite({
-  jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
 });
 
 export default defineConfig({

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   }
   const tessera = await createTessera(config);
   await tessera.app.listen({ port: config.port, host: config.host });
-  new Logger('Tessera').log(`listening on http://${config.host}:${config.port} (public URL ${config.publicUrl.origin}); API docs at /api/docs`);
+  new Logger('Tessera').log(
+    `listening on http://${config.host}:${config.port} (public URL ${config.publicUrl.origin}); API docs at /api/docs`,
+  );
   let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) return;

@@ -63,12 +63,19 @@ function configureParsers(fastify: FastifyInstance, config: AppConfig): void {
     });
     payload.on('end', () => {
       if (size > config.maxBodyBytes) return;
-      jsonParser(request, Buffer.concat(chunks).toString('utf8'), done);
+      void jsonParser(request, Buffer.concat(chunks).toString('utf8'), done);
     });
     payload.on('error', (error) => done(error, undefined));
   });
   fastify.addContentTypeParser(
-    ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/jsonlines', 'application/octet-stream'],
+    [
+      'text/csv',
+      'application/x-ndjson',
+      'application/jsonl',
+      'application/x-jsonlines',
+      'application/jsonlines',
+      'application/octet-stream',
+    ],
     (request, payload, done) => {
       if (streamsBody(request)) done(null, payload);
       else done(new AppException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'This route takes application/json'), undefined);
@@ -77,13 +84,13 @@ function configureParsers(fastify: FastifyInstance, config: AppConfig): void {
 }
 
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   configureParsers(fastify, config);
-  await app.register(fastifyMultipart as never, {
+  await app.register(fastifyMultipart, {
     limits: { fileSize: config.maxImportBytes, files: 10_000, fields: 100, parts: 10_100 },
     throwFileSizeLimit: true,
   });
-  await app.register(fastifyCors as never, {
+  await app.register(fastifyCors, {
     origin: true,
     credentials: false,
     exposedHeaders: ['Content-Range', 'X-Total-Count'],

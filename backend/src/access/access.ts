@@ -3,13 +3,7 @@ export const ROLES = ['annotator', 'reviewer', 'admin', 'buyer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Permission =
-  | 'task.work'
-  | 'project.read'
-  | 'project.manage'
-  | 'item.manage'
-  | 'annotation.read-all'
-  | 'annotation.manage'
-  | 'user.manage';
+  'task.work' | 'project.read' | 'project.manage' | 'item.manage' | 'annotation.read-all' | 'annotation.manage' | 'user.manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   annotator: ['task.work', 'project.read'],

@@ -51,7 +51,8 @@ export class AnnotationsRepository {
    */
   async createDirect(itemId: number, annotatorId: number, result: unknown, leadTimeMs: number): Promise<number | undefined> {
     try {
-      const rows: Array<{ id: number }> = await sqlRows(this.db, 
+      const rows: Array<{ id: number }> = await sqlRows(
+        this.db,
         `WITH bumped AS (
            UPDATE items SET taken = taken + 1 WHERE id = $1 RETURNING id, project_id
          ), assigned AS (
@@ -73,7 +74,8 @@ export class AnnotationsRepository {
 
   /** Removes the label and frees its slot: the assignment is kept as cancelled, for the record. */
   async delete(id: number): Promise<void> {
-    await sqlRows(this.db, 
+    await sqlRows(
+      this.db,
       `WITH removed AS (
          DELETE FROM annotations WHERE id = $1 RETURNING assignment_id, item_id
        ), cancelled AS (

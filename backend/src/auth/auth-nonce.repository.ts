@@ -7,7 +7,8 @@ export class AuthNonceRepository {
   constructor(private readonly db: DataSource) {}
 
   async create(nonce: string, ttlSeconds: number): Promise<Date> {
-    const rows: Array<{ expires_at: Date }> = await sqlRows(this.db, 
+    const rows: Array<{ expires_at: Date }> = await sqlRows(
+      this.db,
       `INSERT INTO auth_nonces (nonce, expires_at) VALUES ($1, now() + make_interval(secs => $2)) RETURNING expires_at`,
       [nonce, ttlSeconds],
     );
@@ -16,7 +17,8 @@ export class AuthNonceRepository {
 
   /** Marks the nonce used; false when it is unknown, used already or expired. Atomic, so replays lose. */
   async consume(nonce: string): Promise<boolean> {
-    const rows: unknown[] = await sqlRows(this.db, 
+    const rows: unknown[] = await sqlRows(
+      this.db,
       `UPDATE auth_nonces SET used_at = now() WHERE nonce = $1 AND used_at IS NULL AND expires_at > now() RETURNING nonce`,
       [nonce],
     );

@@ -9,8 +9,7 @@ export const QUERY_TOKEN = 'tessera:query-token';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The route needs this permission (checked by `requireAccess` in the guard). */
-export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_PERMISSION, permission);
+export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_PERMISSION, permission);
 
 /** The route also takes the session token as `?token=` (for `<img src>` and downloads). */
 export const AllowQueryToken = (): MethodDecorator => SetMetadata(QUERY_TOKEN, true);

@@ -84,8 +84,9 @@ function readAddresses(env: Env, name: string): string[] {
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '')
-    .map((part) => {
-      if (!isAddress(part)) throw new ConfigError(name, `holds "${part}", which is not an Ethereum address`);
+    .map((part: string) => {
+      const shown = part;
+      if (!isAddress(part)) throw new ConfigError(name, `holds "${shown}", which is not an Ethereum address`);
       return getAddress(part.toLowerCase());
     });
 }

@@ -21,8 +21,9 @@ function isFastifyError(error: unknown): error is FastifyLikeError {
 /** Turns anything thrown into `{statusCode, code, message, field?}`. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppException) {
-    const body: ErrorBody = { statusCode: httpStatusFor(error.code), code: error.code, message: error.message };
-    if (error.field !== undefined) body.field = error.field;
+    const app = error as AppException;
+    const body: ErrorBody = { statusCode: httpStatusFor(app.code), code: app.code, message: app.message };
+    if (app.field !== undefined) body.field = app.field;
     return body;
   }
   if (isFastifyError(error)) {

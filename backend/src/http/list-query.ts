@@ -41,7 +41,11 @@ export function parseListQuery<F extends string>(
   }
   for (const key of Object.keys(filter)) {
     if (!(allowed.filters as readonly string[]).includes(key)) {
-      throw new AppException(ErrorCode.VALIDATION_FAILED, `cannot filter on "${key}"; allowed: ${allowed.filters.join(', ')}`, `filter.${key}`);
+      throw new AppException(
+        ErrorCode.VALIDATION_FAILED,
+        `cannot filter on "${key}"; allowed: ${allowed.filters.join(', ')}`,
+        `filter.${key}`,
+      );
     }
   }
   const range = parseJson('range', query['range']) ?? [0, 24];
@@ -58,14 +62,19 @@ export function parseListQuery<F extends string>(
     throw new AppException(ErrorCode.VALIDATION_FAILED, `a page holds at most ${MAX_PAGE_SIZE} rows`, 'range');
   }
   const sort = parseJson('sort', query['sort']) ?? [allowed.defaultSort ?? 'id', 'ASC'];
-  if (!Array.isArray(sort) || sort.length !== 2 || typeof sort[0] !== 'string' || !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())) {
+  if (
+    !Array.isArray(sort) ||
+    sort.length !== 2 ||
+    typeof sort[0] !== 'string' ||
+    !['ASC', 'DESC'].includes(String(sort[1]).toUpperCase())
+  ) {
     throw new AppException(ErrorCode.VALIDATION_FAILED, 'sort must be ["field", "ASC" | "DESC"]', 'sort');
   }
   if (!allowed.sorts.includes(sort[0])) {
     throw new AppException(ErrorCode.VALIDATION_FAILED, `cannot sort on "${sort[0]}"; allowed: ${allowed.sorts.join(', ')}`, 'sort');
   }
   return {
-    filter: filter as Partial<Record<F, unknown>>,
+    filter: filter,
     offset: start,
     limit: end - start + 1,
     sortField: sort[0],
@@ -82,7 +91,7 @@ export function contentRange(resource: string, query: ListQuery, page: ListPage<
 /** Reads an id list filter (`{"id": [1, 2]}` from getMany) or a single id. */
 export function idList(value: unknown, field: string): number[] | undefined {
   if (value === undefined) return undefined;
-  const values = Array.isArray(value) ? value : [value];
+  const values: unknown[] = Array.isArray(value) ? value : [value];
   return values.map((v) => {
     const n = typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : v;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_ID) {

@@ -7,7 +7,7 @@ import { ProjectsRepository } from '../projects/projects.repository.js';
 import { readImageInfo } from '../storage/domain/image-info.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
 import { toItemRecord } from './domain/import-record.js';
-import { ImportFormatError, readCsv, readJsonArray, readJsonLines, type ReadRecord } from './domain/record-readers.js';
+import { ImportFormatError, readCsv, readJsonArray, readJsonLines } from './domain/record-readers.js';
 import type { ImportRejectionDto, ImportResultDto } from './item.dto.js';
 import { ItemsRepository, type NewItem } from './items.repository.js';
 
@@ -130,7 +130,9 @@ export class ItemsImportService {
       await run.flush();
       return run.result();
     });
-    this.logger.log(`project ${projectId}: imported ${result.imported}, duplicates ${result.duplicates}, rejected ${result.rejectedCount} in ${Date.now() - started} ms`);
+    this.logger.log(
+      `project ${projectId}: imported ${result.imported}, duplicates ${result.duplicates}, rejected ${result.rejectedCount} in ${Date.now() - started} ms`,
+    );
     return result;
   }
 
@@ -148,7 +150,7 @@ export class ItemsImportService {
     }
     const reader = format === 'json' ? readJsonArray : format === 'jsonl' ? readJsonLines : readCsv;
     try {
-      for await (const record of reader(source.content) as AsyncGenerator<ReadRecord>) {
+      for await (const record of reader(source.content)) {
         if ('error' in record) {
           run.reject(record.line, record.error, source.fileName);
           continue;
@@ -163,7 +165,11 @@ export class ItemsImportService {
     } catch (error) {
       if (error instanceof ImportFormatError) {
         const where = source.fileName ? `${source.fileName}, ` : '';
-        throw new ItemImportException(ErrorCode.ITEM_INVALID, `${where}record ${error.line}: ${error.message}; nothing was imported`, 'body');
+        throw new ItemImportException(
+          ErrorCode.ITEM_INVALID,
+          `${where}record ${error.line}: ${error.message}; nothing was imported`,
+          'body',
+        );
       }
       throw error;
     }

@@ -21,7 +21,8 @@ export class ItemsRepository {
   /** Inserts a batch; items whose externalId exists in the project are left as they are. */
   async insertBatch(manager: EntityManager, projectId: number, overlap: number, items: readonly NewItem[]): Promise<number> {
     if (items.length === 0) return 0;
-    const rows: unknown[] = await sqlRows(manager, 
+    const rows: unknown[] = await sqlRows(
+      manager,
       `INSERT INTO items (project_id, overlap, external_id, data, media)
        SELECT $1, $2, e, d, m FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) AS t(e, d, m)
        ON CONFLICT (project_id, external_id) DO NOTHING
@@ -44,7 +45,8 @@ export class ItemsRepository {
   async annotationCounts(ids: number[]): Promise<Map<number, number>> {
     const counts = new Map<number, number>();
     if (ids.length === 0) return counts;
-    const rows: Array<{ item_id: number; n: string }> = await sqlRows(this.db, 
+    const rows: Array<{ item_id: number; n: string }> = await sqlRows(
+      this.db,
       'SELECT item_id, count(*) AS n FROM annotations WHERE item_id = ANY($1) GROUP BY item_id',
       [ids],
     );

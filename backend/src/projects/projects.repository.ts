@@ -31,7 +31,8 @@ export class ProjectsRepository {
     for (const key of ['status', 'type'] as const) {
       const value = query.filter[key];
       if (value === undefined) continue;
-      qb.andWhere(`p.${key} = ANY(:${key})`, { [key]: Array.isArray(value) ? value.map(String) : [String(value)] });
+      const values: unknown[] = Array.isArray(value) ? value : [value];
+      qb.andWhere(`p.${key} = ANY(:${key})`, { [key]: values.filter((v): v is string => typeof v === 'string') });
     }
     qb.orderBy(`p.${query.sortField}`, query.sortOrder).addOrderBy('p.id', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();
@@ -41,7 +42,8 @@ export class ProjectsRepository {
   async stats(ids: number[]): Promise<Map<number, ProjectStatsDto>> {
     const result = new Map<number, ProjectStatsDto>();
     if (ids.length === 0) return result;
-    const rows: Array<{ id: number; items: string; completed: string; annotations: string }> = await sqlRows(this.db, 
+    const rows: Array<{ id: number; items: string; completed: string; annotations: string }> = await sqlRows(
+      this.db,
       `SELECT p.id,
               (SELECT count(*) FROM items i WHERE i.project_id = p.id) AS items,
               (SELECT count(*) FROM (
@@ -80,7 +82,8 @@ export class ProjectsRepository {
 
   /** Labels the project's annotations use, so an edit cannot orphan them. */
   async usedLabels(id: number): Promise<Set<string>> {
-    const rows: Array<{ label: string }> = await sqlRows(this.db, 
+    const rows: Array<{ label: string }> = await sqlRows(
+      this.db,
       `SELECT DISTINCT l AS label FROM annotations a,
          LATERAL (
            SELECT a.result->>'label' AS l WHERE a.result ? 'label'

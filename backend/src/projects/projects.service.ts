@@ -112,7 +112,11 @@ export class ProjectsService {
 
   private checkLease(seconds: number): number {
     if (seconds > this.config.maxLeaseSeconds) {
-      throw new ProjectException(ErrorCode.VALIDATION_FAILED, `leaseSeconds must be at most ${this.config.maxLeaseSeconds}`, 'leaseSeconds');
+      throw new ProjectException(
+        ErrorCode.VALIDATION_FAILED,
+        `leaseSeconds must be at most ${this.config.maxLeaseSeconds}`,
+        'leaseSeconds',
+      );
     }
     return seconds;
   }

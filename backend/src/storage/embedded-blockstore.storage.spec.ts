@@ -32,11 +32,7 @@ async function* inPieces(bytes: Uint8Array, pieceSize: number): AsyncGenerator<U
 }
 
 /** Deterministic incompressible bytes made on the fly, so a large file never sits in memory. */
-async function* pseudoRandom(
-  total: number,
-  seed: string,
-  onChunk?: (chunk: Uint8Array) => void,
-): AsyncGenerator<Uint8Array> {
+async function* pseudoRandom(total: number, seed: string, onChunk?: (chunk: Uint8Array) => void): AsyncGenerator<Uint8Array> {
   const cipher = createCipheriv('aes-256-ctr', createHash('sha256').update(seed).digest(), Buffer.alloc(16));
   const zeros = Buffer.alloc(64 * 1024);
   for (let sent = 0; sent < total; sent += zeros.length) {
@@ -134,8 +130,7 @@ describe('EmbeddedBlockstoreStorage', () => {
   describe('cat with offset and length', () => {
     it('returns the asked range of a one-block file', async () => {
       await storage.add(HELLO);
-      const read = async (offset?: number, length?: number) =>
-        (await collect(storage.cat(HELLO_CID, { offset, length }))).toString('utf8');
+      const read = async (offset?: number, length?: number) => (await collect(storage.cat(HELLO_CID, { offset, length }))).toString('utf8');
       expect(await read(6)).toBe('world\n');
       expect(await read(0, 5)).toBe('hello');
       expect(await read(6, 100)).toBe('world\n');
@@ -149,14 +144,8 @@ describe('EmbeddedBlockstoreStorage', () => {
       const { cid } = await storage.add(bytes);
       const offset = CHUNK - 10;
       const length = CHUNK + 20;
-      expect(
-        (await collect(storage.cat(cid, { offset, length }))).equals(
-          Buffer.from(bytes.subarray(offset, offset + length)),
-        ),
-      ).toBe(true);
-      expect(
-        (await collect(storage.cat(cid, { offset: 2 * CHUNK + 1 }))).equals(Buffer.from(bytes.subarray(2 * CHUNK + 1))),
-      ).toBe(true);
+      expect((await collect(storage.cat(cid, { offset, length }))).equals(Buffer.from(bytes.subarray(offset, offset + length)))).toBe(true);
+      expect((await collect(storage.cat(cid, { offset: 2 * CHUNK + 1 }))).equals(Buffer.from(bytes.subarray(2 * CHUNK + 1)))).toBe(true);
     });
 
     it('rejects a negative or fractional range', async () => {

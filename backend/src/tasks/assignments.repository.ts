@@ -27,8 +27,10 @@ export interface AssignmentForSubmit {
 const UNIQUE_VIOLATION = '23505';
 
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string; driverError?: { code?: string } }).code === UNIQUE_VIOLATION ||
-    (error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
+  return (
+    (error as { code?: string; driverError?: { code?: string } }).code === UNIQUE_VIOLATION ||
+    (error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION
+  );
 }
 
 /**
@@ -41,7 +43,8 @@ export class AssignmentsRepository {
 
   /** The annotator's unexpired lease in this project, so a reload resumes it (with its draft). */
   async findLive(projectId: number, annotatorId: number): Promise<LeasedTask | undefined> {
-    const rows: Array<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date; draft: unknown }> = await sqlRows(this.db, 
+    const rows: Array<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date; draft: unknown }> = await sqlRows(
+      this.db,
       `SELECT a.id, a.item_id, i.data, a.expires_at, a.draft
          FROM assignments a JOIN items i ON i.id = a.item_id
         WHERE a.annotator_id = $2 AND a.project_id = $1 AND a.status = 'leased' AND a.expires_at > now()
@@ -60,7 +63,8 @@ export class AssignmentsRepository {
   async lease(projectId: number, annotatorId: number, leaseSeconds: number): Promise<LeasedTask | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const rows: Array<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date }> = await sqlRows(this.db, 
+        const rows: Array<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date }> = await sqlRows(
+          this.db,
           `WITH picked AS (
              SELECT i.id FROM items i
               WHERE i.project_id = $1 AND i.taken < i.overlap
@@ -93,7 +97,8 @@ export class AssignmentsRepository {
 
   /** Returns expired leases' items to the pool. Bounded per call; safe to run from many instances. */
   async expireLeases(projectId?: number, limit = 5000): Promise<number> {
-    const rows: Array<{ n: string }> = await sqlRows(this.db, 
+    const rows: Array<{ n: string }> = await sqlRows(
+      this.db,
       `WITH expired AS (
          UPDATE assignments SET status = 'expired', closed_at = now()
           WHERE id IN (
@@ -114,7 +119,8 @@ export class AssignmentsRepository {
   }
 
   async skip(assignmentId: number, annotatorId: number): Promise<boolean> {
-    const rows: unknown[] = await sqlRows(this.db, 
+    const rows: unknown[] = await sqlRows(
+      this.db,
       `WITH skipped AS (
          UPDATE assignments SET status = 'skipped', closed_at = now(), draft = NULL
           WHERE id = $1 AND annotator_id = $2 AND status = 'leased'
@@ -137,7 +143,8 @@ export class AssignmentsRepository {
       data: Record<string, unknown>;
       media: ItemMedia | null;
       annotation_id: number | null;
-    }> = await sqlRows(this.db, 
+    }> = await sqlRows(
+      this.db,
       `SELECT a.id, a.annotator_id, a.status, a.expires_at > now() AS live, p.type, p.labels, i.data, i.media,
               an.id AS annotation_id
          FROM assignments a
@@ -168,7 +175,8 @@ export class AssignmentsRepository {
    * lease was no longer live (expired, skipped, or submitted by a concurrent retry).
    */
   async submit(assignmentId: number, annotatorId: number, result: unknown, leadTimeMs: number): Promise<number | undefined> {
-    const rows: Array<{ id: number }> = await sqlRows(this.db, 
+    const rows: Array<{ id: number }> = await sqlRows(
+      this.db,
       `WITH closed AS (
          UPDATE assignments SET status = 'submitted', closed_at = now(), draft = NULL
           WHERE id = $1 AND annotator_id = $2 AND status = 'leased' AND expires_at > now()
@@ -183,7 +191,8 @@ export class AssignmentsRepository {
   }
 
   async saveDraft(assignmentId: number, annotatorId: number, draft: unknown): Promise<Date | undefined> {
-    const rows: Array<{ expires_at: Date }> = await sqlRows(this.db, 
+    const rows: Array<{ expires_at: Date }> = await sqlRows(
+      this.db,
       `UPDATE assignments SET draft = $3::jsonb
         WHERE id = $1 AND annotator_id = $2 AND status = 'leased' AND expires_at > now()
         RETURNING expires_at`,
@@ -193,7 +202,8 @@ export class AssignmentsRepository {
   }
 
   async countOpen(projectId: number, annotatorId: number): Promise<{ remaining: number; done: number }> {
-    const rows: Array<{ remaining: string; done: string }> = await sqlRows(this.db, 
+    const rows: Array<{ remaining: string; done: string }> = await sqlRows(
+      this.db,
       `SELECT
          (SELECT count(*) FROM items i WHERE i.project_id = $1 AND i.taken < i.overlap
             AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2)) AS remaining,

@@ -17,7 +17,11 @@ export class TasksController {
   @Get('projects/:id/next')
   @ApiOkResponse({ type: TaskDto, description: 'The next item to label (or the one already leased)' })
   @ApiNoContentResponse({ description: 'Nothing is left for this annotator' })
-  async next(@CurrentCaller() caller: Caller, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TaskDto | undefined> {
+  async next(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TaskDto | undefined> {
     const task = await this.tasks.next(caller, parseId(id));
     if (!task) void reply.status(204);
     return task;

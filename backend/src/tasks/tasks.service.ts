@@ -10,7 +10,11 @@ import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.d
 export class TaskException extends AppException {}
 
 function mapTask(task: LeasedTask): TaskDto {
-  const dto: TaskDto = { assignmentId: task.assignmentId, item: { id: task.itemId, data: task.data }, expiresAt: task.expiresAt.toISOString() };
+  const dto: TaskDto = {
+    assignmentId: task.assignmentId,
+    item: { id: task.itemId, data: task.data },
+    expiresAt: task.expiresAt.toISOString(),
+  };
   if (task.draft !== null && task.draft !== undefined) dto.draft = task.draft;
   return dto;
 }

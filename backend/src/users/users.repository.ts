@@ -1,6 +1,6 @@
 import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { idList } from '../http/list-query.js';
 import { UserEntity } from './user.entity.js';
@@ -26,7 +26,8 @@ export class UsersRepository {
 
   /** Creates the user on first sign-in; adds `extraRoles` (configured admins) without dropping any. */
   async signIn(address: string, extraRoles: readonly string[]): Promise<UserEntity> {
-    const rows: UserEntity[] = await sqlRows(this.db, 
+    const rows: UserEntity[] = await sqlRows(
+      this.db,
       `INSERT INTO users (address, roles, last_sign_in_at)
        VALUES ($1, ARRAY['annotator']::text[] || $2::text[], now())
        ON CONFLICT (address) DO UPDATE
@@ -55,7 +56,8 @@ export class UsersRepository {
   }
 
   async create(address: string, roles: readonly string[]): Promise<UserEntity | null> {
-    const rows: Array<{ id: number }> = await sqlRows(this.db, 
+    const rows: Array<{ id: number }> = await sqlRows(
+      this.db,
       `INSERT INTO users (address, roles) VALUES ($1, $2) ON CONFLICT (address) DO NOTHING RETURNING id`,
       [address.toLowerCase(), roles],
     );
@@ -63,7 +65,7 @@ export class UsersRepository {
   }
 
   async updateRoles(id: number, roles: readonly string[]): Promise<UserEntity | null> {
-    await this.repo.update({ id } as FindOptionsWhere<UserEntity>, { roles: [...roles] });
+    await this.repo.update({ id }, { roles: [...roles] });
     return this.findById(id);
   }
 

@@ -104,7 +104,9 @@ describe('wallet sign-in (EIP-4361)', () => {
     const garbage = await verify('hello', `0x${'1'.repeat(130)}`);
     expect(garbage.status).toBe(400);
     expect(garbage.body.code).toBe('SIWE_MALFORMED');
-    const badJson = await call<{ code: string }>(t.baseUrl, undefined, 'POST', '/api/auth/verify', '{"message":', { 'content-type': 'application/json' });
+    const badJson = await call<{ code: string }>(t.baseUrl, undefined, 'POST', '/api/auth/verify', '{"message":', {
+      'content-type': 'application/json',
+    });
     expect(badJson.status).toBe(400);
     expect(badJson.body.code).toBe('INVALID_JSON');
   });
@@ -113,7 +115,12 @@ describe('wallet sign-in (EIP-4361)', () => {
     const none = await call<{ code: string }>(t.baseUrl, undefined, 'GET', '/api/auth/me');
     expect(none.status).toBe(401);
     expect(none.body.code).toBe('UNAUTHENTICATED');
-    const forged = await call<{ code: string }>(t.baseUrl, { token: 'eyJhbGciOiJIUzI1NiJ9.e30.x', user: t.admin.user, address: '' }, 'GET', '/api/auth/me');
+    const forged = await call<{ code: string }>(
+      t.baseUrl,
+      { token: 'eyJhbGciOiJIUzI1NiJ9.e30.x', user: t.admin.user, address: '' },
+      'GET',
+      '/api/auth/me',
+    );
     expect(forged.status).toBe(401);
   });
 

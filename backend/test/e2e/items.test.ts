@@ -45,7 +45,12 @@ async function importBody(projectId: number, body: string | FormData | Uint8Arra
 }
 
 async function items(projectId: number): Promise<Item[]> {
-  const response = await call<Item[]>(t.baseUrl, t.admin, 'GET', `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId }))}&range=[0,999]`);
+  const response = await call<Item[]>(
+    t.baseUrl,
+    t.admin,
+    'GET',
+    `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId }))}&range=[0,999]`,
+  );
   return response.body;
 }
 
@@ -89,7 +94,9 @@ describe('item import', () => {
 
   it('imports JSONL with line numbers for bad lines', async () => {
     const id = await project('spans');
-    const jsonl = ['{"data":{"text":"Alice met Bob"}}', '{broken', '', '{"data":{"image":"x.png"}}', '{"data":{"text":"Paris"}}'].join('\n');
+    const jsonl = ['{"data":{"text":"Alice met Bob"}}', '{broken', '', '{"data":{"image":"x.png"}}', '{"data":{"text":"Paris"}}'].join(
+      '\n',
+    );
     const response = await importBody(id, jsonl, 'application/x-ndjson');
     expect(response.body.imported).toBe(2);
     expect(response.body.rejected).toEqual([
@@ -148,7 +155,10 @@ describe('item import', () => {
     const id = await project('boxes', ['car']);
     const response = await importBody(
       id,
-      JSON.stringify([{ data: { image: 'https://example.com/a.jpg', width: 640, height: 480 } }, { data: { image: 'https://example.com/b.jpg' } }]),
+      JSON.stringify([
+        { data: { image: 'https://example.com/a.jpg', width: 640, height: 480 } },
+        { data: { image: 'https://example.com/b.jpg' } },
+      ]),
       'application/json',
     );
     expect(response.body.imported).toBe(1);
@@ -172,11 +182,20 @@ describe('item import', () => {
 describe('items resource', () => {
   it('creates, reads, updates and deletes single items', async () => {
     const id = await project('classification');
-    const created = await call<Item>(t.baseUrl, t.admin, 'POST', '/api/items', { projectId: id, externalId: 'one', data: { text: 'hello' } });
+    const created = await call<Item>(t.baseUrl, t.admin, 'POST', '/api/items', {
+      projectId: id,
+      externalId: 'one',
+      data: { text: 'hello' },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ externalId: 'one', status: 'open' });
-    expect((await call(t.baseUrl, t.admin, 'POST', '/api/items', { projectId: id, externalId: 'one', data: { text: 'again' } })).status).toBe(409);
-    const updated = await call<Item>(t.baseUrl, t.admin, 'PUT', `/api/items/${created.body.id}`, { ...created.body, data: { text: 'changed' } });
+    expect(
+      (await call(t.baseUrl, t.admin, 'POST', '/api/items', { projectId: id, externalId: 'one', data: { text: 'again' } })).status,
+    ).toBe(409);
+    const updated = await call<Item>(t.baseUrl, t.admin, 'PUT', `/api/items/${created.body.id}`, {
+      ...created.body,
+      data: { text: 'changed' },
+    });
     expect(updated.body.data).toEqual({ text: 'changed' });
     const badData = await call<{ field: string }>(t.baseUrl, t.admin, 'PUT', `/api/items/${created.body.id}`, { data: 'text' });
     expect(badData.status).toBe(400);

@@ -33,9 +33,16 @@ async function project(fields: Record<string, unknown>, items: unknown[]): Promi
     ...fields,
   });
   expect(created.status).toBe(201);
-  const imported = await call<{ imported: number }>(t.baseUrl, t.admin, 'POST', `/api/projects/${created.body.id}/items`, JSON.stringify(items), {
-    'content-type': 'application/json',
-  });
+  const imported = await call<{ imported: number }>(
+    t.baseUrl,
+    t.admin,
+    'POST',
+    `/api/projects/${created.body.id}/items`,
+    JSON.stringify(items),
+    {
+      'content-type': 'application/json',
+    },
+  );
   expect(imported.body.imported).toBe(items.length);
   return created.body.id;
 }
@@ -45,7 +52,10 @@ async function next(session: Session, projectId: number) {
 }
 
 async function submit(session: Session, assignmentId: number, result: unknown, leadTimeMs: unknown = 1500) {
-  return call<{ annotationId: number } & ErrorBody>(t.baseUrl, session, 'POST', `/api/assignments/${assignmentId}/submit`, { result, leadTimeMs });
+  return call<{ annotationId: number } & ErrorBody>(t.baseUrl, session, 'POST', `/api/assignments/${assignmentId}/submit`, {
+    result,
+    leadTimeMs,
+  });
 }
 
 async function dbRows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -103,8 +113,18 @@ describe('labeling each project type', () => {
       type: 'spans',
       labels: ['PER', 'LOC'],
       data: { text: 'Alice flew to Paris' },
-      good: { spans: [{ start: 13, end: 18, label: 'LOC' }, { start: 0, end: 5, label: 'PER' }] },
-      stored: { spans: [{ start: 0, end: 5, label: 'PER' }, { start: 13, end: 18, label: 'LOC' }] },
+      good: {
+        spans: [
+          { start: 13, end: 18, label: 'LOC' },
+          { start: 0, end: 5, label: 'PER' },
+        ],
+      },
+      stored: {
+        spans: [
+          { start: 0, end: 5, label: 'PER' },
+          { start: 13, end: 18, label: 'LOC' },
+        ],
+      },
       bad: [
         [{ spans: [{ start: 13, end: 40, label: 'LOC' }] }, 'result.spans[0].end'],
         [{ spans: [{ start: -1, end: 3, label: 'PER' }] }, 'result.spans[0].start'],
@@ -168,7 +188,10 @@ describe('labeling each project type', () => {
 
 describe('assignment rules', () => {
   it('gives an item to at most `overlap` annotators and never twice to the same one', async () => {
-    const projectId = await project({ type: 'classification', labels: ['a', 'b'], overlap: 2 }, [{ data: { text: 'one' } }, { data: { text: 'two' } }]);
+    const projectId = await project({ type: 'classification', labels: ['a', 'b'], overlap: 2 }, [
+      { data: { text: 'one' } },
+      { data: { text: 'two' } },
+    ]);
     const [a, b, c] = await Promise.all([annotator(), annotator(), annotator()]);
     const seen = new Map<string, number[]>();
     for (const worker of [a, b, c]) {
@@ -193,7 +216,9 @@ describe('assignment rules', () => {
     const worker = await annotator();
     const first = await next(worker, projectId);
     const draft = { spans: [{ start: 0, end: 3, label: 'PER' }] };
-    const saved = await call<{ expiresAt: string }>(t.baseUrl, worker, 'PUT', `/api/assignments/${first.body.assignmentId}/draft`, { result: draft });
+    const saved = await call<{ expiresAt: string }>(t.baseUrl, worker, 'PUT', `/api/assignments/${first.body.assignmentId}/draft`, {
+      result: draft,
+    });
     expect(saved.status).toBe(200);
     const again = await next(worker, projectId);
     expect(again.body.assignmentId).toBe(first.body.assignmentId);
@@ -255,10 +280,20 @@ describe('assignment rules', () => {
     const taskB = await next(b, projectId);
     expect(JSON.stringify(taskB.body)).not.toContain('"label"');
     expect((await submit(b, taskA.body.assignmentId, { label: 'a' })).status).toBe(404);
-    const mine = await call<Array<{ annotatorAddress: string }>>(t.baseUrl, b, 'GET', `/api/annotations?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`);
+    const mine = await call<Array<{ annotatorAddress: string }>>(
+      t.baseUrl,
+      b,
+      'GET',
+      `/api/annotations?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+    );
     expect(mine.status).toBe(200);
     expect(mine.body).toHaveLength(0);
-    const all = await call<unknown[]>(t.baseUrl, t.admin, 'GET', `/api/annotations?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`);
+    const all = await call<unknown[]>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/annotations?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+    );
     expect(all.body).toHaveLength(1);
     const annotationId = (all.body[0] as { id: number }).id;
     expect((await call(t.baseUrl, b, 'GET', `/api/annotations/${annotationId}`)).status).toBe(404);

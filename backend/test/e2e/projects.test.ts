@@ -28,7 +28,12 @@ describe('projects', () => {
   it('lets an admin create a project of each type, as a draft by default', async () => {
     for (const type of ['classification', 'multilabel', 'spans', 'boxes', 'text']) {
       const labels = type === 'text' ? [] : ['a', 'b'];
-      const created = await call<Project>(t.baseUrl, t.admin, 'POST', '/api/projects', { ...base, type, labels, instructions: 'Be careful' });
+      const created = await call<Project>(t.baseUrl, t.admin, 'POST', '/api/projects', {
+        ...base,
+        type,
+        labels,
+        instructions: 'Be careful',
+      });
       expect(created.status, type).toBe(201);
       expect(created.body).toMatchObject({ type, status: 'draft', rewardPerLabel: '0.25', leaseSeconds: 600, stats: { items: 0 } });
     }
@@ -117,7 +122,10 @@ describe('users (admin)', () => {
     expect(badRole.body.field).toBe('roles');
     expect((await call(t.baseUrl, annotator, 'GET', '/api/users')).status).toBe(403);
     const invited = Wallet.createRandom().address;
-    const created = await call<{ id: number; roles: string[] }>(t.baseUrl, t.admin, 'POST', '/api/users', { address: invited, roles: ['buyer'] });
+    const created = await call<{ id: number; roles: string[] }>(t.baseUrl, t.admin, 'POST', '/api/users', {
+      address: invited,
+      roles: ['buyer'],
+    });
     expect(created.status).toBe(201);
     expect(created.body.roles).toEqual(['buyer']);
     expect((await call(t.baseUrl, t.admin, 'POST', '/api/users', { address: invited })).status).toBe(409);

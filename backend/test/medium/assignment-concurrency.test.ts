@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/access/access.js';
 import { sqlRows } from '../../src/database/sql.js';
@@ -16,8 +17,8 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function* jsonSource(items: unknown[]) {
-  yield { mimeType: 'application/json', content: (async function* () { yield Buffer.from(JSON.stringify(items)); })() };
+function jsonSource(items: unknown[]) {
+  return Readable.from([{ mimeType: 'application/json', content: Readable.from([Buffer.from(JSON.stringify(items))]) }]);
 }
 
 async function setup(items: number, overlap: number, annotators: number): Promise<{ projectId: number; callers: Caller[] }> {
@@ -30,10 +31,9 @@ async function setup(items: number, overlap: number, annotators: number): Promis
     rewardPerLabel: '1',
     status: 'active',
   });
-  const imported = await app.get(ItemsImportService).import(
-    project.id,
-    jsonSource(Array.from({ length: items }, (_, i) => ({ externalId: `i${i}`, data: { text: `item ${i}` } }))),
-  );
+  const imported = await app
+    .get(ItemsImportService)
+    .import(project.id, jsonSource(Array.from({ length: items }, (_, i) => ({ externalId: `i${i}`, data: { text: `item ${i}` } }))));
   expect(imported.imported).toBe(items);
   const users = app.get(UsersRepository);
   const callers: Caller[] = [];
@@ -73,7 +73,11 @@ describe('assignment under concurrency (real PostgreSQL)', () => {
       maxLive = Math.max(maxLive, row.n);
     }
     expect(maxLive).toBeLessThanOrEqual(3);
-    const dupes = await sqlRows(db, 'SELECT item_id, annotator_id FROM annotations WHERE project_id = $1 GROUP BY 1, 2 HAVING count(*) > 1', [projectId]);
+    const dupes = await sqlRows(
+      db,
+      'SELECT item_id, annotator_id FROM annotations WHERE project_id = $1 GROUP BY 1, 2 HAVING count(*) > 1',
+      [projectId],
+    );
     expect(dupes).toEqual([]);
   });
 

@@ -31,7 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const external = process.env['DATABASE_URL'];
   if (external) {
     project.provide('adminDatabaseUrl', external);
-    return async () => undefined;
+    return () => Promise.resolve();
   }
   const server = new EmbeddedDatabase({ dir: path.resolve(here, '../../.tessera-test/pg'), port: PORT, database: 'postgres' });
   // Another tier's setup in this run may have started it already.

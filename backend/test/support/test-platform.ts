@@ -14,7 +14,10 @@ export interface TestPlatform {
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-medium-'));
-  const config = loadConfig({ DATABASE_URL: database.url, TESSERA_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env }, process.cwd());
+  const config = loadConfig(
+    { DATABASE_URL: database.url, TESSERA_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env },
+    process.cwd(),
+  );
   const tessera = await createTessera(config);
   await tessera.app.init();
   return {

@@ -43,7 +43,14 @@ export async function getNonce(baseUrl: string): Promise<string> {
 export async function signIn(baseUrl: string, wallet: Wallet, chainId = 8996): Promise<Session> {
   const url = new URL(baseUrl);
   const nonce = await getNonce(baseUrl);
-  const message = siweMessage({ domain: url.host, address: wallet.address, uri: url.origin, chainId, nonce, statement: 'Sign in to Tessera' });
+  const message = siweMessage({
+    domain: url.host,
+    address: wallet.address,
+    uri: url.origin,
+    chainId,
+    nonce,
+    statement: 'Sign in to Tessera',
+  });
   const signature = await wallet.signMessage(message);
   const response = await fetch(`${baseUrl}/api/auth/verify`, {
     method: 'POST',

@@ -27,18 +27,26 @@ export type SiweProblem =
   | { kind: 'not-yet-valid'; message: string };
 
 const HEADER = / wants you to sign in with your Ethereum account:$/;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const RFC3339_PARTS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function malformed(field: string, message: string): { ok: false; problem: SiweProblem } {
   return { ok: false, problem: { kind: 'malformed', field, message } };
 }
 
 function parseTime(value: string): Date | undefined {
-  if (!RFC3339.test(value)) return undefined;
-  const [year, month, day, hour, minute, second] = value.split(/[-T:.Z+]/).map(Number) as number[];
+  const parts = RFC3339_PARTS.exec(value);
+  if (!parts) return undefined;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map((part) => Number(part)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   // `new Date` rolls impossible dates over (Feb 30 -> Mar 2); refuse them instead.
-  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
-  if (month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth || hour! > 23 || minute! > 59 || second! > 60) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 60) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

@@ -23,7 +23,8 @@ export function toItemRecord(type: ProjectType, raw: unknown): ItemRecord | { me
     const value = record['externalId'];
     if (typeof value !== 'string' && typeof value !== 'number') return { message: 'externalId must be a string' };
     externalId = String(value);
-    if (!EXTERNAL_ID.test(externalId)) return { message: 'externalId must be 1-200 characters of letters, digits and . : - / @ + = # ~ _ or spaces' };
+    if (!EXTERNAL_ID.test(externalId))
+      return { message: 'externalId must be 1-200 characters of letters, digits and . : - / @ + = # ~ _ or spaces' };
   }
   const checked = validateItemData(type, record['data']);
   if (!checked.ok) return { message: `${checked.field}: ${checked.message}` };

@@ -160,7 +160,10 @@ export function validateResult(schema: LabelSchema, item: ItemShape, result: unk
         if (bad) return bad;
       }
       if (new Set(labels).size !== labels.length) return invalid('result.labels', 'must not repeat a label');
-      return { ok: true, result: { labels: [...(labels as string[])].sort((a, b) => schema.labels.indexOf(a) - schema.labels.indexOf(b)) } };
+      return {
+        ok: true,
+        result: { labels: [...(labels as string[])].sort((a, b) => schema.labels.indexOf(a) - schema.labels.indexOf(b)) },
+      };
     }
     case 'spans': {
       const extra = checkKeys(result, ['spans'], 'result');
@@ -209,7 +212,8 @@ export function validateItemData(type: ProjectType, data: unknown): { ok: true; 
       if (typeof data['text'] !== 'string' || data['text'] === '') return invalid('data.text', 'a spans project needs a non-empty text');
       break;
     case 'boxes':
-      if (typeof data['image'] !== 'string' || data['image'] === '') return invalid('data.image', 'a boxes project needs an image (URL or CID)');
+      if (typeof data['image'] !== 'string' || data['image'] === '')
+        return invalid('data.image', 'a boxes project needs an image (URL or CID)');
       if (shape.width === undefined) return invalid('data.width', 'a boxes project needs the image width and height (or upload the file)');
       break;
     case 'classification':

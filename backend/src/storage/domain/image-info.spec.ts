@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readImageInfo } from './image-info.js';
 
 const ascii = (text: string): number[] => [...text].map((char) => char.charCodeAt(0));
-const be32 = (value: number): number[] => [
-  (value >>> 24) & 0xff,
-  (value >>> 16) & 0xff,
-  (value >>> 8) & 0xff,
-  value & 0xff,
-];
+const be32 = (value: number): number[] => [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
 const be16 = (value: number): number[] => [(value >>> 8) & 0xff, value & 0xff];
 const le16 = (value: number): number[] => [value & 0xff, (value >>> 8) & 0xff];
 const le24 = (value: number): number[] => [value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff];
@@ -96,18 +91,7 @@ describe('readImageInfo', () => {
   it('returns undefined for image types it does not accept', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>';
     expect(readImageInfo(new TextEncoder().encode(svg))).toBeUndefined();
-    const bmp = new Uint8Array([
-      ...ascii('BM'),
-      ...le32(70),
-      0,
-      0,
-      0,
-      0,
-      ...le32(54),
-      ...le32(40),
-      ...le32(2),
-      ...le32(2),
-    ]);
+    const bmp = new Uint8Array([...ascii('BM'), ...le32(70), 0, 0, 0, 0, ...le32(54), ...le32(40), ...le32(2), ...le32(2)]);
     expect(readImageInfo(bmp)).toBeUndefined();
   });
 
