@@ -4,6 +4,7 @@ import { AnnotationsModule } from './annotations/annotations.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ItemsModule } from './items/items.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         ItemsModule,
         TasksModule,
         AnnotationsModule,
+        DemoModule,
       ],
       controllers: [HealthController],
     };

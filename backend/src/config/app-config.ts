@@ -31,6 +31,8 @@ export interface AppConfig {
   /** Absent: files go to the embedded blockstore in `dataDir`. */
   readonly ipfsApiUrl: string | undefined;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Seed one demo project of each type into an empty database. */
+  readonly demoData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +151,8 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     maxImportBytes: readInt(env, 'MAX_IMPORT_BYTES', 1024 * 1_048_576, 1024, 64 * 1024 * 1_048_576),
     ipfsApiUrl: readUrl(env, 'IPFS_API_URL', ['http:', 'https:'])?.toString(),
     logLevel: readChoice(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    demoData:
+      readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',
   };
 }
 

@@ -10,6 +10,6 @@ import { ItemsService } from './items.service.js';
   imports: [ProjectsModule],
   controllers: [ItemsController, FilesController],
   providers: [ItemsRepository, ItemsService, ItemsImportService],
-  exports: [ItemsRepository],
+  exports: [ItemsRepository, ItemsImportService],
 })
 export class ItemsModule {}

@@ -1,6 +1,6 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePng } from '../support/png.js';
+import { makePng } from '../../src/demo/png.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { call, signIn, type Session } from '../support/wallet.js';
 
