@@ -1,5 +1,6 @@
 // Written by `npm run migration:generate`: every migration, oldest first.
 import type { MigrationInterface } from 'typeorm';
 import { Migration as M0 } from './1795594999651-Initial.js';
+import { Migration as M1 } from './1795596236396-DropProjectKeysOnHotTables.js';
 
-export const migrations: Array<new () => MigrationInterface> = [M0];
+export const migrations: Array<new () => MigrationInterface> = [M0, M1];

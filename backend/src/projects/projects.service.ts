@@ -15,8 +15,13 @@ export class ProjectException extends AppException<
   | typeof ErrorCode.VALIDATION_FAILED
 > {}
 
+const CACHE_MS = 2_000;
+
 @Injectable()
 export class ProjectsService {
+  /** Projects read on every labeling call; a change made here drops its entry at once. */
+  private readonly cache = new Map<number, { project: ProjectEntity | null; at: number }>();
+
   constructor(
     private readonly projects: ProjectsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,10 +45,20 @@ export class ProjectsService {
 
   /** The project if the caller may see it; hidden projects are reported as not found. */
   async visible(caller: Caller, id: number): Promise<ProjectEntity> {
-    const project = await this.projects.findById(id);
+    const project = await this.cached(id);
     if (!project || (project.status !== 'active' && !canAccess(caller.roles, 'project.manage'))) {
       throw new ProjectException(ErrorCode.PROJECT_NOT_FOUND, `Project ${id} not found`);
     }
+    return project;
+  }
+
+  /** The project as read at most a couple of seconds ago (other instances' changes show up then). */
+  async cached(id: number): Promise<ProjectEntity | null> {
+    const entry = this.cache.get(id);
+    if (entry && Date.now() - entry.at < CACHE_MS) return entry.project;
+    const project = await this.projects.findById(id);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(id, { project, at: Date.now() });
     return project;
   }
 
@@ -92,6 +107,7 @@ export class ProjectsService {
     if (body.instructions !== undefined) changes.instructions = body.instructions;
     if (body.status !== undefined) changes.status = body.status;
     const updated = await this.projects.update(id, changes);
+    this.cache.delete(id);
     return mapProject(updated!, (await this.projects.stats([id])).get(id));
   }
 
@@ -102,6 +118,7 @@ export class ProjectsService {
       throw new ProjectException(ErrorCode.PROJECT_HAS_ANNOTATIONS, 'This project has labels; complete it instead of deleting it');
     }
     await this.projects.delete(id);
+    this.cache.delete(id);
     return mapProject(project);
   }
 

@@ -16,7 +16,9 @@ export class AssignmentEntity {
   @Column({ type: 'integer', name: 'project_id' })
   projectId: number;
 
-  @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
+  // No foreign key: the item's key already ties the row to its project, and a key check on the one
+  // project row from every concurrent submit would pile shared locks (multixacts) onto it.
+  @ManyToOne(() => ProjectEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'project_id' })
   project?: ProjectEntity;
 

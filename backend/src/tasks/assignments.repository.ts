@@ -41,34 +41,28 @@ function isUniqueViolation(error: unknown): boolean {
 export class AssignmentsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** The annotator's unexpired lease in this project, so a reload resumes it (with its draft). */
-  async findLive(projectId: number, annotatorId: number): Promise<LeasedTask | undefined> {
-    const rows: Array<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date; draft: unknown }> = await sqlRows(
-      this.db,
-      `SELECT a.id, a.item_id, i.data, a.expires_at, a.draft
-         FROM assignments a JOIN items i ON i.id = a.item_id
-        WHERE a.annotator_id = $2 AND a.project_id = $1 AND a.status = 'leased' AND a.expires_at > now()
-        ORDER BY a.id LIMIT 1`,
-      [projectId, annotatorId],
-    );
-    const row = rows[0];
-    return row && { assignmentId: row.id, itemId: row.item_id, data: row.data, expiresAt: row.expires_at, draft: row.draft };
-  }
-
   /**
-   * Takes the first open item this annotator never had. FOR UPDATE SKIP LOCKED spreads concurrent
-   * annotators over different rows; the lock re-checks `taken < overlap` on the newest row version,
-   * so an item never gets more than its overlap.
+   * The annotator's unexpired lease in the project (a reload resumes it, with its draft), else a new
+   * lease on the first open item from `floor` on that they never had. FOR UPDATE SKIP LOCKED spreads
+   * concurrent annotators over different rows; the lock re-checks `taken < overlap` on the newest row
+   * version, so an item never gets more than its overlap. One statement, one round trip.
    */
-  async lease(projectId: number, annotatorId: number, leaseSeconds: number): Promise<LeasedTask | undefined> {
+  async nextTask(projectId: number, annotatorId: number, leaseSeconds: number, floor: number): Promise<LeasedTask | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const rows: Array<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date }> = await sqlRows(
+        const rows = await sqlRows<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date; draft: unknown }>(
           this.db,
-          `WITH picked AS (
+          `WITH live AS (
+             SELECT a.id, a.item_id, a.expires_at, a.draft FROM assignments a
+              WHERE a.annotator_id = $2 AND a.project_id = $1 AND a.status = 'leased' AND a.expires_at > now()
+              ORDER BY a.id LIMIT 1
+           ), picked AS (
              SELECT i.id FROM items i
-              WHERE i.project_id = $1 AND i.taken < i.overlap
-                AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2)
+              WHERE NOT EXISTS (SELECT 1 FROM live)
+                AND i.project_id = $1 AND i.id >= $4 AND i.taken < i.overlap
+                -- OFFSET 0 keeps this a per-row probe of the (item, annotator) key, not a scan of the
+                -- annotator's whole history.
+                AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2 OFFSET 0)
               ORDER BY i.id
               LIMIT 1
               FOR UPDATE SKIP LOCKED
@@ -80,12 +74,16 @@ export class AssignmentsRepository {
              SELECT $1, bumped.id, $2, 'leased', now() + make_interval(secs => $3) FROM bumped
              RETURNING id, item_id, expires_at
            )
-           SELECT leased.id, leased.item_id, leased.expires_at, bumped.data
+           SELECT live.id, live.item_id, items.data, live.expires_at, live.draft
+             FROM live JOIN items ON items.id = live.item_id
+           UNION ALL
+           SELECT leased.id, leased.item_id, bumped.data, leased.expires_at, NULL
              FROM leased JOIN bumped ON bumped.id = leased.item_id`,
-          [projectId, annotatorId, leaseSeconds],
+          [projectId, annotatorId, leaseSeconds, floor],
+          'tasks.next',
         );
         const row = rows[0];
-        return row && { assignmentId: row.id, itemId: row.item_id, data: row.data, expiresAt: row.expires_at, draft: null };
+        return row && { assignmentId: row.id, itemId: row.item_id, data: row.data, expiresAt: row.expires_at, draft: row.draft };
       } catch (error) {
         // The same annotator racing themselves onto one item: the unique key refused the second
         // lease and the whole statement (with its `taken` bump) rolled back. Pick again.
@@ -95,9 +93,20 @@ export class AssignmentsRepository {
     }
   }
 
+  /** The lowest open item id of the project: where lease scans start. */
+  async openFloor(projectId: number): Promise<number> {
+    const rows = await sqlRows<{ floor: number | null }>(
+      this.db,
+      'SELECT min(id) AS floor FROM items WHERE project_id = $1 AND taken < overlap',
+      [projectId],
+      'tasks.floor',
+    );
+    return rows[0]?.floor ?? 0;
+  }
+
   /** Returns expired leases' items to the pool. Bounded per call; safe to run from many instances. */
-  async expireLeases(projectId?: number, limit = 5000): Promise<number> {
-    const rows: Array<{ n: string }> = await sqlRows(
+  async expireLeases(projectId?: number, limit = 5000): Promise<Array<{ projectId: number; itemId: number }>> {
+    const rows = await sqlRows<{ project_id: number; item_id: number }>(
       this.db,
       `WITH expired AS (
          UPDATE assignments SET status = 'expired', closed_at = now()
@@ -106,30 +115,31 @@ export class AssignmentsRepository {
              WHERE status = 'leased' AND expires_at <= now() AND ($1::int IS NULL OR project_id = $1)
              ORDER BY expires_at LIMIT $2
              FOR UPDATE SKIP LOCKED)
-         RETURNING item_id
+         RETURNING project_id, item_id
        ), per_item AS (
          SELECT item_id, count(*)::int AS n FROM expired GROUP BY item_id
        ), released AS (
          UPDATE items SET taken = items.taken - per_item.n FROM per_item WHERE items.id = per_item.item_id RETURNING items.id
        )
-       SELECT count(*) AS n FROM expired`,
+       SELECT project_id, item_id FROM expired`,
       [projectId ?? null, limit],
     );
-    return Number(rows[0]?.n ?? 0);
+    return rows.map((r) => ({ projectId: r.project_id, itemId: r.item_id }));
   }
 
-  async skip(assignmentId: number, annotatorId: number): Promise<boolean> {
-    const rows: unknown[] = await sqlRows(
+  /** Closes a live lease as skipped: the item it freed, or undefined when it was not live. */
+  async skip(assignmentId: number, annotatorId: number): Promise<{ projectId: number; itemId: number } | undefined> {
+    const rows = await sqlRows<{ project_id: number; id: number }>(
       this.db,
       `WITH skipped AS (
          UPDATE assignments SET status = 'skipped', closed_at = now(), draft = NULL
           WHERE id = $1 AND annotator_id = $2 AND status = 'leased'
          RETURNING item_id
        )
-       UPDATE items SET taken = items.taken - 1 FROM skipped WHERE items.id = skipped.item_id RETURNING items.id`,
+       UPDATE items SET taken = items.taken - 1 FROM skipped WHERE items.id = skipped.item_id RETURNING items.project_id, items.id`,
       [assignmentId, annotatorId],
     );
-    return rows.length === 1;
+    return rows[0] && { projectId: rows[0].project_id, itemId: rows[0].id };
   }
 
   async findForSubmit(assignmentId: number): Promise<AssignmentForSubmit | undefined> {
@@ -153,6 +163,7 @@ export class AssignmentsRepository {
          LEFT JOIN annotations an ON an.assignment_id = a.id
         WHERE a.id = $1`,
       [assignmentId],
+      'tasks.find-for-submit',
     );
     const row = rows[0];
     return (
@@ -186,6 +197,7 @@ export class AssignmentsRepository {
        SELECT id, project_id, item_id, annotator_id, $3::jsonb, $4 FROM closed
        RETURNING id`,
       [assignmentId, annotatorId, JSON.stringify(result), leadTimeMs],
+      'tasks.submit',
     );
     return rows[0]?.id;
   }

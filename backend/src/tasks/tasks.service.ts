@@ -31,10 +31,24 @@ function shapeOf(data: Record<string, unknown>, media: AssignmentForSubmit['medi
   return shape;
 }
 
+/** What the fast submit path needs to know of a lease it handed out. */
+interface LeaseContext {
+  annotatorId: number;
+  projectId: number;
+  shape: ItemShape;
+}
+
+const MAX_CACHED_LEASES = 100_000;
+const FLOOR_REFRESH_MS = 5_000;
+
 @Injectable()
 export class TasksService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TasksService.name);
   private sweeper: NodeJS.Timeout | undefined;
+  /** Leases this instance handed out, so a submit can be judged without reading them back. */
+  private readonly leases = new Map<number, LeaseContext>();
+  /** Per project, the lowest item id that may be open: lease scans start there. A hint only. */
+  private readonly floors = new Map<number, { floor: number; refreshedAt: number }>();
 
   constructor(
     private readonly assignments: AssignmentsRepository,
@@ -45,7 +59,10 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.sweeper = setInterval(() => {
       this.assignments.expireLeases().then(
-        (n) => n > 0 && this.logger.log(`returned ${n} expired leases to the pool`),
+        (released) => {
+          for (const { projectId, itemId } of released) this.lowerFloor(projectId, itemId);
+          if (released.length > 0) this.logger.log(`returned ${released.length} expired leases to the pool`);
+        },
         (error: unknown) => this.logger.warn(`lease sweep failed: ${String(error)}`),
       );
     }, this.config.leaseSweepSeconds * 1000);
@@ -60,14 +77,18 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   async next(caller: Caller, projectId: number): Promise<TaskDto | undefined> {
     const project = await this.projects.visible(caller, projectId);
     if (project.status !== 'active') throw new TaskException(ErrorCode.PROJECT_NOT_ACTIVE, `Project ${projectId} is ${project.status}`);
-    const live = await this.assignments.findLive(projectId, caller.id);
-    if (live) return mapTask(live);
-    let leased = await this.assignments.lease(projectId, caller.id, project.leaseSeconds);
+    const floor = await this.floor(projectId);
+    let task = await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, floor);
+    // Below the floor: items another instance released since the last refresh.
+    if (!task && floor > 0) task = await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, 0);
     // Nothing open: leases that ran out may be holding items the sweeper has not returned yet.
-    if (!leased && (await this.assignments.expireLeases(projectId)) > 0) {
-      leased = await this.assignments.lease(projectId, caller.id, project.leaseSeconds);
+    if (!task) {
+      const released = await this.assignments.expireLeases(projectId);
+      if (released.length > 0) task = await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, 0);
     }
-    return leased && mapTask(leased);
+    if (!task) return undefined;
+    this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: shapeOf(task.data, null) });
+    return mapTask(task);
   }
 
   async progress(caller: Caller, projectId: number): Promise<ProgressDto> {
@@ -76,22 +97,40 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   }
 
   async skip(caller: Caller, assignmentId: number): Promise<void> {
-    if (await this.assignments.skip(assignmentId, caller.id)) return;
+    const freed = await this.assignments.skip(assignmentId, caller.id);
+    if (freed) {
+      this.leases.delete(assignmentId);
+      this.lowerFloor(freed.projectId, freed.itemId);
+      return;
+    }
     const assignment = await this.own(caller, assignmentId);
     throw new TaskException(ErrorCode.ASSIGNMENT_CLOSED, `Assignment ${assignment.id} is ${assignment.status}; it cannot be skipped`);
   }
 
   async submit(caller: Caller, assignmentId: number, result: unknown, leadTimeMs: number): Promise<SubmittedDto> {
+    // Fast path: a lease this instance handed out is judged from memory and closed in one statement.
+    const context = this.leases.get(assignmentId);
+    if (context && context.annotatorId === caller.id) {
+      const project = await this.projects.cached(context.projectId);
+      if (project) {
+        const checked = this.check({ type: project.type as ProjectType, labels: project.labels }, context.shape, result);
+        const annotationId = await this.assignments.submit(assignmentId, caller.id, checked, leadTimeMs);
+        if (annotationId !== undefined) {
+          this.leases.delete(assignmentId);
+          return { annotationId };
+        }
+      }
+    }
     const assignment = await this.own(caller, assignmentId);
     if (assignment.annotationId !== null) return { annotationId: assignment.annotationId };
     this.checkOpen(assignment);
-    const checked = validateResult(
+    const checked = this.check(
       { type: assignment.projectType as ProjectType, labels: assignment.labels },
       shapeOf(assignment.data, assignment.media),
       result,
     );
-    if (!checked.ok) throw new TaskException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
-    const annotationId = await this.assignments.submit(assignmentId, caller.id, checked.result, leadTimeMs);
+    const annotationId = await this.assignments.submit(assignmentId, caller.id, checked, leadTimeMs);
+    this.leases.delete(assignmentId);
     if (annotationId !== undefined) return { annotationId };
     // Lost a race: a concurrent retry submitted it, or the lease ran out meanwhile.
     const after = await this.own(caller, assignmentId);
@@ -105,6 +144,34 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     if (expiresAt) return { expiresAt: expiresAt.toISOString() };
     this.checkOpen(await this.own(caller, assignmentId));
     throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the draft was not saved');
+  }
+
+  /** Lets lease scans find an item that went back to the pool below the current floor. */
+  lowerFloor(projectId: number, itemId: number): void {
+    const entry = this.floors.get(projectId);
+    if (entry && itemId < entry.floor) entry.floor = itemId;
+  }
+
+  private async floor(projectId: number): Promise<number> {
+    const entry = this.floors.get(projectId);
+    if (entry && Date.now() - entry.refreshedAt < FLOOR_REFRESH_MS) return entry.floor;
+    const floor = await this.assignments.openFloor(projectId);
+    this.floors.set(projectId, { floor, refreshedAt: Date.now() });
+    return floor;
+  }
+
+  private remember(assignmentId: number, context: LeaseContext): void {
+    if (this.leases.size >= MAX_CACHED_LEASES) {
+      const oldest = this.leases.keys().next();
+      if (!oldest.done) this.leases.delete(oldest.value);
+    }
+    this.leases.set(assignmentId, context);
+  }
+
+  private check(schema: { type: ProjectType; labels: readonly string[] }, shape: ItemShape, result: unknown): unknown {
+    const checked = validateResult(schema, shape, result);
+    if (!checked.ok) throw new TaskException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
+    return checked.result;
   }
 
   /** The assignment if it is the caller's; someone else's is reported as not found. */
