@@ -8,6 +8,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ItemsModule } from './items/items.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { StorageModule } from './storage/storage.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         TasksModule,
         AnnotationsModule,
         DemoModule,
+        StatsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,11 +1,14 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyCors from '@fastify/cors';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import { Logger, ValidationPipe, type LogLevel, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -83,6 +86,36 @@ function configureParsers(fastify: FastifyInstance, config: AppConfig): void {
   );
 }
 
+const APP_AREAS = ['/label', '/admin', '/market'];
+
+/**
+ * The browser app on the same origin: hashed assets cached for good, and every page of the three
+ * areas answered with index.html (client-side routing).
+ */
+async function serveFrontend(fastify: FastifyInstance, dir: string): Promise<void> {
+  const indexFile = path.join(dir, 'index.html');
+  if (!existsSync(indexFile)) return;
+  await fastify.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    decorateReply: false,
+    setHeaders: (res, file) => {
+      if (file.includes(`${path.sep}assets${path.sep}`)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  const sendIndex = async (_request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const html = await readFile(indexFile, 'utf8');
+    await reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  };
+  fastify.get('/', (_request, reply) => reply.redirect('/label'));
+  for (const area of APP_AREAS) {
+    fastify.get(area, sendIndex);
+    fastify.get(`${area}/*`, sendIndex);
+  }
+}
+
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   configureParsers(fastify, config);
@@ -96,6 +129,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     exposedHeaders: ['Content-Range', 'X-Total-Count'],
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
   });
+  if (config.frontendDir) await serveFrontend(fastify, config.frontendDir);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AppExceptionFilter());
   app.useGlobalPipes(

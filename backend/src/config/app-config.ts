@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getAddress, isAddress } from 'ethers';
 
 /** Everything Tessera reads from its environment, validated once at boot. */
@@ -31,6 +32,8 @@ export interface AppConfig {
   /** Absent: files go to the embedded blockstore in `dataDir`. */
   readonly ipfsApiUrl: string | undefined;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** The built browser app (`frontend/dist`), served on the same origin; absent when not built. */
+  readonly frontendDir: string | undefined;
   /** Seed one demo project of each type into an empty database. */
   readonly demoData: boolean;
 }
@@ -118,6 +121,16 @@ function readJwtSecret(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string)
   return secret;
 }
 
+/** The repository's `frontend/dist`, found by walking up from this file (source or compiled). */
+function defaultFrontendDir(): string | undefined {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(path.join(dir, 'frontend', 'package.json'))) return path.join(dir, 'frontend', 'dist');
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
 export function loadConfig(env: Env, cwd: string): AppConfig {
   const nodeEnv = readChoice(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const port = readInt(env, 'PORT', 3000, 0, 65535);
@@ -151,6 +164,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     maxImportBytes: readInt(env, 'MAX_IMPORT_BYTES', 1024 * 1_048_576, 1024, 64 * 1024 * 1_048_576),
     ipfsApiUrl: readUrl(env, 'IPFS_API_URL', ['http:', 'https:'])?.toString(),
     logLevel: readChoice(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    frontendDir: env['FRONTEND_DIR'] ? path.resolve(cwd, env['FRONTEND_DIR']) : defaultFrontendDir(),
     demoData:
       readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',
   };

@@ -335,3 +335,30 @@ describe('assignment rules', () => {
     expect(progress.body).toEqual({ remaining: 0, done: 0 });
   });
 });
+
+describe('console dashboard', () => {
+  it('counts labels per day, active annotators and project progress', async () => {
+    const projectId = await project({ type: 'classification', labels: ['a'], name: 'Dashboard' }, [
+      { data: { text: 'x' } },
+      { data: { text: 'y' } },
+    ]);
+    const worker = await annotator();
+    const task = await next(worker, projectId);
+    await submit(worker, task.body.assignmentId, { label: 'a' });
+    const dashboard = await call<{
+      labelsPerDay: Array<{ day: string; labels: number }>;
+      activeAnnotators: { today: number; last7Days: number; last30Days: number };
+      totals: { annotations: number; annotators: number };
+      projects: Array<{ id: number; items: number; completedItems: number; annotations: number }>;
+    }>(t.baseUrl, t.admin, 'GET', '/api/stats/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.labelsPerDay).toHaveLength(30);
+    const today = new Date().toISOString().slice(0, 10);
+    const [rows] = await dbRows<{ n: number }>('SELECT count(*)::int AS n FROM annotations');
+    expect(dashboard.body.labelsPerDay.at(-1)).toEqual({ day: today, labels: rows!.n });
+    expect(dashboard.body.totals.annotations).toBe(rows!.n);
+    expect(dashboard.body.activeAnnotators.today).toBeGreaterThanOrEqual(1);
+    expect(dashboard.body.projects.find((p) => p.id === projectId)).toMatchObject({ items: 2, completedItems: 1, annotations: 1 });
+    expect((await call(t.baseUrl, worker, 'GET', '/api/stats/dashboard')).status).toBe(403);
+  });
+});

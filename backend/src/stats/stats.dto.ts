@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class LabelsPerDayDto {
+  @ApiProperty({ example: '2026-11-25' }) day: string;
+  @ApiProperty() labels: number;
+}
+
+export class ActiveAnnotatorsDto {
+  @ApiProperty() today: number;
+  @ApiProperty() last7Days: number;
+  @ApiProperty() last30Days: number;
+}
+
+export class TotalsDto {
+  @ApiProperty() projects: number;
+  @ApiProperty() items: number;
+  @ApiProperty() annotations: number;
+  @ApiProperty() annotators: number;
+}
+
+export class ProjectProgressDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() status: string;
+  @ApiProperty() items: number;
+  @ApiProperty() completedItems: number;
+  @ApiProperty() annotations: number;
+}
+
+export class DashboardDto {
+  @ApiProperty({ type: [LabelsPerDayDto], description: 'The last 30 days (UTC), days without labels included' })
+  labelsPerDay: LabelsPerDayDto[];
+  @ApiProperty({ type: ActiveAnnotatorsDto }) activeAnnotators: ActiveAnnotatorsDto;
+  @ApiProperty({ type: TotalsDto }) totals: TotalsDto;
+  @ApiProperty({ type: [ProjectProgressDto] }) projects: ProjectProgressDto[];
+}
