@@ -17,6 +17,7 @@ export interface AssignmentForSubmit {
   annotatorId: number;
   status: string;
   live: boolean;
+  projectId: number;
   projectType: string;
   labels: string[];
   data: Record<string, unknown>;
@@ -148,6 +149,7 @@ export class AssignmentsRepository {
       annotator_id: number;
       status: string;
       live: boolean;
+      project_id: number;
       type: string;
       labels: string[];
       data: Record<string, unknown>;
@@ -155,7 +157,7 @@ export class AssignmentsRepository {
       annotation_id: number | null;
     }> = await sqlRows(
       this.db,
-      `SELECT a.id, a.annotator_id, a.status, a.expires_at > now() AS live, p.type, p.labels, i.data, i.media,
+      `SELECT a.id, a.annotator_id, a.status, a.expires_at > now() AS live, a.project_id, p.type, p.labels, i.data, i.media,
               an.id AS annotation_id
          FROM assignments a
          JOIN items i ON i.id = a.item_id
@@ -172,6 +174,7 @@ export class AssignmentsRepository {
         annotatorId: row.annotator_id,
         status: row.status,
         live: row.live,
+        projectId: row.project_id,
         projectType: row.type,
         labels: row.labels,
         data: row.data,

@@ -33,6 +33,12 @@ export class SubmitDto {
 
 export class SubmittedDto {
   @ApiProperty() annotationId: number;
+  @ApiPropertyOptional({
+    type: TaskDto,
+    nullable: true,
+    description: 'With ?next=true: the next task of the same project (null when nothing is left), saving a round trip',
+  })
+  next?: TaskDto | null;
 }
 
 export class DraftDto {

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
@@ -36,8 +36,14 @@ export class TasksController {
   @Post('assignments/:id/submit')
   @HttpCode(201)
   @ApiCreatedResponse({ type: SubmittedDto, description: 'A retried submit answers the same annotationId' })
-  submit(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: SubmitDto): Promise<SubmittedDto> {
-    return this.tasks.submit(caller, parseId(id), body.result, body.leadTimeMs);
+  @ApiQuery({ name: 'next', required: false, type: Boolean, description: 'Also lease and return the next task' })
+  submit(
+    @CurrentCaller() caller: Caller,
+    @Param('id') id: string,
+    @Body() body: SubmitDto,
+    @Query('next') next?: string,
+  ): Promise<SubmittedDto> {
+    return this.tasks.submit(caller, parseId(id), body.result, body.leadTimeMs, next === 'true' || next === '1');
   }
 
   @Post('assignments/:id/skip')

@@ -107,7 +107,25 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     throw new TaskException(ErrorCode.ASSIGNMENT_CLOSED, `Assignment ${assignment.id} is ${assignment.status}; it cannot be skipped`);
   }
 
-  async submit(caller: Caller, assignmentId: number, result: unknown, leadTimeMs: number): Promise<SubmittedDto> {
+  /** Records the label; with `thenNext`, also leases the next task of the project in the same call. */
+  async submit(caller: Caller, assignmentId: number, result: unknown, leadTimeMs: number, thenNext = false): Promise<SubmittedDto> {
+    const { annotationId, projectId } = await this.record(caller, assignmentId, result, leadTimeMs);
+    if (!thenNext) return { annotationId };
+    try {
+      return { annotationId, next: (await this.next(caller, projectId)) ?? null };
+    } catch (error) {
+      // The label is in; a project paused meanwhile just means there is no next task.
+      if (error instanceof AppException) return { annotationId, next: null };
+      throw error;
+    }
+  }
+
+  private async record(
+    caller: Caller,
+    assignmentId: number,
+    result: unknown,
+    leadTimeMs: number,
+  ): Promise<{ annotationId: number; projectId: number }> {
     // Fast path: a lease this instance handed out is judged from memory and closed in one statement.
     const context = this.leases.get(assignmentId);
     if (context && context.annotatorId === caller.id) {
@@ -117,12 +135,12 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
         const annotationId = await this.assignments.submit(assignmentId, caller.id, checked, leadTimeMs);
         if (annotationId !== undefined) {
           this.leases.delete(assignmentId);
-          return { annotationId };
+          return { annotationId, projectId: context.projectId };
         }
       }
     }
     const assignment = await this.own(caller, assignmentId);
-    if (assignment.annotationId !== null) return { annotationId: assignment.annotationId };
+    if (assignment.annotationId !== null) return { annotationId: assignment.annotationId, projectId: assignment.projectId };
     this.checkOpen(assignment);
     const checked = this.check(
       { type: assignment.projectType as ProjectType, labels: assignment.labels },
@@ -131,10 +149,10 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     );
     const annotationId = await this.assignments.submit(assignmentId, caller.id, checked, leadTimeMs);
     this.leases.delete(assignmentId);
-    if (annotationId !== undefined) return { annotationId };
+    if (annotationId !== undefined) return { annotationId, projectId: assignment.projectId };
     // Lost a race: a concurrent retry submitted it, or the lease ran out meanwhile.
     const after = await this.own(caller, assignmentId);
-    if (after.annotationId !== null) return { annotationId: after.annotationId };
+    if (after.annotationId !== null) return { annotationId: after.annotationId, projectId: after.projectId };
     this.checkOpen(after);
     throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out before the submit; take the next task');
   }

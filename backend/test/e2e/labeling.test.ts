@@ -229,6 +229,29 @@ describe('assignment rules', () => {
     expect(after.body.draft).toBeUndefined();
   });
 
+  it('submits and returns the next task in one call with ?next=true', async () => {
+    const projectId = await project({ type: 'classification', labels: ['a'] }, [{ data: { text: '1' } }, { data: { text: '2' } }]);
+    const worker = await annotator();
+    const first = await next(worker, projectId);
+    const chained = await call<{ annotationId: number; next: Task | null }>(
+      t.baseUrl,
+      worker,
+      'POST',
+      `/api/assignments/${first.body.assignmentId}/submit?next=true`,
+      { result: { label: 'a' }, leadTimeMs: 10 },
+    );
+    expect(chained.status).toBe(201);
+    expect(chained.body.next!.item.id).not.toBe(first.body.item.id);
+    const last = await call<{ annotationId: number; next: Task | null }>(
+      t.baseUrl,
+      worker,
+      'POST',
+      `/api/assignments/${chained.body.next!.assignmentId}/submit?next=true`,
+      { result: { label: 'a' }, leadTimeMs: 10 },
+    );
+    expect(last.body).toEqual({ annotationId: expect.any(Number), next: null });
+  });
+
   it('answers a retried submit with the same annotation, never a second one', async () => {
     const projectId = await project({ type: 'classification', labels: ['a'] }, [{ data: { text: 'x' } }]);
     const worker = await annotator();
