@@ -221,7 +221,9 @@ export class AssignmentsRepository {
       this.db,
       `SELECT
          (SELECT count(*) FROM items i WHERE i.project_id = $1 AND i.taken < i.overlap
-            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2)) AS remaining,
+            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2))
+         + (SELECT count(*) FROM assignments a WHERE a.project_id = $1 AND a.annotator_id = $2
+              AND a.status = 'leased' AND a.expires_at > now()) AS remaining,
          (SELECT count(*) FROM annotations WHERE project_id = $1 AND annotator_id = $2) AS done`,
       [projectId, annotatorId],
     );

@@ -10,9 +10,12 @@ export interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter, which must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
   baseUrl: async ({}, use) => {
     await use(process.env['TESSERA_E2E_URL']!);
   },
+  // eslint-disable-next-line no-empty-pattern
   adminWallet: async ({}, use) => {
     await use(new Wallet(process.env['TESSERA_E2E_ADMIN_KEY']!));
   },
@@ -36,11 +39,10 @@ export async function pageWithWallet(
   return page;
 }
 
+export type ApiCall = (method: string, route: string, body?: unknown) => Promise<{ status: number; body: any }>;
+
 /** The API as a signed-in wallet, for arranging data and checking what the browser stored. */
-export async function apiSession(
-  baseUrl: string,
-  wallet: Wallet,
-): Promise<(method: string, route: string, body?: unknown) => Promise<{ status: number; body: any }>> {
+export async function apiSession(baseUrl: string, wallet: Wallet): Promise<ApiCall & { token: string }> {
   const url = new URL(baseUrl);
   const { nonce } = (await (await fetch(`${baseUrl}/api/auth/nonce`)).json()) as { nonce: string };
   const message = [
@@ -60,13 +62,15 @@ export async function apiSession(
     body: JSON.stringify({ message, signature: await wallet.signMessage(message) }),
   });
   const { token } = (await verify.json()) as { token: string };
-  return async (method, route, body) => {
+  const call: ApiCall = async (method, route, body) => {
+    const isForm = body instanceof FormData;
     const response = await fetch(`${baseUrl}${route}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : isForm || typeof body === 'string' ? (body as BodyInit) : JSON.stringify(body),
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };
+  return Object.assign(call, { token });
 }

@@ -1,0 +1,116 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import LabelApp, { shortAddress } from './LabelApp';
+import { parseRoute } from './router';
+import { apiError, fakeApi, json, signIn, testSession } from './testing/fakeApi';
+import type { Project } from './types';
+
+const PROJECTS: Project[] = [
+  {
+    id: 3,
+    name: 'Pets',
+    type: 'classification',
+    labels: ['cat', 'dog'],
+    overlap: 1,
+    leaseSeconds: 600,
+    rewardPerLabel: '0.5',
+    instructions: '',
+    status: 'active',
+  },
+  {
+    id: 4,
+    name: 'Streets',
+    type: 'boxes',
+    labels: ['car'],
+    overlap: 2,
+    leaseSeconds: 600,
+    rewardPerLabel: '2',
+    instructions: '',
+    status: 'active',
+  },
+];
+
+describe('LabelApp', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/label');
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('asks for a wallet sign-in when there is no session', async () => {
+    fakeApi({});
+    render(<LabelApp />);
+    expect(await screen.findByRole('heading', { name: 'Sign in with your wallet' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+  });
+
+  it('lists the projects, then opens the workspace with Start labeling and comes back', async () => {
+    signIn();
+    const api = fakeApi({
+      'GET /api/projects': json(200, PROJECTS),
+      'GET /api/projects/3/progress': json(200, { remaining: 8, done: 1 }),
+      'GET /api/projects/4/progress': json(200, { remaining: 0, done: 0 }),
+      'GET /api/projects/3': json(200, PROJECTS[0]),
+      'GET /api/projects/3/next': json(200, {
+        assignmentId: 11,
+        item: { id: 110, data: { text: 'A cat sleeps.' } },
+        expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      }),
+    });
+    render(<LabelApp />);
+    expect(screen.getByText('Signed in as 0x1234…5678')).toBeTruthy();
+    const pets = (await screen.findByRole('heading', { name: 'Pets' })).closest('article') as HTMLElement;
+    expect(within(pets).getByText('0.5 tokens per accepted label')).toBeTruthy();
+    expect(within(pets).getByText('Pick one label')).toBeTruthy();
+    expect(await within(pets).findByText('1 labeled · 8 left')).toBeTruthy();
+    const listCall = api.calls.find((call) => call.path === '/api/projects');
+    expect(listCall).toBeTruthy();
+
+    await userEvent.click(within(pets).getByRole('button', { name: 'Start labeling' }));
+    expect(window.location.pathname).toBe('/label/projects/3');
+    expect(await screen.findByText('A cat sleeps.')).toBeTruthy();
+
+    act(() => {
+      window.history.back();
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(window.location.pathname).toBe('/label');
+    expect(await screen.findByRole('heading', { name: 'Projects' })).toBeTruthy();
+  });
+
+  it('shows the empty state when no project is open', async () => {
+    signIn();
+    fakeApi({ 'GET /api/projects': json(200, []) });
+    render(<LabelApp />);
+    expect(await screen.findByText('No projects are open for labeling right now. Check back later.')).toBeTruthy();
+  });
+
+  it('signs out, and says the session expired when the server refuses the token', async () => {
+    signIn();
+    fakeApi({ 'GET /api/projects': [json(200, []), apiError(401, 'UNAUTHORIZED', 'token expired')] });
+    const { unmount } = render(<LabelApp />);
+    await screen.findByText('No projects are open for labeling right now. Check back later.');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in with your wallet' })).toBeTruthy();
+    expect(screen.queryByText('Your session has expired. Sign in again to continue.')).toBeNull();
+    unmount();
+
+    signIn();
+    render(<LabelApp />);
+    expect(await screen.findByText('Your session has expired. Sign in again to continue.')).toBeTruthy();
+  });
+
+  it('routes /label, /label/projects/:id and nothing else', () => {
+    expect(parseRoute('/label')).toEqual({ page: 'projects' });
+    expect(parseRoute('/label/')).toEqual({ page: 'projects' });
+    expect(parseRoute('/label/projects/12')).toEqual({ page: 'workspace', projectId: 12 });
+    expect(parseRoute('/label/projects/0')).toEqual({ page: 'notFound' });
+    expect(parseRoute('/label/projects/abc')).toEqual({ page: 'notFound' });
+    expect(shortAddress(testSession.user.address)).toBe('0x1234…5678');
+  });
+});

@@ -1,0 +1,9 @@
+import { t } from '../i18n/i18n';
+import { ApiError, NetworkError } from '../session/api';
+
+/** A sentence for the annotator about a failed call. */
+export function describeError(error: unknown): string {
+  if (error instanceof NetworkError) return t('tessera.errors.network');
+  if (error instanceof ApiError) return t('tessera.errors.unknown', { message: error.message });
+  return t('tessera.errors.unknown', { message: error instanceof Error ? error.message : String(error) });
+}

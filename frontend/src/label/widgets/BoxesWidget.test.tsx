@@ -1,0 +1,139 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Box } from '../types';
+import { BoxesWidget } from './BoxesWidget';
+
+const LABELS = ['car', 'person', 'tree'];
+
+function Harness({ initial = [], onChange, scale = 0.5 }: { initial?: Box[]; onChange: (boxes: Box[]) => void; scale?: number }) {
+  const [value, setValue] = useState<Box[]>(initial);
+  return (
+    <BoxesWidget
+      src="https://example.org/street.jpg"
+      width={400}
+      height={200}
+      labels={LABELS}
+      value={value}
+      scale={scale}
+      onChange={(boxes) => {
+        setValue(boxes);
+        onChange(boxes);
+      }}
+    />
+  );
+}
+
+function overlay(): Element {
+  return screen.getByTestId('boxes-overlay');
+}
+
+/** A drag from one screen point to another, as a mouse would do it. */
+function drag(from: Element, start: [number, number], end: [number, number]): void {
+  fireEvent.pointerDown(from, { clientX: start[0], clientY: start[1], pointerId: 1, button: 0 });
+  fireEvent.pointerMove(overlay(), { clientX: (start[0] + end[0]) / 2, clientY: (start[1] + end[1]) / 2, pointerId: 1 });
+  fireEvent.pointerMove(overlay(), { clientX: end[0], clientY: end[1], pointerId: 1 });
+  fireEvent.pointerUp(overlay(), { clientX: end[0], clientY: end[1], pointerId: 1 });
+}
+
+function boxElement(index: number): Element {
+  const element = overlay().querySelector(`[data-box="${index}"] rect`);
+  if (!element) throw new Error(`no box ${index}`);
+  return element;
+}
+
+describe('BoxesWidget', () => {
+  it('draws a box in natural image pixels from screen pixels at the displayed scale', () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    // At scale 0.5 one screen pixel is two image pixels.
+    drag(overlay(), [10, 20], [90, 70]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 20, y: 40, w: 160, h: 100, label: 'car' }]);
+    expect(screen.getByRole('button', { name: /^Box 1: car/ })).toBeTruthy();
+  });
+
+  it('clamps a drag that leaves the image to its edges, whichever way it goes', () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    drag(overlay(), [150, 80], [400, 300]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 300, y: 160, w: 100, h: 40, label: 'car' }]);
+    drag(overlay(), [50, 50], [-30, -10]);
+    expect((onChange.mock.lastCall?.[0] as Box[])[1]).toEqual({ x: 0, y: 0, w: 100, h: 100, label: 'car' });
+  });
+
+  it('rounds coordinates to 2 decimals and keeps x + w within the width', () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} scale={3} />);
+    drag(overlay(), [1, 2], [1199, 599]);
+    const [box] = onChange.mock.lastCall?.[0] as Box[];
+    expect(box).toEqual({ x: 0.33, y: 0.67, w: 399.33, h: 199, label: 'car' });
+    expect(box && box.x + box.w).toBeLessThanOrEqual(400);
+  });
+
+  it('treats a tiny drag as a click, not a box', () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    drag(overlay(), [10, 10], [11, 11]);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('labels the selected box with a digit key; new boxes take the last used label', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    drag(overlay(), [10, 10], [60, 60]);
+    await userEvent.keyboard('2');
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 20, y: 20, w: 100, h: 100, label: 'person' }]);
+    drag(overlay(), [100, 10], [150, 60]);
+    expect((onChange.mock.lastCall?.[0] as Box[])[1]).toMatchObject({ label: 'person' });
+  });
+
+  it('moves a box by dragging it, without leaving the image', () => {
+    const onChange = vi.fn();
+    render(<Harness initial={[{ x: 20, y: 20, w: 100, h: 50, label: 'tree' }]} onChange={onChange} />);
+    drag(boxElement(0), [20, 20], [50, 30]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 80, y: 40, w: 100, h: 50, label: 'tree' }]);
+    drag(boxElement(0), [50, 30], [500, 500]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 300, y: 150, w: 100, h: 50, label: 'tree' }]);
+  });
+
+  it('resizes the selected box with its corner handle, within the image', () => {
+    const onChange = vi.fn();
+    render(<Harness initial={[{ x: 20, y: 20, w: 100, h: 50, label: 'tree' }]} onChange={onChange} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Box 1: tree/ }));
+    const handle = overlay().querySelector('[data-handle="0"]') as Element;
+    expect(handle).toBeTruthy();
+    drag(handle, [60, 35], [80, 50]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 20, y: 20, w: 140, h: 80, label: 'tree' }]);
+    drag(overlay().querySelector('[data-handle="0"]') as Element, [80, 50], [900, 900]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 20, y: 20, w: 380, h: 180, label: 'tree' }]);
+  });
+
+  it('moves the selected box with arrow keys (Shift: 10 px) and deletes it with Delete', async () => {
+    const onChange = vi.fn();
+    render(<Harness initial={[{ x: 5, y: 5, w: 10, h: 10, label: 'car' }]} onChange={onChange} />);
+    await userEvent.click(screen.getByRole('button', { name: /^Box 1: car/ }));
+    await userEvent.keyboard('{ArrowRight}');
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 6, y: 5, w: 10, h: 10, label: 'car' }]);
+    await userEvent.keyboard('{Shift>}{ArrowUp}{/Shift}');
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 6, y: 0, w: 10, h: 10, label: 'car' }]);
+    await userEvent.keyboard('{Delete}');
+    expect(onChange).toHaveBeenLastCalledWith([]);
+    expect(screen.getByText('No boxes yet.')).toBeTruthy();
+  });
+
+  it('removes a box from the list with the mouse, selects by clicking it on the image', async () => {
+    const onChange = vi.fn();
+    const boxes = [
+      { x: 0, y: 0, w: 10, h: 10, label: 'car' },
+      { x: 50, y: 50, w: 10, h: 10, label: 'tree' },
+    ];
+    render(<Harness initial={boxes} onChange={onChange} />);
+    fireEvent.pointerDown(boxElement(1), { clientX: 27, clientY: 27, pointerId: 1, button: 0 });
+    fireEvent.pointerUp(overlay(), { clientX: 27, clientY: 27, pointerId: 1 });
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: /^Box 2: tree/ }).getAttribute('aria-pressed')).toBe('true');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Box 1: car' }));
+    expect(onChange).toHaveBeenLastCalledWith([boxes[1]]);
+  });
+});

@@ -1,0 +1,161 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Span } from '../types';
+import { SpansWidget } from './SpansWidget';
+
+// Non-ASCII on purpose: "ë" and "ö" are one UTF-16 unit, the emoji two.
+const TEXT = 'Zoë 😀 met Ana in Köln, then Ana left.';
+const LABELS = ['PER', 'LOC'];
+const ANA: Span = { start: TEXT.indexOf('Ana'), end: TEXT.indexOf('Ana') + 3, label: 'PER' };
+
+function Harness({ initial = [], onChange }: { initial?: Span[]; onChange: (spans: Span[]) => void }) {
+  const [value, setValue] = useState<Span[]>(initial);
+  return (
+    <SpansWidget
+      text={TEXT}
+      labels={LABELS}
+      value={value}
+      onChange={(spans) => {
+        setValue(spans);
+        onChange(spans);
+      }}
+    />
+  );
+}
+
+function textRegion(): HTMLElement {
+  return screen.getByRole('region', { name: 'Text to label' });
+}
+
+/** The text node holding `needle` inside the region, and the needle's offset within that node. */
+function locate(needle: string, occurrence = 0): { node: Text; offset: number } {
+  const walker = document.createTreeWalker(textRegion(), NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    let from = 0;
+    for (let at = data.indexOf(needle, from); at >= 0; at = data.indexOf(needle, from)) {
+      if (seen++ === occurrence) return { node: node as Text, offset: at };
+      from = at + 1;
+    }
+  }
+  throw new Error(`"${needle}" is not in one text node`);
+}
+
+function select(start: { node: Node; offset: number }, end: { node: Node; offset: number }): void {
+  const range = document.createRange();
+  range.setStart(start.node, start.offset);
+  range.setEnd(end.node, end.offset);
+  const selection = window.getSelection() as Selection;
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+describe('SpansWidget', () => {
+  it('labels a plain selection after non-ASCII text with a digit key, with exact UTF-16 offsets', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    const met = locate('met');
+    select(met, { node: met.node, offset: met.offset + 3 });
+    await userEvent.keyboard('1');
+    expect(onChange).toHaveBeenLastCalledWith([{ start: TEXT.indexOf('met'), end: TEXT.indexOf('met') + 3, label: 'PER' }]);
+    expect(TEXT.slice(7, 10)).toBe('met');
+    expect(onChange.mock.lastCall?.[0]).toEqual([{ start: 7, end: 10, label: 'PER' }]);
+  });
+
+  it('counts offsets across an existing highlight: selection before, through and after it', async () => {
+    const onChange = vi.fn();
+    render(<Harness initial={[ANA]} onChange={onChange} />);
+    expect(screen.getByText('Ana', { selector: 'mark' })).toBeTruthy();
+    // From "met" (before the highlight) to the end of "Köln" (after it).
+    const met = locate('met');
+    const koln = locate('Köln');
+    select(met, { node: koln.node, offset: koln.offset + 4 });
+    await userEvent.keyboard('2');
+    const start = TEXT.indexOf('met');
+    const end = TEXT.indexOf('Köln') + 4;
+    expect(onChange).toHaveBeenLastCalledWith([{ start, end, label: 'LOC' }, ANA]);
+    expect(TEXT.slice(start, end)).toBe('met Ana in Köln');
+  });
+
+  it('labels text entirely after a highlight, and the second occurrence of a word', async () => {
+    const onChange = vi.fn();
+    render(<Harness initial={[ANA]} onChange={onChange} />);
+    const second = locate('Ana', 1); // the second "Ana", after the highlighted one
+    expect(second.node.parentElement?.tagName).not.toBe('MARK');
+    select(second, { node: second.node, offset: second.offset + 3 });
+    await userEvent.keyboard('1');
+    const at = TEXT.lastIndexOf('Ana');
+    expect(onChange).toHaveBeenLastCalledWith([ANA, { start: at, end: at + 3, label: 'PER' }]);
+  });
+
+  it('labels part of a highlighted span and an emoji selected via element boundaries', async () => {
+    const onChange = vi.fn();
+    render(<Harness initial={[ANA]} onChange={onChange} />);
+    const mark = screen.getByText('Ana', { selector: 'mark' });
+    select({ node: mark.firstChild as Node, offset: 1 }, { node: mark, offset: 1 });
+    await userEvent.keyboard('2');
+    expect(onChange).toHaveBeenLastCalledWith([ANA, { start: ANA.start + 1, end: ANA.end, label: 'LOC' }]);
+
+    const emoji = locate('😀');
+    select(emoji, { node: emoji.node, offset: emoji.offset + 2 });
+    await userEvent.keyboard('1');
+    expect(onChange.mock.lastCall?.[0]).toContainEqual({ start: 4, end: 6, label: 'PER' });
+  });
+
+  it('trims white space at the edges of a selection', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    const space = locate(' in ');
+    select(space, { node: space.node, offset: space.offset + 4 });
+    await userEvent.keyboard('2');
+    expect(onChange).toHaveBeenLastCalledWith([{ start: TEXT.indexOf(' in ') + 1, end: TEXT.indexOf(' in ') + 3, label: 'LOC' }]);
+  });
+
+  it('labels the selection with a click on a label button', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    const koln = locate('Köln');
+    select(koln, { node: koln.node, offset: koln.offset + 4 });
+    await userEvent.click(screen.getByRole('button', { name: 'LOC' }));
+    expect(onChange).toHaveBeenLastCalledWith([{ start: TEXT.indexOf('Köln'), end: TEXT.indexOf('Köln') + 4, label: 'LOC' }]);
+  });
+
+  it('refuses an identical span and asks for a selection when there is none', async () => {
+    const onChange = vi.fn();
+    render(<Harness initial={[ANA]} onChange={onChange} />);
+    const mark = screen.getByText('Ana', { selector: 'mark' });
+    select({ node: mark.firstChild as Node, offset: 0 }, { node: mark.firstChild as Node, offset: 3 });
+    await userEvent.keyboard('1');
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByText('That text already has this label.')).toBeTruthy();
+
+    window.getSelection()?.removeAllRanges();
+    await userEvent.keyboard('2');
+    expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByText('Select some text first, then press a label key.')).toBeTruthy();
+  });
+
+  it('lists spans, each with a remove button', async () => {
+    const onChange = vi.fn();
+    const koln: Span = { start: TEXT.indexOf('Köln'), end: TEXT.indexOf('Köln') + 4, label: 'LOC' };
+    render(<Harness initial={[ANA, koln]} onChange={onChange} />);
+    expect(screen.getByText('“Ana” as PER')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Remove “Köln” as LOC' }));
+    expect(onChange).toHaveBeenLastCalledWith([ANA]);
+    expect(screen.queryByText('“Köln” as LOC')).toBeNull();
+  });
+
+  it('extends a selection with Shift+arrow keys in the focused text', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    textRegion().focus();
+    // Caret to the start, then select "Zoë" and label it.
+    fireEvent.keyDown(textRegion(), { key: 'Home' });
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(textRegion(), { key: 'ArrowRight', shiftKey: true });
+    await userEvent.keyboard('1');
+    expect(onChange).toHaveBeenLastCalledWith([{ start: 0, end: 3, label: 'PER' }]);
+  });
+});
