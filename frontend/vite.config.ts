@@ -6,6 +6,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    manifest: true,
     // The annotator area must stay small: the console (react-admin, MUI, charts) is its own chunk.
     chunkSizeWarningLimit: 2000,
   },

@@ -165,6 +165,7 @@ export interface Tessera {
 
 /** Starts the database (embedded unless DATABASE_URL), migrates it and builds the HTTP app. */
 export async function createTessera(config: AppConfig): Promise<Tessera> {
+  Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
   const logger = new Logger('Tessera');
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;

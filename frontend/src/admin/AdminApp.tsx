@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Admin, Resource } from 'react-admin';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
+import { AccessDenied } from './AccessDenied';
+import annotations from './annotations';
+import { authProvider } from './authProvider';
+import { Dashboard } from './dashboard/Dashboard';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import items from './items';
+import { LoginPage } from './LoginPage';
+import projects from './projects';
+import users from './users';
+
+/** The console: wiring only; each resource lives in its own folder. */
+function Console() {
+  return (
+    <Admin
+      disableTelemetry
+      basename="/admin"
+      title="Tessera"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      loginPage={LoginPage}
+      accessDenied={AccessDenied}
+      requireAuth
+    >
+      <Resource name="projects" {...projects} />
+      <Resource name="items" {...items} />
+      <Resource name="annotations" {...annotations} />
+      <Resource name="users" {...users} />
+    </Admin>
+  );
+}
+
+/**
+ * Served at /admin/* (the backend answers every /admin path with index.html), so the console uses
+ * real paths under a browser data router rather than react-admin's default hash router.
+ */
+export default function AdminApp() {
+  const [router] = useState(() =>
+    createBrowserRouter([
+      { path: '/admin/*', element: <Console /> },
+      { path: '*', element: <Navigate to="/admin" replace /> },
+    ]),
+  );
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,183 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import { getToken } from '../session/session';
+import type { DashboardStats, ImportResult } from './types';
+
+/**
+ * The console's data provider: ra-data-simple-rest on `/api` (the API speaks its dialect), plus the
+ * server's quirks, all kept here:
+ * - the bearer token from the wallet session on every request;
+ * - `{code, message, field}` errors on 400/409 become react-admin form errors on that field;
+ * - a 401 surfaces as HttpError 401, which authProvider.checkError turns into a logout;
+ * - records carry read-only fields (id, stats, counts, dates) the API ignores on write, and empty
+ *   optional inputs arrive as null: each resource sends only the fields it may change, with values;
+ * - getMany asks for a range as long as the id list (the API's default page is 25 rows);
+ * - two custom methods: the dashboard stats and the multipart item import with upload progress.
+ */
+
+export const API_URL = '/api';
+
+export interface ImportOptions {
+  /** Percentage (0-100) of the request body's bytes sent so far. */
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface TesseraDataProvider extends DataProvider {
+  getDashboardStats(): Promise<DashboardStats>;
+  importItems(projectId: Identifier, files: readonly File[], options?: ImportOptions): Promise<ImportResult>;
+}
+
+interface ApiErrorBody {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  field?: string;
+}
+
+/** The fields each resource accepts on create and update; everything else in a record is read-only. */
+const WRITABLE: Record<string, { create: readonly string[]; update: readonly string[] }> = {
+  projects: {
+    create: ['name', 'type', 'labels', 'overlap', 'leaseSeconds', 'rewardPerLabel', 'instructions', 'status'],
+    update: ['name', 'type', 'labels', 'overlap', 'leaseSeconds', 'rewardPerLabel', 'instructions', 'status'],
+  },
+  items: { create: ['projectId', 'externalId', 'data'], update: ['data', 'overlap'] },
+  annotations: { create: ['itemId', 'result'], update: ['result'] },
+  users: { create: ['address', 'roles'], update: ['roles'] },
+};
+
+/** Optional string fields where an empty input means "not given" (the API would refuse ""). */
+const BLANK_IS_ABSENT: readonly string[] = ['externalId'];
+
+/** API page size limit (MAX_PAGE_SIZE on the server). */
+const MAX_PAGE = 1000;
+
+export function writableData(resource: string, mode: 'create' | 'update', data: Record<string, unknown>): Record<string, unknown> {
+  const fields = WRITABLE[resource]?.[mode];
+  if (!fields) return data;
+  const body: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = data[field];
+    if (value === undefined || value === null) continue;
+    if (BLANK_IS_ABSENT.includes(field) && typeof value === 'string' && value.trim() === '') continue;
+    body[field] = value;
+  }
+  return body;
+}
+
+/** `labels[2]` or `data.text` -> the form input that holds it (`labels`, `data`). */
+export function formFieldOf(field: string): string {
+  return field.split(/[.[]/, 1)[0] ?? field;
+}
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  return typeof body === 'object' && body !== null && !Array.isArray(body);
+}
+
+/**
+ * Our error body -> react-admin's HttpError. A refusal naming a field puts its message on that input
+ * (`body.errors`) and in the form's notification (`root.serverError`).
+ */
+export function toHttpError(status: number, statusText: string, body: unknown): HttpError {
+  const apiBody = isErrorBody(body) ? body : undefined;
+  const message = apiBody?.message ?? (statusText || `HTTP ${status}`);
+  if ((status === 400 || status === 409) && apiBody?.field) {
+    return new HttpError(message, status, {
+      ...apiBody,
+      errors: { [formFieldOf(apiBody.field)]: message, root: { serverError: message } },
+    });
+  }
+  return new HttpError(message, status, apiBody ?? body);
+}
+
+function authHeaders(headers?: HeadersInit): Headers {
+  const result = new Headers(headers ?? { Accept: 'application/json' });
+  const token = getToken();
+  if (token) result.set('Authorization', `Bearer ${token}`);
+  return result;
+}
+
+/** fetchUtils.fetchJson with the session's bearer token and our error mapping. */
+export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+  try {
+    return await fetchUtils.fetchJson(url, { ...options, headers: authHeaders(options.headers) });
+  } catch (error) {
+    if (error instanceof HttpError) throw toHttpError(error.status as number, error.message, error.body);
+    throw error;
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A multipart POST through XMLHttpRequest: fetch cannot report upload progress. */
+function importItems(apiUrl: string, projectId: Identifier, files: readonly File[], options: ImportOptions = {}): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const file of files) form.append('files', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${apiUrl}/projects/${encodeURIComponent(String(projectId))}/items`);
+    for (const [name, value] of authHeaders()) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) options.onProgress?.(Math.min(100, Math.round((event.loaded / event.total) * 100)));
+    };
+    xhr.onload = () => {
+      const body = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as ImportResult);
+      else reject(toHttpError(xhr.status, xhr.statusText, body));
+    };
+    xhr.onerror = () => reject(new HttpError('tessera.admin.import.networkError', 0));
+    xhr.onabort = () => reject(new DOMException('The import was cancelled', 'AbortError'));
+    if (options.signal) {
+      if (options.signal.aborted) {
+        reject(new DOMException('The import was cancelled', 'AbortError'));
+        return;
+      }
+      options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    xhr.send(form);
+  });
+}
+
+export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvider {
+  const base = simpleRestProvider(apiUrl, httpClient);
+  return {
+    ...base,
+
+    async getMany<RecordType extends RaRecord = RaRecord>(resource: string, params: Parameters<DataProvider['getMany']>[1]) {
+      const data: RecordType[] = [];
+      for (let start = 0; start < params.ids.length; start += MAX_PAGE) {
+        const ids = params.ids.slice(start, start + MAX_PAGE);
+        const page = await base.getList<RecordType>(resource, {
+          filter: { id: ids },
+          pagination: { page: 1, perPage: ids.length },
+          sort: { field: 'id', order: 'ASC' },
+          signal: params.signal,
+        });
+        data.push(...page.data);
+      }
+      return { data };
+    },
+
+    create: (resource, params) => base.create(resource, { ...params, data: writableData(resource, 'create', params.data) }),
+
+    update: (resource, params) => base.update(resource, { ...params, data: writableData(resource, 'update', params.data) }),
+
+    updateMany: (resource, params) => base.updateMany(resource, { ...params, data: writableData(resource, 'update', params.data) }),
+
+    async getDashboardStats() {
+      const response = await httpClient(`${apiUrl}/stats/dashboard`);
+      return response.json as DashboardStats;
+    },
+
+    importItems: (projectId, files, options) => importItems(apiUrl, projectId, files, options),
+  };
+}
+
+export const dataProvider = createDataProvider();

@@ -1,0 +1,39 @@
+import {
+  AutocompleteInput,
+  Datagrid,
+  DateField,
+  List,
+  NumberField,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  TextInput,
+} from 'react-admin';
+import { itemStatusChoices } from './choices';
+import { DataPreviewField, ItemStatusField } from './ItemFields';
+
+const itemFilters = [
+  <ReferenceInput key="projectId" source="projectId" reference="projects" alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <SelectInput key="status" source="status" choices={itemStatusChoices} alwaysOn />,
+  <TextInput key="externalId" source="externalId" />,
+];
+
+export function ItemList() {
+  return (
+    <List filters={itemFilters} sort={{ field: 'id', order: 'DESC' }}>
+      <Datagrid rowClick="show">
+        <TextField source="id" />
+        <ReferenceField source="projectId" reference="projects" sortable={false} />
+        <TextField source="externalId" emptyText="—" />
+        <DataPreviewField source="data" sortable={false} />
+        <ItemStatusField source="status" sortable={false} />
+        <NumberField source="annotationCount" sortable={false} />
+        <NumberField source="overlap" />
+        <DateField source="createdAt" />
+      </Datagrid>
+    </List>
+  );
+}

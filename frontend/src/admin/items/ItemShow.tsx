@@ -1,0 +1,87 @@
+import { Box, Typography } from '@mui/material';
+import {
+  Datagrid,
+  DateField,
+  Labeled,
+  NumberField,
+  Pagination,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useTranslate,
+} from 'react-admin';
+import { AnnotationResultField, LeadTimeField } from '../annotations/AnnotationFields';
+import { JsonField } from '../json/JsonField';
+import { DataPreviewField, ItemStatusField } from './ItemFields';
+
+function AnnotationsTitle() {
+  const translate = useTranslate();
+  return (
+    <Typography variant="h6" component="h2">
+      {translate('tessera.admin.items.annotations')}
+    </Typography>
+  );
+}
+
+export function ItemShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+          <Labeled>
+            <TextField source="id" />
+          </Labeled>
+          <Labeled>
+            <ReferenceField source="projectId" reference="projects" />
+          </Labeled>
+          <Labeled>
+            <TextField source="externalId" emptyText="—" />
+          </Labeled>
+          <Labeled>
+            <ItemStatusField source="status" />
+          </Labeled>
+          <Labeled>
+            <NumberField source="annotationCount" />
+          </Labeled>
+          <Labeled>
+            <NumberField source="overlap" />
+          </Labeled>
+          <Labeled>
+            <DateField source="createdAt" showTime />
+          </Labeled>
+        </Box>
+        <DataPreviewField source="data" size="large" label={false} />
+        <JsonField source="data" />
+        <AnnotationsTitle />
+        <ReferenceManyField
+          reference="annotations"
+          target="itemId"
+          sort={{ field: 'createdAt', order: 'DESC' }}
+          perPage={25}
+          pagination={<Pagination />}
+          empty={<EmptyAnnotations />}
+          label={false}
+        >
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="id" />
+            <TextField source="annotatorAddress" sortable={false} />
+            <AnnotationResultField source="result" sortable={false} />
+            <LeadTimeField source="leadTimeMs" />
+            <DateField source="createdAt" showTime />
+          </Datagrid>
+        </ReferenceManyField>
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+function EmptyAnnotations() {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary">
+      {translate('tessera.admin.items.noAnnotations')}
+    </Typography>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Item } from '../types';
+
+/** How an item shows in a table: its image, a line of its text, or nothing useful. */
+export type DataPreview = { kind: 'image'; src: string } | { kind: 'text'; text: string } | { kind: 'none' };
+
+const MAX_PREVIEW_CHARS = 140;
+const IPFS_URI = /^ipfs:\/\/(?:ipfs\/)?([A-Za-z0-9]+)$/;
+
+/**
+ * `ipfs://<cid>` -> `/api/files/<cid>?token=…` (an <img> cannot send the bearer header, the API
+ * takes the token in the query for this route); http(s) URLs are used as they are.
+ */
+export function fileUrl(uri: string, token: string | undefined, apiUrl = '/api'): string | undefined {
+  const ipfs = IPFS_URI.exec(uri);
+  if (ipfs) return `${apiUrl}/files/${ipfs[1]}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  if (/^https?:\/\//i.test(uri)) return uri;
+  return undefined;
+}
+
+function truncate(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_PREVIEW_CHARS ? `${line.slice(0, MAX_PREVIEW_CHARS - 1)}…` : line;
+}
+
+export function dataPreview(item: Pick<Item, 'data' | 'media'>, token: string | undefined): DataPreview {
+  const data = item.data ?? {};
+  const image = data['image'];
+  if (typeof image === 'string') {
+    const src = fileUrl(image, token);
+    if (src) return { kind: 'image', src };
+  }
+  if (item.media?.cid && (item.media.mime === undefined || item.media.mime.startsWith('image/'))) {
+    const src = fileUrl(`ipfs://${item.media.cid}`, token);
+    if (src) return { kind: 'image', src };
+  }
+  const text = data['text'];
+  if (typeof text === 'string' && text.trim() !== '') return { kind: 'text', text: truncate(text) };
+  const firstString = Object.values(data).find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  if (firstString !== undefined) return { kind: 'text', text: truncate(firstString) };
+  const json = JSON.stringify(data);
+  return json === '{}' ? { kind: 'none' } : { kind: 'text', text: truncate(json) };
+}

@@ -1,0 +1,32 @@
+import { Typography } from '@mui/material';
+import { NumberInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { projectStatusChoices, projectTypeChoices } from './choices';
+import { LabelsEditor } from './LabelsEditor';
+import { MAX_OVERLAP, MIN_LEASE_SECONDS, MIN_OVERLAP, validateProjectForm } from './projectValidation';
+
+function Section({ title }: { title: string }) {
+  const translate = useTranslate();
+  return (
+    <Typography variant="h6" component="h2" sx={{ mt: 2 }}>
+      {translate(title)}
+    </Typography>
+  );
+}
+
+/** The schema builder, shared by create and edit. One form-level validator: the rules depend on each other. */
+export function ProjectForm() {
+  return (
+    <SimpleForm validate={validateProjectForm}>
+      <TextInput source="name" fullWidth />
+      <Section title="tessera.admin.projects.sections.schema" />
+      <SelectInput source="type" choices={projectTypeChoices} helperText="tessera.admin.projects.helper.type" />
+      <LabelsEditor source="labels" />
+      <Section title="tessera.admin.projects.sections.work" />
+      <NumberInput source="overlap" min={MIN_OVERLAP} max={MAX_OVERLAP} step={1} helperText="tessera.admin.projects.helper.overlap" />
+      <NumberInput source="leaseSeconds" min={MIN_LEASE_SECONDS} step={1} helperText="tessera.admin.projects.helper.leaseSeconds" />
+      <TextInput source="rewardPerLabel" inputProps={{ inputMode: 'decimal' }} helperText="tessera.admin.projects.helper.rewardPerLabel" />
+      <TextInput source="instructions" multiline minRows={4} fullWidth helperText="tessera.admin.projects.helper.instructions" />
+      <SelectInput source="status" choices={projectStatusChoices} />
+    </SimpleForm>
+  );
+}

@@ -1,0 +1,28 @@
+import { Datagrid, DateField, List, NumberField, SearchInput, SelectInput, TextField } from 'react-admin';
+import { projectStatusChoices, projectTypeChoices } from './choices';
+import { ProjectStatusField, ProjectTypeField } from './ProjectChips';
+import { ProjectProgressField } from './ProjectProgressField';
+
+const projectFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={projectStatusChoices} />,
+  <SelectInput key="type" source="type" choices={projectTypeChoices} />,
+];
+
+/** Columns the API cannot sort on are marked `sortable={false}` (it refuses unknown sorts). */
+export function ProjectList() {
+  return (
+    <List filters={projectFilters} sort={{ field: 'createdAt', order: 'DESC' }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <ProjectTypeField source="type" />
+        <ProjectStatusField source="status" />
+        <NumberField source="overlap" />
+        <TextField source="rewardPerLabel" sortable={false} />
+        <ProjectProgressField label="resources.projects.fields.progress" sortable={false} />
+        <NumberField source="stats.annotations" sortable={false} />
+        <DateField source="createdAt" />
+      </Datagrid>
+    </List>
+  );
+}
