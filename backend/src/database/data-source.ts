@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import { entities } from './entities.js';
@@ -31,6 +33,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
 export async function openDatabase(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
+  // A server restart drops idle connections with an error; the pool replaces them, so log it only.
+  (dataSource.driver as unknown as { master: pg.Pool }).master.on('error', (error) => {
+    new Logger('Database').warn(`idle connection lost: ${error.message}`);
+  });
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();

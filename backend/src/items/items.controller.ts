@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequirePermission } from '../auth/auth.decorators.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
@@ -64,7 +64,7 @@ export class ItemsController {
   @RouteConfig({ streamBody: true })
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv', 'multipart/form-data')
   @ApiBody({ description: 'A JSON array or JSONL of {externalId?, data}, a CSV with a header row, or files (JSON, JSONL, CSV, images)' })
-  @ApiOkResponse({ type: ImportResultDto })
+  @ApiCreatedResponse({ type: ImportResultDto })
   async import(
     @Param('id') id: string,
     @Req() request: FastifyRequest,
@@ -96,7 +96,7 @@ export class ItemsController {
   }
 
   @Post('items')
-  @ApiOkResponse({ type: ItemDto })
+  @ApiCreatedResponse({ type: ItemDto })
   create(@Body() body: CreateItemDto): Promise<ItemDto> {
     return this.items.create(body);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
@@ -37,7 +37,7 @@ export class ProjectsController {
 
   @Post()
   @RequirePermission('project.manage')
-  @ApiOkResponse({ type: ProjectDto })
+  @ApiCreatedResponse({ type: ProjectDto })
   create(@Body() body: CreateProjectDto): Promise<ProjectDto> {
     return this.projects.create(body);
   }

@@ -46,7 +46,7 @@ export const en = {
       selected: 'selected',
       spansHelp: 'Select text, then press a label key (1-9) or click a label.',
       boxesHelp:
-        'Drag on the image to draw a box; drag a box to move it, its corner to resize it. Keys 1-9 label the selected box, Delete removes it.',
+        'Drag on the image to draw a box, or press N for a new box. Drag a box (or use the arrow keys) to move it; drag its corner (or Alt+arrows) to resize it. Keys 1-9 label the selected box, Delete removes it.',
       textHelp: 'Type your answer.',
       textPlaceholder: 'Your answer',
       removeRegion: 'Remove %{name}',

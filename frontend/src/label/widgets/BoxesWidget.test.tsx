@@ -122,6 +122,19 @@ describe('BoxesWidget', () => {
     expect(screen.getByText('No boxes yet.')).toBeTruthy();
   });
 
+  it('draws, moves and resizes a box with the keyboard alone', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    await userEvent.keyboard('3n');
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 100, y: 50, w: 200, h: 100, label: 'tree' }]);
+    await userEvent.keyboard('{Shift>}{ArrowLeft}{/Shift}');
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 90, y: 50, w: 200, h: 100, label: 'tree' }]);
+    await userEvent.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 90, y: 50, w: 200, h: 101, label: 'tree' }]);
+    await userEvent.keyboard('{Alt>}{Shift>}{ArrowRight}{/Shift}{/Alt}');
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 90, y: 50, w: 210, h: 101, label: 'tree' }]);
+  });
+
   it('removes a box from the list with the mouse, selects by clicking it on the image', async () => {
     const onChange = vi.fn();
     const boxes = [

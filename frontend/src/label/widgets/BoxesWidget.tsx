@@ -186,20 +186,36 @@ export function BoxesWidget({ src, width, height, labels, value, onChange, disab
       setLabel(label);
       return;
     }
-    if (current === null || event.ctrlKey || event.metaKey || event.altKey || !size) return;
+    if (event.ctrlKey || event.metaKey || !size) return;
+    // Keyboard-only drawing: N adds a box in the middle of the image, to move and resize with arrows.
+    if ((event.key === 'n' || event.key === 'N') && !event.altKey && newLabel !== undefined) {
+      event.preventDefault();
+      const drawn = boxFromCorners(
+        { x: size.width / 4, y: size.height / 4 },
+        { x: (size.width * 3) / 4, y: (size.height * 3) / 4 },
+        newLabel,
+      );
+      commit([...value, drawn]);
+      setSelected(value.length);
+      return;
+    }
+    if (current === null) return;
     const box = value[current] as Box;
     if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       remove(current);
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && !event.altKey) {
       setSelected(null);
     } else if (event.key.startsWith('Arrow')) {
       event.preventDefault();
       const step = event.shiftKey ? 10 : 1;
       const dx = event.key === 'ArrowLeft' ? -step : event.key === 'ArrowRight' ? step : 0;
       const dy = event.key === 'ArrowUp' ? -step : event.key === 'ArrowDown' ? step : 0;
-      const moved = moveBoxTo(box, { x: box.x + dx, y: box.y + dy }, size);
-      commit(value.map((b, i) => (i === current ? moved : b)));
+      // Alt+arrows resize from the bottom-right corner; plain arrows move the box.
+      const changedBox = event.altKey
+        ? resizeBoxTo(box, { x: box.x + box.w + dx, y: box.y + box.h + dy }, size, 1)
+        : moveBoxTo(box, { x: box.x + dx, y: box.y + dy }, size);
+      commit(value.map((b, i) => (i === current ? changedBox : b)));
     }
   }, !disabled);
 
