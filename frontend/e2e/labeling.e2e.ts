@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Wallet } from 'ethers';
 import { makePng } from '../../backend/src/demo/png';
 import { apiSession, expect, pageWithWallet, shot, test } from './support/fixtures';
@@ -6,7 +8,7 @@ import { apiSession, expect, pageWithWallet, shot, test } from './support/fixtur
  * An annotator labels one item of every project type in the browser, with the keyboard and the
  * mouse; the labels are then read back from the server.
  */
-test.describe.serial('annotator labels every project type', () => {
+test.describe.serial('an admin sets up every project type, an annotator labels them', () => {
   const suffix = Date.now().toString(36);
   const names = {
     classification: `Sentiment ${suffix}`,
@@ -17,36 +19,82 @@ test.describe.serial('annotator labels every project type', () => {
   };
   const ids: Record<string, number> = {};
 
-  test('the admin arranges one project of each type', async ({ baseUrl, adminWallet }) => {
-    const admin = await apiSession(baseUrl, adminWallet);
+  test('an admin signs in to the console, creates a project of each type and imports items', async ({
+    browser,
+    baseUrl,
+    adminWallet,
+  }, testInfo) => {
+    const files = testInfo.outputPath('imports');
+    mkdirSync(files, { recursive: true });
     const specs = [
-      { type: 'classification', labels: ['positive', 'negative'], items: [{ data: { text: 'I loved every minute.' } }] },
-      { type: 'multilabel', labels: ['economy', 'sports', 'politics'], items: [{ data: { text: 'Minister opens stadium' } }] },
-      { type: 'spans', labels: ['PER', 'LOC'], items: [{ data: { text: 'Ada met Charles in London.' } }] },
-      { type: 'boxes', labels: ['shape'], items: [] },
-      { type: 'text', labels: [], items: [{ data: { text: 'Describe: a red square' } }] },
+      {
+        type: 'classification',
+        typeName: 'Classification',
+        labels: ['positive', 'negative'],
+        file: 'reviews.jsonl',
+        body: '{"data":{"text":"I loved every minute."}}\n',
+      },
+      {
+        type: 'multilabel',
+        typeName: 'Multi-label',
+        labels: ['economy', 'sports', 'politics'],
+        file: 'headlines.json',
+        body: '[{"data":{"text":"Minister opens stadium"}}]',
+      },
+      {
+        type: 'spans',
+        typeName: 'Text spans',
+        labels: ['PER', 'LOC'],
+        file: 'sentences.csv',
+        body: 'externalId,text\ns1,Ada met Charles in London.\n',
+      },
+      { type: 'boxes', typeName: 'Bounding boxes', labels: ['shape'], file: 'square.png', body: makePng(400, 300, [30, 120, 220]) },
+      { type: 'text', typeName: 'Free text', labels: [], file: 'captions.jsonl', body: '{"data":{"text":"Describe: a red square"}}\n' },
     ] as const;
+    const page = await pageWithWallet(browser, adminWallet);
+    await page.goto(`${baseUrl}/admin`);
+    await shot(page, 'admin-sign-in');
+    await page.getByRole('button', { name: 'Sign in with wallet' }).click();
+    await expect(page.getByText('Labels per day')).toBeVisible();
+    await shot(page, 'admin-dashboard');
     for (const spec of specs) {
-      const created = await admin('POST', '/api/projects', {
-        name: names[spec.type],
-        type: spec.type,
-        labels: spec.labels,
-        overlap: 1,
-        rewardPerLabel: '0.5',
-        status: 'active',
-        instructions: `Label the ${spec.type} item.`,
-      });
-      expect(created.status).toBe(201);
-      ids[spec.type] = created.body.id;
-      if (spec.items.length > 0) {
-        const imported = await admin('POST', `/api/projects/${created.body.id}/items`, JSON.stringify(spec.items));
-        expect(imported.body.imported).toBe(1);
+      await page.goto(`${baseUrl}/admin/projects/create`);
+      await page.getByLabel('Name').first().fill(names[spec.type]);
+      await page.getByLabel('Type').click();
+      await page.getByRole('option', { name: spec.typeName }).click();
+      for (const label of spec.labels) {
+        await page.getByLabel('New label').fill(label);
+        await page.keyboard.press('Enter');
       }
+      await page.getByLabel('Reward per label').fill('0.5');
+      await page.getByLabel('Instructions').fill(`Label the ${spec.type} item.`);
+      await page.getByLabel('Status').click();
+      await page.getByRole('option', { name: 'Active' }).click();
+      if (spec.type === 'classification') await shot(page, 'admin-project-create');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByRole('button', { name: 'Import items' })).toBeVisible();
+      ids[spec.type] = Number(/projects\/(\d+)/.exec(new URL(page.url()).pathname)![1]);
+      await page.getByRole('button', { name: 'Import items' }).click();
+      const file = path.join(files, spec.file);
+      writeFileSync(file, spec.body);
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await expect(page.getByText('Import finished')).toBeVisible();
+      if (spec.type === 'boxes') await shot(page, 'admin-import-result');
+      await page.getByRole('button', { name: 'Close' }).click();
     }
-    const form = new FormData();
-    form.append('files', new Blob([new Uint8Array(makePng(400, 300, [30, 120, 220]))], { type: 'image/png' }), 'square.png');
-    const uploaded = await admin('POST', `/api/projects/${ids['boxes']}/items`, form);
-    expect(uploaded.body.imported).toBe(1);
+    await page.goto(`${baseUrl}/admin/projects`);
+    await expect(page.getByRole('columnheader', { name: 'Progress' })).toBeVisible();
+    await shot(page, 'admin-projects');
+    await page.goto(`${baseUrl}/admin/items`);
+    await expect(page.getByText('Ada met Charles in London.').first()).toBeVisible();
+    await shot(page, 'admin-items');
+    // Every project now holds its one imported item.
+    const admin = await apiSession(baseUrl, adminWallet);
+    for (const spec of specs) {
+      const project = await admin('GET', `/api/projects/${ids[spec.type]}`);
+      expect(project.body, spec.type).toMatchObject({ type: spec.type, status: 'active', labels: spec.labels, stats: { items: 1 } });
+    }
   });
 
   test('an annotator labels each type with keyboard and mouse', async ({ browser, baseUrl, adminWallet }) => {
@@ -115,7 +163,16 @@ test.describe.serial('annotator labels every project type', () => {
     await expect(page.getByText(/Nothing left to label/)).toBeVisible();
     await shot(page, 'label-nothing-left');
 
-    // The labels are in the database.
+    // The labels are in the database, and in the console.
+    const console = await pageWithWallet(browser, adminWallet);
+    await console.goto(`${baseUrl}/admin`);
+    await console.getByRole('button', { name: 'Sign in with wallet' }).click();
+    await expect(console.getByText('Labels per day')).toBeVisible();
+    await console.goto(`${baseUrl}/admin/annotations`);
+    await expect(console.getByText(annotator.address.slice(0, 6)).first()).toBeVisible();
+    await shot(console, 'admin-annotations');
+    await console.goto(`${baseUrl}/admin/users`);
+    await shot(console, 'admin-users');
     const admin = await apiSession(baseUrl, adminWallet);
     const results: Record<string, unknown> = {};
     for (const [type, id] of Object.entries(ids)) {
