@@ -83,6 +83,11 @@ export const en = {
       newBoxLabel: 'New boxes get the label “%{label}”.',
       imageUnavailable: 'The image cannot be shown.',
     },
+    market: {
+      title: 'Dataset catalogue',
+      soon: 'Curated datasets built from accepted labels will be listed here for purchase. Until then, label data at /label.',
+      toLabel: 'Go to labeling',
+    },
     errors: {
       network: 'The server cannot be reached.',
       unknown: 'Something went wrong: %{message}',

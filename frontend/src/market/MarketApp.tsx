@@ -1,11 +1,14 @@
 import { t } from '../i18n/i18n';
 
-/** The buyer catalogue arrives with the marketplace issue; the area and its route exist already. */
+/** The buyer area's home; the catalogue itself arrives with the marketplace. */
 export default function MarketApp() {
   return (
-    <main className="page">
-      <h1>{t('tessera.app.name')}</h1>
-      <p>{t('tessera.app.tagline')}</p>
+    <main className="page" style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '3rem auto', padding: '0 1rem' }}>
+      <h1>{t('tessera.market.title')}</h1>
+      <p>{t('tessera.market.soon')}</p>
+      <p>
+        <a href="/label">{t('tessera.market.toLabel')}</a>
+      </p>
     </main>
   );
 }
