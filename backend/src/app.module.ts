@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ItemsModule } from './items/items.module.js';
+import { QueueModule } from './queue/queue.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { StorageModule } from './storage/storage.module.js';
@@ -24,13 +25,14 @@ class DatabaseModule {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, databaseUrl: string): DynamicModule {
     const storage = StorageModule.forRoot({ dataDir: config.dataDir, ...(config.ipfsApiUrl ? { ipfsApiUrl: config.ipfsApiUrl } : {}) });
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(dataSource),
+        QueueModule.forRoot(databaseUrl),
         { ...storage, global: true },
         AuthModule,
         UsersModule,

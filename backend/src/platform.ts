@@ -180,7 +180,7 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
   try {
     dataSource = await openDatabase({ url, poolSize: config.dbPoolSize });
     const app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(config, dataSource),
+      AppModule.forRoot(config, dataSource, url),
       new FastifyAdapter({ bodyLimit: config.maxImportBytes, trustProxy: true }),
       { logger: LOG_LEVELS[config.logLevel], abortOnError: false, bodyParser: false },
     );

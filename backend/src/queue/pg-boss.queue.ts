@@ -1,0 +1,79 @@
+import { Logger } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import type { EnqueueOptions, QueueJob, QueuePort, WorkOptions } from './queue.port.js';
+
+/** pg-boss lets a job be inserted through the caller's own connection: here, its transaction. */
+function inTransaction(manager: EntityManager): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      const result = await manager.queryRunner!.query(text, values as unknown[], true);
+      return { rows: result.records as unknown[] as never[] };
+    },
+  };
+}
+
+/** The queue on the platform's own PostgreSQL (pg-boss 10, the last line for Node 20). */
+export class PgBossQueue implements QueuePort {
+  private readonly logger = new Logger('Queue');
+  private readonly created = new Set<string>();
+
+  private constructor(private readonly boss: PgBoss) {}
+
+  static async start(connectionString: string): Promise<PgBossQueue> {
+    const boss = new PgBoss({
+      connectionString,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'tessera-queue',
+      retryLimit: 5,
+      retryBackoff: true,
+      retryDelay: 2,
+    });
+    const queue = new PgBossQueue(boss);
+    boss.on('error', (error: Error) => queue.logger.error(`queue: ${error.message}`));
+    await boss.start();
+    return queue;
+  }
+
+  async declare(name: string, options: { onePerKey?: boolean } = {}): Promise<void> {
+    if (this.created.has(name)) return;
+    // "stately": one job per state (created, active) and singleton key.
+    await this.boss.createQueue(name, { name, policy: options.onePerKey ? 'stately' : 'standard' });
+    this.created.add(name);
+  }
+
+  private async ensureQueue(name: string): Promise<void> {
+    await this.declare(name);
+  }
+
+  async send<T extends object>(queue: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
+    await this.ensureQueue(queue);
+    const sendOptions: PgBoss.SendOptions = {};
+    if (options.manager) {
+      if (!options.manager.queryRunner) throw new Error('QueuePort.send: `manager` must belong to a transaction');
+      sendOptions.db = inTransaction(options.manager);
+    }
+    if (options.singletonKey !== undefined) sendOptions.singletonKey = options.singletonKey;
+    if (options.startAfterSeconds !== undefined) sendOptions.startAfter = options.startAfterSeconds;
+    if (options.retryLimit !== undefined) sendOptions.retryLimit = options.retryLimit;
+    return this.boss.send(queue, data, sendOptions);
+  }
+
+  async work<T extends object>(
+    queue: string,
+    handler: (jobs: Array<QueueJob<T>>) => Promise<void>,
+    options: WorkOptions = {},
+  ): Promise<void> {
+    await this.ensureQueue(queue);
+    await this.boss.work<T>(
+      queue,
+      { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
+      async (jobs) => handler(jobs.map((job) => ({ id: job.id, data: job.data }))),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+}

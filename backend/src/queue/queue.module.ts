@@ -1,0 +1,24 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { PgBossQueue } from './pg-boss.queue.js';
+import { QUEUE_PORT, type QueuePort } from './queue.port.js';
+
+class QueueLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(QUEUE_PORT) private readonly queue: QueuePort) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+/** Provides QUEUE_PORT: pg-boss on the same database as everything else. */
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: QueueModule,
+      providers: [{ provide: QUEUE_PORT, useFactory: () => PgBossQueue.start(databaseUrl) }, QueueLifecycle],
+      exports: [QUEUE_PORT],
+    };
+  }
+}

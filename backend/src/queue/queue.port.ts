@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+
+/** Background work Tessera runs outside requests (aggregation, payouts, indexing, dataset builds). */
+export interface QueueJob<T> {
+  id: string;
+  data: T;
+}
+
+export interface EnqueueOptions {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  manager?: EntityManager;
+  /** With a queue declared `onePerKey`: at most one waiting job with this key. */
+  singletonKey?: string;
+  startAfterSeconds?: number;
+  retryLimit?: number;
+}
+
+export interface WorkOptions {
+  batchSize?: number;
+  pollingIntervalSeconds?: number;
+}
+
+export interface QueuePort {
+  /**
+   * Creates the queue if needed. `onePerKey`: at most one waiting and one running job per
+   * `singletonKey` (later sends with a waiting key are dropped) — e.g. one aggregation per project.
+   */
+  declare(queue: string, options?: { onePerKey?: boolean }): Promise<void>;
+  /** The job's id, or null when a singleton job with the same key is already waiting. */
+  send<T extends object>(queue: string, data: T, options?: EnqueueOptions): Promise<string | null>;
+  /** Runs `handler` for batches of jobs; a throw fails the batch, which is retried with backoff. */
+  work<T extends object>(queue: string, handler: (jobs: Array<QueueJob<T>>) => Promise<void>, options?: WorkOptions): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const QUEUE_PORT = Symbol('QUEUE_PORT');
