@@ -31,8 +31,9 @@ describe('job queue (pg-boss on the same PostgreSQL)', () => {
     const seen: Array<QueueJob<{ n: number }>> = [];
     await queue.work<{ n: number }>(
       'test-deliver',
-      async (jobs) => {
+      (jobs) => {
         seen.push(...jobs);
+        return Promise.resolve();
       },
       { pollingIntervalSeconds: 0.5 },
     );
@@ -45,8 +46,9 @@ describe('job queue (pg-boss on the same PostgreSQL)', () => {
     const seen: number[] = [];
     await queue.work<{ n: number }>(
       'test-tx',
-      async (jobs) => {
+      (jobs) => {
         seen.push(...jobs.map((j) => j.data.n));
+        return Promise.resolve();
       },
       { pollingIntervalSeconds: 0.5 },
     );
@@ -69,9 +71,9 @@ describe('job queue (pg-boss on the same PostgreSQL)', () => {
     let attempts = 0;
     await queue.work<{ n: number }>(
       'test-retry',
-      async () => {
+      () => {
         attempts++;
-        if (attempts < 2) throw new Error('transient');
+        return attempts < 2 ? Promise.reject(new Error('transient')) : Promise.resolve();
       },
       { pollingIntervalSeconds: 0.5 },
     );
