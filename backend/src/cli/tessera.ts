@@ -1,0 +1,88 @@
+/**
+ * Tessera's command line, runnable without a build: `npm run -s tessera -- <command> ...` from the
+ * repository root. Exit codes: 0 done, 2 bad arguments or bad input (the message says which line),
+ * 1 anything unexpected.
+ */
+import { parseArgs } from 'node:util';
+import { QualityError } from '../quality/domain/quality-error.js';
+import type { TruthMethodChoice } from '../quality/domain/truth-inference.js';
+import { METHOD_CHOICES, runAggregate } from './aggregate-command.js';
+import { FileError } from './vote-file.js';
+
+const USAGE = `Usage: tessera aggregate --input FILE --output FILE [--method ${METHOD_CHOICES.join('|')}] [--gold FILE]
+
+  --input FILE    labels: CSV with the header item,worker,label, or "item worker label" lines
+  --output FILE   where to write item,label,confidence (CSV; "-" for standard output)
+  --method NAME   mv (majority vote), wawa (worker agreement with aggregate), ds (Dawid-Skene),
+                  auto (default: picks one from the shape of the data)
+  --gold FILE     known answers, item,label CSV or "item label" lines; never overturned
+`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'aggregate') throw new UsageError(`unknown command "${command}"`);
+
+  const { values, positionals } = parseArguments(rest);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (values.input === undefined) throw new UsageError('--input FILE is required');
+  if (values.output === undefined) throw new UsageError('--output FILE is required');
+  const method = values.method ?? 'auto';
+  if (!isMethodChoice(method)) throw new UsageError(`--method must be one of ${METHOD_CHOICES.join(', ')}, got "${method}"`);
+
+  const started = performance.now();
+  const { votes, result } = await runAggregate({ input: values.input, output: values.output, method, gold: values.gold }, process.stdout);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const iterations = result.method === 'ds' ? ` after ${result.iterations} EM iterations` : '';
+  process.stderr.write(
+    `tessera: ${votes} votes, ${result.items.length} items, ${result.workers.length} workers: ${result.method}${iterations} in ${seconds} s\n`,
+  );
+  return 0;
+}
+
+function parseArguments(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        input: { type: 'string' },
+        output: { type: 'string' },
+        method: { type: 'string' },
+        gold: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function isMethodChoice(value: string): value is TruthMethodChoice {
+  return (METHOD_CHOICES as readonly string[]).includes(value);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`tessera: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (error instanceof FileError || error instanceof QualityError) {
+    process.stderr.write(`tessera: ${error.message}\n`);
+    return 2;
+  }
+  process.stderr.write(`tessera: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch(exitCodeFor);

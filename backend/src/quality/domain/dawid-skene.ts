@@ -1,0 +1,111 @@
+/**
+ * Dawid & Skene (1979): EM over a class prior and one full confusion matrix per worker,
+ * pi[w][true][given]. The E-step runs in log space (a long product of probabilities underflows),
+ * both steps loop over the flat vote arrays, and gold items stay one-hot on their answer in every
+ * E-step while still teaching the M-step.
+ *
+ * Every confusion row and the class prior get a pseudo-count `smoothing` per cell (a symmetric
+ * Dirichlet prior; the estimate is its posterior mean), so a worker who never saw a class gets a
+ * flat row instead of 0/0, and a (true, given) pair never seen yet is unlikely rather than
+ * impossible: one odd vote cannot veto a class.
+ */
+import { NO_GOLD, pinGold, type CrowdLabels } from './crowd-labels.js';
+
+export interface DawidSkeneOptions {
+  /** Posterior to start the first M-step from (items × classes), e.g. a majority vote. Not modified. */
+  initial: Float64Array;
+  maxIterations: number;
+  /** Stop once no posterior entry moved by more than this in an iteration. */
+  tolerance: number;
+  /** Dirichlet pseudo-count per cell of each confusion row and of the class prior. */
+  smoothing: number;
+}
+
+export interface DawidSkeneResult {
+  posterior: Float64Array;
+  /** sum_k prior_k * pi[w][k][k]: the chance the worker's label is right on a random item. */
+  accuracy: Float64Array;
+  prior: Float64Array;
+  /** confusion[(w * K + trueClass) * K + givenClass] */
+  confusion: Float64Array;
+  /** EM iterations run (each one M-step and one E-step). */
+  iterations: number;
+}
+
+export function dawidSkene(crowd: CrowdLabels, options: DawidSkeneOptions): DawidSkeneResult {
+  const k = crowd.classes.length;
+  const kk = k * k;
+  const { itemIdx, workerIdx, labelIdx, gold } = crowd;
+  const itemCount = crowd.items.length;
+  const voteCount = itemIdx.length;
+  const alpha = options.smoothing;
+
+  let posterior = options.initial.slice();
+  pinGold(crowd, posterior);
+  let next = new Float64Array(posterior.length);
+  // counts holds expected counts after the M-step's first loop, then log pi.
+  const counts = new Float64Array(crowd.workers.length * kk);
+  const logPrior = new Float64Array(k);
+
+  const mStep = (): void => {
+    counts.fill(0);
+    for (let v = 0; v < voteCount; v++) {
+      const row = itemIdx[v]! * k;
+      const cell = workerIdx[v]! * kk + labelIdx[v]!;
+      for (let c = 0; c < k; c++) counts[cell + c * k]! += posterior[row + c]!;
+    }
+    for (let start = 0; start < counts.length; start += k) {
+      let total = k * alpha;
+      for (let l = 0; l < k; l++) total += counts[start + l]!;
+      for (let l = 0; l < k; l++) counts[start + l] = Math.log((counts[start + l]! + alpha) / total);
+    }
+    logPrior.fill(alpha);
+    for (let j = 0; j < posterior.length; j++) logPrior[j % k]! += posterior[j]!;
+    const priorTotal = itemCount + k * alpha;
+    for (let c = 0; c < k; c++) logPrior[c] = Math.log(logPrior[c]! / priorTotal);
+  };
+
+  const eStep = (): void => {
+    for (let i = 0; i < itemCount; i++) next.set(logPrior, i * k);
+    for (let v = 0; v < voteCount; v++) {
+      const row = itemIdx[v]! * k;
+      const cell = workerIdx[v]! * kk + labelIdx[v]!;
+      for (let c = 0; c < k; c++) next[row + c]! += counts[cell + c * k]!;
+    }
+    for (let i = 0; i < itemCount; i++) {
+      if (gold[i] !== NO_GOLD) continue;
+      const base = i * k;
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) max = Math.max(max, next[base + c]!);
+      let total = 0;
+      for (let c = 0; c < k; c++) {
+        const p = Math.exp(next[base + c]! - max);
+        next[base + c] = p;
+        total += p;
+      }
+      for (let c = 0; c < k; c++) next[base + c] = next[base + c]! / total;
+    }
+    pinGold(crowd, next);
+  };
+
+  let iterations = 0;
+  while (iterations < options.maxIterations) {
+    mStep();
+    eStep();
+    iterations++;
+    let change = 0;
+    for (let j = 0; j < posterior.length; j++) change = Math.max(change, Math.abs(next[j]! - posterior[j]!));
+    [posterior, next] = [next, posterior];
+    if (change < options.tolerance) break;
+  }
+  // Report the worker model fitted to the posterior returned, not the one before the last E-step.
+  mStep();
+
+  const confusion = counts.map((logP) => Math.exp(logP));
+  const prior = logPrior.map((logP) => Math.exp(logP));
+  const accuracy = new Float64Array(crowd.workers.length);
+  for (let w = 0; w < accuracy.length; w++) {
+    for (let c = 0; c < k; c++) accuracy[w]! += prior[c]! * confusion[w * kk + c * k + c]!;
+  }
+  return { posterior, accuracy, prior, confusion, iterations };
+}
