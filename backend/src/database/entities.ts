@@ -3,6 +3,17 @@ import { AuthNonceEntity } from '../auth/auth-nonce.entity.js';
 import { ItemEntity } from '../items/item.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { AssignmentEntity } from '../tasks/assignment.entity.js';
+import { ItemResultEntity } from '../quality/item-result.entity.js';
+import { WorkerQualityEntity } from '../quality/worker-quality.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
-export const entities = [UserEntity, AuthNonceEntity, ProjectEntity, ItemEntity, AssignmentEntity, AnnotationEntity];
+export const entities = [
+  UserEntity,
+  AuthNonceEntity,
+  ProjectEntity,
+  ItemEntity,
+  AssignmentEntity,
+  AnnotationEntity,
+  ItemResultEntity,
+  WorkerQualityEntity,
+];

@@ -9,6 +9,13 @@ export class ItemDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) media: ItemMedia | null;
   @ApiProperty() overlap: number;
+  @ApiProperty({
+    nullable: true,
+    description: 'A gold item’s known answer (admins only; never sent to annotators)',
+    type: 'object',
+    additionalProperties: true,
+  })
+  gold: unknown;
   @ApiProperty({ description: 'Submitted annotations' }) annotationCount: number;
   @ApiProperty({ enum: ['open', 'in_progress', 'completed'] }) status: ItemStatus;
   @ApiProperty() createdAt: string;
@@ -30,6 +37,7 @@ export function mapItem(item: ItemEntity, annotationCount: number): ItemDto {
     data: item.data,
     media: item.media,
     overlap: item.overlap,
+    gold: item.gold ?? null,
     annotationCount,
     status: itemStatus(item.overlap, item.taken, annotationCount),
     createdAt: item.createdAt.toISOString(),
@@ -54,6 +62,10 @@ export class CreateItemDto {
   @ApiProperty() @IsInt() @Min(1) projectId: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) externalId?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() data: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'Known answer: makes this a gold item', type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  gold?: Record<string, unknown>;
 }
 
 export class UpdateItemDto {

@@ -32,6 +32,10 @@ export class ItemEntity {
   @Column({ type: 'jsonb', nullable: true })
   media: ItemMedia | null;
 
+  /** The known answer of a gold item, in the project's result shape. Never shown to annotators. */
+  @Column({ type: 'jsonb', nullable: true })
+  gold: unknown;
+
   /** How many annotations this item should get (the project's overlap when imported). */
   @Column({ type: 'integer' })
   overlap: number;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
-import type { ProjectType } from '../projects/domain/label-schema.js';
+import type { LabelSchema, ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { readImageInfo } from '../storage/domain/image-info.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
@@ -58,7 +58,7 @@ class ImportRun {
     private readonly manager: EntityManager,
     private readonly items: ItemsRepository,
     readonly projectId: number,
-    readonly type: ProjectType,
+    readonly schema: LabelSchema,
     private readonly overlap: number,
   ) {}
 
@@ -114,7 +114,8 @@ export class ItemsImportService {
     if (!project) throw new ItemImportException(ErrorCode.PROJECT_NOT_FOUND, `Project ${projectId} not found`);
     const started = Date.now();
     const result = await this.db.transaction(async (manager) => {
-      const run = new ImportRun(manager, this.items, project.id, project.type as ProjectType, project.overlap);
+      const schema: LabelSchema = { type: project.type as ProjectType, labels: project.labels };
+      const run = new ImportRun(manager, this.items, project.id, schema, project.overlap);
       let budget = this.config.maxImportBytes;
       for await (const source of sources) {
         let used = 0;
@@ -155,12 +156,12 @@ export class ItemsImportService {
           run.reject(record.line, record.error, source.fileName);
           continue;
         }
-        const item = toItemRecord(run.type, record.value);
+        const item = toItemRecord(run.schema, record.value);
         if ('message' in item) {
           run.reject(record.line, item.message, source.fileName);
           continue;
         }
-        await run.add({ externalId: item.externalId, data: item.data, media: null });
+        await run.add({ externalId: item.externalId, data: item.data, media: null, gold: item.gold });
       }
     } catch (error) {
       if (error instanceof ImportFormatError) {

@@ -12,6 +12,7 @@ export interface NewItem {
   externalId: string | null;
   data: Record<string, unknown>;
   media: ItemMedia | null;
+  gold?: unknown;
 }
 
 @Injectable()
@@ -23,8 +24,8 @@ export class ItemsRepository {
     if (items.length === 0) return 0;
     const rows: unknown[] = await sqlRows(
       manager,
-      `INSERT INTO items (project_id, overlap, external_id, data, media)
-       SELECT $1, $2, e, d, m FROM unnest($3::text[], $4::jsonb[], $5::jsonb[]) AS t(e, d, m)
+      `INSERT INTO items (project_id, overlap, external_id, data, media, gold)
+       SELECT $1, $2, e, d, m, g FROM unnest($3::text[], $4::jsonb[], $5::jsonb[], $6::jsonb[]) AS t(e, d, m, g)
        ON CONFLICT (project_id, external_id) DO NOTHING
        RETURNING id`,
       [
@@ -33,6 +34,7 @@ export class ItemsRepository {
         items.map((i) => i.externalId),
         items.map((i) => JSON.stringify(i.data)),
         items.map((i) => (i.media ? JSON.stringify(i.media) : null)),
+        items.map((i) => (i.gold === undefined || i.gold === null ? null : JSON.stringify(i.gold))),
       ],
     );
     return rows.length;

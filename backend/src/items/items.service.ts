@@ -33,10 +33,15 @@ export class ItemsService {
   async create(body: CreateItemDto): Promise<ItemDto> {
     const project = await this.projects.findById(body.projectId);
     if (!project) throw new ItemException(ErrorCode.PROJECT_NOT_FOUND, `Project ${body.projectId} not found`, 'projectId');
-    const record = toItemRecord(project.type as ProjectType, { externalId: body.externalId, data: body.data });
+    const record = toItemRecord(
+      { type: project.type as ProjectType, labels: project.labels },
+      { externalId: body.externalId, data: body.data, gold: body.gold },
+    );
     if ('message' in record) throw new ItemException(ErrorCode.ITEM_INVALID, record.message, 'data');
     const inserted = await this.db.transaction((manager) =>
-      this.items.insertBatch(manager, project.id, project.overlap, [{ externalId: record.externalId, data: record.data, media: null }]),
+      this.items.insertBatch(manager, project.id, project.overlap, [
+        { externalId: record.externalId, data: record.data, media: null, gold: record.gold },
+      ]),
     );
     if (inserted === 0) {
       throw new ItemException(ErrorCode.ITEM_EXTERNAL_ID_TAKEN, `An item with externalId "${body.externalId}" exists`, 'externalId');

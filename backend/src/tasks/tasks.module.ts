@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { QualityModule } from '../quality/quality.module.js';
 import { AssignmentsRepository } from './assignments.repository.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
 
 @Module({
-  imports: [ProjectsModule],
+  imports: [ProjectsModule, QualityModule],
   controllers: [TasksController],
   providers: [AssignmentsRepository, TasksService],
   exports: [AssignmentsRepository],

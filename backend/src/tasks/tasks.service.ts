@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import { AggregationService } from '../quality/aggregation.service.js';
 import { AssignmentsRepository, type AssignmentForSubmit, type LeasedTask } from './assignments.repository.js';
 import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.dto.js';
 
@@ -53,6 +54,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly assignments: AssignmentsRepository,
     private readonly projects: ProjectsService,
+    private readonly aggregation: AggregationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -110,6 +112,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   /** Records the label; with `thenNext`, also leases the next task of the project in the same call. */
   async submit(caller: Caller, assignmentId: number, result: unknown, leadTimeMs: number, thenNext = false): Promise<SubmittedDto> {
     const { annotationId, projectId } = await this.record(caller, assignmentId, result, leadTimeMs);
+    this.aggregation.schedule(projectId);
     if (!thenNext) return { annotationId };
     try {
       return { annotationId, next: (await this.next(caller, projectId)) ?? null };

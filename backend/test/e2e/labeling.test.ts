@@ -359,6 +359,69 @@ describe('assignment rules', () => {
   });
 });
 
+describe('gold items', () => {
+  it('never reveal themselves or their answers in any annotator-facing response', async () => {
+    const created = await call<{ id: number }>(t.baseUrl, t.admin, 'POST', '/api/projects', {
+      name: 'Privacy check',
+      type: 'classification',
+      labels: ['a', 'b'],
+      overlap: 1,
+      rewardPerLabel: '1',
+      status: 'active',
+    });
+    const projectId = created.body.id;
+    const imported = await call<{ imported: number; rejected: unknown[] }>(
+      t.baseUrl,
+      t.admin,
+      'POST',
+      `/api/projects/${projectId}/items`,
+      JSON.stringify([
+        { externalId: 'g1', data: { text: 'first text' }, gold: { label: 'b' } },
+        { externalId: 'n1', data: { text: 'second text' } },
+        { externalId: 'g2', data: { text: 'third text' }, gold: { label: 'zzz' } },
+      ]),
+      { 'content-type': 'application/json' },
+    );
+    expect(imported.body.imported).toBe(2);
+    expect(imported.body.rejected).toEqual([{ line: 3, message: expect.stringContaining('gold.label') }]);
+    const adminItems = await call<Array<{ externalId: string; gold: unknown }>>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+    );
+    expect(adminItems.body.find((i) => i.externalId === 'g1')!.gold).toEqual({ label: 'b' });
+
+    const worker = await annotator();
+    const seen: string[] = [];
+    for (;;) {
+      const task = await next(worker, projectId);
+      if (task.status === 204) break;
+      seen.push(JSON.stringify(task.body));
+      expect(Object.keys(task.body).sort()).toEqual(['assignmentId', 'expiresAt', 'item']);
+      expect(Object.keys(task.body.item).sort()).toEqual(['data', 'id']);
+      const submitted = await call(t.baseUrl, worker, 'POST', `/api/assignments/${task.body.assignmentId}/submit?next=true`, {
+        result: { label: 'a' },
+        leadTimeMs: 900,
+      });
+      seen.push(JSON.stringify(submitted.body));
+    }
+    for (const path of [`/api/projects/${projectId}`, `/api/projects`, `/api/projects/${projectId}/progress`, `/api/annotations`]) {
+      const response = await call(t.baseUrl, worker, 'GET', path);
+      seen.push(JSON.stringify(response.body));
+    }
+    expect(seen.length).toBeGreaterThan(4);
+    for (const body of seen) {
+      expect(body).not.toMatch(/gold/i);
+      expect(body).not.toContain('"label":"b"');
+    }
+    expect((await call(t.baseUrl, worker, 'GET', `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`)).status).toBe(
+      403,
+    );
+    expect((await call(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/quality`)).status).toBe(403);
+  });
+});
+
 describe('console dashboard', () => {
   it('counts labels per day, active annotators and project progress', async () => {
     const projectId = await project({ type: 'classification', labels: ['a'], name: 'Dashboard' }, [

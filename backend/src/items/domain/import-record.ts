@@ -1,22 +1,33 @@
-import { validateItemData, type ItemShape, type ProjectType } from '../../projects/domain/label-schema.js';
+import {
+  validateItemData,
+  validateResult,
+  type ItemShape,
+  type LabelSchema,
+  type ProjectType,
+} from '../../projects/domain/label-schema.js';
 
 export interface ItemRecord {
   externalId: string | null;
   data: Record<string, unknown>;
   shape: ItemShape;
+  /** A gold item's known answer, checked like a submitted result. */
+  gold: unknown;
 }
 
 export const MAX_ITEM_BYTES = 256 * 1024;
 const EXTERNAL_ID = /^[\w.:\-/@+=#~ ]{1,200}$/;
 
-/** Checks one imported record `{externalId?, data}` against the project's type. */
-export function toItemRecord(type: ProjectType, raw: unknown): ItemRecord | { message: string } {
+/** Checks one imported record `{externalId?, data, gold?}` against the project's schema. */
+export function toItemRecord(schema: LabelSchema | ProjectType, raw: unknown): ItemRecord | { message: string } {
+  const type = typeof schema === 'string' ? schema : schema.type;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { message: 'each item must be an object {"externalId"?, "data": {...}}' };
   }
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (key !== 'externalId' && key !== 'data') return { message: `unexpected field "${key}"; expected externalId and data` };
+    if (key !== 'externalId' && key !== 'data' && key !== 'gold') {
+      return { message: `unexpected field "${key}"; expected externalId, data and gold` };
+    }
   }
   let externalId: string | null = null;
   if (record['externalId'] !== undefined && record['externalId'] !== null) {
@@ -33,5 +44,12 @@ export function toItemRecord(type: ProjectType, raw: unknown): ItemRecord | { me
   if (json.length > MAX_ITEM_BYTES) return { message: `data is larger than ${MAX_ITEM_BYTES} bytes` };
   // PostgreSQL's jsonb cannot hold the NUL character.
   if (json.includes('\\u0000')) return { message: 'data must not contain the NUL character (\\u0000)' };
-  return { externalId, data, shape: checked.shape };
+  let gold: unknown = null;
+  if (record['gold'] !== undefined && record['gold'] !== null) {
+    if (typeof schema === 'string') return { message: 'gold answers need the project labels' };
+    const checkedGold = validateResult(schema, checked.shape, record['gold']);
+    if (!checkedGold.ok) return { message: `gold: ${checkedGold.field.replace(/^result/, 'gold')} ${checkedGold.message}` };
+    gold = checkedGold.result;
+  }
+  return { externalId, data, shape: checked.shape, gold };
 }

@@ -170,12 +170,18 @@ export async function* readCsv(chunks: AsyncIterable<Uint8Array>): AsyncGenerato
     for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       const data: Record<string, unknown> = {};
       let externalId: string | undefined;
+      let gold: { label: string } | undefined;
       for (const [key, value] of Object.entries(row.record)) {
         if (key === 'externalId') externalId = value === '' ? undefined : value;
+        // A `gold` column holds a classification answer: the label name.
+        else if (key === 'gold') gold = value === '' ? undefined : { label: value };
         else if (NUMERIC_COLUMNS.has(key) && /^\d+$/.test(value)) data[key] = Number(value);
         else data[key] = value;
       }
-      yield { line: row.info.lines, value: externalId === undefined ? { data } : { externalId, data } };
+      const value: Record<string, unknown> = { data };
+      if (externalId !== undefined) value['externalId'] = externalId;
+      if (gold !== undefined) value['gold'] = gold;
+      yield { line: row.info.lines, value };
     }
   } catch (error) {
     const lines = (error as { lines?: number }).lines ?? 0;

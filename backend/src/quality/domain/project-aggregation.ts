@@ -1,0 +1,180 @@
+/**
+ * Turns a project's labels into one decision per item, whatever the project type. Pure: the
+ * aggregation job feeds it rows and stores what it returns.
+ */
+import type { Box, ProjectType, Span } from '../../projects/domain/label-schema.js';
+import { itemStatus } from './item-status.js';
+import { aggregateBoxes, aggregateMultiLabel, aggregateSpans, type CategoricalAggregator } from './structured.js';
+import { inferTruth } from './truth-inference.js';
+import type { Vote } from './votes.js';
+
+export interface ProjectLabels {
+  type: ProjectType;
+  labels: readonly string[];
+  items: ReadonlyArray<{ id: number; overlap: number; data: Record<string, unknown>; gold: Record<string, unknown> | null }>;
+  annotations: ReadonlyArray<{ itemId: number; annotatorId: number; result: Record<string, unknown> }>;
+  /** Confidence at which an item is settled. */
+  targetConfidence: number;
+}
+
+export interface ItemDecision {
+  itemId: number;
+  result: unknown;
+  confidence: number;
+  status: 'confident' | 'needs_more_labels' | 'needs_review';
+  labels: number;
+}
+
+export interface WorkerScore {
+  annotatorId: number;
+  labels: number;
+  accuracy: number;
+  goldSeen: number;
+  goldCorrect: number;
+}
+
+export interface ProjectDecision {
+  method: string;
+  items: ItemDecision[];
+  workers: WorkerScore[];
+  /** Categorical votes (classification), for agreement measures. */
+  votes: Vote[];
+}
+
+const categorical: CategoricalAggregator = (votes) => inferTruth(votes, { method: 'auto' }).items;
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function sameResult(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function aggregateProject(input: ProjectLabels): ProjectDecision {
+  const byItem = new Map<number, Array<{ annotatorId: number; result: Record<string, unknown> }>>();
+  for (const a of input.annotations) {
+    const list = byItem.get(a.itemId) ?? [];
+    list.push({ annotatorId: a.annotatorId, result: a.result });
+    byItem.set(a.itemId, list);
+  }
+  const decided = new Map<number, { result: unknown; confidence: number }>();
+  const accuracy = new Map<number, number>();
+  let method = 'auto';
+  const votes: Vote[] = [];
+  switch (input.type) {
+    case 'classification': {
+      for (const a of input.annotations)
+        votes.push({ item: String(a.itemId), worker: String(a.annotatorId), label: String(a.result['label']) });
+      const gold = new Map<string, string>();
+      for (const item of input.items) if (item.gold) gold.set(String(item.id), String(item.gold['label']));
+      if (votes.length > 0) {
+        const truth = inferTruth(votes, { method: 'auto', gold });
+        method = truth.method;
+        for (const t of truth.items) decided.set(Number(t.item), { result: { label: t.label }, confidence: t.confidence });
+        for (const w of truth.workers) accuracy.set(Number(w.worker), w.accuracy);
+      }
+      break;
+    }
+    case 'multilabel': {
+      const annotations = input.annotations.map((a) => ({
+        item: String(a.itemId),
+        worker: String(a.annotatorId),
+        labels: (a.result['labels'] as string[] | undefined) ?? [],
+      }));
+      for (const r of aggregateMultiLabel(annotations, input.labels, categorical)) {
+        decided.set(Number(r.item), { result: { labels: r.labels }, confidence: Math.min(...Object.values(r.confidence), 1) });
+      }
+      break;
+    }
+    case 'spans': {
+      for (const item of input.items) {
+        const list = byItem.get(item.id);
+        if (!list) continue;
+        const text = typeof item.data['text'] === 'string' ? item.data['text'] : '';
+        const merged = aggregateSpans(
+          text,
+          list.map((a) => ({ worker: String(a.annotatorId), spans: (a.result['spans'] as Span[] | undefined) ?? [] })),
+          categorical,
+        );
+        const spans = merged.spans.map(({ start, end, label }) => ({ start, end, label }));
+        decided.set(item.id, {
+          result: { spans },
+          confidence: merged.spans.length ? Math.min(...merged.spans.map((s) => s.confidence)) : 1,
+        });
+      }
+      break;
+    }
+    case 'boxes': {
+      for (const item of input.items) {
+        const list = byItem.get(item.id);
+        if (!list) continue;
+        const merged = aggregateBoxes(
+          list.map((a) => ({ worker: String(a.annotatorId), boxes: (a.result['boxes'] as Box[] | undefined) ?? [] })),
+        );
+        const boxes = merged.map(({ x, y, w, h, label }) => ({ x, y, w, h, label }));
+        decided.set(item.id, { result: { boxes }, confidence: merged.length ? Math.min(...merged.map((b) => b.confidence)) : 1 });
+      }
+      break;
+    }
+    case 'text': {
+      // Free text has no single right answer to infer: identical answers agree, anything else is for review.
+      for (const [itemId, list] of byItem) {
+        const counts = new Map<string, number>();
+        for (const a of list) counts.set(String(a.result['text']).trim(), (counts.get(String(a.result['text']).trim()) ?? 0) + 1);
+        const [text, n] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+        decided.set(itemId, { result: { text }, confidence: n / list.length });
+      }
+      break;
+    }
+    default: {
+      const unreachable: never = input.type;
+      return unreachable;
+    }
+  }
+
+  const items: ItemDecision[] = [];
+  for (const item of input.items) {
+    const count = byItem.get(item.id)?.length ?? 0;
+    if (item.gold) {
+      items.push({ itemId: item.id, result: item.gold, confidence: 1, status: 'confident', labels: count });
+      continue;
+    }
+    const decision = decided.get(item.id);
+    if (!decision) continue;
+    const status = itemStatus({
+      confidence: decision.confidence,
+      labels: count,
+      targetConfidence: input.targetConfidence,
+      maxOverlap: item.overlap,
+    });
+    items.push({ itemId: item.id, result: decision.result, confidence: decision.confidence, status, labels: count });
+  }
+
+  // Worker scores: agreement with the decisions (the model's accuracy where one exists), and gold.
+  const decisionOf = new Map(items.map((d) => [d.itemId, d.result]));
+  const goldOf = new Map(input.items.filter((i) => i.gold).map((i) => [i.id, i.gold]));
+  const perWorker = new Map<number, { labels: number; agree: number[]; goldSeen: number; goldCorrect: number }>();
+  for (const a of input.annotations) {
+    const entry = perWorker.get(a.annotatorId) ?? { labels: 0, agree: [], goldSeen: 0, goldCorrect: 0 };
+    entry.labels++;
+    const gold = goldOf.get(a.itemId);
+    if (gold) {
+      entry.goldSeen++;
+      if (sameResult(gold, a.result)) entry.goldCorrect++;
+    }
+    const decision = decisionOf.get(a.itemId);
+    if (decision !== undefined) entry.agree.push(sameResult(decision, a.result) ? 1 : 0);
+    perWorker.set(a.annotatorId, entry);
+  }
+  const workers = [...perWorker.entries()]
+    .map(([annotatorId, w]) => ({
+      annotatorId,
+      labels: w.labels,
+      accuracy: accuracy.get(annotatorId) ?? mean(w.agree),
+      goldSeen: w.goldSeen,
+      goldCorrect: w.goldCorrect,
+    }))
+    .sort((a, b) => a.annotatorId - b.annotatorId);
+  return { method, items, workers, votes };
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sqlRows } from '../database/sql.js';
+
+export interface LabelRow {
+  itemId: number;
+  annotatorId: number;
+  result: Record<string, unknown>;
+}
+
+export interface ItemRow {
+  id: number;
+  overlap: number;
+  data: Record<string, unknown>;
+  gold: Record<string, unknown> | null;
+}
+
+export interface ItemResultRow {
+  itemId: number;
+  result: unknown;
+  confidence: number;
+  status: string;
+  labels: number;
+}
+
+export interface WorkerRow {
+  annotatorId: number;
+  labels: number;
+  accuracy: number;
+  goldSeen: number;
+  goldCorrect: number;
+}
+
+@Injectable()
+export class QualityRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async projectLabels(projectId: number): Promise<{ items: ItemRow[]; labels: LabelRow[] }> {
+    const [items, labels] = await Promise.all([
+      sqlRows<ItemRow>(this.db, 'SELECT id, overlap, data, gold FROM items WHERE project_id = $1 ORDER BY id', [projectId]),
+      sqlRows<LabelRow>(
+        this.db,
+        'SELECT item_id AS "itemId", annotator_id AS "annotatorId", result FROM annotations WHERE project_id = $1 ORDER BY id',
+        [projectId],
+      ),
+    ]);
+    return { items, labels };
+  }
+
+  /** Replaces the project's results in one transaction, so a rerun (or a crashed one) leaves no mix. */
+  async saveResults(projectId: number, method: string, items: readonly ItemResultRow[], workers: readonly WorkerRow[]): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await sqlRows(manager, 'DELETE FROM item_results WHERE project_id = $1', [projectId]);
+      await sqlRows(
+        manager,
+        `INSERT INTO item_results (item_id, project_id, result, confidence, status, labels, method, computed_at)
+         SELECT i, $1, r, c, s, l, $2, now()
+           FROM unnest($3::int[], $4::jsonb[], $5::float8[], $6::text[], $7::int[]) AS t(i, r, c, s, l)`,
+        [
+          projectId,
+          method,
+          items.map((i) => i.itemId),
+          items.map((i) => JSON.stringify(i.result)),
+          items.map((i) => i.confidence),
+          items.map((i) => i.status),
+          items.map((i) => i.labels),
+        ],
+      );
+      await sqlRows(manager, 'DELETE FROM worker_quality WHERE project_id = $1', [projectId]);
+      await sqlRows(
+        manager,
+        `INSERT INTO worker_quality (project_id, annotator_id, labels, accuracy, gold_seen, gold_correct, computed_at)
+         SELECT $1, a, l, acc, gs, gc, now() FROM unnest($2::int[], $3::int[], $4::float8[], $5::int[], $6::int[]) AS t(a, l, acc, gs, gc)`,
+        [
+          projectId,
+          workers.map((w) => w.annotatorId),
+          workers.map((w) => w.labels),
+          workers.map((w) => w.accuracy),
+          workers.map((w) => w.goldSeen),
+          workers.map((w) => w.goldCorrect),
+        ],
+      );
+    });
+  }
+
+  async statusCounts(projectId: number): Promise<Array<{ status: string; n: number }>> {
+    return sqlRows(this.db, 'SELECT status, count(*)::int AS n FROM item_results WHERE project_id = $1 GROUP BY status', [projectId]);
+  }
+
+  async confidences(projectId: number): Promise<number[]> {
+    const rows = await sqlRows<{ confidence: number }>(this.db, 'SELECT confidence FROM item_results WHERE project_id = $1', [projectId]);
+    return rows.map((r) => r.confidence);
+  }
+
+  async workers(projectId: number): Promise<Array<WorkerRow & { address: string; computedAt: Date }>> {
+    return sqlRows(
+      this.db,
+      `SELECT w.annotator_id AS "annotatorId", u.address, w.labels, w.accuracy, w.gold_seen AS "goldSeen",
+              w.gold_correct AS "goldCorrect", w.computed_at AS "computedAt"
+         FROM worker_quality w JOIN users u ON u.id = w.annotator_id
+        WHERE w.project_id = $1 ORDER BY w.accuracy, w.annotator_id`,
+      [projectId],
+    );
+  }
+
+  async lastComputed(projectId: number): Promise<{ computedAt: Date; method: string } | undefined> {
+    const rows = await sqlRows<{ computedAt: Date; method: string }>(
+      this.db,
+      'SELECT computed_at AS "computedAt", method FROM item_results WHERE project_id = $1 ORDER BY computed_at DESC LIMIT 1',
+      [projectId],
+    );
+    return rows[0];
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { getAddress } from 'ethers';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ProjectsRepository } from '../projects/projects.repository.js';
+import { AggregationService } from './aggregation.service.js';
+import { fleissKappa, krippendorffAlpha } from './domain/agreement.js';
+import type { Vote } from './domain/votes.js';
+import type { ProjectQualityDto } from './quality.dto.js';
+import { QualityRepository } from './quality.repository.js';
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+@Injectable()
+export class QualityService {
+  constructor(
+    private readonly quality: QualityRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly aggregation: AggregationService,
+  ) {}
+
+  async aggregateNow(projectId: number): Promise<ProjectQualityDto> {
+    await this.requireProject(projectId);
+    await this.aggregation.aggregate(projectId);
+    return this.projectQuality(projectId);
+  }
+
+  async projectQuality(projectId: number): Promise<ProjectQualityDto> {
+    const project = await this.requireProject(projectId);
+    const [counts, confidences, workers, last] = await Promise.all([
+      this.quality.statusCounts(projectId),
+      this.quality.confidences(projectId),
+      this.quality.workers(projectId),
+      this.quality.lastComputed(projectId),
+    ]);
+    let alpha: number | null = null;
+    let kappa: number | null = null;
+    if (project.type === 'classification') {
+      const { labels } = await this.quality.projectLabels(projectId);
+      const votes: Vote[] = labels.map((l) => ({
+        item: String(l.itemId),
+        worker: String(l.annotatorId),
+        label: String(l.result['label']),
+      }));
+      alpha = finiteOrNull(krippendorffAlpha(votes));
+      kappa = finiteOrNull(fleissKappa(votes));
+    }
+    const histogram = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, items: 0 }));
+    for (const c of confidences) histogram[Math.min(9, Math.floor(c * 10))]!.items++;
+    return {
+      computedAt: last?.computedAt.toISOString() ?? null,
+      method: last?.method ?? null,
+      statuses: Object.fromEntries(counts.map((c) => [c.status, c.n])),
+      krippendorffAlpha: alpha,
+      fleissKappa: kappa,
+      confidenceHistogram: histogram,
+      workers: workers.map((w) => ({
+        annotatorId: w.annotatorId,
+        address: getAddress(w.address),
+        labels: w.labels,
+        accuracy: w.accuracy,
+        goldSeen: w.goldSeen,
+        goldCorrect: w.goldCorrect,
+      })),
+    };
+  }
+
+  private async requireProject(projectId: number) {
+    const project = await this.projects.findById(projectId);
+    if (!project) throw new AppException(ErrorCode.PROJECT_NOT_FOUND, `Project ${projectId} not found`);
+    return project;
+  }
+}

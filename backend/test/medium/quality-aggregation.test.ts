@@ -1,0 +1,106 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../src/access/access.js';
+import { sqlRows } from '../../src/database/sql.js';
+import { ItemsImportService } from '../../src/items/items-import.service.js';
+import { ProjectsService } from '../../src/projects/projects.service.js';
+import { QualityService } from '../../src/quality/quality.service.js';
+import { TasksService } from '../../src/tasks/tasks.service.js';
+import { UsersRepository } from '../../src/users/users.repository.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(async () => {
+  await platform?.close();
+});
+
+const LABELS = ['cat', 'dog', 'bird'];
+
+describe('quality: labels in PostgreSQL -> background aggregation -> item status and annotator quality', () => {
+  it('infers answers, keeps gold answers, scores annotators, and runs on its own after submits', async () => {
+    const app = platform.tessera.app;
+    const project = await app.get(ProjectsService).create({
+      name: 'Quality',
+      type: 'classification',
+      labels: LABELS,
+      overlap: 4,
+      rewardPerLabel: '1',
+      status: 'active',
+    });
+    // 24 items; the truth of item i is LABELS[i % 3]; items 0-3 are gold, item 0's gold disagrees
+    // with what every annotator will say.
+    const truth = (i: number) => LABELS[i % 3]!;
+    const records = Array.from({ length: 24 }, (_, i) => ({
+      externalId: `q${i}`,
+      data: { text: `item ${i}` },
+      ...(i < 4 ? { gold: { label: i === 0 ? 'bird' : truth(i) } } : {}),
+    }));
+    const imported = await app
+      .get(ItemsImportService)
+      .import(
+        project.id,
+        Readable.from([{ mimeType: 'application/json', content: Readable.from([Buffer.from(JSON.stringify(records))]) }]),
+      );
+    expect(imported.imported).toBe(24);
+    const users = app.get(UsersRepository);
+    const callers: Caller[] = [];
+    for (let i = 0; i < 4; i++) {
+      const user = await users.signIn(`0x${'ab'.repeat(19)}${(i + 16).toString(16)}`, []);
+      callers.push({ id: user.id, address: user.address, roles: ['annotator'] });
+    }
+    const tasks = app.get(TasksService);
+    const itemIndex = new Map<number, number>();
+    const rows = await sqlRows<{ id: number; external_id: string }>(
+      platform.tessera.dataSource,
+      'SELECT id, external_id FROM items WHERE project_id = $1',
+      [project.id],
+    );
+    for (const row of rows) itemIndex.set(row.id, Number(row.external_id.slice(1)));
+    // Three careful annotators always answer the truth (item 0: "cat"); the fourth always says "bird".
+    for (const [n, caller] of callers.entries()) {
+      for (;;) {
+        const task = await tasks.next(caller, project.id);
+        if (!task) break;
+        const i = itemIndex.get(task.item.id)!;
+        await tasks.submit(caller, task.assignmentId, { label: n === 3 ? 'bird' : truth(i) }, 1000);
+      }
+    }
+    // The submits scheduled a background run; wait for it to land.
+    const quality = app.get(QualityService);
+    let report = await quality.projectQuality(project.id);
+    for (let waited = 0; report.computedAt === null && waited < 20_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      report = await quality.projectQuality(project.id);
+    }
+    expect(report.computedAt).not.toBeNull();
+    report = await quality.aggregateNow(project.id);
+    const results = await sqlRows<{ item_id: number; result: { label: string }; confidence: number; status: string }>(
+      platform.tessera.dataSource,
+      'SELECT item_id, result, confidence, status FROM item_results WHERE project_id = $1',
+      [project.id],
+    );
+    expect(results).toHaveLength(24);
+    for (const r of results) {
+      const i = itemIndex.get(r.item_id)!;
+      if (i === 0) {
+        expect(r.result).toEqual({ label: 'bird' });
+        expect(r.confidence).toBe(1);
+      } else {
+        expect(r.result, `item ${i}`).toEqual({ label: truth(i) });
+      }
+    }
+    expect(report.statuses['confident']).toBe(24);
+    const careless = report.workers.find((w) => w.annotatorId === callers[3]!.id)!;
+    const careful = report.workers.find((w) => w.annotatorId === callers[0]!.id)!;
+    expect(careful.accuracy).toBeGreaterThan(careless.accuracy);
+    expect(careful).toMatchObject({ goldSeen: 4, goldCorrect: 3 });
+    expect(careless.goldCorrect).toBe(2);
+    expect(report.krippendorffAlpha).toBeGreaterThan(0);
+    expect(report.krippendorffAlpha).toBeLessThan(1);
+    expect(report.confidenceHistogram.reduce((n, b) => n + b.items, 0)).toBe(24);
+  });
+});
