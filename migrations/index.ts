@@ -3,5 +3,6 @@ import type { MigrationInterface } from 'typeorm';
 import { Migration as M0 } from './1795594999651-Initial.js';
 import { Migration as M1 } from './1795596236396-DropProjectKeysOnHotTables.js';
 import { Migration as M2 } from './1795599546897-QualityResultsAndGold.js';
+import { Migration as M3 } from './1795599768746-DynamicOverlap.js';
 
-export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2];
+export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3];

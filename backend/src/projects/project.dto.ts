@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROJECT_STATUSES, PROJECT_TYPES, type ProjectStatus, type ProjectType } from './domain/label-schema.js';
 import type { ProjectEntity } from './project.entity.js';
 
@@ -19,6 +19,18 @@ export class CreateProjectDto {
   @Min(1)
   @Max(50)
   overlap: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, description: 'Dynamic overlap: most labels an unsure item may get (default: overlap)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  maxOverlap?: number;
+  @ApiPropertyOptional({ minimum: 0.5, maximum: 1, description: 'Confidence at which an item is settled (default 0.8)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0.5)
+  @Max(1)
+  targetConfidence?: number;
   @ApiPropertyOptional({ minimum: 10, description: 'How long an annotator holds an item' })
   @IsOptional()
   @IsInt()
@@ -43,6 +55,8 @@ export class UpdateProjectDto {
   @MaxLength(100, { each: true })
   labels?: string[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(50) overlap?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(50) maxOverlap?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0.5) @Max(1) targetConfidence?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(10) leaseSeconds?: number;
   @ApiPropertyOptional()
   @IsOptional()
@@ -65,6 +79,8 @@ export class ProjectDto {
   @ApiProperty({ enum: PROJECT_TYPES }) type: ProjectType;
   @ApiProperty({ type: [String] }) labels: string[];
   @ApiProperty() overlap: number;
+  @ApiProperty() maxOverlap: number;
+  @ApiProperty() targetConfidence: number;
   @ApiProperty() leaseSeconds: number;
   @ApiProperty() rewardPerLabel: string;
   @ApiProperty() instructions: string;
@@ -86,6 +102,8 @@ export function mapProject(project: ProjectEntity, stats?: ProjectStatsDto): Pro
     type: project.type as ProjectType,
     labels: project.labels,
     overlap: project.overlap,
+    maxOverlap: project.maxOverlap,
+    targetConfidence: project.targetConfidence,
     leaseSeconds: project.leaseSeconds,
     rewardPerLabel: formatTokenAmount(project.rewardPerLabel),
     instructions: project.instructions,

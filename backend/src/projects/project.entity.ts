@@ -20,6 +20,14 @@ export class ProjectEntity {
   @Column({ type: 'integer' })
   overlap: number;
 
+  /** Dynamic overlap: an item below `targetConfidence` gets more labels, up to this many. */
+  @Column({ type: 'integer', name: 'max_overlap', default: 1 })
+  maxOverlap: number;
+
+  /** Confidence at which the quality engine settles an item. */
+  @Column({ type: 'double precision', name: 'target_confidence', default: 0.8 })
+  targetConfidence: number;
+
   @Column({ type: 'integer', name: 'lease_seconds' })
   leaseSeconds: number;
 

@@ -70,6 +70,8 @@ export class ProjectsService {
       type: body.type,
       labels: body.labels,
       overlap: body.overlap,
+      maxOverlap: this.checkMaxOverlap(body.maxOverlap ?? body.overlap, body.overlap),
+      targetConfidence: body.targetConfidence ?? 0.8,
       leaseSeconds,
       rewardPerLabel: body.rewardPerLabel,
       instructions: body.instructions ?? '',
@@ -102,6 +104,11 @@ export class ProjectsService {
     }
     if (body.name !== undefined) changes.name = body.name.trim();
     if (body.overlap !== undefined) changes.overlap = body.overlap;
+    if (body.overlap !== undefined || body.maxOverlap !== undefined) {
+      const overlap = body.overlap ?? project.overlap;
+      changes.maxOverlap = this.checkMaxOverlap(body.maxOverlap ?? Math.max(project.maxOverlap, overlap), overlap);
+    }
+    if (body.targetConfidence !== undefined) changes.targetConfidence = body.targetConfidence;
     if (body.leaseSeconds !== undefined) changes.leaseSeconds = this.checkLease(body.leaseSeconds);
     if (body.rewardPerLabel !== undefined) changes.rewardPerLabel = body.rewardPerLabel;
     if (body.instructions !== undefined) changes.instructions = body.instructions;
@@ -125,6 +132,13 @@ export class ProjectsService {
   private checkLabels(type: ProjectType, labels: readonly string[]): void {
     const problem = checkLabels(type, labels);
     if (problem) throw new ProjectException(ErrorCode.VALIDATION_FAILED, `${problem.field} ${problem.message}`, problem.field);
+  }
+
+  private checkMaxOverlap(maxOverlap: number, overlap: number): number {
+    if (maxOverlap < overlap) {
+      throw new ProjectException(ErrorCode.VALIDATION_FAILED, `maxOverlap must be at least overlap (${overlap})`, 'maxOverlap');
+    }
+    return maxOverlap;
   }
 
   private checkLease(seconds: number): number {

@@ -8,7 +8,6 @@ import { QualityRepository } from './quality.repository.js';
 export const AGGREGATE_QUEUE = 'quality.aggregate';
 /** Submits within this window share one aggregation run. */
 const DEBOUNCE_SECONDS = 2;
-const TARGET_CONFIDENCE = 0.8;
 
 /**
  * Background aggregation: submits schedule their project (at most one waiting run per project);
@@ -62,9 +61,11 @@ export class AggregationService implements OnApplicationBootstrap {
       labels: project.labels,
       items,
       annotations: labels,
-      targetConfidence: TARGET_CONFIDENCE,
+      targetConfidence: project.targetConfidence,
+      minLabels: project.overlap,
+      maxOverlap: project.maxOverlap,
     });
-    await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers);
+    await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers, decision.grow);
     this.logger.log(`project ${projectId}: ${decision.items.length} items aggregated (${decision.method}) in ${Date.now() - started} ms`);
   }
 }

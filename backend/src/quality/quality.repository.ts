@@ -48,7 +48,13 @@ export class QualityRepository {
   }
 
   /** Replaces the project's results in one transaction, so a rerun (or a crashed one) leaves no mix. */
-  async saveResults(projectId: number, method: string, items: readonly ItemResultRow[], workers: readonly WorkerRow[]): Promise<void> {
+  async saveResults(
+    projectId: number,
+    method: string,
+    items: readonly ItemResultRow[],
+    workers: readonly WorkerRow[],
+    grow: ReadonlyArray<{ itemId: number; overlap: number }> = [],
+  ): Promise<void> {
     await this.db.transaction(async (manager) => {
       await sqlRows(manager, 'DELETE FROM item_results WHERE project_id = $1', [projectId]);
       await sqlRows(
@@ -65,6 +71,12 @@ export class QualityRepository {
           items.map((i) => i.status),
           items.map((i) => i.labels),
         ],
+      );
+      // Only ever raises an item's overlap, so a stale run cannot take slots back.
+      await sqlRows(
+        manager,
+        `UPDATE items SET overlap = g.o FROM unnest($1::int[], $2::int[]) AS g(i, o) WHERE items.id = g.i AND items.overlap < g.o`,
+        [grow.map((g) => g.itemId), grow.map((g) => g.overlap)],
       );
       await sqlRows(manager, 'DELETE FROM worker_quality WHERE project_id = $1', [projectId]);
       await sqlRows(

@@ -103,4 +103,71 @@ describe('quality: labels in PostgreSQL -> background aggregation -> item status
     expect(report.krippendorffAlpha).toBeLessThan(1);
     expect(report.confidenceHistogram.reduce((n, b) => n + b.items, 0)).toBe(24);
   });
+
+  it('dynamic overlap: an unsure item gets more labels up to maxOverlap, a confident one stops', async () => {
+    const app = platform.tessera.app;
+    const project = await app.get(ProjectsService).create({
+      name: 'Dynamic',
+      type: 'classification',
+      labels: ['yes', 'no'],
+      overlap: 2,
+      maxOverlap: 4,
+      targetConfidence: 0.9,
+      rewardPerLabel: '1',
+      status: 'active',
+    });
+    await app.get(ItemsImportService).import(
+      project.id,
+      Readable.from([
+        {
+          mimeType: 'application/json',
+          content: Readable.from([
+            Buffer.from(
+              JSON.stringify([
+                { externalId: 'agree', data: { text: 'a' } },
+                { externalId: 'split', data: { text: 'b' } },
+              ]),
+            ),
+          ]),
+        },
+      ]),
+    );
+    const users = app.get(UsersRepository);
+    const callers: Caller[] = [];
+    for (let i = 0; i < 5; i++) {
+      const user = await users.signIn(`0x${'cd'.repeat(19)}${(i + 16).toString(16)}`, []);
+      callers.push({ id: user.id, address: user.address, roles: ['annotator'] });
+    }
+    const tasks = app.get(TasksService);
+    const labelAll = async (caller: Caller, answer: (text: string) => string): Promise<number> => {
+      let n = 0;
+      for (;;) {
+        const task = await tasks.next(caller, project.id);
+        if (!task) return n;
+        await tasks.submit(caller, task.assignmentId, { label: answer(String(task.item.data['text'])) }, 1000);
+        n++;
+      }
+    };
+    // Two annotators agree on "a" and split on "b".
+    await labelAll(callers[0]!, () => 'yes');
+    await labelAll(callers[1]!, (text) => (text === 'a' ? 'yes' : 'no'));
+    expect(await labelAll(callers[2]!, () => 'yes')).toBe(0);
+    await app.get(QualityService).aggregateNow(project.id);
+    const overlaps = await sqlRows<{ external_id: string; overlap: number }>(
+      platform.tessera.dataSource,
+      'SELECT external_id, overlap FROM items WHERE project_id = $1 ORDER BY external_id',
+      [project.id],
+    );
+    expect(overlaps).toEqual([
+      { external_id: 'agree', overlap: 2 },
+      { external_id: 'split', overlap: 4 },
+    ]);
+    // The unsure item goes back to the pool for new annotators; the settled one does not.
+    expect(await labelAll(callers[2]!, () => 'yes')).toBe(1);
+    expect(await labelAll(callers[3]!, () => 'yes')).toBe(1);
+    expect(await labelAll(callers[4]!, () => 'yes')).toBe(0);
+    const report = await app.get(QualityService).aggregateNow(project.id);
+    // 3 against 1 is still under 0.9 at the maximum overlap: a reviewer decides.
+    expect(report.statuses).toEqual({ confident: 1, needs_review: 1 });
+  });
 });

@@ -3,7 +3,7 @@
  * aggregation job feeds it rows and stores what it returns.
  */
 import type { Box, ProjectType, Span } from '../../projects/domain/label-schema.js';
-import { itemStatus } from './item-status.js';
+import { extraLabelsWanted, itemStatus } from './item-status.js';
 import { aggregateBoxes, aggregateMultiLabel, aggregateSpans, type CategoricalAggregator } from './structured.js';
 import { inferTruth } from './truth-inference.js';
 import type { Vote } from './votes.js';
@@ -15,6 +15,10 @@ export interface ProjectLabels {
   annotations: ReadonlyArray<{ itemId: number; annotatorId: number; result: Record<string, unknown> }>;
   /** Confidence at which an item is settled. */
   targetConfidence: number;
+  /** Labels every item gets before it can be settled (the project's overlap). */
+  minLabels: number;
+  /** Dynamic overlap: most labels an unsure item may get. */
+  maxOverlap: number;
 }
 
 export interface ItemDecision {
@@ -36,6 +40,8 @@ export interface WorkerScore {
 export interface ProjectDecision {
   method: string;
   items: ItemDecision[];
+  /** Items that should get more labels: their new overlap. */
+  grow: Array<{ itemId: number; overlap: number }>;
   workers: WorkerScore[];
   /** Categorical votes (classification), for agreement measures. */
   votes: Vote[];
@@ -134,6 +140,7 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
   }
 
   const items: ItemDecision[] = [];
+  const grow: Array<{ itemId: number; overlap: number }> = [];
   for (const item of input.items) {
     const count = byItem.get(item.id)?.length ?? 0;
     if (item.gold) {
@@ -142,13 +149,20 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
     }
     const decision = decided.get(item.id);
     if (!decision) continue;
-    const status = itemStatus({
+    const statusInput = {
       confidence: decision.confidence,
       labels: count,
       targetConfidence: input.targetConfidence,
-      maxOverlap: item.overlap,
-    });
+      minLabels: Math.min(input.minLabels, input.maxOverlap),
+      maxOverlap: Math.max(input.maxOverlap, count),
+    };
+    const status = itemStatus(statusInput);
     items.push({ itemId: item.id, result: decision.result, confidence: decision.confidence, status, labels: count });
+    // Dynamic overlap: once an unsure item has all the labels it asked for, ask for more.
+    if (status === 'needs_more_labels' && count >= item.overlap) {
+      const overlap = Math.min(input.maxOverlap, count + extraLabelsWanted(statusInput));
+      if (overlap > item.overlap) grow.push({ itemId: item.id, overlap });
+    }
   }
 
   // Worker scores: agreement with the decisions (the model's accuracy where one exists), and gold.
@@ -176,5 +190,5 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
       goldCorrect: w.goldCorrect,
     }))
     .sort((a, b) => a.annotatorId - b.annotatorId);
-  return { method, items, workers, votes };
+  return { method, items, grow, workers, votes };
 }
