@@ -4,5 +4,6 @@ import { Migration as M0 } from './1795594999651-Initial.js';
 import { Migration as M1 } from './1795596236396-DropProjectKeysOnHotTables.js';
 import { Migration as M2 } from './1795599546897-QualityResultsAndGold.js';
 import { Migration as M3 } from './1795599768746-DynamicOverlap.js';
+import { Migration as M4 } from './1795600016529-Suspensions.js';
 
-export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3];
+export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4];

@@ -48,6 +48,10 @@ export class AnnotationEntity {
   @Column({ type: 'integer', name: 'lead_time_ms' })
   leadTimeMs: number;
 
+  /** Set when the label stopped counting (its annotator was suspended); kept for the record. */
+  @Column({ type: 'timestamptz', name: 'discarded_at', nullable: true })
+  discardedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

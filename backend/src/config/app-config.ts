@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** The built browser app (`frontend/dist`), served on the same origin; absent when not built. */
   readonly frontendDir: string | undefined;
+  /** Suspend annotators the anti-cheat rules catch (benchmarks' robots turn it off). */
+  readonly autoSuspend: boolean;
   /** Seed one demo project of each type into an empty database. */
   readonly demoData: boolean;
 }
@@ -164,6 +166,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     maxImportBytes: readInt(env, 'MAX_IMPORT_BYTES', 1024 * 1_048_576, 1024, 64 * 1024 * 1_048_576),
     ipfsApiUrl: readUrl(env, 'IPFS_API_URL', ['http:', 'https:'])?.toString(),
     logLevel: readChoice(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    autoSuspend: readChoice(env, 'AUTO_SUSPEND', ['true', 'false'], 'true') === 'true',
     frontendDir: env['FRONTEND_DIR'] ? path.resolve(cwd, env['FRONTEND_DIR']) : defaultFrontendDir(),
     demoData:
       readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',

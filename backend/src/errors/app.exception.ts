@@ -42,6 +42,9 @@ export const ErrorCode = {
   ASSIGNMENT_CLOSED: 'ASSIGNMENT_CLOSED',
   RESULT_INVALID: 'RESULT_INVALID',
   ANNOTATION_NOT_FOUND: 'ANNOTATION_NOT_FOUND',
+  // quality
+  ANNOTATOR_SUSPENDED: 'ANNOTATOR_SUSPENDED',
+  SUSPENSION_NOT_FOUND: 'SUSPENSION_NOT_FOUND',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

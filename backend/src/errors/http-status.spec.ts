@@ -37,6 +37,8 @@ const EXPECTED: Record<ErrorCode, number> = {
   ASSIGNMENT_CLOSED: 409,
   RESULT_INVALID: 400,
   ANNOTATION_NOT_FOUND: 404,
+  ANNOTATOR_SUSPENDED: 403,
+  SUSPENSION_NOT_FOUND: 404,
 };
 
 describe('httpStatusFor', () => {

@@ -18,6 +18,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SIGNATURE_INVALID:
       return 401;
     case ErrorCode.FORBIDDEN:
+    case ErrorCode.ANNOTATOR_SUSPENDED:
       return 403;
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
@@ -26,6 +27,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.FILE_NOT_FOUND:
     case ErrorCode.ASSIGNMENT_NOT_FOUND:
     case ErrorCode.ANNOTATION_NOT_FOUND:
+    case ErrorCode.SUSPENSION_NOT_FOUND:
       return 404;
     case ErrorCode.USER_ADDRESS_TAKEN:
     case ErrorCode.USER_HAS_WORK:

@@ -49,7 +49,7 @@ export class ItemsRepository {
     if (ids.length === 0) return counts;
     const rows: Array<{ item_id: number; n: string }> = await sqlRows(
       this.db,
-      'SELECT item_id, count(*) AS n FROM annotations WHERE item_id = ANY($1) GROUP BY item_id',
+      'SELECT item_id, count(*) AS n FROM annotations WHERE item_id = ANY($1) AND discarded_at IS NULL GROUP BY item_id',
       [ids],
     );
     for (const row of rows) counts.set(row.item_id, Number(row.n));
@@ -63,7 +63,7 @@ export class ItemsRepository {
     const projectIds = idList(query.filter.projectId, 'projectId');
     if (projectIds) qb.andWhere('i.projectId = ANY(:projectIds)', { projectIds });
     if (typeof query.filter.externalId === 'string') qb.andWhere('i.externalId = :externalId', { externalId: query.filter.externalId });
-    const done = '(SELECT count(*) FROM annotations a WHERE a.item_id = i.id) >= i.overlap';
+    const done = '(SELECT count(*) FROM annotations a WHERE a.item_id = i.id AND a.discarded_at IS NULL) >= i.overlap';
     switch (query.filter.status) {
       case undefined:
         break;

@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
-import { aggregateProject } from './domain/project-aggregation.js';
-import { QualityRepository } from './quality.repository.js';
+import { cheatReasons, type LabelFacts } from './domain/anti-cheat.js';
+import { aggregateProject, type ProjectLabels } from './domain/project-aggregation.js';
+import { QualityRepository, type ItemRow, type LabelRow } from './quality.repository.js';
+import { SuspensionsRepository } from './suspensions.repository.js';
 
 export const AGGREGATE_QUEUE = 'quality.aggregate';
 /** Submits within this window share one aggregation run. */
@@ -19,11 +22,15 @@ export class AggregationService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AggregationService.name);
   /** Projects scheduled lately by this instance: saves a queue write per submit. */
   private readonly recentlyScheduled = new Map<number, number>();
+  /** How long each project's last run took: big projects are aggregated less often. */
+  private readonly lastRunMs = new Map<number, number>();
 
   constructor(
     @Inject(QUEUE_PORT) private readonly queue: QueuePort,
     private readonly quality: QualityRepository,
     private readonly projects: ProjectsRepository,
+    private readonly suspensions: SuspensionsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,31 +48,72 @@ export class AggregationService implements OnApplicationBootstrap {
   schedule(projectId: number): void {
     const now = Date.now();
     if ((this.recentlyScheduled.get(projectId) ?? 0) > now) return;
-    this.recentlyScheduled.set(projectId, now + DEBOUNCE_SECONDS * 1000);
+    // At most ~10% of the time goes to aggregating a project, whatever its size.
+    const delaySeconds = Math.max(DEBOUNCE_SECONDS, Math.ceil(((this.lastRunMs.get(projectId) ?? 0) * 10) / 1000));
+    this.recentlyScheduled.set(projectId, now + delaySeconds * 1000);
     this.queue
-      .send(AGGREGATE_QUEUE, { projectId }, { singletonKey: String(projectId), startAfterSeconds: DEBOUNCE_SECONDS })
+      .send(AGGREGATE_QUEUE, { projectId }, { singletonKey: String(projectId), startAfterSeconds: delaySeconds })
       .catch((error: unknown) => {
         this.recentlyScheduled.delete(projectId);
         this.logger.warn(`could not schedule aggregation of project ${projectId}: ${String(error)}`);
       });
   }
 
-  /** Recomputes every item decision and worker score of the project. */
+  /**
+   * Recomputes every item decision and worker score of the project, and suspends annotators the
+   * anti-cheat rules catch (their labels then stop counting, so the project is computed again).
+   */
   async aggregate(projectId: number): Promise<void> {
     const project = await this.projects.findById(projectId);
     if (!project) return;
     const started = Date.now();
-    const { items, labels } = await this.quality.projectLabels(projectId);
-    const decision = aggregateProject({
-      type: project.type as ProjectType,
-      labels: project.labels,
-      items,
-      annotations: labels,
-      targetConfidence: project.targetConfidence,
-      minLabels: project.overlap,
-      maxOverlap: project.maxOverlap,
-    });
-    await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers, decision.grow);
-    this.logger.log(`project ${projectId}: ${decision.items.length} items aggregated (${decision.method}) in ${Date.now() - started} ms`);
+    for (let round = 0; round < 2; round++) {
+      const { items, labels } = await this.quality.projectLabels(projectId);
+      const input: ProjectLabels = {
+        type: project.type as ProjectType,
+        labels: project.labels,
+        items,
+        annotations: labels,
+        targetConfidence: project.targetConfidence,
+        minLabels: project.overlap,
+        maxOverlap: project.maxOverlap,
+      };
+      const decision = aggregateProject(input);
+      await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers, decision.grow);
+      const suspended = this.config.autoSuspend ? await this.enforce(projectId, items, labels) : 0;
+      this.lastRunMs.set(projectId, Date.now() - started);
+      this.logger.log(`project ${projectId}: ${decision.items.length} items aggregated (${decision.method}) in ${Date.now() - started} ms`);
+      if (suspended === 0) return;
+    }
+  }
+
+  /** Applies the anti-cheat rules to every annotator of the project; answers how many it suspended. */
+  private async enforce(projectId: number, items: readonly ItemRow[], labels: readonly LabelRow[]): Promise<number> {
+    const gold = new Map(items.filter((i) => i.gold).map((i) => [i.id, JSON.stringify(i.gold)]));
+    const answerOf = (result: Record<string, unknown>): string =>
+      typeof result['label'] === 'string' ? result['label'] : JSON.stringify(result);
+    const byWorker = new Map<number, LabelFacts[]>();
+    const crowd = new Map<string, number>();
+    for (const label of labels) {
+      const answer = answerOf(label.result);
+      crowd.set(answer, (crowd.get(answer) ?? 0) + 1);
+      const goldAnswer = gold.get(label.itemId);
+      const facts: LabelFacts = { leadTimeMs: label.leadTimeMs, answer };
+      if (goldAnswer !== undefined) facts.goldCorrect = goldAnswer === JSON.stringify(label.result);
+      const list = byWorker.get(label.annotatorId) ?? [];
+      list.push(facts);
+      byWorker.set(label.annotatorId, list);
+    }
+    const crowdTopShare = labels.length === 0 ? 0 : Math.max(...crowd.values()) / labels.length;
+    let suspended = 0;
+    for (const [annotatorId, facts] of byWorker) {
+      const reasons = cheatReasons(facts, crowdTopShare);
+      if (reasons.length === 0) continue;
+      if (await this.suspensions.suspend(annotatorId, projectId, reasons)) {
+        suspended++;
+        this.logger.warn(`annotator ${annotatorId} suspended in project ${projectId}: ${reasons.map((r) => r.rule).join(', ')}`);
+      }
+    }
+    return suspended;
   }
 }

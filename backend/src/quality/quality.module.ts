@@ -4,11 +4,13 @@ import { AggregationService } from './aggregation.service.js';
 import { QualityController } from './quality.controller.js';
 import { QualityRepository } from './quality.repository.js';
 import { QualityService } from './quality.service.js';
+import { SuspensionsController } from './suspensions.controller.js';
+import { SuspensionsRepository } from './suspensions.repository.js';
 
 @Module({
   imports: [ProjectsModule],
-  controllers: [QualityController],
-  providers: [QualityRepository, AggregationService, QualityService],
-  exports: [AggregationService],
+  controllers: [QualityController, SuspensionsController],
+  providers: [QualityRepository, AggregationService, QualityService, SuspensionsRepository],
+  exports: [AggregationService, SuspensionsRepository],
 })
 export class QualityModule {}

@@ -6,6 +6,7 @@ export interface LabelRow {
   itemId: number;
   annotatorId: number;
   result: Record<string, unknown>;
+  leadTimeMs: number;
 }
 
 export interface ItemRow {
@@ -40,7 +41,8 @@ export class QualityRepository {
       sqlRows<ItemRow>(this.db, 'SELECT id, overlap, data, gold FROM items WHERE project_id = $1 ORDER BY id', [projectId]),
       sqlRows<LabelRow>(
         this.db,
-        'SELECT item_id AS "itemId", annotator_id AS "annotatorId", result FROM annotations WHERE project_id = $1 ORDER BY id',
+        `SELECT item_id AS "itemId", annotator_id AS "annotatorId", result, lead_time_ms AS "leadTimeMs"
+           FROM annotations WHERE project_id = $1 AND discarded_at IS NULL ORDER BY id`,
         [projectId],
       ),
     ]);

@@ -48,8 +48,8 @@ export class StatsRepository {
               (SELECT count(*)::int FROM items i WHERE i.project_id = p.id) AS items,
               (SELECT count(*)::int FROM (
                  SELECT a.item_id FROM annotations a JOIN items i ON i.id = a.item_id
-                  WHERE a.project_id = p.id GROUP BY a.item_id, i.overlap HAVING count(*) >= i.overlap) done) AS "completedItems",
-              (SELECT count(*)::int FROM annotations a WHERE a.project_id = p.id) AS annotations
+                  WHERE a.project_id = p.id AND a.discarded_at IS NULL GROUP BY a.item_id, i.overlap HAVING count(*) >= i.overlap) done) AS "completedItems",
+              (SELECT count(*)::int FROM annotations a WHERE a.project_id = p.id AND a.discarded_at IS NULL) AS annotations
          FROM projects p
         ORDER BY (p.status = 'active') DESC, p.updated_at DESC
         LIMIT $1`,

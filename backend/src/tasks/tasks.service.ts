@@ -5,6 +5,7 @@ import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { AggregationService } from '../quality/aggregation.service.js';
+import { SuspensionsRepository } from '../quality/suspensions.repository.js';
 import { AssignmentsRepository, type AssignmentForSubmit, type LeasedTask } from './assignments.repository.js';
 import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.dto.js';
 
@@ -50,11 +51,14 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   private readonly leases = new Map<number, LeaseContext>();
   /** Per project, the lowest item id that may be open: lease scans start there. A hint only. */
   private readonly floors = new Map<number, { floor: number; refreshedAt: number }>();
+  /** Whether an annotator is suspended, as read at most a couple of seconds ago. */
+  private readonly suspended = new Map<number, { value: boolean; at: number }>();
 
   constructor(
     private readonly assignments: AssignmentsRepository,
     private readonly projects: ProjectsService,
     private readonly aggregation: AggregationService,
+    private readonly suspensions: SuspensionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -77,6 +81,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
 
   /** The caller's live lease in the project, else a new one; undefined when nothing is left. */
   async next(caller: Caller, projectId: number): Promise<TaskDto | undefined> {
+    await this.checkNotSuspended(caller);
     const project = await this.projects.visible(caller, projectId);
     if (project.status !== 'active') throw new TaskException(ErrorCode.PROJECT_NOT_ACTIVE, `Project ${projectId} is ${project.status}`);
     const floor = await this.floor(projectId);
@@ -123,12 +128,28 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  private async checkNotSuspended(caller: Caller): Promise<void> {
+    const cached = this.suspended.get(caller.id);
+    let value = cached && Date.now() - cached.at < 2_000 ? cached.value : undefined;
+    if (value === undefined) {
+      value = await this.suspensions.isSuspended(caller.id);
+      if (this.suspended.size > 100_000) this.suspended.clear();
+      this.suspended.set(caller.id, { value, at: Date.now() });
+    }
+    if (value)
+      throw new TaskException(
+        ErrorCode.ANNOTATOR_SUSPENDED,
+        'Your account is suspended: your recent labels did not pass the quality checks',
+      );
+  }
+
   private async record(
     caller: Caller,
     assignmentId: number,
     result: unknown,
     leadTimeMs: number,
   ): Promise<{ annotationId: number; projectId: number }> {
+    await this.checkNotSuspended(caller);
     // Fast path: a lease this instance handed out is judged from memory and closed in one statement.
     const context = this.leases.get(assignmentId);
     if (context && context.annotatorId === caller.id) {

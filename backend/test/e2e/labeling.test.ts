@@ -422,6 +422,44 @@ describe('gold items', () => {
   });
 });
 
+describe('suspensions', () => {
+  it('an admin suspends an annotator by hand and lifts it; a suspended annotator gets 403', async () => {
+    const projectId = await project({ type: 'classification', labels: ['a'] }, [{ data: { text: 'x' } }]);
+    const worker = await annotator();
+    const created = await call<{ id: number; active: boolean; reasons: Array<{ rule: string }> }>(
+      t.baseUrl,
+      t.admin,
+      'POST',
+      '/api/suspensions',
+      {
+        annotatorId: worker.user.id,
+        note: 'copied answers',
+      },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ active: true, reasons: [{ rule: 'admin' }] });
+    const refused = await next(worker, projectId);
+    expect(refused.status).toBe(403);
+    expect((refused.body as unknown as ErrorBody).code).toBe('ANNOTATOR_SUSPENDED');
+    const list = await call<unknown[]>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/suspensions?filter=${encodeURIComponent(JSON.stringify({ active: true }))}`,
+    );
+    expect(list.headers.get('content-range')).toMatch(/^suspensions 0-\d+\/\d+$/);
+    expect((await call(t.baseUrl, worker, 'GET', '/api/suspensions')).status).toBe(403);
+    const badLift = await call<ErrorBody>(t.baseUrl, t.admin, 'PUT', `/api/suspensions/${created.body.id}`, { active: 'no' });
+    expect(badLift.status).toBe(400);
+    const lifted = await call<{ active: boolean; liftedAt: string }>(t.baseUrl, t.admin, 'PUT', `/api/suspensions/${created.body.id}`, {
+      active: false,
+    });
+    expect(lifted.body.active).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((await next(worker, projectId)).status).toBe(200);
+  });
+});
+
 describe('console dashboard', () => {
   it('counts labels per day, active annotators and project progress', async () => {
     const projectId = await project({ type: 'classification', labels: ['a'], name: 'Dashboard' }, [

@@ -54,7 +54,7 @@ describe('assignment under concurrency (real PostgreSQL)', () => {
         for (;;) {
           const task = await tasks.next(caller, projectId);
           if (!task) return;
-          await tasks.submit(caller, task.assignmentId, { label: 'yes' }, 10);
+          await tasks.submit(caller, task.assignmentId, { label: 'yes' }, 2000);
         }
       }),
     );
@@ -116,8 +116,8 @@ describe('assignment under concurrency (real PostgreSQL)', () => {
               await sqlRows(db, `UPDATE assignments SET expires_at = now() - interval '1 second' WHERE id = $1`, [task.assignmentId]);
             } else {
               const [a, b] = await Promise.all([
-                tasks.submit(caller, task.assignmentId, { label: 'no' }, 5),
-                tasks.submit(caller, task.assignmentId, { label: 'no' }, 5),
+                tasks.submit(caller, task.assignmentId, { label: 'no' }, 2000),
+                tasks.submit(caller, task.assignmentId, { label: 'no' }, 2000),
               ]);
               expect(a.annotationId).toBe(b.annotationId);
               count++;

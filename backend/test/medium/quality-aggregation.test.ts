@@ -60,13 +60,14 @@ describe('quality: labels in PostgreSQL -> background aggregation -> item status
       [project.id],
     );
     for (const row of rows) itemIndex.set(row.id, Number(row.external_id.slice(1)));
-    // Three careful annotators always answer the truth (item 0: "cat"); the fourth always says "bird".
+    // Three careful annotators always answer the truth (item 0: "cat"); the fourth is always wrong,
+    // though not with one answer for everything (that would be straight-lining, and suspended).
     for (const [n, caller] of callers.entries()) {
       for (;;) {
         const task = await tasks.next(caller, project.id);
         if (!task) break;
         const i = itemIndex.get(task.item.id)!;
-        await tasks.submit(caller, task.assignmentId, { label: n === 3 ? 'bird' : truth(i) }, 1000);
+        await tasks.submit(caller, task.assignmentId, { label: n === 3 ? truth(i + 1) : truth(i) }, 1000);
       }
     }
     // The submits scheduled a background run; wait for it to land.
@@ -98,7 +99,7 @@ describe('quality: labels in PostgreSQL -> background aggregation -> item status
     const careful = report.workers.find((w) => w.annotatorId === callers[0]!.id)!;
     expect(careful.accuracy).toBeGreaterThan(careless.accuracy);
     expect(careful).toMatchObject({ goldSeen: 4, goldCorrect: 3 });
-    expect(careless.goldCorrect).toBe(2);
+    expect(careless).toMatchObject({ goldSeen: 4, goldCorrect: 0 });
     expect(report.krippendorffAlpha).toBeGreaterThan(0);
     expect(report.krippendorffAlpha).toBeLessThan(1);
     expect(report.confidenceHistogram.reduce((n, b) => n + b.items, 0)).toBe(24);
@@ -169,5 +170,63 @@ describe('quality: labels in PostgreSQL -> background aggregation -> item status
     const report = await app.get(QualityService).aggregateNow(project.id);
     // 3 against 1 is still under 0.9 at the maximum overlap: a reviewer decides.
     expect(report.statuses).toEqual({ confident: 1, needs_review: 1 });
+  });
+
+  it('suspends an annotator who answers faster than plausible: leases cancelled, labels discarded, items back to the pool', async () => {
+    const app = platform.tessera.app;
+    const project = await app.get(ProjectsService).create({
+      name: 'Anti-cheat',
+      type: 'classification',
+      labels: ['yes', 'no'],
+      overlap: 1,
+      rewardPerLabel: '1',
+      status: 'active',
+    });
+    const records = Array.from({ length: 14 }, (_, i) => ({ externalId: `c${i}`, data: { text: `text ${i}` } }));
+    await app
+      .get(ItemsImportService)
+      .import(
+        project.id,
+        Readable.from([{ mimeType: 'application/json', content: Readable.from([Buffer.from(JSON.stringify(records))]) }]),
+      );
+    const users = app.get(UsersRepository);
+    const bot = await users.signIn(`0x${'ef'.repeat(19)}01`, []);
+    const honest = await users.signIn(`0x${'ef'.repeat(19)}02`, []);
+    const botCaller: Caller = { id: bot.id, address: bot.address, roles: ['annotator'] };
+    const honestCaller: Caller = { id: honest.id, address: honest.address, roles: ['annotator'] };
+    const tasks = app.get(TasksService);
+    for (let i = 0; i < 12; i++) {
+      const task = await tasks.next(botCaller, project.id);
+      await tasks.submit(botCaller, task!.assignmentId, { label: i % 2 ? 'yes' : 'no' }, 150);
+    }
+    const held = await tasks.next(botCaller, project.id);
+    expect(held).toBeDefined();
+    await app.get(QualityService).aggregateNow(project.id);
+    const db = platform.tessera.dataSource;
+    const [suspension] = await sqlRows<{ reasons: Array<{ rule: string }>; lifted_at: Date | null }>(
+      db,
+      'SELECT reasons, lifted_at FROM suspensions WHERE annotator_id = $1',
+      [bot.id],
+    );
+    expect(suspension!.reasons.map((r) => r.rule)).toEqual(['too_fast']);
+    const [counts] = await sqlRows<{ discarded: number; live: number; taken: number }>(
+      db,
+      `SELECT (SELECT count(*)::int FROM annotations WHERE annotator_id = $1 AND discarded_at IS NOT NULL) AS discarded,
+              (SELECT count(*)::int FROM assignments WHERE annotator_id = $1 AND status = 'leased') AS live,
+              (SELECT coalesce(sum(taken), 0)::int FROM items WHERE project_id = $2) AS taken`,
+      [bot.id, project.id],
+    );
+    expect(counts).toEqual({ discarded: 12, live: 0, taken: 0 });
+    // Its results no longer count.
+    expect((await app.get(QualityService).projectQuality(project.id)).statuses).toEqual({});
+    // Suspended: no more work for the bot (after the short cache), every item open for others.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expect(tasks.next(botCaller, project.id)).rejects.toMatchObject({ code: 'ANNOTATOR_SUSPENDED' });
+    let honestLabels = 0;
+    for (let task = await tasks.next(honestCaller, project.id); task; task = await tasks.next(honestCaller, project.id)) {
+      await tasks.submit(honestCaller, task.assignmentId, { label: 'yes' }, 4000);
+      honestLabels++;
+    }
+    expect(honestLabels).toBe(14);
   });
 });

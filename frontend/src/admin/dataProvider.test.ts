@@ -220,6 +220,42 @@ describe('dataProvider', () => {
     expect(call.url.pathname).toBe('/api/stats/dashboard');
     expect(call.headers.get('authorization')).toBe('Bearer tok-123');
   });
+
+  const quality = {
+    computedAt: '2026-11-25T10:00:00.000Z',
+    method: 'dawid-skene',
+    statuses: { confident: 8, needs_review: 1 },
+    krippendorffAlpha: 0.71,
+    fleissKappa: null,
+    confidenceHistogram: [{ from: 0.9, to: 1, items: 8 }],
+    workers: [{ annotatorId: 2, address: '0xabc', labels: 12, accuracy: 0.75, goldSeen: 4, goldCorrect: 3 }],
+  };
+
+  it('getProjectQuality reads /api/projects/<id>/quality', async () => {
+    const calls = stubFetch(jsonResponse(quality));
+    await expect(provider.getProjectQuality(3)).resolves.toEqual(quality);
+    const call = only(calls);
+    expect(call.method).toBe('GET');
+    expect(call.url.pathname).toBe('/api/projects/3/quality');
+    expect(call.headers.get('authorization')).toBe('Bearer tok-123');
+  });
+
+  it('aggregateProjectQuality POSTs to /api/projects/<id>/quality/aggregate and resolves with the new figures', async () => {
+    const calls = stubFetch(jsonResponse(quality));
+    await expect(provider.aggregateProjectQuality(3)).resolves.toEqual(quality);
+    const call = only(calls);
+    expect(call.method).toBe('POST');
+    expect(call.url.pathname).toBe('/api/projects/3/quality/aggregate');
+    expect(call.headers.get('authorization')).toBe('Bearer tok-123');
+  });
+
+  it('getProjectQuality surfaces a refusal as an HttpError', async () => {
+    stubFetch(jsonResponse({ code: 'FORBIDDEN', message: 'Admins only' }, 403));
+    const error = (await provider.getProjectQuality(3).catch((e: unknown) => e)) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.status).toBe(403);
+    expect(error.message).toBe('Admins only');
+  });
 });
 
 /** Just enough of XMLHttpRequest to drive an upload from a test. */

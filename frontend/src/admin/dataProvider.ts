@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import { getToken } from '../session/session';
-import type { DashboardStats, ImportResult } from './types';
+import type { DashboardStats, ImportResult, ProjectQuality } from './types';
 
 /**
  * The console's data provider: ra-data-simple-rest on `/api` (the API speaks its dialect), plus the
@@ -12,7 +12,8 @@ import type { DashboardStats, ImportResult } from './types';
  * - records carry read-only fields (id, stats, counts, dates) the API ignores on write, and empty
  *   optional inputs arrive as null: each resource sends only the fields it may change, with values;
  * - getMany asks for a range as long as the id list (the API's default page is 25 rows);
- * - two custom methods: the dashboard stats and the multipart item import with upload progress.
+ * - custom methods: the dashboard stats, a project's label quality (read and recompute) and the
+ *   multipart item import with upload progress.
  */
 
 export const API_URL = '/api';
@@ -25,6 +26,8 @@ export interface ImportOptions {
 
 export interface TesseraDataProvider extends DataProvider {
   getDashboardStats(): Promise<DashboardStats>;
+  getProjectQuality(projectId: Identifier): Promise<ProjectQuality>;
+  aggregateProjectQuality(projectId: Identifier): Promise<ProjectQuality>;
   importItems(projectId: Identifier, files: readonly File[], options?: ImportOptions): Promise<ImportResult>;
 }
 
@@ -174,6 +177,18 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
     async getDashboardStats() {
       const response = await httpClient(`${apiUrl}/stats/dashboard`);
       return response.json as DashboardStats;
+    },
+
+    async getProjectQuality(projectId) {
+      const response = await httpClient(`${apiUrl}/projects/${encodeURIComponent(String(projectId))}/quality`);
+      return response.json as ProjectQuality;
+    },
+
+    async aggregateProjectQuality(projectId) {
+      const response = await httpClient(`${apiUrl}/projects/${encodeURIComponent(String(projectId))}/quality/aggregate`, {
+        method: 'POST',
+      });
+      return response.json as ProjectQuality;
     },
 
     importItems: (projectId, files, options) => importItems(apiUrl, projectId, files, options),

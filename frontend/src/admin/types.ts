@@ -51,6 +51,8 @@ export interface Item extends RaRecord<number> {
   annotationCount: number;
   status: ItemStatus;
   createdAt: string;
+  /** A gold item's known answer (checked against annotators' labels); null for ordinary items. */
+  gold?: unknown;
 }
 
 export interface Annotation extends RaRecord<number> {
@@ -89,4 +91,29 @@ export interface DashboardStats {
   activeAnnotators: { today: number; last7Days: number; last30Days: number };
   totals: { projects: number; items: number; annotations: number; annotators: number };
   projects: Array<{ id: number; name: string; status: string; items: number; completedItems: number; annotations: number }>;
+}
+
+export const QUALITY_STATUSES = ['confident', 'needs_more_labels', 'needs_review'] as const;
+export type QualityStatus = (typeof QUALITY_STATUSES)[number];
+
+export interface WorkerQuality {
+  annotatorId: number;
+  address: string;
+  labels: number;
+  /** 0..1 */
+  accuracy: number;
+  goldSeen: number;
+  goldCorrect: number;
+}
+
+/** `GET /api/projects/:id/quality`: the last aggregation of a project's labels (null fields until one ran). */
+export interface ProjectQuality {
+  computedAt: string | null;
+  method: string | null;
+  statuses: Partial<Record<QualityStatus, number>>;
+  krippendorffAlpha: number | null;
+  fleissKappa: number | null;
+  /** Ten buckets over 0..1. */
+  confidenceHistogram: Array<{ from: number; to: number; items: number }>;
+  workers: WorkerQuality[];
 }

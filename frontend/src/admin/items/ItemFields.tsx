@@ -1,13 +1,40 @@
-import { Box, Typography } from '@mui/material';
-import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { Box, Chip, Typography } from '@mui/material';
+import { Labeled, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { getToken } from '../../session/session';
 import { ChoiceChip } from '../ChoiceChip';
+import { JsonField } from '../json/JsonField';
 import type { Item } from '../types';
 import { ITEM_STATUS_PREFIX, itemStatusColors } from './choices';
 import { dataPreview } from './media';
 
 export function ItemStatusField(props: FieldProps<Item>) {
   return <ChoiceChip {...props} source={props.source ?? 'status'} translationPrefix={ITEM_STATUS_PREFIX} colors={itemStatusColors} />;
+}
+
+/** Whether the item is a gold item (one with a known answer). Older records have no `gold` field. */
+export function isGold(item: Pick<Item, 'gold'>): boolean {
+  return item.gold !== null && item.gold !== undefined;
+}
+
+/** A "Gold" chip on gold items; nothing on ordinary ones. */
+export function GoldField(_props: Partial<FieldProps<Item>>) {
+  const record = useRecordContext<Item>();
+  const translate = useTranslate();
+  if (!record || !isGold(record)) return null;
+  return (
+    <Chip size="small" color="secondary" label={translate('tessera.admin.items.gold')} title={translate('tessera.admin.items.goldHelp')} />
+  );
+}
+
+/** A gold item's known answer as JSON, under its own label; nothing on ordinary items. */
+export function GoldAnswerField(_props: Partial<FieldProps<Item>>) {
+  const record = useRecordContext<Item>();
+  if (!record || !isGold(record)) return null;
+  return (
+    <Labeled label="resources.items.fields.gold">
+      <JsonField source="gold" />
+    </Labeled>
+  );
 }
 
 export interface DataPreviewFieldProps extends Partial<FieldProps<Item>> {

@@ -11,7 +11,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { itemStatusChoices } from './choices';
-import { DataPreviewField, ItemStatusField } from './ItemFields';
+import { DataPreviewField, GoldField, ItemStatusField } from './ItemFields';
 
 const itemFilters = [
   <ReferenceInput key="projectId" source="projectId" reference="projects" alwaysOn>
@@ -30,6 +30,7 @@ export function ItemList() {
         <TextField source="externalId" emptyText="—" />
         <DataPreviewField source="data" sortable={false} />
         <ItemStatusField source="status" sortable={false} />
+        <GoldField source="gold" sortable={false} />
         <NumberField source="annotationCount" sortable={false} />
         <NumberField source="overlap" />
         <DateField source="createdAt" />

@@ -14,7 +14,7 @@ import {
 } from 'react-admin';
 import { AnnotationResultField, LeadTimeField } from '../annotations/AnnotationFields';
 import { JsonField } from '../json/JsonField';
-import { DataPreviewField, ItemStatusField } from './ItemFields';
+import { DataPreviewField, GoldAnswerField, GoldField, ItemStatusField } from './ItemFields';
 
 function AnnotationsTitle() {
   const translate = useTranslate();
@@ -43,6 +43,9 @@ export function ItemShow() {
             <ItemStatusField source="status" />
           </Labeled>
           <Labeled>
+            <GoldField source="gold" />
+          </Labeled>
+          <Labeled>
             <NumberField source="annotationCount" />
           </Labeled>
           <Labeled>
@@ -54,6 +57,7 @@ export function ItemShow() {
         </Box>
         <DataPreviewField source="data" size="large" label={false} />
         <JsonField source="data" />
+        <GoldAnswerField label={false} />
         <AnnotationsTitle />
         <ReferenceManyField
           reference="annotations"

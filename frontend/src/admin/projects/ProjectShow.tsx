@@ -18,11 +18,12 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { DataPreviewField, ItemStatusField } from '../items/ItemFields';
+import { DataPreviewField, GoldField, ItemStatusField } from '../items/ItemFields';
 import type { Project } from '../types';
 import { ImportItemsButton } from './ImportItemsButton';
 import { ProjectLabelsField, ProjectStatusField, ProjectTypeField } from './ProjectChips';
 import { ProjectProgressField } from './ProjectProgressField';
+import { ProjectQualityTab } from './quality/ProjectQualityTab';
 
 function ProjectShowActions() {
   return (
@@ -129,10 +130,14 @@ export function ProjectShow() {
               <TextField source="externalId" emptyText="—" />
               <DataPreviewField source="data" sortable={false} />
               <ItemStatusField source="status" sortable={false} />
+              <GoldField source="gold" sortable={false} />
               <NumberField source="annotationCount" sortable={false} />
               <DateField source="createdAt" />
             </Datagrid>
           </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="tessera.admin.projects.tabs.quality" path="quality">
+          <ProjectQualityTab />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sqlRows } from '../database/sql.js';
+import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import { SuspensionEntity } from './suspension.entity.js';
+
+export const SUSPENSION_FILTERS = ['id', 'annotatorId', 'projectId', 'active'] as const;
+export const SUSPENSION_SORTS = ['id', 'createdAt', 'liftedAt'] as const;
+
+export interface SuspensionRow {
+  suspension: SuspensionEntity;
+  address: string;
+}
+
+@Injectable()
+export class SuspensionsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async isSuspended(annotatorId: number): Promise<boolean> {
+    const rows = await sqlRows(
+      this.db,
+      'SELECT 1 FROM suspensions WHERE annotator_id = $1 AND lifted_at IS NULL LIMIT 1',
+      [annotatorId],
+      'quality.suspended',
+    );
+    return rows.length > 0;
+  }
+
+  async activeAnnotators(): Promise<Set<number>> {
+    const rows = await sqlRows<{ annotator_id: number }>(this.db, 'SELECT DISTINCT annotator_id FROM suspensions WHERE lifted_at IS NULL');
+    return new Set(rows.map((r) => r.annotator_id));
+  }
+
+  /**
+   * Suspends the annotator in one transaction: records why, cancels their live leases, and stops
+   * their labels from counting; every item they held or labeled goes back to the pool.
+   * False when they were suspended already.
+   */
+  async suspend(annotatorId: number, projectId: number | null, reasons: unknown): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      await sqlRows(manager, 'SELECT pg_advisory_xact_lock(7243552, $1)', [annotatorId]);
+      const active = await sqlRows(manager, 'SELECT 1 FROM suspensions WHERE annotator_id = $1 AND lifted_at IS NULL', [annotatorId]);
+      if (active.length > 0) return false;
+      await sqlRows(manager, 'INSERT INTO suspensions (annotator_id, project_id, reasons) VALUES ($1, $2, $3::jsonb)', [
+        annotatorId,
+        projectId,
+        JSON.stringify(reasons),
+      ]);
+      await sqlRows(
+        manager,
+        `WITH cancelled AS (
+           UPDATE assignments SET status = 'cancelled', closed_at = now(), draft = NULL
+            WHERE annotator_id = $1 AND status = 'leased' RETURNING item_id
+         ), discarded AS (
+           UPDATE annotations SET discarded_at = now() WHERE annotator_id = $1 AND discarded_at IS NULL RETURNING item_id
+         ), freed AS (
+           SELECT item_id, count(*)::int AS n FROM (SELECT item_id FROM cancelled UNION ALL SELECT item_id FROM discarded) f GROUP BY item_id
+         )
+         UPDATE items SET taken = items.taken - freed.n FROM freed WHERE items.id = freed.item_id`,
+        [annotatorId],
+      );
+      return true;
+    });
+  }
+
+  async lift(id: number, liftedBy: number): Promise<SuspensionEntity | null> {
+    await sqlRows(this.db, 'UPDATE suspensions SET lifted_at = now(), lifted_by = $2 WHERE id = $1 AND lifted_at IS NULL', [id, liftedBy]);
+    return this.db.getRepository(SuspensionEntity).findOneBy({ id });
+  }
+
+  async findById(id: number): Promise<SuspensionRow | undefined> {
+    const suspension = await this.db.getRepository(SuspensionEntity).findOne({ where: { id }, relations: { annotator: true } });
+    return suspension ? { suspension, address: suspension.annotator!.address } : undefined;
+  }
+
+  async list(query: ListQuery<(typeof SUSPENSION_FILTERS)[number]>): Promise<ListPage<SuspensionRow>> {
+    const qb = this.db.getRepository(SuspensionEntity).createQueryBuilder('s').innerJoinAndSelect('s.annotator', 'u');
+    for (const key of ['id', 'annotatorId', 'projectId'] as const) {
+      const ids = idList(query.filter[key], key);
+      if (ids) qb.andWhere(`s.${key} = ANY(:${key})`, { [key]: ids });
+    }
+    if (query.filter.active === true) qb.andWhere('s.liftedAt IS NULL');
+    if (query.filter.active === false) qb.andWhere('s.liftedAt IS NOT NULL');
+    qb.orderBy(`s.${query.sortField}`, query.sortOrder).addOrderBy('s.id', 'ASC').skip(query.offset).take(query.limit);
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows: rows.map((s) => ({ suspension: s, address: s.annotator!.address })), total };
+  }
+}
