@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
+import { AggregationRunner } from './aggregation-runner.js';
 import { cheatReasons, type LabelFacts } from './domain/anti-cheat.js';
-import { aggregateProject, type ProjectLabels } from './domain/project-aggregation.js';
+import type { ProjectLabels } from './domain/project-aggregation.js';
 import { QualityRepository, type ItemRow, type LabelRow } from './quality.repository.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 
@@ -18,7 +19,8 @@ const DEBOUNCE_SECONDS = 2;
  * is simply retried.
  */
 @Injectable()
-export class AggregationService implements OnApplicationBootstrap {
+export class AggregationService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly runner = new AggregationRunner();
   private readonly logger = new Logger(AggregationService.name);
   /** Projects scheduled lately by this instance: saves a queue write per submit. */
   private readonly recentlyScheduled = new Map<number, number>();
@@ -44,12 +46,16 @@ export class AggregationService implements OnApplicationBootstrap {
     );
   }
 
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.close();
+  }
+
   /** Asks for an aggregation of the project soon. Cheap to call on every submit. */
   schedule(projectId: number): void {
     const now = Date.now();
     if ((this.recentlyScheduled.get(projectId) ?? 0) > now) return;
-    // At most ~10% of the time goes to aggregating a project, whatever its size.
-    const delaySeconds = Math.max(DEBOUNCE_SECONDS, Math.ceil(((this.lastRunMs.get(projectId) ?? 0) * 10) / 1000));
+    // At most ~3% of the time goes to aggregating a project, whatever its size.
+    const delaySeconds = Math.max(DEBOUNCE_SECONDS, Math.ceil(((this.lastRunMs.get(projectId) ?? 0) * 30) / 1000));
     this.recentlyScheduled.set(projectId, now + delaySeconds * 1000);
     this.queue
       .send(AGGREGATE_QUEUE, { projectId }, { singletonKey: String(projectId), startAfterSeconds: delaySeconds })
@@ -78,7 +84,7 @@ export class AggregationService implements OnApplicationBootstrap {
         minLabels: project.overlap,
         maxOverlap: project.maxOverlap,
       };
-      const decision = aggregateProject(input);
+      const decision = await this.runner.run(input);
       await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers, decision.grow);
       const suspended = this.config.autoSuspend ? await this.enforce(projectId, items, labels) : 0;
       this.lastRunMs.set(projectId, Date.now() - started);

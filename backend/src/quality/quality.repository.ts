@@ -38,7 +38,16 @@ export class QualityRepository {
 
   async projectLabels(projectId: number): Promise<{ items: ItemRow[]; labels: LabelRow[] }> {
     const [items, labels] = await Promise.all([
-      sqlRows<ItemRow>(this.db, 'SELECT id, overlap, data, gold FROM items WHERE project_id = $1 ORDER BY id', [projectId]),
+      // Only items with labels or a gold answer matter; their data only for spans (the text).
+      sqlRows<ItemRow>(
+        this.db,
+        `SELECT i.id, i.overlap, CASE WHEN p.type = 'spans' THEN i.data ELSE '{}'::jsonb END AS data, i.gold
+           FROM items i JOIN projects p ON p.id = i.project_id
+          WHERE i.project_id = $1
+            AND (i.gold IS NOT NULL OR EXISTS (SELECT 1 FROM annotations a WHERE a.item_id = i.id AND a.discarded_at IS NULL))
+          ORDER BY i.id`,
+        [projectId],
+      ),
       sqlRows<LabelRow>(
         this.db,
         `SELECT item_id AS "itemId", annotator_id AS "annotatorId", result, lead_time_ms AS "leadTimeMs"
