@@ -12,12 +12,13 @@ const PERMISSIONS: readonly Permission[] = [
   'annotation.read-all',
   'annotation.manage',
   'user.manage',
+  'review.work',
 ];
 
 /** The intended grants, written out independently of access.ts. */
 const GRANTED: Record<Role, readonly Permission[]> = {
   annotator: ['task.work', 'project.read'],
-  reviewer: ['task.work', 'project.read', 'annotation.read-all'],
+  reviewer: ['task.work', 'project.read', 'annotation.read-all', 'review.work'],
   buyer: ['project.read'],
   admin: PERMISSIONS,
 };

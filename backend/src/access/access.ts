@@ -3,13 +3,29 @@ export const ROLES = ['annotator', 'reviewer', 'admin', 'buyer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Permission =
-  'task.work' | 'project.read' | 'project.manage' | 'item.manage' | 'annotation.read-all' | 'annotation.manage' | 'user.manage';
+  | 'task.work'
+  | 'project.read'
+  | 'project.manage'
+  | 'item.manage'
+  | 'annotation.read-all'
+  | 'annotation.manage'
+  | 'user.manage'
+  | 'review.work';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   annotator: ['task.work', 'project.read'],
-  reviewer: ['task.work', 'project.read', 'annotation.read-all'],
+  reviewer: ['task.work', 'project.read', 'annotation.read-all', 'review.work'],
   buyer: ['project.read'],
-  admin: ['task.work', 'project.read', 'project.manage', 'item.manage', 'annotation.read-all', 'annotation.manage', 'user.manage'],
+  admin: [
+    'task.work',
+    'project.read',
+    'project.manage',
+    'item.manage',
+    'annotation.read-all',
+    'annotation.manage',
+    'user.manage',
+    'review.work',
+  ],
 };
 
 export function isRole(value: string): value is Role {

@@ -7,6 +7,7 @@ import { AggregationRunner } from './aggregation-runner.js';
 import { cheatReasons, type LabelFacts } from './domain/anti-cheat.js';
 import type { ProjectLabels } from './domain/project-aggregation.js';
 import { QualityRepository, type ItemRow, type LabelRow } from './quality.repository.js';
+import { ReviewsRepository } from './reviews.repository.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 
 export const AGGREGATE_QUEUE = 'quality.aggregate';
@@ -32,6 +33,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
     private readonly quality: QualityRepository,
     private readonly projects: ProjectsRepository,
     private readonly suspensions: SuspensionsRepository,
+    private readonly reviews: ReviewsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -74,7 +76,12 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
     if (!project) return;
     const started = Date.now();
     for (let round = 0; round < 2; round++) {
-      const { items, labels } = await this.quality.projectLabels(projectId);
+      const [{ items: loaded, labels }, reviewed] = await Promise.all([
+        this.quality.projectLabels(projectId),
+        this.reviews.acceptedAnswers(projectId),
+      ]);
+      // A reviewer's accepted answer is ground truth, like gold: held fixed, and it scores annotators.
+      const items = loaded.map((item) => (reviewed.has(item.id) && !item.gold ? { ...item, gold: reviewed.get(item.id)! } : item));
       const input: ProjectLabels = {
         type: project.type as ProjectType,
         labels: project.labels,

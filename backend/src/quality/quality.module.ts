@@ -4,13 +4,15 @@ import { AggregationService } from './aggregation.service.js';
 import { QualityController } from './quality.controller.js';
 import { QualityRepository } from './quality.repository.js';
 import { QualityService } from './quality.service.js';
+import { ReviewsController } from './reviews.controller.js';
+import { ReviewsRepository } from './reviews.repository.js';
 import { SuspensionsController } from './suspensions.controller.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 
 @Module({
   imports: [ProjectsModule],
-  controllers: [QualityController, SuspensionsController],
-  providers: [QualityRepository, AggregationService, QualityService, SuspensionsRepository],
+  controllers: [QualityController, SuspensionsController, ReviewsController],
+  providers: [QualityRepository, AggregationService, QualityService, SuspensionsRepository, ReviewsRepository],
   exports: [AggregationService, SuspensionsRepository],
 })
 export class QualityModule {}

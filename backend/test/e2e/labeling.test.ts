@@ -460,6 +460,89 @@ describe('suspensions', () => {
   });
 });
 
+describe('review queue', () => {
+  it('reviewers accept, fix or reject items the engine could not settle; a rejected item goes back to the pool', async () => {
+    const created = await call<{ id: number }>(t.baseUrl, t.admin, 'POST', '/api/projects', {
+      name: 'Review',
+      type: 'classification',
+      labels: ['cat', 'dog'],
+      overlap: 2,
+      targetConfidence: 0.9,
+      rewardPerLabel: '1',
+      status: 'active',
+    });
+    const projectId = created.body.id;
+    await call(
+      t.baseUrl,
+      t.admin,
+      'POST',
+      `/api/projects/${projectId}/items`,
+      JSON.stringify([1, 2, 3].map((n) => ({ externalId: `r${n}`, data: { text: `picture ${n}` } }))),
+      { 'content-type': 'application/json' },
+    );
+    const [a, b, c] = await Promise.all([annotator(), annotator(), annotator()]);
+    for (const [worker, label] of [
+      [a, 'cat'],
+      [b, 'dog'],
+    ] as const) {
+      for (let task = await next(worker, projectId); task.status === 200; task = await next(worker, projectId)) {
+        await submit(worker, task.body.assignmentId, { label }, 3000);
+      }
+    }
+    const quality = await call<{ statuses: Record<string, number> }>(
+      t.baseUrl,
+      t.admin,
+      'POST',
+      `/api/projects/${projectId}/quality/aggregate`,
+    );
+    expect(quality.body.statuses).toEqual({ needs_review: 3 });
+    const reviewer = await annotator();
+    expect((await call(t.baseUrl, reviewer, 'GET', '/api/review')).status).toBe(403);
+    const reviewerUser = await call<{ id: number }>(t.baseUrl, t.admin, 'PUT', `/api/users/${reviewer.user.id}`, {
+      roles: ['annotator', 'reviewer'],
+    });
+    expect(reviewerUser.status).toBe(200);
+    const asReviewer = await signIn(t.baseUrl, reviewer.wallet);
+    const queue = await call<Array<{ id: number; labels: Array<{ annotatorAddress: string; result: unknown }> }>>(
+      t.baseUrl,
+      asReviewer,
+      'GET',
+      `/api/review?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+    );
+    expect(queue.status).toBe(200);
+    expect(queue.body).toHaveLength(3);
+    expect(queue.body[0]!.labels.map((l) => l.result)).toEqual([{ label: 'cat' }, { label: 'dog' }]);
+    const [first, second, third] = queue.body.map((q) => q.id);
+    expect((await call(t.baseUrl, asReviewer, 'POST', `/api/review/${first}`, { outcome: 'accepted' })).status).toBe(200);
+    const badFix = await call<ErrorBody>(t.baseUrl, asReviewer, 'POST', `/api/review/${second}`, {
+      outcome: 'fixed_and_accepted',
+      result: { label: 'cow' },
+    });
+    expect(badFix.status).toBe(400);
+    expect(badFix.body.field).toBe('result.label');
+    expect(
+      (await call(t.baseUrl, asReviewer, 'POST', `/api/review/${second}`, { outcome: 'fixed_and_accepted', result: { label: 'dog' } }))
+        .status,
+    ).toBe(200);
+    expect((await call(t.baseUrl, asReviewer, 'POST', `/api/review/${third}`, { outcome: 'rejected' })).status).toBe(200);
+    expect(
+      (await call<unknown[]>(t.baseUrl, asReviewer, 'GET', `/api/review?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`)).body,
+    ).toHaveLength(0);
+    // The rejected item is open again, for someone who has not labeled it.
+    const again = await next(c, projectId);
+    expect(again.body.item.id).toBe(third);
+    // Reviews count as ground truth in the next aggregation: the two settled items stay settled.
+    const after = await call<{ statuses: Record<string, number>; workers: Array<{ annotatorId: number; goldSeen: number }> }>(
+      t.baseUrl,
+      t.admin,
+      'POST',
+      `/api/projects/${projectId}/quality/aggregate`,
+    );
+    expect(after.body.statuses['confident']).toBe(2);
+    expect(after.body.workers.find((w) => w.annotatorId === a.user.id)!.goldSeen).toBe(2);
+  });
+});
+
 describe('console dashboard', () => {
   it('counts labels per day, active annotators and project progress', async () => {
     const projectId = await project({ type: 'classification', labels: ['a'], name: 'Dashboard' }, [

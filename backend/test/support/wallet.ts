@@ -4,6 +4,8 @@ export interface Session {
   token: string;
   user: { id: number; address: string; roles: string[] };
   address: string;
+  /** The wallet that signed in, to sign in again (e.g. after a role change). */
+  wallet: Wallet;
 }
 
 export interface SiweFields {
@@ -59,7 +61,7 @@ export async function signIn(baseUrl: string, wallet: Wallet, chainId = 8996): P
   });
   if (response.status !== 200) throw new Error(`verify: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { token: string; user: Session['user'] };
-  return { token: body.token, user: body.user, address: wallet.address };
+  return { token: body.token, user: body.user, address: wallet.address, wallet };
 }
 
 export interface CallResult<T = unknown> {

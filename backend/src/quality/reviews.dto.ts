@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsOptional, ValidateIf } from 'class-validator';
+
+export const REVIEW_OUTCOMES = ['accepted', 'rejected', 'fixed_and_accepted'] as const;
+
+export class ReviewLabelDto {
+  @ApiProperty() annotationId: number;
+  @ApiProperty() annotatorId: number;
+  @ApiProperty() annotatorAddress: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) result: unknown;
+}
+
+export class ReviewItemDto {
+  @ApiProperty({ description: 'The item id' }) id: number;
+  @ApiProperty() projectId: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({ description: 'What the engine inferred', type: 'object', additionalProperties: true }) result: unknown;
+  @ApiProperty() confidence: number;
+  @ApiProperty({ type: [ReviewLabelDto] }) labels: ReviewLabelDto[];
+}
+
+export class ReviewDecisionDto {
+  @ApiProperty({ enum: REVIEW_OUTCOMES }) @IsIn(REVIEW_OUTCOMES) outcome: (typeof REVIEW_OUTCOMES)[number];
+  @ApiPropertyOptional({ description: 'Required for fixed_and_accepted: the right answer', type: 'object', additionalProperties: true })
+  @ValidateIf((o: ReviewDecisionDto) => o.outcome === 'fixed_and_accepted')
+  @IsDefined()
+  @IsOptional()
+  result?: unknown;
+}
