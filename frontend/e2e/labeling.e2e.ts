@@ -173,6 +173,14 @@ test.describe.serial('an admin sets up every project type, an annotator labels t
     await shot(console, 'admin-annotations');
     await console.goto(`${baseUrl}/admin/users`);
     await shot(console, 'admin-users');
+    await console.goto(`${baseUrl}/admin/review`);
+    await expect(console.getByText('Nothing to review')).toBeVisible();
+    await shot(console, 'admin-review');
+    await console.goto(`${baseUrl}/admin/suspensions`);
+    await shot(console, 'admin-suspensions');
+    await console.goto(`${baseUrl}/admin/projects/${ids['classification']}/show/quality`);
+    await expect(console.getByRole('button', { name: /Recompute now/ })).toBeVisible();
+    await shot(console, 'admin-project-quality');
     const admin = await apiSession(baseUrl, adminWallet);
     const results: Record<string, unknown> = {};
     for (const [type, id] of Object.entries(ids)) {

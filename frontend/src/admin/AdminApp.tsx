@@ -10,6 +10,8 @@ import { i18nProvider } from './i18n/i18nProvider';
 import items from './items';
 import { LoginPage } from './LoginPage';
 import projects from './projects';
+import review from './review';
+import suspensions from './suspensions';
 import users from './users';
 
 /** The console: wiring only; each resource lives in its own folder. */
@@ -30,7 +32,9 @@ function Console() {
       <Resource name="projects" {...projects} />
       <Resource name="items" {...items} />
       <Resource name="annotations" {...annotations} />
+      <Resource name="review" {...review} />
       <Resource name="users" {...users} />
+      <Resource name="suspensions" {...suspensions} />
     </Admin>
   );
 }

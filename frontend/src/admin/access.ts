@@ -14,7 +14,12 @@ export interface AccessRequest {
 
 export function canAccess(roles: readonly string[], { resource, action }: AccessRequest): boolean {
   if (roles.includes('admin')) return true;
-  if (roles.includes('reviewer')) return resource === 'annotations' && READ_ACTIONS.includes(action);
+  if (roles.includes('reviewer')) {
+    if (resource === 'annotations') return READ_ACTIONS.includes(action);
+    // The review queue: list it and decide (accept, reject, fix) its items.
+    if (resource === 'review') return action === 'list' || action === 'decide';
+    return false;
+  }
   return false;
 }
 

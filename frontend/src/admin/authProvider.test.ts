@@ -72,20 +72,22 @@ describe('authProvider identity and permissions', () => {
 });
 
 describe('canAccess (pure)', () => {
-  const resources = ['projects', 'items', 'annotations', 'users', 'dashboard'];
+  const resources = ['projects', 'items', 'annotations', 'users', 'dashboard', 'review', 'suspensions'];
   const writes = ['create', 'edit', 'delete', 'import', 'clone'];
   const reads = ['list', 'show', 'export'];
 
   it('an admin may do everything', () => {
     for (const resource of resources) {
-      for (const action of [...reads, ...writes, 'read']) expect(canAccess(['admin'], { resource, action })).toBe(true);
+      for (const action of [...reads, ...writes, 'read', 'decide']) expect(canAccess(['admin'], { resource, action })).toBe(true);
     }
   });
 
-  it('a reviewer reads annotations and nothing else', () => {
+  it('a reviewer reads annotations, works the review queue and nothing else', () => {
     for (const action of reads) expect(canAccess(['reviewer'], { resource: 'annotations', action })).toBe(true);
     for (const action of writes) expect(canAccess(['reviewer'], { resource: 'annotations', action })).toBe(false);
-    for (const resource of ['projects', 'items', 'users', 'dashboard']) {
+    for (const action of ['list', 'decide']) expect(canAccess(['reviewer'], { resource: 'review', action })).toBe(true);
+    for (const action of ['show', ...writes]) expect(canAccess(['reviewer'], { resource: 'review', action })).toBe(false);
+    for (const resource of ['projects', 'items', 'users', 'dashboard', 'suspensions']) {
       for (const action of [...reads, ...writes, 'read']) expect(canAccess(['reviewer'], { resource, action })).toBe(false);
     }
   });
@@ -93,7 +95,7 @@ describe('canAccess (pure)', () => {
   it('annotators, buyers, unknown roles and no roles are refused everything', () => {
     for (const roles of [['annotator'], ['buyer'], ['annotator', 'buyer'], ['Admin'], ['superuser'], []]) {
       for (const resource of resources) {
-        for (const action of [...reads, ...writes]) expect(canAccess(roles, { resource, action })).toBe(false);
+        for (const action of [...reads, ...writes, 'decide']) expect(canAccess(roles, { resource, action })).toBe(false);
       }
       expect(canUseConsole(roles)).toBe(false);
     }

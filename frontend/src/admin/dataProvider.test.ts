@@ -347,6 +347,73 @@ describe('dataProvider.importItems', () => {
   });
 });
 
+describe('dataProvider review queue', () => {
+  const provider = createDataProvider('/api');
+
+  beforeEach(() => {
+    signIn(['reviewer'], 'tok-123');
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('lists the review queue through getList, reading the total from `review a-b/total`', async () => {
+    const item = { id: 5, projectId: 3, data: { text: 'a cat' }, result: { label: 'cat' }, confidence: 0.4, labels: [] };
+    const calls = stubFetch(jsonResponse([item], 200, { 'Content-Range': 'review 0-0/42' }));
+    const result = await provider.getList('review', {
+      filter: { projectId: 3 },
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'confidence', order: 'ASC' },
+    });
+    const call = only(calls);
+    expect(call.url.pathname).toBe('/api/review');
+    expect(JSON.parse(call.url.searchParams.get('filter')!)).toEqual({ projectId: 3 });
+    expect(JSON.parse(call.url.searchParams.get('range')!)).toEqual([0, 24]);
+    expect(JSON.parse(call.url.searchParams.get('sort')!)).toEqual(['confidence', 'ASC']);
+    expect(result).toEqual({ data: [item], total: 42 });
+  });
+
+  it('decideReview POSTs the outcome, and the fixed result only with fixed_and_accepted', async () => {
+    const calls = stubFetch(jsonResponse({ itemId: 5, outcome: 'accepted' }), jsonResponse({ itemId: 5, outcome: 'fixed_and_accepted' }));
+    await expect(provider.decideReview(5, 'accepted', { label: 'ignored' })).resolves.toEqual({ itemId: 5, outcome: 'accepted' });
+    await provider.decideReview(5, 'fixed_and_accepted', { label: 'dog' });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.method).toBe('POST');
+    expect(calls[0]!.url.pathname).toBe('/api/review/5');
+    expect(calls[0]!.headers.get('authorization')).toBe('Bearer tok-123');
+    expect(calls[0]!.body).toEqual({ outcome: 'accepted' });
+    expect(calls[1]!.body).toEqual({ outcome: 'fixed_and_accepted', result: { label: 'dog' } });
+  });
+
+  it('decideReview maps a RESULT_INVALID 400 to a form error on result, and keeps the 409 status', async () => {
+    stubFetch(
+      jsonResponse({ statusCode: 400, code: 'RESULT_INVALID', field: 'result.label', message: 'label must be one of cat, dog' }, 400),
+      jsonResponse({ statusCode: 409, message: 'The item is no longer waiting for review' }, 409),
+    );
+    const invalid = (await provider.decideReview(5, 'fixed_and_accepted', { label: 'cow' }).catch((e: unknown) => e)) as HttpError;
+    expect(invalid).toBeInstanceOf(HttpError);
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toMatchObject({
+      code: 'RESULT_INVALID',
+      errors: { result: 'label must be one of cat, dog', root: { serverError: 'label must be one of cat, dog' } },
+    });
+    const gone = (await provider.decideReview(5, 'rejected').catch((e: unknown) => e)) as HttpError;
+    expect(gone.status).toBe(409);
+    expect(gone.message).toBe('The item is no longer waiting for review');
+  });
+
+  it('sends only the writable fields of a suspension', async () => {
+    const calls = stubFetch(jsonResponse({ id: 1 }), jsonResponse({ id: 1, active: false }));
+    await provider.create('suspensions', { data: { annotatorId: 8, note: '  ' } });
+    await provider.update('suspensions', { id: 1, data: { id: 1, active: false, reasons: [] }, previousData: { id: 1 } });
+    expect(calls[0]!.body).toEqual({ annotatorId: 8 });
+    expect(calls[1]!.method).toBe('PUT');
+    expect(calls[1]!.url.pathname).toBe('/api/suspensions/1');
+    expect(calls[1]!.body).toEqual({ active: false });
+  });
+});
+
 describe('data provider helpers', () => {
   it('formFieldOf keeps the input name of a nested field', () => {
     expect(formFieldOf('labels[2]')).toBe('labels');

@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import { getToken } from '../session/session';
-import type { DashboardStats, ImportResult, ProjectQuality } from './types';
+import type { DashboardStats, ImportResult, ProjectQuality, ReviewDecision, ReviewOutcome } from './types';
 
 /**
  * The console's data provider: ra-data-simple-rest on `/api` (the API speaks its dialect), plus the
@@ -12,8 +12,8 @@ import type { DashboardStats, ImportResult, ProjectQuality } from './types';
  * - records carry read-only fields (id, stats, counts, dates) the API ignores on write, and empty
  *   optional inputs arrive as null: each resource sends only the fields it may change, with values;
  * - getMany asks for a range as long as the id list (the API's default page is 25 rows);
- * - custom methods: the dashboard stats, a project's label quality (read and recompute) and the
- *   multipart item import with upload progress.
+ * - custom methods: the dashboard stats, a project's label quality (read and recompute), the
+ *   multipart item import with upload progress and a reviewer's decision on a review item.
  */
 
 export const API_URL = '/api';
@@ -29,6 +29,8 @@ export interface TesseraDataProvider extends DataProvider {
   getProjectQuality(projectId: Identifier): Promise<ProjectQuality>;
   aggregateProjectQuality(projectId: Identifier): Promise<ProjectQuality>;
   importItems(projectId: Identifier, files: readonly File[], options?: ImportOptions): Promise<ImportResult>;
+  /** `POST /api/review/:itemId`; `result` only with `fixed_and_accepted`. */
+  decideReview(itemId: Identifier, outcome: ReviewOutcome, result?: unknown): Promise<ReviewDecision>;
 }
 
 interface ApiErrorBody {
@@ -47,10 +49,11 @@ const WRITABLE: Record<string, { create: readonly string[]; update: readonly str
   items: { create: ['projectId', 'externalId', 'data'], update: ['data', 'overlap'] },
   annotations: { create: ['itemId', 'result'], update: ['result'] },
   users: { create: ['address', 'roles'], update: ['roles'] },
+  suspensions: { create: ['annotatorId', 'note'], update: ['active'] },
 };
 
 /** Optional string fields where an empty input means "not given" (the API would refuse ""). */
-const BLANK_IS_ABSENT: readonly string[] = ['externalId'];
+const BLANK_IS_ABSENT: readonly string[] = ['externalId', 'note'];
 
 /** API page size limit (MAX_PAGE_SIZE on the server). */
 const MAX_PAGE = 1000;
@@ -192,6 +195,15 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
     },
 
     importItems: (projectId, files, options) => importItems(apiUrl, projectId, files, options),
+
+    async decideReview(itemId, outcome, result) {
+      const body = outcome === 'fixed_and_accepted' ? { outcome, result } : { outcome };
+      const response = await httpClient(`${apiUrl}/review/${encodeURIComponent(String(itemId))}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      return response.json as ReviewDecision;
+    },
   };
 }
 

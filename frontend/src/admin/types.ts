@@ -117,3 +117,49 @@ export interface ProjectQuality {
   confidenceHistogram: Array<{ from: number; to: number; items: number }>;
   workers: WorkerQuality[];
 }
+
+export const REVIEW_OUTCOMES = ['accepted', 'rejected', 'fixed_and_accepted'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+export interface ReviewLabel {
+  annotationId: number;
+  annotatorId: number;
+  annotatorAddress: string;
+  result: unknown;
+}
+
+/** `GET /api/review`: an item waiting for a reviewer (its id is the item's). */
+export interface ReviewItem extends RaRecord<number> {
+  projectId: number;
+  data: Record<string, unknown>;
+  /** What the aggregation inferred. */
+  result: unknown;
+  /** 0..1 */
+  confidence: number;
+  labels: ReviewLabel[];
+}
+
+export interface ReviewDecision {
+  itemId: number;
+  outcome: ReviewOutcome;
+}
+
+export const SUSPENSION_RULES = ['too_fast', 'straight_lining', 'gold_failures', 'admin'] as const;
+export type SuspensionRule = (typeof SUSPENSION_RULES)[number];
+
+/** Why an annotator was suspended: the rule that fired, with its measurements. */
+export interface SuspensionReason {
+  rule: SuspensionRule;
+  [measurement: string]: unknown;
+}
+
+export interface Suspension extends RaRecord<number> {
+  annotatorId: number;
+  annotatorAddress: string;
+  projectId: number | null;
+  reasons: SuspensionReason[];
+  active: boolean;
+  createdAt: string;
+  liftedAt: string | null;
+  liftedBy: number | null;
+}

@@ -1,0 +1,78 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { AdminContext, Notification, ResourceContextProvider, testDataProvider, type DataProvider } from 'react-admin';
+import { describe, expect, it, vi } from 'vitest';
+import { i18nProvider } from '../i18n/i18nProvider';
+import type { ReviewItem } from '../types';
+import { ReviewList } from './ReviewList';
+
+const item: ReviewItem = {
+  id: 5,
+  projectId: 3,
+  data: { text: 'A small animal that purrs' },
+  result: { label: 'cat' },
+  confidence: 0.42,
+  labels: [
+    { annotationId: 11, annotatorId: 7, annotatorAddress: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', result: { label: 'cat' } },
+    { annotationId: 12, annotatorId: 8, annotatorAddress: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', result: { label: 'dog' } },
+  ],
+};
+
+function renderList(items: ReviewItem[], decideReview = vi.fn(() => Promise.resolve({ itemId: 5, outcome: 'accepted' }))) {
+  const getList = vi.fn(() => Promise.resolve({ data: items, total: items.length }));
+  const dataProvider = {
+    ...testDataProvider(),
+    getList,
+    getMany: () => Promise.resolve({ data: [{ id: 3, name: 'Cats' }] }),
+    decideReview,
+  } as unknown as DataProvider;
+  render(
+    <AdminContext i18nProvider={i18nProvider} dataProvider={dataProvider}>
+      <ResourceContextProvider value="review">
+        <ReviewList />
+      </ResourceContextProvider>
+      <Notification />
+    </AdminContext>,
+  );
+  return { getList, decideReview };
+}
+
+describe('ReviewList', () => {
+  it("shows the item, the inferred answer, its confidence and each annotator's label, with the decision buttons", async () => {
+    const { getList } = renderList([item]);
+    const row = (await screen.findByText('A small animal that purrs')).closest('tr')!;
+    expect(getList).toHaveBeenCalledWith('review', expect.objectContaining({ sort: { field: 'confidence', order: 'ASC' } }));
+    expect(within(row).getByText('42%')).toBeTruthy();
+    expect(within(row).getByText('0xf39F…2266:')).toBeTruthy();
+    expect(within(row).getByText('0x7099…79C8:')).toBeTruthy();
+    expect(within(row).getByText('dog')).toBeTruthy();
+    expect(within(row).getAllByText('cat')).toHaveLength(2);
+    expect(within(row).getByRole('button', { name: 'Accept the inferred answer of item 5' })).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'Reject item 5' })).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'Fix the answer of item 5' })).toBeTruthy();
+  });
+
+  it('Accept posts the decision through decideReview and reloads the queue', async () => {
+    const { getList, decideReview } = renderList([item]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Accept the inferred answer of item 5' }));
+    await waitFor(() => expect(decideReview).toHaveBeenCalledWith(5, 'accepted', undefined));
+    expect(await screen.findByText('Item 5 accepted')).toBeTruthy();
+    await waitFor(() => expect(getList.mock.calls.length).toBeGreaterThan(1));
+  });
+
+  it('Fix opens the inferred answer in a JSON input and posts the corrected one', async () => {
+    const decideReview = vi.fn(() => Promise.resolve({ itemId: 5, outcome: 'fixed_and_accepted' }));
+    renderList([item], decideReview);
+    fireEvent.click(await screen.findByRole('button', { name: 'Fix the answer of item 5' }));
+    const dialog = screen.getByRole('dialog', { name: 'Fix the answer of item 5' });
+    const input = within(dialog).getByRole<HTMLTextAreaElement>('textbox', { name: /Inferred answer/ });
+    expect(JSON.parse(input.value)).toEqual({ label: 'cat' });
+    fireEvent.change(input, { target: { value: '{"label": "dog"}' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Fix and accept' }));
+    await waitFor(() => expect(decideReview).toHaveBeenCalledWith(5, 'fixed_and_accepted', { label: 'dog' }));
+  });
+
+  it('says there is nothing to review', async () => {
+    renderList([]);
+    expect(await screen.findByText('Nothing to review')).toBeTruthy();
+  });
+});

@@ -1,0 +1,33 @@
+import { AutocompleteInput, Datagrid, DateField, List, NullableBooleanInput, ReferenceField, ReferenceInput } from 'react-admin';
+import { AddressField } from '../users/AddressField';
+import { LiftButton } from './LiftButton';
+import { ActiveField, ReasonsField } from './SuspensionFields';
+
+const suspensionFilters = [
+  <NullableBooleanInput key="active" source="active" alwaysOn />,
+  <ReferenceInput key="annotatorId" source="annotatorId" reference="users" alwaysOn>
+    <AutocompleteInput />
+  </ReferenceInput>,
+];
+
+export function SuspensionList() {
+  return (
+    <List filters={suspensionFilters} filterDefaultValues={{ active: true }} sort={{ field: 'id', order: 'DESC' }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <AddressField source="annotatorAddress" sortable={false} />
+        <ReferenceField
+          source="projectId"
+          reference="projects"
+          sortable={false}
+          link={false}
+          emptyText="tessera.admin.suspensions.global"
+        />
+        <ReasonsField source="reasons" sortable={false} />
+        <ActiveField source="active" sortable={false} />
+        <DateField source="createdAt" showTime />
+        <DateField source="liftedAt" showTime emptyText="tessera.admin.suspensions.notLifted" />
+        <LiftButton />
+      </Datagrid>
+    </List>
+  );
+}
