@@ -2,21 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { canAccess, type Caller } from '../access/access.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
-import { validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
-import type { ItemEntity } from '../items/item.entity.js';
+import { itemShapeOf, validateResult, type ProjectType } from '../projects/domain/label-schema.js';
 import { mapAnnotation, type AnnotationDto } from './annotation.dto.js';
 import { AnnotationsRepository, type ANNOTATION_FILTERS } from './annotations.repository.js';
 
 export class AnnotationException extends AppException {}
-
-function shapeOf(item: ItemEntity): ItemShape {
-  const shape: ItemShape = {};
-  if (typeof item.data['text'] === 'string') shape.text = item.data['text'];
-  const width = typeof item.data['width'] === 'number' ? item.data['width'] : item.media?.width;
-  const height = typeof item.data['height'] === 'number' ? item.data['height'] : item.media?.height;
-  if (width !== undefined && height !== undefined) Object.assign(shape, { width, height });
-  return shape;
-}
 
 @Injectable()
 export class AnnotationsService {
@@ -60,7 +50,7 @@ export class AnnotationsService {
     const context = await this.annotations.context(itemId);
     if (!context) throw new AnnotationException(ErrorCode.ITEM_NOT_FOUND, `Item ${itemId} not found`, 'itemId');
     const schema = { type: context.project.type as ProjectType, labels: context.project.labels };
-    const checked = validateResult(schema, shapeOf(context.item), result);
+    const checked = validateResult(schema, itemShapeOf(context.item.data, context.item.media), result);
     if (!checked.ok) throw new AnnotationException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
     return checked.result;
   }

@@ -6,7 +6,7 @@ import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { contentRange, idList, parseId, parseListQuery } from '../http/list-query.js';
-import { validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
+import { itemShapeOf, validateResult, type ProjectType } from '../projects/domain/label-schema.js';
 import { ReviewDecisionDto, ReviewItemDto } from './reviews.dto.js';
 import { ReviewsRepository } from './reviews.repository.js';
 
@@ -53,13 +53,7 @@ export class ReviewsController {
     if (!context) throw new AppException(ErrorCode.ITEM_NOT_FOUND, `Item ${itemId} not found`);
     let result: unknown = null;
     if (body.outcome === 'fixed_and_accepted') {
-      const shape: ItemShape = {};
-      if (typeof context.data['text'] === 'string') shape.text = context.data['text'];
-      if (typeof context.data['width'] === 'number' && typeof context.data['height'] === 'number') {
-        shape.width = context.data['width'];
-        shape.height = context.data['height'];
-      }
-      const checked = validateResult({ type: context.type as ProjectType, labels: context.labels }, shape, body.result);
+      const checked = validateResult({ type: context.type as ProjectType, labels: context.labels }, itemShapeOf(context.data), body.result);
       if (!checked.ok) throw new AppException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
       result = checked.result;
     } else if (body.outcome === 'accepted') {

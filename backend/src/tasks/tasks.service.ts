@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { Caller } from '../access/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
-import { validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
+import { itemShapeOf, validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { AggregationService } from '../quality/aggregation.service.js';
 import { SuspensionsRepository } from '../quality/suspensions.repository.js';
@@ -19,18 +19,6 @@ function mapTask(task: LeasedTask): TaskDto {
   };
   if (task.draft !== null && task.draft !== undefined) dto.draft = task.draft;
   return dto;
-}
-
-function shapeOf(data: Record<string, unknown>, media: AssignmentForSubmit['media']): ItemShape {
-  const shape: ItemShape = {};
-  if (typeof data['text'] === 'string') shape.text = data['text'];
-  const width = typeof data['width'] === 'number' ? data['width'] : media?.width;
-  const height = typeof data['height'] === 'number' ? data['height'] : media?.height;
-  if (width !== undefined && height !== undefined) {
-    shape.width = width;
-    shape.height = height;
-  }
-  return shape;
 }
 
 /** What the fast submit path needs to know of a lease it handed out. */
@@ -94,7 +82,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
       if (released.length > 0) task = await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, 0);
     }
     if (!task) return undefined;
-    this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: shapeOf(task.data, null) });
+    this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
     return mapTask(task);
   }
 
@@ -168,7 +156,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     this.checkOpen(assignment);
     const checked = this.check(
       { type: assignment.projectType as ProjectType, labels: assignment.labels },
-      shapeOf(assignment.data, assignment.media),
+      itemShapeOf(assignment.data, assignment.media),
       result,
     );
     const annotationId = await this.assignments.submit(assignmentId, caller.id, checked, leadTimeMs);

@@ -228,6 +228,19 @@ export function validateItemData(type: ProjectType, data: unknown): { ok: true; 
   return { ok: true, shape };
 }
 
+/** An item's shape from its data, falling back to the stored file's size for images. */
+export function itemShapeOf(data: Record<string, unknown>, media?: { width?: number; height?: number } | null): ItemShape {
+  const shape: ItemShape = {};
+  if (typeof data['text'] === 'string') shape.text = data['text'];
+  const width = typeof data['width'] === 'number' ? data['width'] : media?.width;
+  const height = typeof data['height'] === 'number' ? data['height'] : media?.height;
+  if (width !== undefined && height !== undefined) {
+    shape.width = width;
+    shape.height = height;
+  }
+  return shape;
+}
+
 /** Ethereum token amounts: up to 18 decimals, as the ERC-20 token has. */
 export function isTokenAmount(value: string): boolean {
   return /^(0|[1-9]\d{0,17})(\.\d{1,18})?$/.test(value);
