@@ -39,6 +39,8 @@ export class SuspensionsRepository {
   async suspend(annotatorId: number, projectId: number | null, reasons: unknown): Promise<boolean> {
     return this.db.transaction(async (manager) => {
       await sqlRows(manager, 'SELECT pg_advisory_xact_lock(7243552, $1)', [annotatorId]);
+      const user = await sqlRows(manager, 'SELECT 1 FROM users WHERE id = $1', [annotatorId]);
+      if (user.length === 0) return false;
       const active = await sqlRows(manager, 'SELECT 1 FROM suspensions WHERE annotator_id = $1 AND lifted_at IS NULL', [annotatorId]);
       if (active.length > 0) return false;
       await sqlRows(manager, 'INSERT INTO suspensions (annotator_id, project_id, reasons) VALUES ($1, $2, $3::jsonb)', [

@@ -438,6 +438,9 @@ describe('suspensions', () => {
     );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ active: true, reasons: [{ rule: 'admin' }] });
+    const unknown = await call<ErrorBody>(t.baseUrl, t.admin, 'POST', '/api/suspensions', { annotatorId: 987_654 });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'USER_NOT_FOUND', field: 'annotatorId' });
     const refused = await next(worker, projectId);
     expect(refused.status).toBe(403);
     expect((refused.body as unknown as ErrorBody).code).toBe('ANNOTATOR_SUSPENDED');
