@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { Wallet } from 'ethers';
 import pg from 'pg';
 import { Pool as HttpPool } from 'undici';
+import { stopStaleServer } from '../src/database/embedded-postgres.js';
 
 // ---------------------------------------------------------------------------------------------
 // Settings and paths
@@ -280,27 +281,6 @@ async function createExternalDatabase(adminUrl: string): Promise<string> {
   return url.toString();
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** After a SIGKILL of the server its embedded postmaster keeps running: stop it by its pid file. */
-async function stopOrphanPostgres(pgDir: string): Promise<void> {
-  const pidFile = path.join(pgDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  log(`stopping orphaned embedded PostgreSQL (pid ${pid})`);
-  process.kill(pid, 'SIGINT');
-  for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) await sleep(100);
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-}
-
 async function startServer(adminAddress: string): Promise<Server> {
   if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing: run the build first`);
   const port = await freePort();
@@ -383,7 +363,7 @@ async function stopServer(server: Server): Promise<void> {
       log(`server exited with code ${String(code)}`);
     }
   }
-  if (server.embedded) await stopOrphanPostgres(path.join(server.dataDir, 'pg'));
+  if (server.embedded) await stopStaleServer(path.join(server.dataDir, 'pg'), log);
 }
 
 async function waitForHealth(server: Server, http: HttpPool, timeoutMs: number): Promise<void> {

@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { readGoldFile, readVoteFile } from '../src/cli/vote-file.js';
 import { inferTruth, type TruthMethodChoice } from '../src/quality/domain/truth-inference.js';
 import type { Vote } from '../src/quality/domain/votes.js';
+import { seededRandom } from '../src/quality/domain/seeded-random.js';
 
 const STRICT = process.env['BENCH_STRICT'] === '1';
 const MB = 1024 * 1024;
@@ -109,18 +110,6 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<void> {
   targets.push({ name: 'three datasets in under 1 s', measured: `${totalMs.toFixed(1)} ms`, pass: totalMs < TARGET_THREE_SETS_MS });
 }
 
-/** mulberry32: a small seeded generator, so every run sees the same synthetic crowd. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Synthetic {
   votes: Vote[];
   truth: string[];
@@ -132,7 +121,7 @@ interface Synthetic {
  * distinct workers.
  */
 function syntheticCrowd(items: number, workers: number, classes: number, perItem: number, seed: number): Synthetic {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const labelNames = Array.from({ length: classes }, (_, c) => `class-${c}`);
   const workerNames = Array.from({ length: workers }, (_, w) => `worker-${w}`);
   const kind = Array.from({ length: workers }, () => random());

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom, shuffled } from './seeded-random.js';
 import { fleissKappa, krippendorffAlpha, pairwiseAgreement } from './agreement.js';
 import { QualityError, QualityErrorCode } from './quality-error.js';
 import type { Vote } from './votes.js';
@@ -34,26 +35,6 @@ function refusal(run: () => unknown): QualityError {
     throw error;
   }
   throw new Error('expected a QualityError');
-}
-
-/** Deterministic shuffles (mulberry32), so a failing property reproduces. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(values: readonly T[], next: () => number): T[] {
-  const out = [...values];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 function renamed(
@@ -260,7 +241,7 @@ describe('properties: renaming and reordering change nothing', () => {
   it.each(Object.entries(datasets))('%s: alpha and kappa are identical after shuffles and renames', (_, votes) => {
     const alpha = krippendorffAlpha(votes);
     const kappa = fleissKappa(votes);
-    const next = random(42);
+    const next = seededRandom(42);
     for (let round = 0; round < 20; round++) {
       const variants = [
         shuffled(votes, next),
@@ -277,7 +258,7 @@ describe('properties: renaming and reordering change nothing', () => {
 
   it.each(Object.entries(datasets))('%s: pairwise agreement is identical after shuffles, and follows worker renames', (_, votes) => {
     const expected = pairwiseAgreement(votes);
-    const next = random(7);
+    const next = seededRandom(7);
     for (let round = 0; round < 20; round++) {
       expect(pairwiseAgreement(shuffled(votes, next))).toEqual(expected);
     }

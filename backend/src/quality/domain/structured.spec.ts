@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom, shuffled } from './seeded-random.js';
 import type { Box } from '../../projects/domain/label-schema.js';
 import { QualityError, QualityErrorCode } from './quality-error.js';
 import {
@@ -49,26 +50,6 @@ function refusal(run: () => unknown): QualityError {
     throw error;
   }
   throw new Error('expected a QualityError');
-}
-
-/** Deterministic shuffles (mulberry32), so a failing property reproduces. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(values: readonly T[], next: () => number): T[] {
-  const out = [...values];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /** The offsets of `part` in `text`, found rather than counted by hand. */
@@ -444,7 +425,7 @@ describe('aggregateBoxes', () => {
   });
 
   it('gives the same result whatever the order of annotations and boxes', () => {
-    const next = random(2024);
+    const next = seededRandom(2024);
     const objects = [car(10, 10, 100, 50), car(200, 40, 30, 60, 'person'), car(400, 10, 80, 80, 'truck')];
     const annotations: BoxAnnotation[] = ['w1', 'w2', 'w3', 'w4'].map((worker, k) => ({
       worker,

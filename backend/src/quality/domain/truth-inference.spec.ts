@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './seeded-random.js';
 import { QualityError } from './quality-error.js';
 import { inferTruth, TRUTH_METHODS, type TruthInference, type TruthMethod } from './truth-inference.js';
 import { encodeVotes, type Vote } from './votes.js';
@@ -21,18 +22,6 @@ function accuracyOf(result: TruthInference): Record<string, number> {
   return Object.fromEntries(result.workers.map(({ worker, accuracy }) => [worker, accuracy]));
 }
 
-/** mulberry32, so the generated crowds are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled<T>(values: readonly T[], random: () => number): T[] {
   const copy = [...values];
   for (let i = copy.length - 1; i > 0; i--) {
@@ -53,7 +42,7 @@ interface Crowd {
  * always naming the next class).
  */
 function crowd(items: number, classes: number, accuracies: readonly number[], seed: number): Crowd {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const votes: Vote[] = [];
   const truth = new Map<string, string>();
   for (let i = 0; i < items; i++) {
@@ -195,7 +184,7 @@ describe('inferTruth: properties', () => {
   const methods: readonly TruthMethod[] = TRUTH_METHODS;
 
   it.each(methods)('%s: renaming and reordering workers and items changes nothing', (method) => {
-    const random = seeded(11);
+    const random = seededRandom(11);
     const { votes } = crowd(80, 3, [0.9, 0.8, 0.7, 0.6, 0.5, 0.35], 3);
     const sparse = votes.filter(() => random() < 0.7);
     const itemName = new Map(shuffled([...new Set(sparse.map((v) => v.item))], random).map((item, i) => [item, `q${i * 7919}`]));
@@ -222,7 +211,7 @@ describe('inferTruth: properties', () => {
   it.each([...methods, 'auto'] as const)('%s: input order does not matter', (method) => {
     const { votes } = crowd(60, 4, [0.85, 0.7, 0.6, 0.45, 0.3], 5);
     const a = inferTruth(votes, { method });
-    const b = inferTruth(shuffled(votes, seeded(99)), { method });
+    const b = inferTruth(shuffled(votes, seededRandom(99)), { method });
     const bItems = byItem(b);
     for (const entry of a.items) {
       expect(bItems.get(entry.item)!.label).toBe(entry.label);
