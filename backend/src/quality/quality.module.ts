@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { AggregationService } from './aggregation.service.js';
+import { AnnotatorQualityController } from './annotator-quality.controller.js';
+import { AnnotatorQualityRepository } from './annotator-quality.repository.js';
+import { AnnotatorQualityService } from './annotator-quality.service.js';
 import { QualityController } from './quality.controller.js';
 import { QualityRepository } from './quality.repository.js';
 import { QualityService } from './quality.service.js';
@@ -11,8 +14,16 @@ import { SuspensionsRepository } from './suspensions.repository.js';
 
 @Module({
   imports: [ProjectsModule],
-  controllers: [QualityController, SuspensionsController, ReviewsController],
-  providers: [QualityRepository, AggregationService, QualityService, SuspensionsRepository, ReviewsRepository],
+  controllers: [QualityController, SuspensionsController, ReviewsController, AnnotatorQualityController],
+  providers: [
+    QualityRepository,
+    AggregationService,
+    QualityService,
+    SuspensionsRepository,
+    ReviewsRepository,
+    AnnotatorQualityRepository,
+    AnnotatorQualityService,
+  ],
   exports: [AggregationService, SuspensionsRepository],
 })
 export class QualityModule {}
