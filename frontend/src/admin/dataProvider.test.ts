@@ -256,6 +256,18 @@ describe('dataProvider', () => {
     expect(error.status).toBe(403);
     expect(error.message).toBe('Admins only');
   });
+
+  it('getAnnotatorQuality reads /api/annotators/<id>/quality, with the project filter when given', async () => {
+    const answer = { annotatorId: 8, address: '0xabc', projectId: null, projects: [], days: [], confusion: [], suspensions: [] };
+    const calls = stubFetch(jsonResponse(answer), jsonResponse({ ...answer, projectId: 3 }));
+    await expect(provider.getAnnotatorQuality(8)).resolves.toEqual(answer);
+    await provider.getAnnotatorQuality(8, 3);
+    expect(calls.map((call) => `${call.method} ${call.url.pathname}${call.url.search}`)).toEqual([
+      'GET /api/annotators/8/quality',
+      'GET /api/annotators/8/quality?projectId=3',
+    ]);
+    expect(calls[0]!.headers.get('authorization')).toBe('Bearer tok-123');
+  });
 });
 
 /** Just enough of XMLHttpRequest to drive an upload from a test. */

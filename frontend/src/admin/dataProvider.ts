@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import { getToken } from '../session/session';
-import type { DashboardStats, ImportResult, ProjectQuality, ReviewDecision, ReviewOutcome } from './types';
+import type { AnnotatorQuality, DashboardStats, ImportResult, ProjectQuality, ReviewDecision, ReviewOutcome } from './types';
 
 /**
  * The console's data provider: ra-data-simple-rest on `/api` (the API speaks its dialect), plus the
@@ -12,8 +12,9 @@ import type { DashboardStats, ImportResult, ProjectQuality, ReviewDecision, Revi
  * - records carry read-only fields (id, stats, counts, dates) the API ignores on write, and empty
  *   optional inputs arrive as null: each resource sends only the fields it may change, with values;
  * - getMany asks for a range as long as the id list (the API's default page is 25 rows);
- * - custom methods: the dashboard stats, a project's label quality (read and recompute), the
- *   multipart item import with upload progress and a reviewer's decision on a review item.
+ * - custom methods: the dashboard stats, a project's label quality (read and recompute), an
+ *   annotator's quality, the multipart item import with upload progress and a reviewer's decision
+ *   on a review item.
  */
 
 export const API_URL = '/api';
@@ -28,6 +29,8 @@ export interface TesseraDataProvider extends DataProvider {
   getDashboardStats(): Promise<DashboardStats>;
   getProjectQuality(projectId: Identifier): Promise<ProjectQuality>;
   aggregateProjectQuality(projectId: Identifier): Promise<ProjectQuality>;
+  /** `GET /api/annotators/:id/quality`, days and confusion matrices limited to `projectId` when given. */
+  getAnnotatorQuality(annotatorId: Identifier, projectId?: Identifier | null): Promise<AnnotatorQuality>;
   importItems(projectId: Identifier, files: readonly File[], options?: ImportOptions): Promise<ImportResult>;
   /** `POST /api/review/:itemId`; `result` only with `fixed_and_accepted`. */
   decideReview(itemId: Identifier, outcome: ReviewOutcome, result?: unknown): Promise<ReviewDecision>;
@@ -192,6 +195,12 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
         method: 'POST',
       });
       return response.json as ProjectQuality;
+    },
+
+    async getAnnotatorQuality(annotatorId, projectId) {
+      const search = projectId === undefined || projectId === null ? '' : `?${new URLSearchParams({ projectId: String(projectId) })}`;
+      const response = await httpClient(`${apiUrl}/annotators/${encodeURIComponent(String(annotatorId))}/quality${search}`);
+      return response.json as AnnotatorQuality;
     },
 
     importItems: (projectId, files, options) => importItems(apiUrl, projectId, files, options),

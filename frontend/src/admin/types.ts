@@ -163,3 +163,76 @@ export interface Suspension extends RaRecord<number> {
   liftedAt: string | null;
   liftedBy: number | null;
 }
+
+/** An annotator's score in one project from its last aggregation. */
+export interface AnnotatorProjectScore {
+  labels: number;
+  /** 0..1, agreement with the inferred answers */
+  accuracy: number;
+  goldSeen: number;
+  goldCorrect: number;
+  /** 0..1; null without gold items */
+  goldAccuracy: number | null;
+  computedAt: string;
+}
+
+export interface AnnotatorProject {
+  projectId: number;
+  projectName: string;
+  projectType: ProjectType;
+  /** Labels that count. */
+  submitted: number;
+  /** Labels discarded when the annotator was suspended. */
+  discarded: number;
+  /** null until an aggregation counted the labels. */
+  score: AnnotatorProjectScore | null;
+}
+
+/** One UTC day of an annotator's labels, measured against the item results and gold answers. */
+export interface AnnotatorQualityDay {
+  /** `2026-11-25` */
+  day: string;
+  labels: number;
+  discarded: number;
+  compared: number;
+  agreed: number;
+  /** 0..1; null when no label of the day has an aggregated result */
+  agreement: number | null;
+  goldSeen: number;
+  goldCorrect: number;
+  /** 0..1; null without gold items that day */
+  goldAccuracy: number | null;
+}
+
+/** Rows: the true label (gold, else inferred); columns: the annotator's label. */
+export interface AnnotatorConfusion {
+  projectId: number;
+  projectName: string;
+  labels: string[];
+  counts: number[][];
+  total: number;
+  correct: number;
+}
+
+export interface AnnotatorSuspension {
+  id: number;
+  projectId: number | null;
+  projectName: string | null;
+  reasons: SuspensionReason[];
+  active: boolean;
+  createdAt: string;
+  liftedAt: string | null;
+  liftedBy: number | null;
+  liftedByAddress: string | null;
+}
+
+/** `GET /api/annotators/:id/quality?projectId=`: days and confusion follow the filter; projects and suspensions do not. */
+export interface AnnotatorQuality {
+  annotatorId: number;
+  address: string;
+  projectId: number | null;
+  projects: AnnotatorProject[];
+  days: AnnotatorQualityDay[];
+  confusion: AnnotatorConfusion[];
+  suspensions: AnnotatorSuspension[];
+}

@@ -1,5 +1,6 @@
 import { Datagrid, DateField, List, SearchInput, SelectInput } from 'react-admin';
 import { AddressField } from './AddressField';
+import { AnnotatorQualityButton } from './AnnotatorQualityButton';
 import { roleChoices } from './roles';
 import { RolesField } from './RolesField';
 
@@ -13,6 +14,7 @@ export function UserList() {
         <RolesField source="roles" sortable={false} />
         <DateField source="createdAt" showTime />
         <DateField source="lastSignInAt" showTime emptyText="tessera.admin.users.never" />
+        <AnnotatorQualityButton />
       </Datagrid>
     </List>
   );
