@@ -181,6 +181,11 @@ test.describe.serial('an admin sets up every project type, an annotator labels t
     await console.goto(`${baseUrl}/admin/projects/${ids['classification']}/show/quality`);
     await expect(console.getByRole('button', { name: /Recompute now/ })).toBeVisible();
     await shot(console, 'admin-project-quality');
+    await console.goto(`${baseUrl}/admin/users`);
+    await console.getByRole('link', { name: `Quality of ${annotator.address.slice(0, 6)}…${annotator.address.slice(-4)}` }).click();
+    await expect(console.getByText('5 labels in 5 projects')).toBeVisible();
+    await expect(console.getByRole('table', { name: 'Per project' }).getByRole('row')).toHaveCount(6);
+    await shot(console, 'admin-annotator-quality');
     const admin = await apiSession(baseUrl, adminWallet);
     const results: Record<string, unknown> = {};
     for (const [type, id] of Object.entries(ids)) {
