@@ -6,5 +6,6 @@ import { Migration as M2 } from './1795599546897-QualityResultsAndGold.js';
 import { Migration as M3 } from './1795599768746-DynamicOverlap.js';
 import { Migration as M4 } from './1795600016529-Suspensions.js';
 import { Migration as M5 } from './1795601027694-Reviews.js';
+import { Migration as M6 } from './1795603339992-GoldMixingAndQualification.js';
 
-export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4, M5];
+export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4, M5, M6];

@@ -32,7 +32,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(dataSource),
-        QueueModule.forRoot(databaseUrl),
+        QueueModule.forRoot(databaseUrl, config.jobTimeoutSeconds),
         { ...storage, global: true },
         AuthModule,
         UsersModule,

@@ -7,7 +7,11 @@ import type { AnnotationEntity } from './annotation.entity.js';
 export class AnnotationDto {
   @ApiProperty() id: number;
   @ApiProperty() projectId: number;
-  @ApiProperty() itemId: number;
+  @ApiProperty({
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+    description: "The item's id; for an annotator reading their own labels, the opaque reference their tasks showed",
+  })
+  itemId: number | string;
   @ApiProperty() annotatorId: number;
   @ApiProperty() annotatorAddress: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) result: unknown;
@@ -15,11 +19,11 @@ export class AnnotationDto {
   @ApiProperty() createdAt: string;
 }
 
-export function mapAnnotation(annotation: AnnotationEntity, annotatorAddress: string): AnnotationDto {
+export function mapAnnotation(annotation: AnnotationEntity, annotatorAddress: string, itemRef?: string): AnnotationDto {
   return {
     id: annotation.id,
     projectId: annotation.projectId,
-    itemId: annotation.itemId,
+    itemId: itemRef ?? annotation.itemId,
     annotatorId: annotation.annotatorId,
     annotatorAddress: getAddress(annotatorAddress),
     result: annotation.result,

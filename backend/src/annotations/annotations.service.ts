@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { canAccess, type Caller } from '../access/access.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ItemRefs } from '../items/item-refs.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { itemShapeOf, validateResult, type ProjectType } from '../projects/domain/label-schema.js';
 import { mapAnnotation, type AnnotationDto } from './annotation.dto.js';
@@ -10,21 +12,34 @@ export class AnnotationException extends AppException {}
 
 @Injectable()
 export class AnnotationsService {
-  constructor(private readonly annotations: AnnotationsRepository) {}
+  private readonly itemRefs: ItemRefs;
 
-  /** Those who may read all labels see all; everyone else sees only their own. */
+  constructor(
+    private readonly annotations: AnnotationsRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.itemRefs = new ItemRefs(config.jwtSecret);
+  }
+
+  /** Those who may read all labels see all; everyone else sees only their own, with items as their tasks showed them. */
   async list(caller: Caller, query: ListQuery<(typeof ANNOTATION_FILTERS)[number]>): Promise<ListPage<AnnotationDto>> {
-    const scope = canAccess(caller.roles, 'annotation.read-all') ? undefined : caller.id;
-    const page = await this.annotations.list(query, scope);
-    return { rows: page.rows.map((r) => mapAnnotation(r.annotation, r.annotatorAddress)), total: page.total };
+    const readsAll = canAccess(caller.roles, 'annotation.read-all');
+    const page = await this.annotations.list(query, readsAll ? undefined : caller.id);
+    return {
+      rows: page.rows.map((r) =>
+        mapAnnotation(r.annotation, r.annotatorAddress, readsAll ? undefined : this.itemRefs.of(r.annotation.itemId)),
+      ),
+      total: page.total,
+    };
   }
 
   async get(caller: Caller, id: number): Promise<AnnotationDto> {
     const row = await this.annotations.findById(id);
-    if (!row || (row.annotation.annotatorId !== caller.id && !canAccess(caller.roles, 'annotation.read-all'))) {
+    const readsAll = canAccess(caller.roles, 'annotation.read-all');
+    if (!row || (row.annotation.annotatorId !== caller.id && !readsAll)) {
       throw new AnnotationException(ErrorCode.ANNOTATION_NOT_FOUND, `Annotation ${id} not found`);
     }
-    return mapAnnotation(row.annotation, row.annotatorAddress);
+    return mapAnnotation(row.annotation, row.annotatorAddress, readsAll ? undefined : this.itemRefs.of(row.annotation.itemId));
   }
 
   async create(caller: Caller, itemId: number, result: unknown, leadTimeMs: number): Promise<AnnotationDto> {
@@ -35,8 +50,9 @@ export class AnnotationsService {
   }
 
   async update(caller: Caller, id: number, result: unknown): Promise<AnnotationDto> {
-    const existing = await this.get(caller, id);
-    await this.annotations.updateResult(id, await this.check(existing.itemId, result));
+    const row = await this.annotations.findById(id);
+    if (!row) throw new AnnotationException(ErrorCode.ANNOTATION_NOT_FOUND, `Annotation ${id} not found`);
+    await this.annotations.updateResult(id, await this.check(row.annotation.itemId, result));
     return this.get(caller, id);
   }
 

@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly defaultLeaseSeconds: number;
   readonly maxLeaseSeconds: number;
   readonly leaseSweepSeconds: number;
+  /** A background job running longer than this is taken for crashed and retried elsewhere. */
+  readonly jobTimeoutSeconds: number;
   /** Largest JSON body accepted outside imports. */
   readonly maxBodyBytes: number;
   /** Largest import stream (items file, CSV, JSONL, images). */
@@ -162,6 +164,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     defaultLeaseSeconds,
     maxLeaseSeconds,
     leaseSweepSeconds: readInt(env, 'LEASE_SWEEP_SECONDS', 15, 1, 3600),
+    jobTimeoutSeconds: readInt(env, 'JOB_TIMEOUT_SECONDS', 300, 2, 86_400),
     maxBodyBytes: readInt(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     maxImportBytes: readInt(env, 'MAX_IMPORT_BYTES', 1024 * 1_048_576, 1024, 64 * 1024 * 1_048_576),
     ipfsApiUrl: readUrl(env, 'IPFS_API_URL', ['http:', 'https:'])?.toString(),

@@ -4,6 +4,7 @@ import { ItemEntity } from '../items/item.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { AssignmentEntity } from '../tasks/assignment.entity.js';
 import { ItemResultEntity } from '../quality/item-result.entity.js';
+import { QualificationEntity } from '../quality/qualification.entity.js';
 import { ReviewEntity } from '../quality/review.entity.js';
 import { SuspensionEntity } from '../quality/suspension.entity.js';
 import { WorkerQualityEntity } from '../quality/worker-quality.entity.js';
@@ -20,4 +21,5 @@ export const entities = [
   WorkerQualityEntity,
   SuspensionEntity,
   ReviewEntity,
+  QualificationEntity,
 ];

@@ -45,6 +45,10 @@ export const ErrorCode = {
   // quality
   ANNOTATOR_SUSPENDED: 'ANNOTATOR_SUSPENDED',
   SUSPENSION_NOT_FOUND: 'SUSPENSION_NOT_FOUND',
+  QUALIFICATION_FAILED: 'QUALIFICATION_FAILED',
+  QUALIFICATION_NOT_FOUND: 'QUALIFICATION_NOT_FOUND',
+  /** The stored labels could not be aggregated (the quality engine's own codes are in the message). */
+  QUALITY_INPUT_INVALID: 'QUALITY_INPUT_INVALID',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -19,6 +19,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 401;
     case ErrorCode.FORBIDDEN:
     case ErrorCode.ANNOTATOR_SUSPENDED:
+    case ErrorCode.QUALIFICATION_FAILED:
       return 403;
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
@@ -28,6 +29,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ASSIGNMENT_NOT_FOUND:
     case ErrorCode.ANNOTATION_NOT_FOUND:
     case ErrorCode.SUSPENSION_NOT_FOUND:
+    case ErrorCode.QUALIFICATION_NOT_FOUND:
       return 404;
     case ErrorCode.USER_ADDRESS_TAKEN:
     case ErrorCode.USER_HAS_WORK:
@@ -41,6 +43,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
+    case ErrorCode.QUALITY_INPUT_INVALID:
+      return 422;
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return 415;
     case ErrorCode.INTERNAL:

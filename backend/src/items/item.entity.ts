@@ -12,6 +12,7 @@ export interface ItemMedia {
 @Entity('items')
 @Index('items_project_external_id_key', ['projectId', 'externalId'], { unique: true })
 @Index('items_open_idx', ['projectId', 'id'], { where: 'taken < overlap' })
+@Index('items_gold_idx', ['projectId', 'id'], { where: 'gold IS NOT NULL' })
 export class ItemEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

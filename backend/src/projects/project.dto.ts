@@ -31,6 +31,32 @@ export class CreateProjectDto {
   @Min(0.5)
   @Max(1)
   targetConfidence?: number;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 0.5,
+    description: 'Share of tasks that are gold items, when the project has gold (default 0.1)',
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(0.5)
+  goldRate?: number;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 50,
+    description: 'Gold items a new annotator answers (gold-heavy) before their labels count; 0 turns it off (default 4)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  qualificationSize?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'Share of the qualification to answer correctly (default 0.75)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  qualificationMinAccuracy?: number;
   @ApiPropertyOptional({ minimum: 10, description: 'How long an annotator holds an item' })
   @IsOptional()
   @IsInt()
@@ -57,6 +83,9 @@ export class UpdateProjectDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(50) overlap?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(50) maxOverlap?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0.5) @Max(1) targetConfidence?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(0.5) goldRate?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50) qualificationSize?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) qualificationMinAccuracy?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(10) leaseSeconds?: number;
   @ApiPropertyOptional()
   @IsOptional()
@@ -81,6 +110,10 @@ export class ProjectDto {
   @ApiProperty() overlap: number;
   @ApiProperty() maxOverlap: number;
   @ApiProperty() targetConfidence: number;
+  @ApiPropertyOptional({ description: 'Managers only, like the two below: annotators are not told how they are checked' })
+  goldRate?: number;
+  @ApiPropertyOptional() qualificationSize?: number;
+  @ApiPropertyOptional() qualificationMinAccuracy?: number;
   @ApiProperty() leaseSeconds: number;
   @ApiProperty() rewardPerLabel: string;
   @ApiProperty() instructions: string;
@@ -95,7 +128,8 @@ export function formatTokenAmount(value: string): string {
   return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
 }
 
-export function mapProject(project: ProjectEntity, stats?: ProjectStatsDto): ProjectDto {
+/** `forManager`: with the quality-check settings, which annotators do not see. */
+export function mapProject(project: ProjectEntity, stats?: ProjectStatsDto, forManager = true): ProjectDto {
   const dto: ProjectDto = {
     id: project.id,
     name: project.name,
@@ -111,6 +145,11 @@ export function mapProject(project: ProjectEntity, stats?: ProjectStatsDto): Pro
     createdAt: project.createdAt.toISOString(),
     updatedAt: project.updatedAt.toISOString(),
   };
+  if (forManager) {
+    dto.goldRate = project.goldRate;
+    dto.qualificationSize = project.qualificationSize;
+    dto.qualificationMinAccuracy = project.qualificationMinAccuracy;
+  }
   if (stats) dto.stats = stats;
   return dto;
 }

@@ -28,6 +28,18 @@ export class ProjectEntity {
   @Column({ type: 'double precision', name: 'target_confidence', default: 0.8 })
   targetConfidence: number;
 
+  /** Share of an annotator's tasks that are gold items (when the project has gold). */
+  @Column({ type: 'double precision', name: 'gold_rate', default: 0.1 })
+  goldRate: number;
+
+  /** Gold items a new annotator answers (gold-heavy) before their labels count; 0: no qualification. */
+  @Column({ type: 'integer', name: 'qualification_size', default: 4 })
+  qualificationSize: number;
+
+  /** Share of the qualification's gold items to answer correctly. */
+  @Column({ type: 'double precision', name: 'qualification_min_accuracy', default: 0.75 })
+  qualificationMinAccuracy: number;
+
   @Column({ type: 'integer', name: 'lease_seconds' })
   leaseSeconds: number;
 

@@ -10,7 +10,19 @@ export const PROJECT_SORTS = ['id', 'name', 'type', 'status', 'overlap', 'create
 
 export type ProjectFields = Pick<
   ProjectEntity,
-  'name' | 'type' | 'labels' | 'overlap' | 'maxOverlap' | 'targetConfidence' | 'leaseSeconds' | 'rewardPerLabel' | 'instructions' | 'status'
+  | 'name'
+  | 'type'
+  | 'labels'
+  | 'overlap'
+  | 'maxOverlap'
+  | 'targetConfidence'
+  | 'goldRate'
+  | 'qualificationSize'
+  | 'qualificationMinAccuracy'
+  | 'leaseSeconds'
+  | 'rewardPerLabel'
+  | 'instructions'
+  | 'status'
 >;
 
 @Injectable()

@@ -33,14 +33,14 @@ export class ProjectsService {
     const scoped = manager ? query : { ...query, filter: { ...query.filter, status: 'active' } };
     const page = await this.projects.list(scoped);
     const stats = manager ? await this.projects.stats(page.rows.map((p) => p.id)) : undefined;
-    return { rows: page.rows.map((p) => mapProject(p, stats?.get(p.id))), total: page.total };
+    return { rows: page.rows.map((p) => mapProject(p, stats?.get(p.id), manager)), total: page.total };
   }
 
   async get(caller: Caller, id: number): Promise<ProjectDto> {
     const project = await this.visible(caller, id);
     const manager = canAccess(caller.roles, 'project.manage');
     const stats = manager ? (await this.projects.stats([id])).get(id) : undefined;
-    return mapProject(project, stats);
+    return mapProject(project, stats, manager);
   }
 
   /** The project if the caller may see it; hidden projects are reported as not found. */
@@ -72,6 +72,9 @@ export class ProjectsService {
       overlap: body.overlap,
       maxOverlap: this.checkMaxOverlap(body.maxOverlap ?? body.overlap, body.overlap),
       targetConfidence: body.targetConfidence ?? 0.8,
+      goldRate: body.goldRate ?? 0.1,
+      qualificationSize: body.qualificationSize ?? 4,
+      qualificationMinAccuracy: body.qualificationMinAccuracy ?? 0.75,
       leaseSeconds,
       rewardPerLabel: body.rewardPerLabel,
       instructions: body.instructions ?? '',
@@ -109,6 +112,9 @@ export class ProjectsService {
       changes.maxOverlap = this.checkMaxOverlap(body.maxOverlap ?? Math.max(project.maxOverlap, overlap), overlap);
     }
     if (body.targetConfidence !== undefined) changes.targetConfidence = body.targetConfidence;
+    if (body.goldRate !== undefined) changes.goldRate = body.goldRate;
+    if (body.qualificationSize !== undefined) changes.qualificationSize = body.qualificationSize;
+    if (body.qualificationMinAccuracy !== undefined) changes.qualificationMinAccuracy = body.qualificationMinAccuracy;
     if (body.leaseSeconds !== undefined) changes.leaseSeconds = this.checkLease(body.leaseSeconds);
     if (body.rewardPerLabel !== undefined) changes.rewardPerLabel = body.rewardPerLabel;
     if (body.instructions !== undefined) changes.instructions = body.instructions;

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { aggregateProject, type ProjectDecision, type ProjectLabels } from './domain/project-aggregation.js';
+import { QualityError, type QualityErrorCode } from './domain/quality-error.js';
 
-type Reply = { ok: true; value: ProjectDecision } | { ok: false; error: string };
+type Reply = { ok: true; value: ProjectDecision } | { ok: false; error: string; code?: QualityErrorCode };
 
 /**
  * Aggregation in a worker thread (one at a time), so the server keeps answering while a large
@@ -15,8 +16,8 @@ export class AggregationRunner {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly workerFile = fileURLToPath(new URL('./aggregation.worker.js', import.meta.url));
 
-  run(input: ProjectLabels): Promise<ProjectDecision> {
-    if (!existsSync(this.workerFile)) return Promise.resolve(aggregateProject(input));
+  async run(input: ProjectLabels): Promise<ProjectDecision> {
+    if (!existsSync(this.workerFile)) return aggregateProject(input);
     const next = this.tail.then(() => this.inWorker(input));
     this.tail = next.catch(() => undefined);
     return next;
@@ -28,7 +29,7 @@ export class AggregationRunner {
       const onMessage = (reply: Reply): void => {
         cleanup();
         if (reply.ok) resolve(reply.value);
-        else reject(new Error(reply.error));
+        else reject(reply.code ? new QualityError(reply.code, reply.error) : new Error(reply.error));
       };
       const onError = (error: Error): void => {
         cleanup();

@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
+import type { ProjectEntity } from '../projects/project.entity.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
 import { AggregationRunner } from './aggregation-runner.js';
 import { cheatReasons, type LabelFacts } from './domain/anti-cheat.js';
-import type { ProjectLabels } from './domain/project-aggregation.js';
+import { matchesGold } from './domain/gold-check.js';
+import type { ProjectLabels, WorkerScore } from './domain/project-aggregation.js';
+import { qualificationStatus } from './domain/qualification.js';
+import { trustOf } from './domain/trust.js';
+import { QualificationsRepository } from './qualifications.repository.js';
 import { QualityRepository, type ItemRow, type LabelRow } from './quality.repository.js';
 import { ReviewsRepository } from './reviews.repository.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
@@ -34,6 +39,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
     private readonly projects: ProjectsRepository,
     private readonly suspensions: SuspensionsRepository,
     private readonly reviews: ReviewsRepository,
+    private readonly qualifications: QualificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,6 +52,8 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
       },
       { pollingIntervalSeconds: 1 },
     );
+    // Resume what a crashed or stopped instance left unaggregated.
+    for (const projectId of await this.quality.staleProjects()) this.schedule(projectId);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -75,6 +83,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
     const project = await this.projects.findById(projectId);
     if (!project) return;
     const started = Date.now();
+    this.logger.log(`project ${projectId}: aggregating`);
     for (let round = 0; round < 2; round++) {
       const [{ items: loaded, labels }, reviewed] = await Promise.all([
         this.quality.projectLabels(projectId),
@@ -82,6 +91,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
       ]);
       // A reviewer's accepted answer is ground truth, like gold: held fixed, and it scores annotators.
       const items = loaded.map((item) => (reviewed.has(item.id) && !item.gold ? { ...item, gold: reviewed.get(item.id)! } : item));
+      const trust = new Map((await this.quality.workers(projectId)).map((w) => [w.annotatorId, trustOf(w)]));
       const input: ProjectLabels = {
         type: project.type as ProjectType,
         labels: project.labels,
@@ -90,19 +100,42 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
         targetConfidence: project.targetConfidence,
         minLabels: project.overlap,
         maxOverlap: project.maxOverlap,
+        trust,
       };
       const decision = await this.runner.run(input);
       await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers, decision.grow);
-      const suspended = this.config.autoSuspend ? await this.enforce(projectId, items, labels) : 0;
+      const failed = await this.qualify(project, loaded.filter((i) => i.gold).length, decision.workers);
+      const suspended = this.config.autoSuspend ? await this.enforce(projectId, project.type as ProjectType, items, labels) : 0;
       this.lastRunMs.set(projectId, Date.now() - started);
       this.logger.log(`project ${projectId}: ${decision.items.length} items aggregated (${decision.method}) in ${Date.now() - started} ms`);
-      if (suspended === 0) return;
+      if (suspended + failed === 0) return;
     }
   }
 
+  /**
+   * Gives the qualification verdict to annotators who have answered enough gold items; answers how
+   * many failed (their labels in the project were withdrawn).
+   */
+  private async qualify(project: ProjectEntity, goldInProject: number, workers: readonly WorkerScore[]): Promise<number> {
+    if (goldInProject === 0 || project.qualificationSize === 0) return 0;
+    const rule = { size: project.qualificationSize, minAccuracy: project.qualificationMinAccuracy };
+    const decided = await this.qualifications.decided(project.id);
+    let failed = 0;
+    for (const worker of workers) {
+      if (decided.has(worker.annotatorId)) continue;
+      const verdict = qualificationStatus(rule, goldInProject, worker);
+      if (verdict === 'qualifying') continue;
+      if ((await this.qualifications.decide(project.id, worker.annotatorId, verdict, worker)) && verdict === 'failed') {
+        failed++;
+        this.logger.warn(`annotator ${worker.annotatorId} failed the qualification of project ${project.id}`);
+      }
+    }
+    return failed;
+  }
+
   /** Applies the anti-cheat rules to every annotator of the project; answers how many it suspended. */
-  private async enforce(projectId: number, items: readonly ItemRow[], labels: readonly LabelRow[]): Promise<number> {
-    const gold = new Map(items.filter((i) => i.gold).map((i) => [i.id, JSON.stringify(i.gold)]));
+  private async enforce(projectId: number, type: ProjectType, items: readonly ItemRow[], labels: readonly LabelRow[]): Promise<number> {
+    const gold = new Map(items.filter((i) => i.gold).map((i) => [i.id, i]));
     const answerOf = (result: Record<string, unknown>): string =>
       typeof result['label'] === 'string' ? result['label'] : JSON.stringify(result);
     const byWorker = new Map<number, LabelFacts[]>();
@@ -110,9 +143,9 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
     for (const label of labels) {
       const answer = answerOf(label.result);
       crowd.set(answer, (crowd.get(answer) ?? 0) + 1);
-      const goldAnswer = gold.get(label.itemId);
+      const goldItem = gold.get(label.itemId);
       const facts: LabelFacts = { leadTimeMs: label.leadTimeMs, answer };
-      if (goldAnswer !== undefined) facts.goldCorrect = goldAnswer === JSON.stringify(label.result);
+      if (goldItem) facts.goldCorrect = matchesGold(type, goldItem.data, goldItem.gold, label.result);
       const list = byWorker.get(label.annotatorId) ?? [];
       list.push(facts);
       byWorker.set(label.annotatorId, list);

@@ -13,6 +13,17 @@ export class WorkerQualityDto {
   @ApiProperty() accuracy: number;
   @ApiProperty() goldSeen: number;
   @ApiProperty() goldCorrect: number;
+  @ApiProperty({ description: 'Gold accuracy blended with accuracy against the inferred answers, in [0, 1]; box merging weighs by it' })
+  trust: number;
+}
+
+export class QualificationDto {
+  @ApiProperty() annotatorId: number;
+  @ApiProperty() address: string;
+  @ApiProperty({ enum: ['qualifying', 'passed', 'failed'] }) status: string;
+  @ApiProperty({ description: 'Gold items answered when the verdict was given' }) goldSeen: number;
+  @ApiProperty() goldCorrect: number;
+  @ApiProperty() updatedAt: string;
 }
 
 export class ProjectQualityDto {

@@ -4,6 +4,7 @@ import { AggregationService } from './aggregation.service.js';
 import { AnnotatorQualityController } from './annotator-quality.controller.js';
 import { AnnotatorQualityRepository } from './annotator-quality.repository.js';
 import { AnnotatorQualityService } from './annotator-quality.service.js';
+import { QualificationsRepository } from './qualifications.repository.js';
 import { QualityController } from './quality.controller.js';
 import { QualityRepository } from './quality.repository.js';
 import { QualityService } from './quality.service.js';
@@ -23,7 +24,8 @@ import { SuspensionsRepository } from './suspensions.repository.js';
     ReviewsRepository,
     AnnotatorQualityRepository,
     AnnotatorQualityService,
+    QualificationsRepository,
   ],
-  exports: [AggregationService, SuspensionsRepository],
+  exports: [AggregationService, SuspensionsRepository, QualificationsRepository],
 })
 export class QualityModule {}

@@ -106,6 +106,22 @@ export class QualityRepository {
     });
   }
 
+  /**
+   * Projects whose labels changed after their last aggregation (or that were never aggregated): what
+   * a run that crashed, or never got to run, left behind.
+   */
+  async staleProjects(): Promise<number[]> {
+    const rows = await sqlRows<{ id: number }>(
+      this.db,
+      `SELECT a.project_id AS id
+         FROM (SELECT project_id, max(created_at) AS latest FROM annotations GROUP BY project_id) a
+         LEFT JOIN (SELECT project_id, max(computed_at) AS computed FROM item_results GROUP BY project_id) r ON r.project_id = a.project_id
+        WHERE r.computed IS NULL OR r.computed < a.latest
+        ORDER BY a.project_id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   async statusCounts(projectId: number): Promise<Array<{ status: string; n: number }>> {
     return sqlRows(this.db, 'SELECT status, count(*)::int AS n FROM item_results WHERE project_id = $1 GROUP BY status', [projectId]);
   }

@@ -5,7 +5,10 @@ import { ProjectsRepository } from '../projects/projects.repository.js';
 import { AggregationService } from './aggregation.service.js';
 import { fleissKappa, krippendorffAlpha } from './domain/agreement.js';
 import type { Vote } from './domain/votes.js';
-import type { ProjectQualityDto } from './quality.dto.js';
+import { QualityError } from './domain/quality-error.js';
+import { trustOf } from './domain/trust.js';
+import { QualificationsRepository } from './qualifications.repository.js';
+import type { ProjectQualityDto, QualificationDto } from './quality.dto.js';
 import { QualityRepository } from './quality.repository.js';
 
 function finiteOrNull(value: number): number | null {
@@ -18,12 +21,38 @@ export class QualityService {
     private readonly quality: QualityRepository,
     private readonly projects: ProjectsRepository,
     private readonly aggregation: AggregationService,
+    private readonly qualificationRows: QualificationsRepository,
   ) {}
 
   async aggregateNow(projectId: number): Promise<ProjectQualityDto> {
     await this.requireProject(projectId);
-    await this.aggregation.aggregate(projectId);
+    try {
+      await this.aggregation.aggregate(projectId);
+    } catch (error) {
+      if (error instanceof QualityError) throw new AppException(ErrorCode.QUALITY_INPUT_INVALID, `${error.code}: ${error.message}`);
+      throw error;
+    }
     return this.projectQuality(projectId);
+  }
+
+  async qualifications(projectId: number): Promise<QualificationDto[]> {
+    await this.requireProject(projectId);
+    return (await this.qualificationRows.list(projectId)).map((q) => ({
+      annotatorId: q.annotatorId,
+      address: getAddress(q.address),
+      status: q.status,
+      goldSeen: q.goldSeen,
+      goldCorrect: q.goldCorrect,
+      updatedAt: q.updatedAt.toISOString(),
+    }));
+  }
+
+  /** Lets an annotator take the project's qualification again. */
+  async resetQualification(projectId: number, annotatorId: number): Promise<void> {
+    await this.requireProject(projectId);
+    if (!(await this.qualificationRows.reset(projectId, annotatorId))) {
+      throw new AppException(ErrorCode.QUALIFICATION_NOT_FOUND, `Annotator ${annotatorId} has no qualification in project ${projectId}`);
+    }
   }
 
   async projectQuality(projectId: number): Promise<ProjectQualityDto> {
@@ -62,6 +91,7 @@ export class QualityService {
         accuracy: w.accuracy,
         goldSeen: w.goldSeen,
         goldCorrect: w.goldCorrect,
+        trust: trustOf(w),
       })),
     };
   }

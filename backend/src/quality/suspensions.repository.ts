@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import { SuspensionEntity } from './suspension.entity.js';
@@ -10,6 +10,28 @@ export const SUSPENSION_SORTS = ['id', 'createdAt', 'liftedAt'] as const;
 export interface SuspensionRow {
   suspension: SuspensionEntity;
   address: string;
+}
+
+/**
+ * Stops an annotator's work from counting, in the caller's transaction: cancels their live leases and
+ * discards their labels (in one project, or everywhere), and every item they held or labeled goes
+ * back to the pool.
+ */
+export async function withdrawWork(manager: EntityManager, annotatorId: number, projectId: number | null): Promise<void> {
+  await sqlRows(
+    manager,
+    `WITH cancelled AS (
+       UPDATE assignments SET status = 'cancelled', closed_at = now(), draft = NULL
+        WHERE annotator_id = $1 AND status = 'leased' AND ($2::int IS NULL OR project_id = $2) RETURNING item_id
+     ), discarded AS (
+       UPDATE annotations SET discarded_at = now()
+        WHERE annotator_id = $1 AND discarded_at IS NULL AND ($2::int IS NULL OR project_id = $2) RETURNING item_id
+     ), freed AS (
+       SELECT item_id, count(*)::int AS n FROM (SELECT item_id FROM cancelled UNION ALL SELECT item_id FROM discarded) f GROUP BY item_id
+     )
+     UPDATE items SET taken = items.taken - freed.n FROM freed WHERE items.id = freed.item_id`,
+    [annotatorId, projectId],
+  );
 }
 
 @Injectable()
@@ -48,19 +70,7 @@ export class SuspensionsRepository {
         projectId,
         JSON.stringify(reasons),
       ]);
-      await sqlRows(
-        manager,
-        `WITH cancelled AS (
-           UPDATE assignments SET status = 'cancelled', closed_at = now(), draft = NULL
-            WHERE annotator_id = $1 AND status = 'leased' RETURNING item_id
-         ), discarded AS (
-           UPDATE annotations SET discarded_at = now() WHERE annotator_id = $1 AND discarded_at IS NULL RETURNING item_id
-         ), freed AS (
-           SELECT item_id, count(*)::int AS n FROM (SELECT item_id FROM cancelled UNION ALL SELECT item_id FROM discarded) f GROUP BY item_id
-         )
-         UPDATE items SET taken = items.taken - freed.n FROM freed WHERE items.id = freed.item_id`,
-        [annotatorId],
-      );
+      await withdrawWork(manager, annotatorId, null);
       return true;
     });
   }

@@ -20,9 +20,15 @@ export class PgBossQueue implements QueuePort {
 
   private constructor(private readonly boss: PgBoss) {}
 
-  static async start(connectionString: string): Promise<PgBossQueue> {
+  /**
+   * `jobTimeoutSeconds`: a job still active after this long belongs to a process that died (or hung);
+   * it is failed and retried. Checked about four times per timeout.
+   */
+  static async start(connectionString: string, jobTimeoutSeconds = 300): Promise<PgBossQueue> {
     const boss = new PgBoss({
       connectionString,
+      expireInSeconds: jobTimeoutSeconds,
+      maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(jobTimeoutSeconds / 4))),
       schema: 'pgboss',
       max: 4,
       application_name: 'tessera-queue',

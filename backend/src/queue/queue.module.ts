@@ -14,10 +14,10 @@ class QueueLifecycle implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  static forRoot(databaseUrl: string, jobTimeoutSeconds: number): DynamicModule {
     return {
       module: QueueModule,
-      providers: [{ provide: QUEUE_PORT, useFactory: () => PgBossQueue.start(databaseUrl) }, QueueLifecycle],
+      providers: [{ provide: QUEUE_PORT, useFactory: () => PgBossQueue.start(databaseUrl, jobTimeoutSeconds) }, QueueLifecycle],
       exports: [QUEUE_PORT],
     };
   }

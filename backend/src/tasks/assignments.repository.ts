@@ -27,6 +27,43 @@ export interface AssignmentForSubmit {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** An open regular item from $4 on that annotator $2 never had ($1 the project). */
+const OPEN_REGULAR = `i.project_id = $1 AND i.id >= $4 AND i.taken < i.overlap AND i.gold IS NULL
+  -- OFFSET 0 keeps this a per-row probe of the (item, annotator) key, not a scan of the annotator's whole history.
+  AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2 OFFSET 0)`;
+
+/** The lease statement, with the condition that picks the item. */
+function nextTaskSql(pick: string): string {
+  return `WITH live AS (
+     SELECT a.id, a.item_id, a.expires_at, a.draft FROM assignments a
+      WHERE a.annotator_id = $2 AND a.project_id = $1 AND a.status = 'leased' AND a.expires_at > now()
+      ORDER BY a.id LIMIT 1
+   ), picked AS (
+     SELECT i.id FROM items i
+      WHERE NOT EXISTS (SELECT 1 FROM live) AND ${pick}
+      ORDER BY i.id
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED
+   ), bumped AS (
+     UPDATE items SET taken = items.taken + 1 FROM picked WHERE items.id = picked.id
+     RETURNING items.id, items.data
+   ), leased AS (
+     INSERT INTO assignments (project_id, item_id, annotator_id, status, expires_at)
+     SELECT $1, bumped.id, $2, 'leased', now() + make_interval(secs => $3) FROM bumped
+     RETURNING id, item_id, expires_at
+   )
+   SELECT live.id, live.item_id, items.data, live.expires_at, live.draft
+     FROM live JOIN items ON items.id = live.item_id
+   UNION ALL
+   SELECT leased.id, leased.item_id, bumped.data, leased.expires_at, NULL
+     FROM leased JOIN bumped ON bumped.id = leased.item_id`;
+}
+
+const NEXT_REGULAR = nextTaskSql(OPEN_REGULAR);
+const NEXT_GOLD = nextTaskSql(`i.project_id = $1 AND i.gold IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2 OFFSET 0)
+  AND EXISTS (SELECT 1 FROM items i WHERE ${OPEN_REGULAR})`);
+
 function isUniqueViolation(error: unknown): boolean {
   return (
     (error as { code?: string; driverError?: { code?: string } }).code === UNIQUE_VIOLATION ||
@@ -44,44 +81,28 @@ export class AssignmentsRepository {
 
   /**
    * The annotator's unexpired lease in the project (a reload resumes it, with its draft), else a new
-   * lease on the first open item from `floor` on that they never had. FOR UPDATE SKIP LOCKED spreads
-   * concurrent annotators over different rows; the lock re-checks `taken < overlap` on the newest row
-   * version, so an item never gets more than its overlap. One statement, one round trip.
+   * lease on the first item of the pool from `floor` on that they never had. FOR UPDATE SKIP LOCKED
+   * spreads concurrent annotators over different rows; the lock re-checks the pool's condition on the
+   * newest row version, so an item never gets more than its overlap. One statement, one round trip.
+   *
+   * Pools: `regular` items are open while `taken < overlap`. A `gold` item is open to every annotator
+   * once (its answer is known: it checks them, it needs no more labels), and only while the annotator
+   * still has regular work, so that a task arriving after the regular ones ran out cannot give gold away.
    */
-  async nextTask(projectId: number, annotatorId: number, leaseSeconds: number, floor: number): Promise<LeasedTask | undefined> {
+  async nextTask(
+    projectId: number,
+    annotatorId: number,
+    leaseSeconds: number,
+    floor: number,
+    pool: 'regular' | 'gold' = 'regular',
+  ): Promise<LeasedTask | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
         const rows = await sqlRows<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date; draft: unknown }>(
           this.db,
-          `WITH live AS (
-             SELECT a.id, a.item_id, a.expires_at, a.draft FROM assignments a
-              WHERE a.annotator_id = $2 AND a.project_id = $1 AND a.status = 'leased' AND a.expires_at > now()
-              ORDER BY a.id LIMIT 1
-           ), picked AS (
-             SELECT i.id FROM items i
-              WHERE NOT EXISTS (SELECT 1 FROM live)
-                AND i.project_id = $1 AND i.id >= $4 AND i.taken < i.overlap
-                -- OFFSET 0 keeps this a per-row probe of the (item, annotator) key, not a scan of the
-                -- annotator's whole history.
-                AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2 OFFSET 0)
-              ORDER BY i.id
-              LIMIT 1
-              FOR UPDATE SKIP LOCKED
-           ), bumped AS (
-             UPDATE items SET taken = items.taken + 1 FROM picked WHERE items.id = picked.id
-             RETURNING items.id, items.data
-           ), leased AS (
-             INSERT INTO assignments (project_id, item_id, annotator_id, status, expires_at)
-             SELECT $1, bumped.id, $2, 'leased', now() + make_interval(secs => $3) FROM bumped
-             RETURNING id, item_id, expires_at
-           )
-           SELECT live.id, live.item_id, items.data, live.expires_at, live.draft
-             FROM live JOIN items ON items.id = live.item_id
-           UNION ALL
-           SELECT leased.id, leased.item_id, bumped.data, leased.expires_at, NULL
-             FROM leased JOIN bumped ON bumped.id = leased.item_id`,
+          pool === 'regular' ? NEXT_REGULAR : NEXT_GOLD,
           [projectId, annotatorId, leaseSeconds, floor],
-          'tasks.next',
+          pool === 'regular' ? 'tasks.next' : 'tasks.next-gold',
         );
         const row = rows[0];
         return row && { assignmentId: row.id, itemId: row.item_id, data: row.data, expiresAt: row.expires_at, draft: row.draft };
@@ -220,7 +241,7 @@ export class AssignmentsRepository {
     const rows: Array<{ remaining: string; done: string }> = await sqlRows(
       this.db,
       `SELECT
-         (SELECT count(*) FROM items i WHERE i.project_id = $1 AND i.taken < i.overlap
+         (SELECT count(*) FROM items i WHERE i.project_id = $1 AND i.taken < i.overlap AND i.gold IS NULL
             AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2))
          + (SELECT count(*) FROM assignments a WHERE a.project_id = $1 AND a.annotator_id = $2
               AND a.status = 'leased' AND a.expires_at > now()) AS remaining,

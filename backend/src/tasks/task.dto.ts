@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, Max, Min } from 'class-validator';
 
 export class TaskItemDto {
-  @ApiProperty() id: number;
+  @ApiProperty({ description: 'An opaque, stable reference to the item (not its database id)' }) id: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
 }
 

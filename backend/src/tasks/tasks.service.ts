@@ -5,16 +5,19 @@ import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { itemShapeOf, validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { AggregationService } from '../quality/aggregation.service.js';
+import { goldChance, qualificationStatus, type QualificationStatus } from '../quality/domain/qualification.js';
+import { QualificationsRepository } from '../quality/qualifications.repository.js';
 import { SuspensionsRepository } from '../quality/suspensions.repository.js';
+import { ItemRefs } from '../items/item-refs.js';
 import { AssignmentsRepository, type AssignmentForSubmit, type LeasedTask } from './assignments.repository.js';
 import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.dto.js';
 
 export class TaskException extends AppException {}
 
-function mapTask(task: LeasedTask): TaskDto {
+function mapTask(task: LeasedTask, itemRef: string): TaskDto {
   const dto: TaskDto = {
     assignmentId: task.assignmentId,
-    item: { id: task.itemId, data: task.data },
+    item: { id: itemRef, data: task.data },
     expiresAt: task.expiresAt.toISOString(),
   };
   if (task.draft !== null && task.draft !== undefined) dto.draft = task.draft;
@@ -30,6 +33,8 @@ interface LeaseContext {
 
 const MAX_CACHED_LEASES = 100_000;
 const FLOOR_REFRESH_MS = 5_000;
+/** How long a failed qualification is remembered before reading it again (an admin may reset it). */
+const QUALIFICATION_REFRESH_MS = 5_000;
 
 @Injectable()
 export class TasksService implements OnModuleInit, OnModuleDestroy {
@@ -41,14 +46,24 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   private readonly floors = new Map<number, { floor: number; refreshedAt: number }>();
   /** Whether an annotator is suspended, as read at most a couple of seconds ago. */
   private readonly suspended = new Map<number, { value: boolean; at: number }>();
+  /** Per project, how many gold items it has (a hint, refreshed like the floor). */
+  private readonly goldCounts = new Map<number, { count: number; refreshedAt: number }>();
+  /** Per project and annotator, their qualification verdict; "passed" is final and kept. */
+  private readonly qualified = new Map<string, { status: QualificationStatus; at: number }>();
+  private readonly random: () => number = Math.random;
 
   constructor(
     private readonly assignments: AssignmentsRepository,
     private readonly projects: ProjectsService,
     private readonly aggregation: AggregationService,
     private readonly suspensions: SuspensionsRepository,
+    private readonly qualifications: QualificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.itemRefs = new ItemRefs(config.jwtSecret);
+  }
+
+  private readonly itemRefs: ItemRefs;
 
   onModuleInit(): void {
     this.sweeper = setInterval(() => {
@@ -67,13 +82,27 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.sweeper);
   }
 
-  /** The caller's live lease in the project, else a new one; undefined when nothing is left. */
+  /**
+   * The caller's live lease in the project, else a new one; undefined when nothing is left. Gold
+   * items are mixed in at the project's rate (more while the annotator qualifies); nothing in the
+   * answer tells them apart.
+   */
   async next(caller: Caller, projectId: number): Promise<TaskDto | undefined> {
     await this.checkNotSuspended(caller);
     const project = await this.projects.visible(caller, projectId);
     if (project.status !== 'active') throw new TaskException(ErrorCode.PROJECT_NOT_ACTIVE, `Project ${projectId} is ${project.status}`);
+    const goldInProject = await this.goldCount(projectId);
+    const qualification = goldInProject > 0 ? await this.qualification(projectId, caller.id, project, goldInProject) : 'passed';
+    if (qualification === 'failed') {
+      throw new TaskException(
+        ErrorCode.QUALIFICATION_FAILED,
+        "You did not pass this project's qualification: too few of your answers to its check items were right",
+      );
+    }
+    const wantGold = goldInProject > 0 && this.random() < goldChance(project.goldRate, qualification);
     const floor = await this.floor(projectId);
-    let task = await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, floor);
+    let task = wantGold ? await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, floor, 'gold') : undefined;
+    task ??= await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, floor);
     // Below the floor: items another instance released since the last refresh.
     if (!task && floor > 0) task = await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, 0);
     // Nothing open: leases that ran out may be holding items the sweeper has not returned yet.
@@ -83,7 +112,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     }
     if (!task) return undefined;
     this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
-    return mapTask(task);
+    return mapTask(task, this.itemRefs.of(task.itemId));
   }
 
   async progress(caller: Caller, projectId: number): Promise<ProgressDto> {
@@ -174,6 +203,39 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     if (expiresAt) return { expiresAt: expiresAt.toISOString() };
     this.checkOpen(await this.own(caller, assignmentId));
     throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the draft was not saved');
+  }
+
+  private async qualification(
+    projectId: number,
+    annotatorId: number,
+    project: { qualificationSize: number; qualificationMinAccuracy: number },
+    goldInProject: number,
+  ): Promise<QualificationStatus> {
+    const key = `${projectId}:${annotatorId}`;
+    const cached = this.qualified.get(key);
+    if (cached && (cached.status === 'passed' || Date.now() - cached.at < QUALIFICATION_REFRESH_MS)) return cached.status;
+    const stored = await this.qualifications.status(projectId, annotatorId);
+    // No row yet: a new annotator, unless the project asks for no qualification at all.
+    const status =
+      stored ??
+      qualificationStatus({ size: project.qualificationSize, minAccuracy: project.qualificationMinAccuracy }, goldInProject, {
+        goldSeen: 0,
+        goldCorrect: 0,
+      });
+    // A qualifying annotator's verdict may land any moment: read it again on their next task.
+    if (status !== 'qualifying') {
+      if (this.qualified.size > 100_000) this.qualified.clear();
+      this.qualified.set(key, { status, at: Date.now() });
+    }
+    return status;
+  }
+
+  private async goldCount(projectId: number): Promise<number> {
+    const entry = this.goldCounts.get(projectId);
+    if (entry && Date.now() - entry.refreshedAt < FLOOR_REFRESH_MS) return entry.count;
+    const count = await this.qualifications.goldCount(projectId);
+    this.goldCounts.set(projectId, { count, refreshedAt: Date.now() });
+    return count;
   }
 
   /** Lets lease scans find an item that went back to the pool below the current floor. */

@@ -533,7 +533,8 @@ describe('review queue', () => {
     ).toHaveLength(0);
     // The rejected item is open again, for someone who has not labeled it.
     const again = await next(c, projectId);
-    expect(again.body.item.id).toBe(third);
+    const reopened = await call<{ data: unknown }>(t.baseUrl, t.admin, 'GET', `/api/items/${third}`);
+    expect(again.body.item.data).toEqual(reopened.body.data);
     // Reviews count as ground truth in the next aggregation: the two settled items stay settled.
     const after = await call<{ statuses: Record<string, number>; workers: Array<{ annotatorId: number; goldSeen: number }> }>(
       t.baseUrl,

@@ -25,6 +25,13 @@ export interface Project extends RaRecord<number> {
   type: ProjectType;
   labels: string[];
   overlap: number;
+  maxOverlap: number;
+  targetConfidence: number;
+  /** Share of tasks that are gold items. */
+  goldRate: number;
+  /** Gold items a new annotator answers before their labels count; 0: no qualification. */
+  qualificationSize: number;
+  qualificationMinAccuracy: number;
   leaseSeconds: number;
   /** Tokens per accepted label, a decimal string (never a float). */
   rewardPerLabel: string;

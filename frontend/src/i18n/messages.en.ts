@@ -90,6 +90,8 @@ export const en = {
     },
     errors: {
       network: 'The server cannot be reached.',
+      qualificationFailed: "You did not pass this project's qualification, so it has no more work for you. Other projects may.",
+      suspended: 'Your account is suspended: your recent labels did not pass the quality checks. An admin can review it.',
       unknown: 'Something went wrong: %{message}',
     },
   },

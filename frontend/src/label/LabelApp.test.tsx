@@ -56,7 +56,7 @@ describe('LabelApp', () => {
       'GET /api/projects/3': json(200, PROJECTS[0]),
       'GET /api/projects/3/next': json(200, {
         assignmentId: 11,
-        item: { id: 110, data: { text: 'A cat sleeps.' } },
+        item: { id: 'ref110', data: { text: 'A cat sleeps.' } },
         expiresAt: new Date(Date.now() + 600_000).toISOString(),
       }),
     });

@@ -21,7 +21,7 @@ const PROJECT: Project = {
 function task(assignmentId: number, text: string, extra: Partial<Task> = {}): Task {
   return {
     assignmentId,
-    item: { id: assignmentId * 10, data: { text } },
+    item: { id: `ref${assignmentId * 10}`, data: { text } },
     expiresAt: new Date(Date.now() + 600_000).toISOString(),
     ...extra,
   };
@@ -252,8 +252,8 @@ describe('Workspace with region widgets', () => {
     const api = server(
       {
         'GET /api/projects/3/next': [
-          json(200, { ...task(11, ''), item: { id: 110, data: image } }),
-          json(200, { ...task(12, ''), item: { id: 120, data: image } }),
+          json(200, { ...task(11, ''), item: { id: 'ref110', data: image } }),
+          json(200, { ...task(12, ''), item: { id: 'ref120', data: image } }),
         ],
       },
       { ...PROJECT, type: 'boxes', labels: ['car', 'person'] },

@@ -30,7 +30,8 @@ export interface ItemData {
 
 export interface Task {
   assignmentId: number;
-  item: { id: number; data: ItemData };
+  /** `id` is an opaque reference, not the database id. */
+  item: { id: string; data: ItemData };
   expiresAt: string;
   draft?: unknown;
 }

@@ -3,6 +3,7 @@
  * aggregation job feeds it rows and stores what it returns.
  */
 import type { Box, ProjectType, Span } from '../../projects/domain/label-schema.js';
+import { matchesGold } from './gold-check.js';
 import { extraLabelsWanted, itemStatus } from './item-status.js';
 import { aggregateBoxes, aggregateMultiLabel, aggregateSpans, type CategoricalAggregator } from './structured.js';
 import { inferTruth } from './truth-inference.js';
@@ -19,6 +20,8 @@ export interface ProjectLabels {
   minLabels: number;
   /** Dynamic overlap: most labels an unsure item may get. */
   maxOverlap: number;
+  /** Each annotator's trust from earlier runs (see `trustOf`); box merging weighs annotators by it. */
+  trust?: ReadonlyMap<number, number>;
 }
 
 export interface ItemDecision {
@@ -53,10 +56,6 @@ function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-function sameResult(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 export function aggregateProject(input: ProjectLabels): ProjectDecision {
   const byItem = new Map<number, Array<{ annotatorId: number; result: Record<string, unknown> }>>();
   for (const a of input.annotations) {
@@ -68,6 +67,7 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
   const accuracy = new Map<number, number>();
   let method = 'auto';
   const votes: Vote[] = [];
+  const boxTrust = new Map([...(input.trust ?? new Map<number, number>())].map(([annotator, trust]) => [String(annotator), trust]));
   switch (input.type) {
     case 'classification': {
       for (const a of input.annotations)
@@ -117,6 +117,7 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
         if (!list) continue;
         const merged = aggregateBoxes(
           list.map((a) => ({ worker: String(a.annotatorId), boxes: (a.result['boxes'] as Box[] | undefined) ?? [] })),
+          { trust: boxTrust },
         );
         const boxes = merged.map(({ x, y, w, h, label }) => ({ x, y, w, h, label }));
         decided.set(item.id, { result: { boxes }, confidence: merged.length ? Math.min(...merged.map((b) => b.confidence)) : 1 });
@@ -165,20 +166,23 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
     }
   }
 
-  // Worker scores: agreement with the decisions (the model's accuracy where one exists), and gold.
+  // Worker scores: agreement with the decisions (the model's accuracy where one exists), and gold;
+  // an answer agrees with a decision as it would match it as a gold answer.
   const decisionOf = new Map(items.map((d) => [d.itemId, d.result]));
-  const goldOf = new Map(input.items.filter((i) => i.gold).map((i) => [i.id, i.gold]));
+  const itemOf = new Map(input.items.map((i) => [i.id, i]));
+  const agrees = (expected: unknown, a: { itemId: number; result: unknown }): boolean =>
+    matchesGold(input.type, itemOf.get(a.itemId)?.data ?? {}, expected, a.result);
   const perWorker = new Map<number, { labels: number; agree: number[]; goldSeen: number; goldCorrect: number }>();
   for (const a of input.annotations) {
     const entry = perWorker.get(a.annotatorId) ?? { labels: 0, agree: [], goldSeen: 0, goldCorrect: 0 };
     entry.labels++;
-    const gold = goldOf.get(a.itemId);
+    const gold = itemOf.get(a.itemId)?.gold;
     if (gold) {
       entry.goldSeen++;
-      if (sameResult(gold, a.result)) entry.goldCorrect++;
+      if (agrees(gold, a)) entry.goldCorrect++;
     }
     const decision = decisionOf.get(a.itemId);
-    if (decision !== undefined) entry.agree.push(sameResult(decision, a.result) ? 1 : 0);
+    if (decision !== undefined) entry.agree.push(agrees(decision, a) ? 1 : 0);
     perWorker.set(a.annotatorId, entry);
   }
   const workers = [...perWorker.entries()]

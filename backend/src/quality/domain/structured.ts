@@ -119,7 +119,7 @@ function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number
  * Where an annotator's spans overlap on a token, the span covering more of it wins, then the smaller
  * label in `compareLabels` order (as truth inference breaks ties), so the order of the spans does not matter.
  */
-function tokenLabels(tokens: readonly Token[], spans: readonly Span[]): string[] {
+export function tokenLabels(tokens: readonly Token[], spans: readonly Span[]): string[] {
   const labels = tokens.map(() => OUTSIDE);
   const covered = tokens.map(() => 0);
   for (const span of spans) {

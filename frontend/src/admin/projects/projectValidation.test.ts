@@ -70,6 +70,38 @@ describe('validateProjectForm', () => {
     expect(validateProjectForm({ ...valid, leaseSeconds: 10.5 }).leaseSeconds).toBeDefined();
   });
 
+  it('takes empty quality settings as the server defaults and checks the ranges the API enforces', () => {
+    const empty = validateProjectForm({ ...valid, maxOverlap: null, targetConfidence: null, goldRate: null, qualificationSize: null });
+    expect(empty).toEqual({});
+    const errors = validateProjectForm({
+      ...valid,
+      overlap: 3,
+      maxOverlap: 2,
+      targetConfidence: 0.4,
+      goldRate: 0.6,
+      qualificationSize: 2.5,
+      qualificationMinAccuracy: 1.5,
+    });
+    expect(Object.keys(errors).sort()).toEqual([
+      'goldRate',
+      'maxOverlap',
+      'qualificationMinAccuracy',
+      'qualificationSize',
+      'targetConfidence',
+    ]);
+    expect(
+      validateProjectForm({
+        ...valid,
+        overlap: 3,
+        maxOverlap: 5,
+        targetConfidence: 1,
+        goldRate: 0.5,
+        qualificationSize: 0,
+        qualificationMinAccuracy: 0,
+      }),
+    ).toEqual({});
+  });
+
   it('needs a name and a type', () => {
     const errors = validateProjectForm({ ...valid, name: '   ', type: null });
     expect(errors.name).toBe('tessera.admin.projects.validation.nameRequired');

@@ -9,12 +9,19 @@ export const MAX_INSTRUCTIONS_LENGTH = 50_000;
 export const MIN_OVERLAP = 1;
 export const MAX_OVERLAP = 50;
 export const MIN_LEASE_SECONDS = 10;
+export const MAX_GOLD_RATE = 0.5;
+export const MAX_QUALIFICATION_SIZE = 50;
 
 export interface ProjectFormValues {
   name?: string | null;
   type?: ProjectType | null;
   labels?: string[] | null;
   overlap?: number | null;
+  maxOverlap?: number | null;
+  targetConfidence?: number | null;
+  goldRate?: number | null;
+  qualificationSize?: number | null;
+  qualificationMinAccuracy?: number | null;
   leaseSeconds?: number | null;
   rewardPerLabel?: string | null;
   instructions?: string | null;
@@ -47,6 +54,29 @@ export function validateProjectForm(values: ProjectFormValues): ProjectFormError
 
   if (!isWholeNumber(values.overlap) || values.overlap < MIN_OVERLAP || values.overlap > MAX_OVERLAP) {
     errors.overlap = { message: 'tessera.admin.projects.validation.overlap', args: { min: MIN_OVERLAP, max: MAX_OVERLAP } };
+  }
+
+  // Empty quality settings mean the server's defaults.
+  if (values.maxOverlap != null) {
+    const least = isWholeNumber(values.overlap) ? values.overlap : MIN_OVERLAP;
+    if (!isWholeNumber(values.maxOverlap) || values.maxOverlap < least || values.maxOverlap > MAX_OVERLAP) {
+      errors.maxOverlap = { message: 'tessera.admin.projects.validation.maxOverlap', args: { max: MAX_OVERLAP } };
+    }
+  }
+  if (values.targetConfidence != null && !(values.targetConfidence >= 0.5 && values.targetConfidence <= 1)) {
+    errors.targetConfidence = 'tessera.admin.projects.validation.targetConfidence';
+  }
+  if (values.goldRate != null && !(values.goldRate >= 0 && values.goldRate <= MAX_GOLD_RATE)) {
+    errors.goldRate = 'tessera.admin.projects.validation.goldRate';
+  }
+  if (
+    values.qualificationSize != null &&
+    (!isWholeNumber(values.qualificationSize) || values.qualificationSize < 0 || values.qualificationSize > MAX_QUALIFICATION_SIZE)
+  ) {
+    errors.qualificationSize = { message: 'tessera.admin.projects.validation.qualificationSize', args: { max: MAX_QUALIFICATION_SIZE } };
+  }
+  if (values.qualificationMinAccuracy != null && !(values.qualificationMinAccuracy >= 0 && values.qualificationMinAccuracy <= 1)) {
+    errors.qualificationMinAccuracy = 'tessera.admin.projects.validation.qualificationMinAccuracy';
   }
 
   // Empty means "the server's default lease".

@@ -1,0 +1,196 @@
+import { Wallet } from 'ethers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { call, signIn, type Session } from '../support/wallet.js';
+
+let t: TestApp;
+
+interface Task {
+  assignmentId: number;
+  item: { id: string; data: { text: string } };
+  expiresAt: string;
+}
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+}
+
+const LABELS = ['cat', 'dog', 'bird'];
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+/** A project of `regular` items and `gold` gold items, their texts telling nothing; answers what is gold. */
+async function goldProject(
+  settings: Record<string, unknown>,
+  regular: number,
+  gold: number,
+): Promise<{ projectId: number; goldAnswer: Map<string, string> }> {
+  const created = await call<{ id: number }>(t.baseUrl, t.admin, 'POST', '/api/projects', {
+    name: 'Gold',
+    type: 'classification',
+    labels: LABELS,
+    overlap: 1,
+    rewardPerLabel: '1',
+    status: 'active',
+    ...settings,
+  });
+  expect(created.status).toBe(201);
+  const goldAnswer = new Map<string, string>();
+  // Gold items imported last, as admins usually do: their ids come after every regular item's.
+  const records = [
+    ...Array.from({ length: regular }, (_, n) => ({ data: { text: `question ${n}` } })),
+    ...Array.from({ length: gold }, (_, n) => {
+      const text = `question ${regular + n}`;
+      goldAnswer.set(text, LABELS[n % 3]!);
+      return { data: { text }, gold: { label: LABELS[n % 3] } };
+    }),
+  ];
+  const imported = await call<{ imported: number }>(
+    t.baseUrl,
+    t.admin,
+    'POST',
+    `/api/projects/${created.body.id}/items`,
+    JSON.stringify(records),
+    { 'content-type': 'application/json' },
+  );
+  expect(imported.body.imported).toBe(regular + gold);
+  return { projectId: created.body.id, goldAnswer };
+}
+
+async function annotator(): Promise<Session> {
+  return signIn(t.baseUrl, Wallet.createRandom() as unknown as Wallet);
+}
+
+async function next(session: Session, projectId: number) {
+  return call<Task>(t.baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
+}
+
+async function submit(session: Session, task: Task, label: string, n: number) {
+  const submitted = await call(t.baseUrl, session, 'POST', `/api/assignments/${task.assignmentId}/submit`, {
+    result: { label },
+    leadTimeMs: 2000 + (n % 7) * 300,
+  });
+  expect(submitted.status).toBe(201);
+}
+
+describe('gold mixing', () => {
+  it('mixes gold items in at the project rate, and nothing in a task tells them apart', async () => {
+    const { projectId, goldAnswer } = await goldProject({ goldRate: 0.2, qualificationSize: 0 }, 300, 60);
+    const worker = await annotator();
+    const progress = await call<{ remaining: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/progress`);
+    // Gold items are not counted as work left: they only ever come mixed in with regular ones.
+    expect(progress.body.remaining).toBe(300);
+    const goldKeys = new Set<string>();
+    const regularKeys = new Set<string>();
+    const refs = new Set<string>();
+    let goldTasks = 0;
+    for (let n = 0; n < 100; n++) {
+      const task = await next(worker, projectId);
+      expect(task.status).toBe(200);
+      const raw = JSON.stringify(task.body);
+      expect(raw).not.toMatch(/gold/i);
+      expect(task.body.item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      refs.add(task.body.item.id);
+      const isGold = goldAnswer.has(task.body.item.data.text);
+      const keys = JSON.stringify(Object.keys(task.body).sort()) + JSON.stringify(Object.keys(task.body.item).sort());
+      (isGold ? goldKeys : regularKeys).add(keys);
+      if (isGold) goldTasks++;
+      await submit(worker, task.body, LABELS[n % 3]!, n);
+    }
+    expect(refs.size).toBe(100);
+    // Binomial(100, 0.2): 8..34 holds with probability > 0.999.
+    expect(goldTasks).toBeGreaterThanOrEqual(8);
+    expect(goldTasks).toBeLessThanOrEqual(34);
+    expect([...goldKeys]).toEqual([...regularKeys]);
+    // The annotator's own labels name items by the same opaque references, not by ids.
+    const mine = await call<Array<{ itemId: unknown }>>(t.baseUrl, worker, 'GET', '/api/annotations?range=[0,99]');
+    expect(mine.body).toHaveLength(100);
+    for (const annotation of mine.body) expect(refs.has(String(annotation.itemId))).toBe(true);
+    expect(JSON.stringify(mine.body)).not.toMatch(/gold/i);
+    // Annotators are not told the project's checking settings either.
+    const visible = await call<Record<string, unknown>>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}`);
+    expect(visible.body).not.toHaveProperty('goldRate');
+    expect(visible.body).not.toHaveProperty('qualificationSize');
+    const managed = await call<Record<string, unknown>>(t.baseUrl, t.admin, 'GET', `/api/projects/${projectId}`);
+    expect(managed.body).toMatchObject({ goldRate: 0.2, qualificationSize: 0, qualificationMinAccuracy: 0.75 });
+  });
+
+  it('stops serving gold once the regular work is done', async () => {
+    const { projectId } = await goldProject({ goldRate: 0.5, qualificationSize: 0 }, 3, 20);
+    const worker = await annotator();
+    let tasks = 0;
+    for (let task = await next(worker, projectId); task.status === 200; task = await next(worker, projectId)) {
+      await submit(worker, task.body, LABELS[tasks % 3]!, tasks);
+      tasks++;
+    }
+    const progress = await call<{ remaining: number; done: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/progress`);
+    expect(progress.body).toEqual({ remaining: 0, done: tasks });
+    expect(tasks).toBeGreaterThanOrEqual(3);
+    expect(tasks).toBeLessThan(23);
+  });
+});
+
+describe('qualification', () => {
+  it('new annotators answer gold-heavy work first; those who fail lose their labels in the project and get no more work', async () => {
+    const { projectId, goldAnswer } = await goldProject({ goldRate: 0.1, qualificationSize: 4, qualificationMinAccuracy: 0.75 }, 60, 10);
+    const careful = await annotator();
+    const careless = await annotator();
+    const taskCounts = new Map<Session, { tasks: number; gold: number }>();
+    for (const session of [careful, careless]) {
+      const counts = { tasks: 0, gold: 0 };
+      while (counts.gold < 4) {
+        const task = await next(session, projectId);
+        expect(task.status).toBe(200);
+        const truth = goldAnswer.get(task.body.item.data.text);
+        if (truth !== undefined) counts.gold++;
+        const label =
+          truth === undefined ? LABELS[counts.tasks % 3]! : session === careful ? truth : LABELS[(LABELS.indexOf(truth) + 1) % 3]!;
+        await submit(session, task.body, label, counts.tasks);
+        counts.tasks++;
+      }
+      taskCounts.set(session, counts);
+    }
+    const aggregated = await call<{ workers: Array<{ annotatorId: number; trust: number }> }>(
+      t.baseUrl,
+      t.admin,
+      'POST',
+      `/api/projects/${projectId}/quality/aggregate`,
+    );
+    expect(aggregated.status).toBe(200);
+    const verdicts = await call<Array<{ annotatorId: number; status: string; goldSeen: number; goldCorrect: number }>>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/projects/${projectId}/quality/qualifications`,
+    );
+    expect(verdicts.status).toBe(200);
+    const verdictOf = new Map(verdicts.body.map((v) => [v.annotatorId, v]));
+    expect(verdictOf.get(careful.user.id)).toMatchObject({ status: 'passed', goldSeen: 4, goldCorrect: 4 });
+    expect(verdictOf.get(careless.user.id)).toMatchObject({ status: 'failed', goldSeen: 4, goldCorrect: 0 });
+    // The careless annotator's labels no longer count, and they get no more work here.
+    expect(aggregated.body.workers.map((w) => w.annotatorId)).toEqual([careful.user.id]);
+    const refused = await next(careless, projectId);
+    expect(refused.status).toBe(403);
+    expect((refused.body as unknown as ErrorBody).code).toBe('QUALIFICATION_FAILED');
+    // The careful one keeps working, their qualifying labels counted.
+    expect((await next(careful, projectId)).status).toBe(200);
+    expect(aggregated.body.workers[0]!.trust).toBeGreaterThan(0.7);
+
+    // Only managers see or reset qualifications; a reset lets the annotator try again.
+    expect((await call(t.baseUrl, careful, 'GET', `/api/projects/${projectId}/quality/qualifications`)).status).toBe(403);
+    const missing = await call<ErrorBody>(t.baseUrl, t.admin, 'DELETE', `/api/projects/${projectId}/quality/qualifications/987654`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('QUALIFICATION_NOT_FOUND');
+    const reset = await call(t.baseUrl, t.admin, 'DELETE', `/api/projects/${projectId}/quality/qualifications/${careless.user.id}`);
+    expect(reset.status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 5_100));
+    expect((await next(careless, projectId)).status).toBe(200);
+  });
+});
