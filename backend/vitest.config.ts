@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'medium',
           include: ['test/medium/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
+          globalSetup: ['test/support/global-setup.ts', 'test/support/build-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
