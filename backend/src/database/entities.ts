@@ -9,6 +9,12 @@ import { ReviewEntity } from '../quality/review.entity.js';
 import { SuspensionEntity } from '../quality/suspension.entity.js';
 import { WorkerQualityEntity } from '../quality/worker-quality.entity.js';
 import { UserEntity } from '../users/user.entity.js';
+import { ChainStateEntity } from '../chain/chain-state.entity.js';
+import { ChainTxEntity } from '../chain/chain-tx.entity.js';
+import { ClaimEntity } from '../rewards/claim.entity.js';
+import { EpochAllocationEntity } from '../rewards/epoch-allocation.entity.js';
+import { EpochEntity } from '../rewards/epoch.entity.js';
+import { LedgerEntryEntity } from '../rewards/ledger-entry.entity.js';
 
 export const entities = [
   UserEntity,
@@ -22,4 +28,10 @@ export const entities = [
   SuspensionEntity,
   ReviewEntity,
   QualificationEntity,
+  LedgerEntryEntity,
+  EpochEntity,
+  EpochAllocationEntity,
+  ClaimEntity,
+  ChainTxEntity,
+  ChainStateEntity,
 ];

@@ -36,6 +36,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PROJECT_NOT_ACTIVE:
     case ErrorCode.PROJECT_HAS_ANNOTATIONS:
     case ErrorCode.PROJECT_INVALID_CHANGE:
+    case ErrorCode.PROJECT_BUDGET_SPENT:
     case ErrorCode.ITEM_HAS_ANNOTATIONS:
     case ErrorCode.ITEM_EXTERNAL_ID_TAKEN:
     case ErrorCode.LEASE_EXPIRED:

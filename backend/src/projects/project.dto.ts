@@ -66,6 +66,16 @@ export class CreateProjectDto {
   @IsString()
   @Matches(TOKEN_AMOUNT, { message: 'rewardPerLabel must be a decimal string of tokens with at most 18 decimals' })
   rewardPerLabel: string;
+  @ApiPropertyOptional({
+    example: '1000',
+    nullable: true,
+    type: String,
+    description: 'Most tokens the project pays in all; null: no limit',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(TOKEN_AMOUNT, { message: 'rewardBudget must be a decimal string of tokens with at most 18 decimals' })
+  rewardBudget?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50_000) instructions?: string;
   @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
 }
@@ -92,6 +102,11 @@ export class UpdateProjectDto {
   @IsString()
   @Matches(TOKEN_AMOUNT, { message: 'rewardPerLabel must be a decimal string of tokens with at most 18 decimals' })
   rewardPerLabel?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null removes the limit' })
+  @IsOptional()
+  @IsString()
+  @Matches(TOKEN_AMOUNT, { message: 'rewardBudget must be a decimal string of tokens with at most 18 decimals' })
+  rewardBudget?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50_000) instructions?: string;
   @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
 }
@@ -116,6 +131,7 @@ export class ProjectDto {
   @ApiPropertyOptional() qualificationMinAccuracy?: number;
   @ApiProperty() leaseSeconds: number;
   @ApiProperty() rewardPerLabel: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Managers only' }) rewardBudget?: string | null;
   @ApiProperty() instructions: string;
   @ApiProperty({ enum: PROJECT_STATUSES }) status: ProjectStatus;
   @ApiProperty() createdAt: string;
@@ -146,6 +162,7 @@ export function mapProject(project: ProjectEntity, stats?: ProjectStatsDto, forM
     updatedAt: project.updatedAt.toISOString(),
   };
   if (forManager) {
+    dto.rewardBudget = project.rewardBudget === null ? null : formatTokenAmount(project.rewardBudget);
     dto.goldRate = project.goldRate;
     dto.qualificationSize = project.qualificationSize;
     dto.qualificationMinAccuracy = project.qualificationMinAccuracy;

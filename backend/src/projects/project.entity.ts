@@ -47,6 +47,10 @@ export class ProjectEntity {
   @Column({ type: 'numeric', precision: 36, scale: 18, name: 'reward_per_label' })
   rewardPerLabel: string;
 
+  /** Most tokens the project pays out in all (decimal string); null: no limit. Work stops when it is spent. */
+  @Column({ type: 'numeric', precision: 36, scale: 18, name: 'reward_budget', nullable: true })
+  rewardBudget: string | null;
+
   @Column({ type: 'text', default: '' })
   instructions: string;
 

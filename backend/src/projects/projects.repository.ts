@@ -21,6 +21,7 @@ export type ProjectFields = Pick<
   | 'qualificationMinAccuracy'
   | 'leaseSeconds'
   | 'rewardPerLabel'
+  | 'rewardBudget'
   | 'instructions'
   | 'status'
 >;

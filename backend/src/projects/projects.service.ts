@@ -77,6 +77,7 @@ export class ProjectsService {
       qualificationMinAccuracy: body.qualificationMinAccuracy ?? 0.75,
       leaseSeconds,
       rewardPerLabel: body.rewardPerLabel,
+      rewardBudget: body.rewardBudget ?? null,
       instructions: body.instructions ?? '',
       status: body.status ?? 'draft',
     });
@@ -117,6 +118,7 @@ export class ProjectsService {
     if (body.qualificationMinAccuracy !== undefined) changes.qualificationMinAccuracy = body.qualificationMinAccuracy;
     if (body.leaseSeconds !== undefined) changes.leaseSeconds = this.checkLease(body.leaseSeconds);
     if (body.rewardPerLabel !== undefined) changes.rewardPerLabel = body.rewardPerLabel;
+    if (body.rewardBudget !== undefined) changes.rewardBudget = body.rewardBudget;
     if (body.instructions !== undefined) changes.instructions = body.instructions;
     if (body.status !== undefined) changes.status = body.status;
     const updated = await this.projects.update(id, changes);

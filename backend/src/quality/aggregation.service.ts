@@ -4,6 +4,7 @@ import type { ProjectType } from '../projects/domain/label-schema.js';
 import type { ProjectEntity } from '../projects/project.entity.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
+import { CREDIT_QUEUE } from '../rewards/credit-queue.js';
 import { AggregationRunner } from './aggregation-runner.js';
 import { cheatReasons, type LabelFacts } from './domain/anti-cheat.js';
 import { matchesGold } from './domain/gold-check.js';
@@ -104,6 +105,8 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
       };
       const decision = await this.runner.run(input);
       await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers, decision.grow);
+      // Rewards follow the new decisions (the rewards module credits; idempotent, one job per project).
+      await this.queue.send(CREDIT_QUEUE, { projectId }, { singletonKey: String(projectId) });
       const failed = await this.qualify(project, loaded.filter((i) => i.gold).length, decision.workers);
       const suspended = this.config.autoSuspend ? await this.enforce(projectId, project.type as ProjectType, items, labels) : 0;
       this.lastRunMs.set(projectId, Date.now() - started);

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { QualityModule } from '../quality/quality.module.js';
+import { RewardsModule } from '../rewards/rewards.module.js';
 import { AssignmentsRepository } from './assignments.repository.js';
 import { TasksController } from './tasks.controller.js';
 import { TasksService } from './tasks.service.js';
 
 @Module({
-  imports: [ProjectsModule, QualityModule],
+  imports: [ProjectsModule, QualityModule, RewardsModule],
   controllers: [TasksController],
   providers: [AssignmentsRepository, TasksService],
   exports: [AssignmentsRepository],

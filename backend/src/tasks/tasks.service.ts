@@ -9,6 +9,7 @@ import { goldChance, qualificationStatus, type QualificationStatus } from '../qu
 import { QualificationsRepository } from '../quality/qualifications.repository.js';
 import { SuspensionsRepository } from '../quality/suspensions.repository.js';
 import { ItemRefs } from '../items/item-refs.js';
+import { BudgetService } from '../rewards/budget.service.js';
 import { AssignmentsRepository, type AssignmentForSubmit, type LeasedTask } from './assignments.repository.js';
 import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.dto.js';
 
@@ -58,6 +59,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     private readonly aggregation: AggregationService,
     private readonly suspensions: SuspensionsRepository,
     private readonly qualifications: QualificationsRepository,
+    private readonly budget: BudgetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.itemRefs = new ItemRefs(config.jwtSecret);
@@ -91,6 +93,12 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     await this.checkNotSuspended(caller);
     const project = await this.projects.visible(caller, projectId);
     if (project.status !== 'active') throw new TaskException(ErrorCode.PROJECT_NOT_ACTIVE, `Project ${projectId} is ${project.status}`);
+    if (!(await this.budget.reserve(projectId, project.rewardBudget, project.rewardPerLabel))) {
+      throw new TaskException(
+        ErrorCode.PROJECT_BUDGET_SPENT,
+        `Project ${projectId} has spent its reward budget; it hands out no more work`,
+      );
+    }
     const goldInProject = await this.goldCount(projectId);
     const qualification = goldInProject > 0 ? await this.qualification(projectId, caller.id, project, goldInProject) : 'passed';
     if (qualification === 'failed') {

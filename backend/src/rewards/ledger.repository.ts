@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { sqlRows } from '../database/sql.js';
+import type { CreditEntry, CreditLabel } from './domain/crediting.js';
+import { parseTokens } from './domain/reward-math.js';
+
+export interface CreditContext {
+  type: string;
+  rate: string;
+  budget: string | null;
+  spent: bigint;
+  labels: CreditLabel[];
+  settled: Map<number, { result: unknown; data: Record<string, unknown> }>;
+  eligible: Set<number>;
+  workers: Array<{ annotatorId: number; labels: number; accuracy: number; goldSeen: number; goldCorrect: number }>;
+}
+
+/** Serialises crediting per project across instances: two runs never credit the same label twice. */
+const CREDIT_LOCK = 7243553;
+
+@Injectable()
+export class LedgerRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Runs `decide` on everything crediting needs to know of the project, inside one transaction that
+   * holds the project's credit lock, and appends what it answers. Answers the entries appended.
+   */
+  async credit(projectId: number, decide: (context: CreditContext) => CreditEntry[]): Promise<CreditEntry[]> {
+    return this.db.transaction(async (manager) => {
+      await sqlRows(manager, 'SELECT pg_advisory_xact_lock($1, $2)', [CREDIT_LOCK, projectId]);
+      const [project] = await sqlRows<{ type: string; rate: string; budget: string | null; gold: number; qualification_size: number }>(
+        manager,
+        `SELECT type, reward_per_label::text AS rate, reward_budget::text AS budget, qualification_size,
+                (SELECT count(*)::int FROM items WHERE project_id = $1 AND gold IS NOT NULL) AS gold
+           FROM projects WHERE id = $1`,
+        [projectId],
+      );
+      if (!project) return [];
+      const [labels, settled, eligible, workers, spent] = await Promise.all([
+        sqlRows<{ id: number; annotator_id: number; item_id: number; result: unknown; discarded: boolean; credited: string }>(
+          manager,
+          `SELECT a.id, a.annotator_id, a.item_id, a.result, a.discarded_at IS NOT NULL AS discarded, coalesce(l.credited, 0)::text AS credited
+             FROM annotations a
+             LEFT JOIN (SELECT annotation_id, sum(amount) AS credited FROM ledger_entries WHERE project_id = $1 GROUP BY annotation_id) l
+               ON l.annotation_id = a.id
+            WHERE a.project_id = $1 AND (a.discarded_at IS NULL OR coalesce(l.credited, 0) <> 0)`,
+          [projectId],
+        ),
+        sqlRows<{ item_id: number; result: unknown; data: Record<string, unknown> }>(
+          manager,
+          `SELECT r.item_id, r.result, CASE WHEN p.type = 'spans' THEN i.data ELSE '{}'::jsonb END AS data
+             FROM item_results r JOIN items i ON i.id = r.item_id JOIN projects p ON p.id = r.project_id
+            WHERE r.project_id = $1 AND r.status = 'confident'`,
+          [projectId],
+        ),
+        // Who may earn now: not suspended, and qualified where the project qualifies annotators.
+        sqlRows<{ annotator_id: number }>(
+          manager,
+          `SELECT DISTINCT a.annotator_id FROM annotations a
+            WHERE a.project_id = $1 AND a.discarded_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM suspensions s WHERE s.annotator_id = a.annotator_id AND s.lifted_at IS NULL)
+              AND ($2 OR EXISTS (SELECT 1 FROM qualifications q WHERE q.project_id = $1 AND q.annotator_id = a.annotator_id AND q.status = 'passed'))`,
+          [projectId, project.gold === 0 || project.qualification_size === 0],
+        ),
+        sqlRows<{ annotatorId: number; labels: number; accuracy: number; goldSeen: number; goldCorrect: number }>(
+          manager,
+          `SELECT annotator_id AS "annotatorId", labels, accuracy, gold_seen AS "goldSeen", gold_correct AS "goldCorrect"
+             FROM worker_quality WHERE project_id = $1`,
+          [projectId],
+        ),
+        sqlRows<{ spent: string }>(manager, 'SELECT coalesce(sum(amount), 0)::text AS spent FROM ledger_entries WHERE project_id = $1', [
+          projectId,
+        ]),
+      ]);
+      const entries = decide({
+        type: project.type,
+        rate: project.rate,
+        budget: project.budget,
+        spent: BigInt(spent[0]!.spent),
+        labels: labels.map((l) => ({
+          annotationId: l.id,
+          annotatorId: l.annotator_id,
+          itemId: l.item_id,
+          result: l.result,
+          discarded: l.discarded,
+          credited: BigInt(l.credited),
+        })),
+        settled: new Map(settled.map((s) => [s.item_id, { result: s.result, data: s.data }])),
+        eligible: new Set(eligible.map((e) => e.annotator_id)),
+        workers,
+      });
+      if (entries.length > 0) {
+        await sqlRows(
+          manager,
+          `INSERT INTO ledger_entries (annotator_id, project_id, annotation_id, kind, amount, multiplier_bps)
+           SELECT a, $1, n, k, amt, m FROM unnest($2::int[], $3::int[], $4::text[], $5::numeric[], $6::int[]) AS t(a, n, k, amt, m)`,
+          [
+            projectId,
+            entries.map((e) => e.annotatorId),
+            entries.map((e) => e.annotationId),
+            entries.map((e) => e.kind),
+            entries.map((e) => e.amount.toString()),
+            entries.map((e) => e.multiplierBps ?? null),
+          ],
+        );
+      }
+      return entries;
+    });
+  }
+
+  /** Tokens the project has paid or promised: what it credited, plus its rate for each label not yet decided and each live lease. */
+  async committed(projectId: number): Promise<bigint> {
+    const [row] = await sqlRows<{ credited: string; open: string; rate: string }>(
+      this.db,
+      `SELECT p.reward_per_label::text AS rate,
+              (SELECT coalesce(sum(amount), 0)::text FROM ledger_entries WHERE project_id = p.id) AS credited,
+              (SELECT count(*) FROM annotations a WHERE a.project_id = p.id AND a.discarded_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.annotation_id = a.id)
+                  AND NOT EXISTS (SELECT 1 FROM item_results r WHERE r.item_id = a.item_id AND r.status = 'confident'))
+               + (SELECT count(*) FROM assignments s WHERE s.project_id = p.id AND s.status = 'leased' AND s.expires_at > now()) AS open
+         FROM projects p WHERE p.id = $1`,
+      [projectId],
+      'rewards.committed',
+    );
+    return row ? BigInt(row.credited) + BigInt(row.open) * parseTokens(row.rate) : 0n;
+  }
+}
