@@ -1,18 +1,10 @@
 import { getAddress } from 'viem';
 import { createSiweMessage } from 'viem/siwe';
 import { api, ApiError } from './api';
+import { hexChainId, isRejection, walletChainId, type Eip1193Provider } from './eip1193';
 import { saveSession, type Session } from './session';
 
-/** The injected EIP-1193 provider (MetaMask and friends). */
-export interface Eip1193Provider {
-  request(args: { method: string; params?: unknown[] }): Promise<unknown>;
-}
-
-declare global {
-  interface Window {
-    ethereum?: Eip1193Provider;
-  }
-}
+export type { Eip1193Provider } from './eip1193';
 
 export type SignInFailure =
   | { kind: 'no-wallet' }
@@ -25,13 +17,6 @@ export class SignInError extends Error {
     super(failure.kind);
     this.name = 'SignInError';
   }
-}
-
-/** EIP-1193 code for "the user rejected the request". */
-const USER_REJECTED = 4001;
-
-function isRejection(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === USER_REJECTED;
 }
 
 async function serverChainId(): Promise<number> {
@@ -52,11 +37,11 @@ export async function signInWithWallet(provider: Eip1193Provider | undefined = w
     ]);
     const address = accounts[0];
     if (!address) throw new SignInError({ kind: 'failed', message: 'the wallet shared no account' });
-    let actual = Number.parseInt((await provider.request({ method: 'eth_chainId' })) as string, 16);
+    let actual = await walletChainId(provider);
     if (actual !== expected) {
       try {
-        await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: `0x${expected.toString(16)}` }] });
-        actual = Number.parseInt((await provider.request({ method: 'eth_chainId' })) as string, 16);
+        await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: hexChainId(expected) }] });
+        actual = await walletChainId(provider);
       } catch (error) {
         if (isRejection(error)) throw new SignInError({ kind: 'wrong-chain', expected, actual });
       }
