@@ -90,6 +90,28 @@ describe('LabelApp', () => {
     expect(await screen.findByText('No projects are open for labeling right now. Check back later.')).toBeTruthy();
   });
 
+  it('opens the earnings page from the header', async () => {
+    signIn();
+    fakeApi({
+      'GET /api/projects': json(200, []),
+      'GET /api/me/earnings': json(200, {
+        chain: { chainId: 31337, rpcUrl: 'http://127.0.0.1:8545', token: '0x1', distributor: '0x2', explorerTxUrl: null },
+        totals: { pending: '0.5', claimable: '0', claimed: '0', expired: '0' },
+        epochs: [],
+        recent: [],
+      }),
+    });
+    render(<LabelApp />);
+    await screen.findByText('No projects are open for labeling right now. Check back later.');
+    const link = screen.getByRole('link', { name: 'Earnings' });
+    expect(link.getAttribute('href')).toBe('/label/earnings');
+    await userEvent.click(link);
+    expect(window.location.pathname).toBe('/label/earnings');
+    expect(await screen.findByRole('heading', { name: 'Earnings' })).toBeTruthy();
+    expect(await screen.findByText('0.5 tokens')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Earnings' }).getAttribute('aria-current')).toBe('page');
+  });
+
   it('signs out, and says the session expired when the server refuses the token', async () => {
     signIn();
     fakeApi({ 'GET /api/projects': [json(200, []), apiError(401, 'UNAUTHORIZED', 'token expired')] });
@@ -105,10 +127,12 @@ describe('LabelApp', () => {
     expect(await screen.findByText('Your session has expired. Sign in again to continue.')).toBeTruthy();
   });
 
-  it('routes /label, /label/projects/:id and nothing else', () => {
+  it('routes /label, /label/projects/:id, /label/earnings and nothing else', () => {
     expect(parseRoute('/label')).toEqual({ page: 'projects' });
     expect(parseRoute('/label/')).toEqual({ page: 'projects' });
     expect(parseRoute('/label/projects/12')).toEqual({ page: 'workspace', projectId: 12 });
+    expect(parseRoute('/label/earnings')).toEqual({ page: 'earnings' });
+    expect(parseRoute('/label/earnings/')).toEqual({ page: 'earnings' });
     expect(parseRoute('/label/projects/0')).toEqual({ page: 'notFound' });
     expect(parseRoute('/label/projects/abc')).toEqual({ page: 'notFound' });
     expect(shortAddress(testSession.user.address)).toBe('0x1234…5678');

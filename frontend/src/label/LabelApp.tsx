@@ -1,19 +1,49 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { t } from '../i18n/i18n';
 import { clearSession, expireSession, loadSession, onSessionChange, type Session } from '../session/session';
 import './label.css';
 import { ProjectList } from './ProjectList';
-import { navigate, projectPath, PROJECTS_PATH, useRoute } from './router';
+import { EARNINGS_PATH, navigate, projectPath, PROJECTS_PATH, useRoute } from './router';
 import { Workspace } from './Workspace';
 
 // The wallet code (viem) is only needed to sign in: signed-in annotators never download it.
 const SignIn = lazy(() => import('../session/SignIn').then((module) => ({ default: module.SignIn })));
+// The earnings page and its claim code (viem's ABI encoder) load when an annotator opens it.
+const EarningsPage = lazy(() => import('./earnings/EarningsPage').then((module) => ({ default: module.EarningsPage })));
 
 /** The longest delay setTimeout accepts. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export function shortAddress(address: string): string {
   return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
+}
+
+/** An in-app link: a real href (new tab, copy) that navigates without a reload on a plain click. */
+function AppLink({
+  path,
+  className,
+  current = false,
+  children,
+}: {
+  path: string;
+  className?: string;
+  current?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <a
+      className={className}
+      href={path}
+      aria-current={current ? 'page' : undefined}
+      onClick={(event: MouseEvent) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        navigate(path);
+      }}
+    >
+      {children}
+    </a>
+  );
 }
 
 function useSession(): { session: Session | undefined; expired: boolean; signedIn: (session: Session) => void } {
@@ -65,6 +95,12 @@ export default function LabelApp() {
         return <ProjectList onOpen={(projectId) => navigate(projectPath(projectId))} />;
       case 'workspace':
         return <Workspace key={route.projectId} projectId={route.projectId} session={session} onBack={() => navigate(PROJECTS_PATH)} />;
+      case 'earnings':
+        return (
+          <Suspense fallback={<p className="loading">{t('tessera.label.loading')}</p>}>
+            <EarningsPage onFindWork={() => navigate(PROJECTS_PATH)} />
+          </Suspense>
+        );
       case 'notFound':
         return (
           <section className="not-found">
@@ -80,19 +116,14 @@ export default function LabelApp() {
   return (
     <div className="tessera-label">
       <header className="app-header">
-        <a
-          className="brand"
-          href={PROJECTS_PATH}
-          onClick={(event) => {
-            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-            event.preventDefault();
-            navigate(PROJECTS_PATH);
-          }}
-        >
+        <AppLink className="brand" path={PROJECTS_PATH}>
           {t('tessera.app.name')}
-        </a>
+        </AppLink>
         {session && (
           <div className="account">
+            <AppLink className="nav-link" path={EARNINGS_PATH} current={route.page === 'earnings'}>
+              {t('tessera.earnings.link')}
+            </AppLink>
             <span className="address" title={session.user.address}>
               {t('tessera.signIn.signedInAs', { address: shortAddress(session.user.address) })}
             </span>

@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
 /** The annotator app's pages; a history.pushState router small enough to not need a library. */
-export type Route = { page: 'projects' } | { page: 'workspace'; projectId: number } | { page: 'notFound' };
+export type Route = { page: 'projects' } | { page: 'workspace'; projectId: number } | { page: 'earnings' } | { page: 'notFound' };
 
 export const PROJECTS_PATH = '/label';
+export const EARNINGS_PATH = '/label/earnings';
 
 export function projectPath(projectId: number): string {
   return `/label/projects/${projectId}`;
@@ -12,6 +13,7 @@ export function projectPath(projectId: number): string {
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === PROJECTS_PATH) return { page: 'projects' };
+  if (path === EARNINGS_PATH) return { page: 'earnings' };
   const match = /^\/label\/projects\/([1-9]\d{0,9})$/.exec(path);
   if (match) return { page: 'workspace', projectId: Number(match[1]) };
   return { page: 'notFound' };
