@@ -113,6 +113,7 @@ describe('buildTree', () => {
       const leaves = randomLeaves(size);
       const tree = buildTree(leaves);
       expect(tree.size).toBe(size);
+      expect(tree.total).toBe(leaves.reduce((sum, leaf) => sum + leaf.amount, 0n));
       expect(tree.root).toBe(referenceRoot(leaves.map(referenceLeaf)));
       for (let i = 0; i < size; i++) {
         expect(tree.leaf(i)).toBe(referenceLeaf(leaves[i]!));

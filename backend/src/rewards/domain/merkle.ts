@@ -20,7 +20,10 @@ export interface RewardLeaf {
 
 export interface RewardTree {
   readonly root: Hex;
+  /** The number of leaves: `leafCount` when posting the epoch. */
   readonly size: number;
+  /** The sum of the leaves' amounts: the epoch's funding. */
+  readonly total: bigint;
   /** The hash of leaf `index`. */
   leaf(index: number): Hex;
   /** The sibling hashes proving leaf `index`, bottom-up, as `claim` takes them. */
@@ -60,6 +63,7 @@ export function buildTree(leaves: readonly RewardLeaf[]): RewardTree {
   if (size === 0) throw new MerkleError(MerkleErrorCode.TREE_INVALID, 'a tree needs at least one leaf');
   const layers: Int32Array[] = [new Int32Array(size * 8)];
   const epochId = toUint256(leaves[0]!.epochId, 'leaves[0].epochId');
+  let total = 0n;
   for (let i = 0; i < size; i++) {
     const encoded = encodeLeaf(leaves[i]!, `leaves[${i}]`);
     if (encoded.epochId !== epochId) {
@@ -69,6 +73,7 @@ export function buildTree(leaves: readonly RewardLeaf[]): RewardTree {
       throw new MerkleError(MerkleErrorCode.TREE_INVALID, `leaves[${i}].index must be ${i}, got ${encoded.index}`);
     }
     hashLeafInto(encoded.words, layers[0]!, i * 8);
+    total += encoded.amount;
   }
   for (let below = layers[0]!; below.length > 8;) {
     const count = below.length / 8;
@@ -87,6 +92,7 @@ export function buildTree(leaves: readonly RewardLeaf[]): RewardTree {
   return {
     root: toHex(layers[layers.length - 1]!, 0),
     size,
+    total,
     leaf: (index) => toHex(layers[0]!, checked(index) * 8),
     proof: (index) => {
       const siblings: Hex[] = [];
@@ -118,6 +124,7 @@ if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) {
 interface EncodedLeaf {
   readonly epochId: bigint;
   readonly index: bigint;
+  readonly amount: bigint;
   /** abi.encode(uint256 epochId, uint256 index, address account, uint256 amount): 128 bytes. */
   readonly words: Int32Array;
 }
@@ -135,7 +142,7 @@ function encodeLeaf(leaf: RewardLeaf, field: string): EncodedLeaf {
   writeUint256(index, encodedBytes, 32);
   writeAddress(leaf.account, `${field}.account`, encodedBytes, 76);
   writeUint256(amount, encodedBytes, 96);
-  return { epochId, index, words: encodedWords };
+  return { epochId, index, amount, words: encodedWords };
 }
 
 function toUint256(value: bigint | number | string, field: string): bigint {
