@@ -70,7 +70,7 @@ export interface EpochGas {
 export async function measureEpoch(contracts: PayoutContracts, epochId: bigint, size: number, expiry: number): Promise<EpochGas> {
   const leaves = freshLeaves(epochId, size);
   const tree = buildTree(leaves);
-  const post = await gasOf(contracts.distributor.getFunction('postEpoch')(epochId, tree.root, size, total(leaves), expiry));
+  const post = await gasOf(contracts.distributor.getFunction('postEpoch')(epochId, tree.root, tree.total, expiry));
   const relayed = contracts.distributor.connect(contracts.relayer) as Contract;
   const claims: number[] = [];
   for (const [i, leaf] of leaves.entries()) {

@@ -22,7 +22,8 @@ import {IPayoutDistributor} from "./interfaces/IPayoutDistributor.sol";
  * - the epoch's second slot, which every claim reads, also holds the claimed bits of the first 48 leaves
  *   and the epoch's `remaining` funds, which their claims decrement: small epochs never create a claim word;
  * - later leaves are recorded in claim words of 128 bits, whose upper 128 bits add up the amount claimed
- *   through them, so that a claim writes a single slot; a sweep adds the words up (one read per 128 leaves).
+ *   through them, so that a claim writes a single slot (plus the epoch's slot, once per new highest word);
+ *   a sweep adds the words up (one read per 128 leaves).
  */
 contract PayoutDistributor is AccessControl, IPayoutDistributor {
     using SafeERC20 for IERC20;
@@ -37,10 +38,11 @@ contract PayoutDistributor is AccessControl, IPayoutDistributor {
         bytes32 root;
         // One slot:
         uint40 expiry;
-        uint32 leafCount;
         bool swept;
         // The funding minus what leaves 0..47 claimed.
         uint128 remaining;
+        // 1 + the highest claim word written: what a sweep adds up.
+        uint32 claimWords;
         // Bit i: leaf i (i < 48) claimed.
         uint48 claimedBits;
     }
@@ -67,18 +69,9 @@ contract PayoutDistributor is AccessControl, IPayoutDistributor {
     }
 
     /// @inheritdoc IPayoutDistributor
-    function postEpoch(
-        uint256 epochId,
-        bytes32 root,
-        uint256 leafCount,
-        uint256 total,
-        uint64 expiry
-    ) external onlyRole(OPERATOR_ROLE) {
+    function postEpoch(uint256 epochId, bytes32 root, uint256 total, uint64 expiry) external onlyRole(OPERATOR_ROLE) {
         if (root == bytes32(0)) {
             revert PayoutDistributorInvalidRoot(root);
-        }
-        if (leafCount == 0 || leafCount > type(uint32).max) {
-            revert PayoutDistributorInvalidLeafCount(leafCount);
         }
         if (total == 0 || total > type(uint128).max) {
             revert PayoutDistributorInvalidTotal(total);
@@ -92,7 +85,6 @@ contract PayoutDistributor is AccessControl, IPayoutDistributor {
         }
         e.root = root;
         e.expiry = uint40(expiry);
-        e.leafCount = uint32(leafCount);
         e.remaining = uint128(total);
         emit EpochPosted(epochId, root, total, expiry);
 
@@ -108,9 +100,6 @@ contract PayoutDistributor is AccessControl, IPayoutDistributor {
         if (block.timestamp >= e.expiry) {
             revert PayoutDistributorEpochExpired(epochId, e.expiry);
         }
-        if (index >= e.leafCount) {
-            revert PayoutDistributorInvalidIndex(epochId, index);
-        }
         if (index < _EPOCH_CLAIM_BITS) {
             uint48 bit = uint48(1 << index);
             if (e.claimedBits & bit != 0) {
@@ -125,6 +114,9 @@ contract PayoutDistributor is AccessControl, IPayoutDistributor {
             stored.claimedBits = e.claimedBits | bit;
         } else {
             uint256 wordIndex = index / _WORD_CLAIM_BITS;
+            if (wordIndex >= type(uint32).max) {
+                revert PayoutDistributorInvalidIndex(epochId, index);
+            }
             uint256 word = _claimWords[epochId][wordIndex];
             uint256 bit = 1 << (index % _WORD_CLAIM_BITS);
             if (word & bit != 0) {
@@ -137,6 +129,9 @@ contract PayoutDistributor is AccessControl, IPayoutDistributor {
                 revert PayoutDistributorInsufficientFunds(epochId, amount, e.remaining - (word >> _WORD_CLAIM_BITS));
             }
             _claimWords[epochId][wordIndex] = (claimedThroughWord << _WORD_CLAIM_BITS) | (word & _WORD_CLAIM_MASK) | bit;
+            if (wordIndex >= e.claimWords) {
+                _epochs[epochId].claimWords = uint32(wordIndex + 1);
+            }
         }
         emit Claimed(epochId, index, account, amount);
 
@@ -152,11 +147,9 @@ contract PayoutDistributor is AccessControl, IPayoutDistributor {
     }
 
     /// @inheritdoc IPayoutDistributor
-    function epoch(
-        uint256 epochId
-    ) external view returns (bytes32 root, uint64 expiry, uint256 leafCount, uint256 unclaimed, bool swept) {
+    function epoch(uint256 epochId) external view returns (bytes32 root, uint64 expiry, uint256 unclaimed, bool swept) {
         Epoch storage e = _epochs[epochId];
-        return (e.root, e.expiry, e.leafCount, e.swept ? 0 : _unclaimed(epochId, e), e.swept);
+        return (e.root, e.expiry, e.swept ? 0 : _unclaimed(epochId, e), e.swept);
     }
 
     /// @inheritdoc IPayoutDistributor
@@ -255,13 +248,10 @@ contract PayoutDistributor is AccessControl, IPayoutDistributor {
     /// @dev What a sweep would send: the remaining funding minus what the claim words paid.
     function _unclaimed(uint256 epochId, Epoch storage e) private view returns (uint256) {
         uint256 claimed = 0;
-        uint256 leafCount = e.leafCount;
-        if (leafCount > _EPOCH_CLAIM_BITS) {
-            mapping(uint256 word => uint256) storage words = _claimWords[epochId];
-            uint256 lastWord = (leafCount - 1) / _WORD_CLAIM_BITS;
-            for (uint256 w = _EPOCH_CLAIM_BITS / _WORD_CLAIM_BITS; w <= lastWord; ++w) {
-                claimed += words[w] >> _WORD_CLAIM_BITS;
-            }
+        uint256 claimWords = e.claimWords;
+        mapping(uint256 word => uint256) storage words = _claimWords[epochId];
+        for (uint256 w = 0; w < claimWords; ++w) {
+            claimed += words[w] >> _WORD_CLAIM_BITS;
         }
         uint256 remaining = e.remaining;
         return remaining > claimed ? remaining - claimed : 0;

@@ -34,7 +34,7 @@ async function post(d: Deployed, leaves: RewardLeaf[], funding = total(leaves)) 
   const tree = buildTree(leaves);
   const expiry = (await latestTimestamp()) + DAY;
   const epochId = BigInt(leaves[0]!.epochId);
-  await (await d.distributor.getFunction('postEpoch')(epochId, tree.root, leaves.length, funding, expiry)).wait();
+  await (await d.distributor.getFunction('postEpoch')(epochId, tree.root, funding, expiry)).wait();
   return { tree, expiry, epochId };
 }
 
@@ -67,7 +67,7 @@ describe('PayoutDistributor: posting', () => {
     const { tree, expiry } = await post(d, leaves);
     expect(await balanceOf(d, await d.operator.getAddress())).toBe(before - total(leaves));
     expect(await balanceOf(d, d.deployment.payoutDistributor)).toBe(DISTRIBUTOR_SEED + total(leaves));
-    expect((await d.distributor.getFunction('epoch')(7n)).toArray()).toEqual([tree.root, BigInt(expiry), 5n, total(leaves), false]);
+    expect((await d.distributor.getFunction('epoch')(7n)).toArray()).toEqual([tree.root, BigInt(expiry), total(leaves), false]);
     const [event] = await d.distributor.queryFilter(d.distributor.filters.EpochPosted!(7n));
     expect((event as { args: { toArray(): unknown[] } }).args.toArray()).toEqual([7n, tree.root, total(leaves), BigInt(expiry)]);
   });
@@ -75,24 +75,20 @@ describe('PayoutDistributor: posting', () => {
   it('takes each epoch id once', async () => {
     const d = await deployed();
     const { tree, expiry } = await post(d, freshLeaves(7n, 2));
-    await expectRevert(
-      d.distributor.getFunction('postEpoch')(7n, tree.root, 2, 1n, expiry),
-      d.distributor,
-      'PayoutDistributorEpochExists',
-      [7n],
-    );
+    await expectRevert(d.distributor.getFunction('postEpoch')(7n, tree.root, 1n, expiry), d.distributor, 'PayoutDistributorEpochExists', [
+      7n,
+    ]);
   });
 
-  it('refuses an empty root, leaf count or total, and an expiry that is not in the future', async () => {
+  it('refuses an empty root or total, and an expiry that is not in the future', async () => {
     const d = await deployed();
     const now = await latestTimestamp();
     const root = buildTree(freshLeaves(1n, 1)).root;
     const postEpoch = d.distributor.getFunction('postEpoch');
-    await expectRevert(postEpoch(1n, ZeroHash, 1, 1n, now + DAY), d.distributor, 'PayoutDistributorInvalidRoot', [ZeroHash]);
-    await expectRevert(postEpoch(1n, root, 0, 1n, now + DAY), d.distributor, 'PayoutDistributorInvalidLeafCount', [0n]);
-    await expectRevert(postEpoch(1n, root, 1, 0n, now + DAY), d.distributor, 'PayoutDistributorInvalidTotal', [0n]);
-    await expectRevert(postEpoch(1n, root, 1, 1n << 128n, now + DAY), d.distributor, 'PayoutDistributorInvalidTotal', [1n << 128n]);
-    await expectRevert(postEpoch(1n, root, 1, 1n, now), d.distributor, 'PayoutDistributorInvalidExpiry');
+    await expectRevert(postEpoch(1n, ZeroHash, 1n, now + DAY), d.distributor, 'PayoutDistributorInvalidRoot', [ZeroHash]);
+    await expectRevert(postEpoch(1n, root, 0n, now + DAY), d.distributor, 'PayoutDistributorInvalidTotal', [0n]);
+    await expectRevert(postEpoch(1n, root, 1n << 128n, now + DAY), d.distributor, 'PayoutDistributorInvalidTotal', [1n << 128n]);
+    await expectRevert(postEpoch(1n, root, 1n, now), d.distributor, 'PayoutDistributorInvalidExpiry');
   });
 });
 
@@ -115,7 +111,7 @@ describe('PayoutDistributor: claims', () => {
       expect(claimed).toEqual([3n, BigInt(i), leaf.account, leaf.amount]);
     }
     const unclaimedLeaves = leaves.filter((_, i) => !SAMPLE.includes(i));
-    expect((await d.distributor.getFunction('epoch')(3n))[3]).toBe(total(unclaimedLeaves));
+    expect((await d.distributor.getFunction('epoch')(3n))[2]).toBe(total(unclaimedLeaves));
     expect(await d.distributor.getFunction('isClaimed')(3n, 2)).toBe(false);
     expect(await d.distributor.getFunction('isClaimed')(3n, 130)).toBe(false);
   });
@@ -148,10 +144,14 @@ describe('PayoutDistributor: claims', () => {
       await invalid(claimArgs(leaf, tree.proof(i).slice(1)));
       await invalid(claimArgs(leaf, []));
     }
-    await expectRevert(claim(d, d.relayer, { ...leaves[0]!, index: SIZE }, tree.proof(0)), d.distributor, 'PayoutDistributorInvalidIndex', [
-      3n,
-      BigInt(SIZE),
-    ]);
+    await expectRevert(claim(d, d.relayer, { ...leaves[0]!, index: SIZE }, tree.proof(0)), d.distributor, 'PayoutDistributorInvalidProof');
+    const beyond = 128n * 2n ** 32n;
+    await expectRevert(
+      claim(d, d.relayer, { ...leaves[0]!, index: beyond }, tree.proof(0)),
+      d.distributor,
+      'PayoutDistributorInvalidIndex',
+      [3n, beyond],
+    );
   });
 
   it('binds a proof to its epoch', async () => {
@@ -219,7 +219,8 @@ describe('PayoutDistributor: sweeping', () => {
     const d = await deployed();
     const leaves = freshLeaves(6n, 150);
     const { tree, expiry } = await post(d, leaves);
-    const claimed = [0, 3, 47, 48, 100, 149];
+    // Out of order: a lower claim word after a higher one.
+    const claimed = [149, 0, 100, 3, 48, 47];
     for (const i of claimed) await (await claim(d, d.relayer, leaves[i]!, tree.proof(i))).wait();
     const remainder = total(leaves.filter((_, i) => !claimed.includes(i)));
     const sweep = d.distributor.getFunction('sweep');
@@ -232,7 +233,7 @@ describe('PayoutDistributor: sweeping', () => {
     expect(swept).toEqual([6n, treasury, remainder]);
     expect(await balanceOf(d, treasury)).toBe(remainder);
     expect(await balanceOf(d, d.deployment.payoutDistributor)).toBe(DISTRIBUTOR_SEED);
-    expect((await d.distributor.getFunction('epoch')(6n)).toArray().slice(3)).toEqual([0n, true]);
+    expect((await d.distributor.getFunction('epoch')(6n)).toArray().slice(2)).toEqual([0n, true]);
 
     await expectRevert(sweep(6n, treasury), d.distributor, 'PayoutDistributorAlreadySwept', [6n]);
     await expectRevert(claim(d, d.relayer, leaves[1]!, tree.proof(1)), d.distributor, 'PayoutDistributorEpochExpired');
@@ -309,7 +310,7 @@ describe('PayoutDistributor: roles', () => {
     const address = await d.outsider.getAddress();
     const unauthorized = [address, OPERATOR_ROLE];
     await expectRevert(
-      outsider.getFunction('postEpoch')(41n, tree.root, 2, 1n, expiry),
+      outsider.getFunction('postEpoch')(41n, tree.root, 1n, expiry),
       d.distributor,
       'AccessControlUnauthorizedAccount',
       unauthorized,

@@ -36,9 +36,6 @@ interface IPayoutDistributor {
     /// @dev An epoch needs a non-zero Merkle root.
     error PayoutDistributorInvalidRoot(bytes32 root);
 
-    /// @dev An epoch needs at least one leaf (and at most 2**32 - 1).
-    error PayoutDistributorInvalidLeafCount(uint256 leafCount);
-
     /// @dev An epoch needs a non-zero total that fits in 128 bits.
     error PayoutDistributorInvalidTotal(uint256 total);
 
@@ -48,7 +45,7 @@ interface IPayoutDistributor {
     /// @dev The leaf was already claimed.
     error PayoutDistributorAlreadyClaimed(uint256 epochId, uint256 index);
 
-    /// @dev The epoch has no leaf with this index.
+    /// @dev No epoch has a leaf with this index (2**32 claim words of 128 leaves at most).
     error PayoutDistributorInvalidIndex(uint256 epochId, uint256 index);
 
     /// @dev The proof does not prove this leaf of this epoch.
@@ -78,11 +75,11 @@ interface IPayoutDistributor {
     function token() external view returns (IERC20);
 
     /**
-     * @dev Posts epoch `epochId`, a Merkle `root` over `leafCount` leaves (indices 0 to `leafCount` - 1), and
-     * funds it in the same call by pulling `total` tokens from the caller (who must have approved this
-     * contract). Leaves are claimable until `expiry` (exclusive). Callable by the operator role only.
+     * @dev Posts epoch `epochId` with Merkle `root` and funds it in the same call by pulling `total` tokens from
+     * the caller (who must have approved this contract). Leaves are claimable until `expiry` (exclusive).
+     * Callable by the operator role only.
      */
-    function postEpoch(uint256 epochId, bytes32 root, uint256 leafCount, uint256 total, uint64 expiry) external;
+    function postEpoch(uint256 epochId, bytes32 root, uint256 total, uint64 expiry) external;
 
     /**
      * @dev Pays `amount` tokens to `account` for leaf `index` of epoch `epochId`, proven by `proof`. Anyone can
@@ -99,13 +96,11 @@ interface IPayoutDistributor {
      * @dev The state of epoch `epochId` (a zero `expiry` means it was never posted): `unclaimed` is what a sweep
      * would send now (zero once swept).
      */
-    function epoch(
-        uint256 epochId
-    ) external view returns (bytes32 root, uint64 expiry, uint256 leafCount, uint256 unclaimed, bool swept);
+    function epoch(uint256 epochId) external view returns (bytes32 root, uint64 expiry, uint256 unclaimed, bool swept);
 
     /**
      * @dev Sends what is left unclaimed in epoch `epochId` to `to`, once, after the epoch's expiry. Its gas grows
-     * with the epoch's size: one storage read per 128 leaves.
+     * with the epoch's size: one storage read per 128 leaves (up to the highest leaf claimed).
      * Callable by the operator role only.
      */
     function sweep(uint256 epochId, address to) external;

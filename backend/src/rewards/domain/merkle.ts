@@ -20,7 +20,7 @@ export interface RewardLeaf {
 
 export interface RewardTree {
   readonly root: Hex;
-  /** The number of leaves: `leafCount` when posting the epoch. */
+  /** The number of leaves. */
   readonly size: number;
   /** The sum of the leaves' amounts: the epoch's funding. */
   readonly total: bigint;
