@@ -1,17 +1,22 @@
 import { useState } from 'react';
-import { Admin, Resource } from 'react-admin';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { createBrowserRouter, Navigate, Route, RouterProvider } from 'react-router-dom';
 import { AccessDenied } from './AccessDenied';
 import annotations from './annotations';
 import { authProvider } from './authProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import epochs from './epochs';
 import { i18nProvider } from './i18n/i18nProvider';
 import items from './items';
+import { Layout } from './Layout';
+import ledger from './ledger';
 import { LoginPage } from './LoginPage';
+import payouts from './payouts';
 import projects from './projects';
 import review from './review';
 import suspensions from './suspensions';
+import { TOKEN_PATH, TokenPage } from './token';
 import users from './users';
 
 /** The console: wiring only; each resource lives in its own folder. */
@@ -25,6 +30,7 @@ function Console() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
+      layout={Layout}
       loginPage={LoginPage}
       accessDenied={AccessDenied}
       requireAuth
@@ -35,6 +41,12 @@ function Console() {
       <Resource name="review" {...review} />
       <Resource name="users" {...users} />
       <Resource name="suspensions" {...suspensions} />
+      <Resource name="epochs" {...epochs} />
+      <Resource name="ledger" {...ledger} />
+      <Resource name="payouts" {...payouts} />
+      <CustomRoutes>
+        <Route path={TOKEN_PATH} element={<TokenPage />} />
+      </CustomRoutes>
     </Admin>
   );
 }

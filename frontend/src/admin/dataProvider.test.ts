@@ -133,6 +133,14 @@ describe('dataProvider', () => {
     expect(result.data).toMatchObject({ id: 4 });
   });
 
+  it('closing an epoch POSTs only its mode and expiry', async () => {
+    const calls = stubFetch(jsonResponse({ id: 3, mode: 'push', status: 'closed' }, 201));
+    await provider.create('epochs', { data: { mode: 'push', expiresInDays: 14, id: 'x', status: 'closed' } });
+    const call = only(calls);
+    expect(call.url.pathname).toBe('/api/epochs');
+    expect(call.body).toEqual({ mode: 'push', expiresInDays: 14 });
+  });
+
   it('create of an item leaves out a blank externalId', async () => {
     const calls = stubFetch(jsonResponse({ id: 1 }));
     await provider.create('items', { data: { projectId: 3, externalId: '  ', data: { text: 'hi' } } });
@@ -210,6 +218,13 @@ describe('dataProvider', () => {
       .catch((e: unknown) => e)) as HttpError;
     expect(error).toBeInstanceOf(HttpError);
     expect(error.status).toBe(401);
+  });
+
+  it('getChainInfo reads /api/chain', async () => {
+    const info = { chainId: 31337, blockNumber: 12, budgets: [] };
+    const calls = stubFetch(jsonResponse(info));
+    expect(await provider.getChainInfo()).toEqual(info);
+    expect(only(calls).url.pathname).toBe('/api/chain');
   });
 
   it('getDashboardStats reads /api/stats/dashboard', async () => {

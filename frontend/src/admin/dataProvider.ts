@@ -1,7 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import { getToken } from '../session/session';
-import type { AnnotatorQuality, DashboardStats, ImportResult, ProjectQuality, ReviewDecision, ReviewOutcome } from './types';
+import type { AnnotatorQuality, ChainInfo, DashboardStats, ImportResult, ProjectQuality, ReviewDecision, ReviewOutcome } from './types';
 
 /**
  * The console's data provider: ra-data-simple-rest on `/api` (the API speaks its dialect), plus the
@@ -13,8 +13,8 @@ import type { AnnotatorQuality, DashboardStats, ImportResult, ProjectQuality, Re
  *   optional inputs arrive as null: each resource sends only the fields it may change, with values;
  * - getMany asks for a range as long as the id list (the API's default page is 25 rows);
  * - custom methods: the dashboard stats, a project's label quality (read and recompute), an
- *   annotator's quality, the multipart item import with upload progress and a reviewer's decision
- *   on a review item.
+ *   annotator's quality, the multipart item import with upload progress, a reviewer's decision
+ *   on a review item and the chain's state (token, distributor, operator, budgets).
  */
 
 export const API_URL = '/api';
@@ -34,6 +34,8 @@ export interface TesseraDataProvider extends DataProvider {
   importItems(projectId: Identifier, files: readonly File[], options?: ImportOptions): Promise<ImportResult>;
   /** `POST /api/review/:itemId`; `result` only with `fixed_and_accepted`. */
   decideReview(itemId: Identifier, outcome: ReviewOutcome, result?: unknown): Promise<ReviewDecision>;
+  /** `GET /api/chain`: token supply, distributor balance, operator gas money, project budgets. */
+  getChainInfo(): Promise<ChainInfo>;
 }
 
 interface ApiErrorBody {
@@ -53,6 +55,7 @@ const WRITABLE: Record<string, { create: readonly string[]; update: readonly str
   annotations: { create: ['itemId', 'result'], update: ['result'] },
   users: { create: ['address', 'roles'], update: ['roles'] },
   suspensions: { create: ['annotatorId', 'note'], update: ['active'] },
+  epochs: { create: ['mode', 'expiresInDays'], update: [] },
 };
 
 /** Optional string fields where an empty input means "not given" (the API would refuse ""). */
@@ -212,6 +215,11 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
         body: JSON.stringify(body),
       });
       return response.json as ReviewDecision;
+    },
+
+    async getChainInfo() {
+      const response = await httpClient(`${apiUrl}/chain`);
+      return response.json as ChainInfo;
     },
   };
 }

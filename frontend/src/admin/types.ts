@@ -243,3 +243,83 @@ export interface AnnotatorQuality {
   confusion: AnnotatorConfusion[];
   suspensions: AnnotatorSuspension[];
 }
+
+export const EPOCH_MODES = ['claim', 'push'] as const;
+export type EpochMode = (typeof EPOCH_MODES)[number];
+
+export const EPOCH_STATUSES = ['closed', 'posted', 'paid', 'swept', 'failed'] as const;
+export type EpochStatus = (typeof EPOCH_STATUSES)[number];
+
+/** A payout epoch: the credits it closed over, its Merkle root once built, its chain state. Amounts are decimal token strings. */
+export interface Epoch extends RaRecord<number> {
+  mode: EpochMode;
+  status: EpochStatus;
+  total: string;
+  /** `total` in the token's smallest unit (18 decimals). */
+  totalWei: string;
+  recipients: number;
+  root: string | null;
+  expiresAt: string;
+  createdAt: string;
+  postedAt: string | null;
+  claimedCount: number;
+  claimedAmount: string;
+  postTxHash: string | null;
+}
+
+export const LEDGER_KINDS = ['reward', 'reversal', 'adjustment'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** A row of the append-only rewards ledger (its id is a bigint, sent as a string). */
+export interface LedgerEntry extends RaRecord<string> {
+  annotatorId: number;
+  address: string;
+  projectId: number | null;
+  projectName: string | null;
+  annotationId: number | null;
+  kind: LedgerKind;
+  amount: string;
+  /** The trust multiplier applied, in basis points (10000 = 1x). */
+  multiplierBps: number | null;
+  createdAt: string;
+}
+
+export const PAYOUT_STATUSES = ['intent', 'signed', 'confirmed', 'failed'] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
+
+/** A chain transaction the platform sends (the outbox): an epoch's post, a push batch, a relayed claim. */
+export interface Payout extends RaRecord<number> {
+  /** e.g. `epoch:3:post`, `epoch:4:batch:0`, `claim:3:17`. */
+  purpose: string;
+  status: PayoutStatus;
+  hash: string | null;
+  nonce: number | null;
+  blockNumber: number | null;
+  gasUsed: number | null;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectBudget {
+  projectId: number;
+  name: string;
+  /** null: no limit. */
+  budget: string | null;
+  credited: string;
+  /** Credited plus reserved for labels in progress. */
+  committed: string;
+}
+
+/** `GET /api/chain`: the token, the distributor, the operator's gas money and the project budgets. */
+export interface ChainInfo {
+  chainId: number;
+  rpcUrl: string;
+  blockNumber: number;
+  operator: string;
+  /** The operator's ETH, for gas. */
+  operatorEth: string;
+  token: { address: string; name: string; symbol: string; totalSupply: string };
+  distributor: { address: string; balance: string };
+  budgets: ProjectBudget[];
+}

@@ -1,0 +1,42 @@
+import { Datagrid, DateField, List, NumberField, SearchInput, SelectInput, TextField, type FieldProps } from 'react-admin';
+import { ChoiceChip } from '../ChoiceChip';
+import { EmptyList } from '../EmptyList';
+import type { Payout } from '../types';
+import { PAYOUT_STATUS_PREFIX, payoutStatusChoices, payoutStatusColors } from './choices';
+import { TxHashField } from './TxHashField';
+
+const payoutFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={payoutStatusChoices} alwaysOn />,
+];
+
+function PayoutStatusField(props: FieldProps<Payout>) {
+  return <ChoiceChip {...props} source={props.source ?? 'status'} translationPrefix={PAYOUT_STATUS_PREFIX} colors={payoutStatusColors} />;
+}
+
+/**
+ * The platform's chain transactions (epoch posts, push batches, relayed claims), newest first, from
+ * intent to confirmation. Read only: the outbox sends and retries them.
+ */
+export function PayoutList() {
+  return (
+    <List
+      filters={payoutFilters}
+      sort={{ field: 'id', order: 'DESC' }}
+      empty={<EmptyList title="tessera.admin.payouts.empty" help="tessera.admin.payouts.emptyHelp" />}
+    >
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <NumberField source="id" />
+        <TextField source="purpose" sortable={false} sx={{ fontFamily: 'monospace' }} />
+        <PayoutStatusField source="status" />
+        <TxHashField source="hash" sortable={false} emptyText="—" />
+        <NumberField source="nonce" sortable={false} emptyText="—" />
+        <NumberField source="blockNumber" sortable={false} emptyText="—" />
+        <NumberField source="gasUsed" sortable={false} emptyText="—" />
+        <TextField source="error" sortable={false} emptyText="—" sx={{ color: 'error.main' }} />
+        <DateField source="createdAt" showTime />
+        <DateField source="updatedAt" showTime />
+      </Datagrid>
+    </List>
+  );
+}
