@@ -133,6 +133,24 @@ describe('dataProvider', () => {
     expect(result.data).toMatchObject({ id: 4 });
   });
 
+  it('project writes carry the quality settings and the reward budget; an update sends a cleared budget as null', async () => {
+    const settings = { maxOverlap: 5, targetConfidence: 0.9, goldRate: 0.1, qualificationSize: 4, qualificationMinAccuracy: 0.75 };
+    const { id: _id, ...fields } = project;
+    const created = stubFetch(jsonResponse({ ...project, id: 4 }));
+    await provider.create('projects', { data: { ...project, overlap: 2, rewardPerLabel: '0.5', rewardBudget: null, ...settings } });
+    expect(only(created).body).toEqual({ ...fields, overlap: 2, rewardPerLabel: '0.5', ...settings });
+
+    const budgeted = stubFetch(jsonResponse({ ...project, id: 4 }));
+    await provider.create('projects', { data: { ...project, overlap: 2, rewardPerLabel: '0.5', rewardBudget: '1000.5' } });
+    expect(only(budgeted).body).toMatchObject({ rewardBudget: '1000.5' });
+
+    const updated = stubFetch(jsonResponse(project));
+    await provider.update('projects', { id: 3, data: { ...project, rewardBudget: null, leaseSeconds: null }, previousData: project });
+    const call = only(updated);
+    expect(call.body).toEqual({ ...fields, rewardBudget: null });
+    expect(call.body).not.toHaveProperty('leaseSeconds');
+  });
+
   it('closing an epoch POSTs only its mode and expiry', async () => {
     const calls = stubFetch(jsonResponse({ id: 3, mode: 'push', status: 'closed' }, 201));
     await provider.create('epochs', { data: { mode: 'push', expiresInDays: 14, id: 'x', status: 'closed' } });

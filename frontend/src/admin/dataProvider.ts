@@ -10,7 +10,8 @@ import type { AnnotatorQuality, ChainInfo, DashboardStats, ImportResult, Project
  * - `{code, message, field}` errors on 400/409 become react-admin form errors on that field;
  * - a 401 surfaces as HttpError 401, which authProvider.checkError turns into a logout;
  * - records carry read-only fields (id, stats, counts, dates) the API ignores on write, and empty
- *   optional inputs arrive as null: each resource sends only the fields it may change, with values;
+ *   optional inputs arrive as null: each resource sends only the fields it may change, with values
+ *   (but an update sends null where null means "none", as for a project's reward budget);
  * - getMany asks for a range as long as the id list (the API's default page is 25 rows);
  * - custom methods: the dashboard stats, a project's label quality (read and recompute), an
  *   annotator's quality, the multipart item import with upload progress, a reviewer's decision
@@ -45,12 +46,26 @@ interface ApiErrorBody {
   field?: string;
 }
 
+const PROJECT_FIELDS = [
+  'name',
+  'type',
+  'labels',
+  'overlap',
+  'maxOverlap',
+  'targetConfidence',
+  'goldRate',
+  'qualificationSize',
+  'qualificationMinAccuracy',
+  'leaseSeconds',
+  'rewardPerLabel',
+  'rewardBudget',
+  'instructions',
+  'status',
+] as const;
+
 /** The fields each resource accepts on create and update; everything else in a record is read-only. */
 const WRITABLE: Record<string, { create: readonly string[]; update: readonly string[] }> = {
-  projects: {
-    create: ['name', 'type', 'labels', 'overlap', 'leaseSeconds', 'rewardPerLabel', 'instructions', 'status'],
-    update: ['name', 'type', 'labels', 'overlap', 'leaseSeconds', 'rewardPerLabel', 'instructions', 'status'],
-  },
+  projects: { create: PROJECT_FIELDS, update: PROJECT_FIELDS },
   items: { create: ['projectId', 'externalId', 'data'], update: ['data', 'overlap'] },
   annotations: { create: ['itemId', 'result'], update: ['result'] },
   users: { create: ['address', 'roles'], update: ['roles'] },
@@ -61,6 +76,9 @@ const WRITABLE: Record<string, { create: readonly string[]; update: readonly str
 /** Optional string fields where an empty input means "not given" (the API would refuse ""). */
 const BLANK_IS_ABSENT: readonly string[] = ['externalId', 'note'];
 
+/** Fields where null means "none" (no budget): an update sends the null to remove the value. */
+const NULL_CLEARS: readonly string[] = ['rewardBudget'];
+
 /** API page size limit (MAX_PAGE_SIZE on the server). */
 const MAX_PAGE = 1000;
 
@@ -70,6 +88,10 @@ export function writableData(resource: string, mode: 'create' | 'update', data: 
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const value = data[field];
+    if (value === null && mode === 'update' && NULL_CLEARS.includes(field)) {
+      body[field] = null;
+      continue;
+    }
     if (value === undefined || value === null) continue;
     if (BLANK_IS_ABSENT.includes(field) && typeof value === 'string' && value.trim() === '') continue;
     body[field] = value;

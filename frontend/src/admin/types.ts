@@ -35,6 +35,8 @@ export interface Project extends RaRecord<number> {
   leaseSeconds: number;
   /** Tokens per accepted label, a decimal string (never a float). */
   rewardPerLabel: string;
+  /** Most tokens the project pays in all, a decimal string; null: no limit. */
+  rewardBudget?: string | null;
   instructions: string;
   status: ProjectStatus;
   createdAt: string;

@@ -32,6 +32,7 @@ export function ProjectForm() {
       <NumberInput source="overlap" min={MIN_OVERLAP} max={MAX_OVERLAP} step={1} helperText="tessera.admin.projects.helper.overlap" />
       <NumberInput source="leaseSeconds" min={MIN_LEASE_SECONDS} step={1} helperText="tessera.admin.projects.helper.leaseSeconds" />
       <TextInput source="rewardPerLabel" inputProps={{ inputMode: 'decimal' }} helperText="tessera.admin.projects.helper.rewardPerLabel" />
+      <TextInput source="rewardBudget" inputProps={{ inputMode: 'decimal' }} helperText="tessera.admin.projects.helper.rewardBudget" />
       <Section title="tessera.admin.projects.sections.quality" />
       <NumberInput source="maxOverlap" min={MIN_OVERLAP} max={MAX_OVERLAP} step={1} helperText="tessera.admin.projects.helper.maxOverlap" />
       <NumberInput source="targetConfidence" min={0.5} max={1} step={0.05} helperText="tessera.admin.projects.helper.targetConfidence" />

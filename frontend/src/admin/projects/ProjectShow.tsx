@@ -105,6 +105,9 @@ export function ProjectShow() {
             <Labeled>
               <TextField source="rewardPerLabel" />
             </Labeled>
+            <Labeled>
+              <TextField source="rewardBudget" emptyText="tessera.admin.projects.noBudget" />
+            </Labeled>
           </Box>
           <TextField source="instructions" sx={{ whiteSpace: 'pre-wrap' }} emptyText="—" />
           <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>

@@ -54,6 +54,18 @@ describe('validateProjectForm', () => {
     }
   });
 
+  it('takes an empty reward budget as no limit, and checks a given one like the reward', () => {
+    for (const budget of [null, undefined, '']) {
+      expect(validateProjectForm({ ...valid, rewardBudget: budget }).rewardBudget).toBeUndefined();
+    }
+    for (const budget of ['0', '1000', '2500.75', '0.123456789012345678']) {
+      expect(validateProjectForm({ ...valid, rewardBudget: budget }).rewardBudget).toBeUndefined();
+    }
+    for (const budget of ['abc', '-1', '1e3', '.5', '01', '1,000', ' 100', '0.1234567890123456789', '1234567890123456789']) {
+      expect(validateProjectForm({ ...valid, rewardBudget: budget }).rewardBudget).toBe('tessera.admin.projects.validation.rewardBudget');
+    }
+  });
+
   it('needs an overlap from 1 to 50', () => {
     for (const overlap of [0, -1, 51, 1.5, null, undefined]) {
       expect(validateProjectForm({ ...valid, overlap }).overlap).toMatchObject({ message: 'tessera.admin.projects.validation.overlap' });

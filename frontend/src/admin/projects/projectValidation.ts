@@ -24,6 +24,8 @@ export interface ProjectFormValues {
   qualificationMinAccuracy?: number | null;
   leaseSeconds?: number | null;
   rewardPerLabel?: string | null;
+  /** Empty (null): no limit. */
+  rewardBudget?: string | null;
   instructions?: string | null;
   status?: ProjectStatus | null;
 }
@@ -87,6 +89,11 @@ export function validateProjectForm(values: ProjectFormValues): ProjectFormError
   const reward = values.rewardPerLabel ?? '';
   if (reward.trim() === '') errors.rewardPerLabel = 'tessera.admin.projects.validation.rewardRequired';
   else if (!TOKEN_AMOUNT.test(reward)) errors.rewardPerLabel = 'tessera.admin.projects.validation.reward';
+
+  // Empty means "no limit".
+  if (values.rewardBudget != null && values.rewardBudget !== '' && !TOKEN_AMOUNT.test(values.rewardBudget)) {
+    errors.rewardBudget = 'tessera.admin.projects.validation.rewardBudget';
+  }
 
   if ((values.instructions ?? '').length > MAX_INSTRUCTIONS_LENGTH) {
     errors.instructions = { message: 'tessera.admin.projects.validation.instructionsTooLong', args: { max: MAX_INSTRUCTIONS_LENGTH } };
