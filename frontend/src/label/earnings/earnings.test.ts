@@ -23,6 +23,7 @@ function epoch(extra: Partial<EpochShare>): EpochShare {
 describe('epochState', () => {
   it('follows a claim-mode epoch from closed to claimed or expired', () => {
     expect(epochState(epoch({ status: 'closed' }), NOW)).toBe('preparing');
+    expect(epochState(epoch({ status: 'failed' as 'closed' }), NOW)).toBe('preparing');
     expect(epochState(epoch({ claimable: true }), NOW)).toBe('claimable');
     expect(epochState(epoch({}), NOW)).toBe('claiming');
     expect(epochState(epoch({ claimed: true, txHash: '0xabc' }), NOW)).toBe('claimed');

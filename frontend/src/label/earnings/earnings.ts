@@ -18,7 +18,9 @@ export function epochState(epoch: EpochShare, now: number = Date.now()): EpochSt
   if (epoch.claimed) return 'claimed';
   if (epoch.claimable) return 'claimable';
   if (epoch.status === 'swept') return 'expired';
-  if (epoch.status === 'closed') return 'preparing';
+  // Closed, or a post that failed and will be retried: not on chain yet.
+  if (epoch.status !== 'posted' && epoch.status !== 'paid') return 'preparing';
+  // On chain, unclaimed, yet not claimable: expired, or a claim is in flight.
   return Date.parse(epoch.expiresAt) <= now ? 'expired' : 'claiming';
 }
 
