@@ -58,6 +58,7 @@ describe('EpochCreate (Close epoch)', () => {
   });
 
   afterEach(() => {
+    vi.restoreAllMocks();
     vi.unstubAllGlobals();
     // The lists keep their filters in the location.
     window.history.replaceState(null, '', '/');
@@ -97,6 +98,8 @@ describe('EpochCreate (Close epoch)', () => {
   });
 
   it('says there is nothing to pay on a 409 NOTHING_TO_PAY', async () => {
+    // react-admin's data provider proxy logs every failed call; this one is expected.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
     renderCreate(() =>
       jsonResponse({ statusCode: 409, code: 'NOTHING_TO_PAY', message: 'No annotator has anything due: there is no epoch to close' }, 409),
     );
@@ -105,6 +108,7 @@ describe('EpochCreate (Close epoch)', () => {
   });
 
   it('shows other refusals with their message', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
     renderCreate(() => jsonResponse({ statusCode: 503, code: 'CHAIN_UNAVAILABLE', message: 'the chain cannot be reached' }, 503));
     fireEvent.click(await screen.findByRole('button', { name: 'Close epoch' }));
     expect(await screen.findByText('The epoch could not be closed: the chain cannot be reached')).toBeTruthy();

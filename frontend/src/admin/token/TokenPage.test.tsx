@@ -34,6 +34,7 @@ function openTokenPage(answer: () => Response) {
 
 describe('Token page', () => {
   afterEach(() => {
+    vi.restoreAllMocks();
     vi.unstubAllGlobals();
     window.history.replaceState(null, '', '/');
   });
@@ -84,6 +85,8 @@ describe('Token page', () => {
 
   it('says when the chain cannot be read, and retries', async () => {
     signIn(['admin']);
+    // react-admin's data provider proxy logs every failed call; this one is expected.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let answers = 0;
     const calls = stubFetch({
       'GET /api/chain': () =>
