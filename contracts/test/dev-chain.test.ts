@@ -125,20 +125,30 @@ describe('startDevChain', () => {
     await chain.stop();
   });
 
-  it('drops a journal line cut short by a crash and serves the rest', async () => {
+  it('drops a journal line cut short by a crash, and journals a rebroadcast transaction once', async () => {
     const dataDir = dataFolder();
     const port = await freePort();
     let chain = await startDevChain({ dataDir, port });
-    const provider = connect(chain);
-    await (await wallet(provider, 0).sendTransaction({ to: wallet(provider, 5).address, value: 1n })).wait();
+    let provider = connect(chain);
+    const signed = await wallet(provider, 0).signTransaction(
+      await wallet(provider, 0).populateTransaction({ to: wallet(provider, 5).address, value: 1n }),
+    );
+    await provider.send('eth_sendRawTransaction', [signed]);
     provider.destroy();
     await chain.stop();
     appendFileSync(join(dataDir, 'chain-journal.jsonl'), '{"kind":"tx","raw":"0x02f8');
+
     chain = await startDevChain({ dataDir, port });
     expect(chain.replayed).toBe(1);
-    const again = connect(chain);
-    expect(await again.getBlockNumber()).toBe(1);
-    again.destroy();
+    provider = connect(chain);
+    expect(await provider.getBlockNumber()).toBe(1);
+    // An outbox rebroadcasting its signed transactions on boot: refused (already mined), not journaled again.
+    await expect(provider.send('eth_sendRawTransaction', [signed])).rejects.toThrow();
+    provider.destroy();
+    await chain.stop();
+
+    chain = await startDevChain({ dataDir, port });
+    expect(chain.replayed).toBe(1);
     await chain.stop();
   });
 

@@ -51,12 +51,15 @@ interface RpcTransaction {
  */
 export class JournalingProvider extends EventEmitter implements EIP1193Provider {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Hashes of the journaled transactions: a client rebroadcasting a mined one must not journal it twice. */
+  private readonly journaledTransactions: Set<string>;
 
   constructor(
     private readonly inner: EIP1193Provider,
     private readonly journal: Journal,
   ) {
     super();
+    this.journaledTransactions = new Set(journal.entries.flatMap((entry) => ('hash' in entry ? [entry.hash] : [])));
     inner.on('notification', (message: unknown) => this.emit('notification', message));
   }
 
@@ -118,16 +121,19 @@ export class JournalingProvider extends EventEmitter implements EIP1193Provider 
     const raw = encode(tx);
     if (raw !== undefined) {
       await this.journalTransaction(hash, raw);
-    } else {
+    } else if (!this.journaledTransactions.has(hash)) {
       this.journal.append({ kind: 'send', params, hash, timestamp: await this.blockTimestamp(tx), offset: await this.offset() });
+      this.journaledTransactions.add(hash);
     }
     return hash;
   }
 
   private async journalTransaction(hash: string, raw: string): Promise<void> {
+    if (this.journaledTransactions.has(hash)) return;
     const tx = await this.minedTransaction(hash);
     if (!tx) throw new Error(`${hash} was not mined (automine is always on)`);
     this.journal.append({ kind: 'tx', raw, hash, timestamp: await this.blockTimestamp(tx), offset: await this.offset() });
+    this.journaledTransactions.add(hash);
   }
 
   private async minedTransaction(hash: string): Promise<RpcTransaction | null> {
