@@ -302,6 +302,7 @@ async function startServer(adminAddress: string): Promise<Server> {
     PUBLIC_URL: baseUrl,
     CHAIN_ID: String(CHAIN_ID),
     LOG_LEVEL: 'warn',
+    CHAIN_PORT: '0',
     ADMIN_ADDRESSES: adminAddress,
     TESSERA_DATA_DIR: dataDir,
     EMBEDDED_PG_PORT: String(pgPort),

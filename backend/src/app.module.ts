@@ -2,6 +2,7 @@ import { Module, type DynamicModule, Global } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AnnotationsModule } from './annotations/annotations.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ChainModule } from './chain/chain.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -9,6 +10,7 @@ import { HealthController } from './health/health.controller.js';
 import { ItemsModule } from './items/items.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { RewardsModule } from './rewards/rewards.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { StorageModule } from './storage/storage.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -33,12 +35,14 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(dataSource),
         QueueModule.forRoot(databaseUrl, config.jobTimeoutSeconds),
+        ChainModule.forRoot(config),
         { ...storage, global: true },
         AuthModule,
         UsersModule,
         ProjectsModule,
         ItemsModule,
         TasksModule,
+        RewardsModule,
         AnnotationsModule,
         DemoModule,
         StatsModule,

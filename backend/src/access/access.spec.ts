@@ -13,12 +13,14 @@ const PERMISSIONS: readonly Permission[] = [
   'annotation.manage',
   'user.manage',
   'review.work',
+  'rewards.own',
+  'rewards.manage',
 ];
 
 /** The intended grants, written out independently of access.ts. */
 const GRANTED: Record<Role, readonly Permission[]> = {
-  annotator: ['task.work', 'project.read'],
-  reviewer: ['task.work', 'project.read', 'annotation.read-all', 'review.work'],
+  annotator: ['task.work', 'project.read', 'rewards.own'],
+  reviewer: ['task.work', 'project.read', 'annotation.read-all', 'review.work', 'rewards.own'],
   buyer: ['project.read'],
   admin: PERMISSIONS,
 };

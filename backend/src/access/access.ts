@@ -10,11 +10,15 @@ export type Permission =
   | 'annotation.read-all'
   | 'annotation.manage'
   | 'user.manage'
-  | 'review.work';
+  | 'review.work'
+  /** Own earnings, proofs and claims. */
+  | 'rewards.own'
+  /** Epochs, ledger, payouts, token. */
+  | 'rewards.manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  annotator: ['task.work', 'project.read'],
-  reviewer: ['task.work', 'project.read', 'annotation.read-all', 'review.work'],
+  annotator: ['task.work', 'project.read', 'rewards.own'],
+  reviewer: ['task.work', 'project.read', 'annotation.read-all', 'review.work', 'rewards.own'],
   buyer: ['project.read'],
   admin: [
     'task.work',
@@ -25,6 +29,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'annotation.manage',
     'user.manage',
     'review.work',
+    'rewards.own',
+    'rewards.manage',
   ],
 };
 

@@ -40,6 +40,71 @@ export interface AppConfig {
   readonly autoSuspend: boolean;
   /** Seed one demo project of each type into an empty database. */
   readonly demoData: boolean;
+  readonly chain: ChainConfig;
+}
+
+/**
+ * The EVM chain rewards are paid on. Without `RPC_URL`: an embedded development chain (chain id
+ * CHAIN_ID, default 8996) in the data folder, every contract deployed at boot and kept across restarts.
+ */
+export interface ChainConfig {
+  readonly rpcUrl: string | undefined;
+  /** The platform's key: it funds and posts epochs, pays batches and relays claims. Required with RPC_URL. */
+  readonly operatorKey: string | undefined;
+  /** Deployed contracts on RPC_URL's chain (from `npm run -s tessera -- deploy`). */
+  readonly tokenAddress: string | undefined;
+  readonly distributorAddress: string | undefined;
+  /** Block where the contracts were deployed: the claims indexer starts there. */
+  readonly fromBlock: number;
+  /** The embedded chain's JSON-RPC port (browser wallets connect to it). */
+  readonly embeddedPort: number;
+  /** What browser wallets are told to use; default RPC_URL, or the embedded chain's URL. */
+  readonly publicRpcUrl: string | undefined;
+  /** Blocks the indexer waits before trusting an event. */
+  readonly confirmations: number;
+  readonly epochExpiryDays: number;
+  /** Prefix for transaction links, e.g. https://etherscan.io/tx/ */
+  readonly explorerTxUrl: string | undefined;
+  /** Tests only (NODE_ENV=test): the process kills itself right after broadcasting a transaction whose purpose starts with this. */
+  readonly crashAfterBroadcast: string | undefined;
+}
+
+function readPrivateKey(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^0x[0-9a-fA-F]{64}$/.test(raw.trim())) throw new ConfigError(name, 'must be a 32-byte hex private key (0x + 64 hex digits)');
+  return raw.trim();
+}
+
+function readAddress(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!isAddress(raw.trim())) throw new ConfigError(name, `must be an Ethereum address, got "${raw}"`);
+  return getAddress(raw.trim().toLowerCase());
+}
+
+function readChain(env: Env, nodeEnv: AppConfig['nodeEnv']): ChainConfig {
+  const rpcUrl = readUrl(env, 'RPC_URL', ['http:', 'https:'])?.toString();
+  const operatorKey = readPrivateKey(env, 'OPERATOR_PRIVATE_KEY');
+  if (rpcUrl && !operatorKey) throw new ConfigError('OPERATOR_PRIVATE_KEY', 'is required with RPC_URL');
+  const tokenAddress = readAddress(env, 'TOKEN_ADDRESS');
+  const distributorAddress = readAddress(env, 'DISTRIBUTOR_ADDRESS');
+  if ((tokenAddress === undefined) !== (distributorAddress === undefined)) {
+    throw new ConfigError(tokenAddress ? 'DISTRIBUTOR_ADDRESS' : 'TOKEN_ADDRESS', 'must be set together with the other contract address');
+  }
+  return {
+    rpcUrl,
+    operatorKey,
+    tokenAddress,
+    distributorAddress,
+    fromBlock: readInt(env, 'CHAIN_FROM_BLOCK', 0, 0, 2 ** 53 - 1),
+    embeddedPort: readInt(env, 'CHAIN_PORT', 8545, 0, 65535),
+    publicRpcUrl: readUrl(env, 'PUBLIC_RPC_URL', ['http:', 'https:'])?.toString(),
+    confirmations: readInt(env, 'CHAIN_CONFIRMATIONS', rpcUrl ? 2 : 0, 0, 1000),
+    epochExpiryDays: readInt(env, 'EPOCH_EXPIRY_DAYS', 30, 1, 365),
+    explorerTxUrl: readUrl(env, 'EXPLORER_TX_URL', ['http:', 'https:'])?.toString(),
+    crashAfterBroadcast: nodeEnv === 'test' && env['TEST_CRASH_AFTER_BROADCAST'] ? env['TEST_CRASH_AFTER_BROADCAST'] : undefined,
+  };
 }
 
 export class ConfigError extends Error {
@@ -171,6 +236,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     logLevel: readChoice(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     autoSuspend: readChoice(env, 'AUTO_SUSPEND', ['true', 'false'], 'true') === 'true',
     frontendDir: env['FRONTEND_DIR'] ? path.resolve(cwd, env['FRONTEND_DIR']) : defaultFrontendDir(),
+    chain: readChain(env, nodeEnv),
     demoData:
       readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',
   };

@@ -30,6 +30,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ANNOTATION_NOT_FOUND:
     case ErrorCode.SUSPENSION_NOT_FOUND:
     case ErrorCode.QUALIFICATION_NOT_FOUND:
+    case ErrorCode.EPOCH_NOT_FOUND:
       return 404;
     case ErrorCode.USER_ADDRESS_TAKEN:
     case ErrorCode.USER_HAS_WORK:
@@ -41,6 +42,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ITEM_EXTERNAL_ID_TAKEN:
     case ErrorCode.LEASE_EXPIRED:
     case ErrorCode.ASSIGNMENT_CLOSED:
+    case ErrorCode.NOTHING_TO_PAY:
+    case ErrorCode.EPOCH_INVALID_STATE:
+    case ErrorCode.CLAIM_NOT_AVAILABLE:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
+import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import type { CreditEntry, CreditLabel } from './domain/crediting.js';
 import { parseTokens } from './domain/reward-math.js';
 
@@ -13,6 +14,22 @@ export interface CreditContext {
   settled: Map<number, { result: unknown; data: Record<string, unknown> }>;
   eligible: Set<number>;
   workers: Array<{ annotatorId: number; labels: number; accuracy: number; goldSeen: number; goldCorrect: number }>;
+}
+
+export const LEDGER_FILTERS = ['id', 'annotatorId', 'projectId', 'kind'] as const;
+export const LEDGER_SORTS = ['id', 'createdAt'] as const;
+
+export interface LedgerRow {
+  id: string;
+  annotatorId: number;
+  address: string;
+  projectId: number | null;
+  projectName: string | null;
+  annotationId: number | null;
+  kind: string;
+  amount: string;
+  multiplierBps: number | null;
+  createdAt: Date;
 }
 
 /** Serialises crediting per project across instances: two runs never credit the same label twice. */
@@ -37,42 +54,49 @@ export class LedgerRepository {
         [projectId],
       );
       if (!project) return [];
-      const [labels, settled, eligible, workers, spent] = await Promise.all([
-        sqlRows<{ id: number; annotator_id: number; item_id: number; result: unknown; discarded: boolean; credited: string }>(
-          manager,
-          `SELECT a.id, a.annotator_id, a.item_id, a.result, a.discarded_at IS NOT NULL AS discarded, coalesce(l.credited, 0)::text AS credited
+      // One connection in a transaction: the reads go one after the other.
+      const labels = await sqlRows<{
+        id: number;
+        annotator_id: number;
+        item_id: number;
+        result: unknown;
+        discarded: boolean;
+        credited: string;
+      }>(
+        manager,
+        `SELECT a.id, a.annotator_id, a.item_id, a.result, a.discarded_at IS NOT NULL AS discarded, coalesce(l.credited, 0)::text AS credited
              FROM annotations a
              LEFT JOIN (SELECT annotation_id, sum(amount) AS credited FROM ledger_entries WHERE project_id = $1 GROUP BY annotation_id) l
                ON l.annotation_id = a.id
             WHERE a.project_id = $1 AND (a.discarded_at IS NULL OR coalesce(l.credited, 0) <> 0)`,
-          [projectId],
-        ),
-        sqlRows<{ item_id: number; result: unknown; data: Record<string, unknown> }>(
-          manager,
-          `SELECT r.item_id, r.result, CASE WHEN p.type = 'spans' THEN i.data ELSE '{}'::jsonb END AS data
+        [projectId],
+      );
+      const settled = await sqlRows<{ item_id: number; result: unknown; data: Record<string, unknown> }>(
+        manager,
+        `SELECT r.item_id, r.result, CASE WHEN p.type = 'spans' THEN i.data ELSE '{}'::jsonb END AS data
              FROM item_results r JOIN items i ON i.id = r.item_id JOIN projects p ON p.id = r.project_id
             WHERE r.project_id = $1 AND r.status = 'confident'`,
-          [projectId],
-        ),
-        // Who may earn now: not suspended, and qualified where the project qualifies annotators.
-        sqlRows<{ annotator_id: number }>(
-          manager,
-          `SELECT DISTINCT a.annotator_id FROM annotations a
+        [projectId],
+      );
+      const eligible = await sqlRows<{ annotator_id: number }>(
+        manager,
+        `SELECT DISTINCT a.annotator_id FROM annotations a
             WHERE a.project_id = $1 AND a.discarded_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM suspensions s WHERE s.annotator_id = a.annotator_id AND s.lifted_at IS NULL)
               AND ($2 OR EXISTS (SELECT 1 FROM qualifications q WHERE q.project_id = $1 AND q.annotator_id = a.annotator_id AND q.status = 'passed'))`,
-          [projectId, project.gold === 0 || project.qualification_size === 0],
-        ),
-        sqlRows<{ annotatorId: number; labels: number; accuracy: number; goldSeen: number; goldCorrect: number }>(
-          manager,
-          `SELECT annotator_id AS "annotatorId", labels, accuracy, gold_seen AS "goldSeen", gold_correct AS "goldCorrect"
+        [projectId, project.gold === 0 || project.qualification_size === 0],
+      );
+      const workers = await sqlRows<{ annotatorId: number; labels: number; accuracy: number; goldSeen: number; goldCorrect: number }>(
+        manager,
+        `SELECT annotator_id AS "annotatorId", labels, accuracy, gold_seen AS "goldSeen", gold_correct AS "goldCorrect"
              FROM worker_quality WHERE project_id = $1`,
-          [projectId],
-        ),
-        sqlRows<{ spent: string }>(manager, 'SELECT coalesce(sum(amount), 0)::text AS spent FROM ledger_entries WHERE project_id = $1', [
-          projectId,
-        ]),
-      ]);
+        [projectId],
+      );
+      const spent = await sqlRows<{ spent: string }>(
+        manager,
+        'SELECT coalesce(sum(amount), 0)::text AS spent FROM ledger_entries WHERE project_id = $1',
+        [projectId],
+      );
       const entries = decide({
         type: project.type,
         rate: project.rate,
@@ -124,5 +148,40 @@ export class LedgerRepository {
       'rewards.committed',
     );
     return row ? BigInt(row.credited) + BigInt(row.open) * parseTokens(row.rate) : 0n;
+  }
+
+  async list(query: ListQuery<(typeof LEDGER_FILTERS)[number]>, annotatorId?: number): Promise<ListPage<LedgerRow>> {
+    const annotators = annotatorId !== undefined ? [annotatorId] : (idList(query.filter.annotatorId, 'annotatorId') ?? null);
+    const projects = idList(query.filter.projectId, 'projectId') ?? null;
+    const kind = typeof query.filter.kind === 'string' ? query.filter.kind : null;
+    const where = `WHERE ($1::int[] IS NULL OR l.annotator_id = ANY($1)) AND ($2::int[] IS NULL OR l.project_id = ANY($2))
+                     AND ($3::text IS NULL OR l.kind = $3)`;
+    const order = query.sortOrder === 'ASC' ? 'ASC' : 'DESC';
+    const [rows, count] = await Promise.all([
+      sqlRows<LedgerRow>(
+        this.db,
+        `SELECT l.id::text AS id, l.annotator_id AS "annotatorId", u.address, l.project_id AS "projectId", p.name AS "projectName",
+                l.annotation_id AS "annotationId", l.kind, l.amount::text AS amount, l.multiplier_bps AS "multiplierBps", l.created_at AS "createdAt"
+           FROM ledger_entries l JOIN users u ON u.id = l.annotator_id LEFT JOIN projects p ON p.id = l.project_id
+           ${where} ORDER BY l.id ${order} LIMIT $4 OFFSET $5`,
+        [annotators, projects, kind, query.limit, query.offset],
+      ),
+      sqlRows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM ledger_entries l ${where}`, [annotators, projects, kind]),
+    ]);
+    return { rows, total: count[0]!.n };
+  }
+
+  /** Per project: its budget, what it credited, and what it has committed (see `committed`). */
+  async budgets(): Promise<Array<{ projectId: number; name: string; budget: string | null; credited: string; committed: bigint }>> {
+    const rows = await sqlRows<{ id: number; name: string; budget: string | null; credited: string }>(
+      this.db,
+      `SELECT p.id, p.name, p.reward_budget::text AS budget,
+              (SELECT coalesce(sum(amount), 0)::text FROM ledger_entries l WHERE l.project_id = p.id) AS credited
+         FROM projects p ORDER BY p.id`,
+    );
+    const out = [];
+    for (const r of rows)
+      out.push({ projectId: r.id, name: r.name, budget: r.budget, credited: r.credited, committed: await this.committed(r.id) });
+    return out;
   }
 }

@@ -22,7 +22,15 @@ export interface PlatformProcess {
 export async function startPlatformProcess(env: Record<string, string>): Promise<PlatformProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', LOG_LEVEL: 'log', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'log',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CHAIN_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -35,7 +43,7 @@ export async function startPlatformProcess(env: Record<string, string>): Promise
   child.stderr.on('data', append);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const platform: PlatformProcess = {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://localhost:${port}`,
     child,
     output: () => output,
     waitForOutput(pattern, timeoutMs = 30_000) {

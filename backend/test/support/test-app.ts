@@ -40,6 +40,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       TESSERA_DATA_DIR: dataDir,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      // Each app gets its own embedded chain on a free port.
+      CHAIN_PORT: '0',
       PORT: String(port),
       ADMIN_ADDRESSES: adminWallet.address,
       ...env,

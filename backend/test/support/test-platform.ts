@@ -15,7 +15,7 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-medium-'));
   const config = loadConfig(
-    { DATABASE_URL: database.url, TESSERA_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'error', ...env },
+    { DATABASE_URL: database.url, TESSERA_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'error', CHAIN_PORT: '0', ...env },
     process.cwd(),
   );
   const tessera = await createTessera(config);

@@ -42,6 +42,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       EMBEDDED_PG_PORT: String(pgPort),
       TESSERA_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      CHAIN_PORT: '0',
       DEMO_DATA: 'false',
       ...env,
     },

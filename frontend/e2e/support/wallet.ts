@@ -1,12 +1,20 @@
 import type { Page } from '@playwright/test';
-import { Wallet } from 'ethers';
+import { JsonRpcProvider, Wallet } from 'ethers';
 
 /**
  * A test wallet: an ethers Wallet on the Node side, injected into the page as an EIP-1193
  * `window.ethereum`. `reject` makes it decline signatures (code 4001), `chainId` fakes another chain.
+ * With `rpcUrl` (the platform's embedded chain) it also sends transactions and reads receipts there,
+ * as a wallet connected to that network would.
  */
-export async function injectWallet(page: Page, wallet: Wallet, options: { chainId?: number; reject?: boolean } = {}): Promise<void> {
+export async function injectWallet(
+  page: Page,
+  wallet: Wallet,
+  options: { chainId?: number; reject?: boolean; rpcUrl?: string } = {},
+): Promise<void> {
   const chainId = options.chainId ?? 8996;
+  const provider = options.rpcUrl ? new JsonRpcProvider(options.rpcUrl, chainId, { staticNetwork: true, batchMaxCount: 1 }) : undefined;
+  const signer = provider ? wallet.connect(provider) : undefined;
   await page.exposeFunction('__tesseraWallet', async (method: string, params: unknown[]) => {
     switch (method) {
       case 'eth_requestAccounts':
@@ -14,8 +22,25 @@ export async function injectWallet(page: Page, wallet: Wallet, options: { chainI
         return [wallet.address.toLowerCase()];
       case 'eth_chainId':
         return `0x${chainId.toString(16)}`;
-      case 'wallet_switchEthereumChain':
+      case 'wallet_switchEthereumChain': {
+        const [{ chainId: wanted }] = params as [{ chainId: string }];
+        if (provider && Number(wanted) === chainId) return null;
         return { error: { code: 4001, message: 'User rejected the request.' } };
+      }
+      case 'eth_sendTransaction': {
+        if (!signer) return { error: { code: 4200, message: 'this test wallet has no network' } };
+        if (options.reject) return { error: { code: 4001, message: 'User rejected the request.' } };
+        const [tx] = params as [{ to: string; data: string; value?: string }];
+        const sent = await signer.sendTransaction({ to: tx.to, data: tx.data, value: tx.value ? BigInt(tx.value) : 0n });
+        return sent.hash;
+      }
+      case 'eth_getTransactionReceipt':
+      case 'eth_blockNumber':
+      case 'eth_call':
+      case 'eth_estimateGas':
+      case 'eth_getBalance':
+        if (!provider) return { error: { code: 4200, message: 'this test wallet has no network' } };
+        return provider.send(method, params);
       case 'personal_sign': {
         if (options.reject) return { error: { code: 4001, message: 'User rejected the request.' } };
         const [message] = params as [string];

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { deployAll, startDevChain } from '@tessera/contracts';
+import { NonceManager, Wallet } from 'ethers';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { ChainStateRepository } from './chain-state.repository.js';
+import { ChainTxsRepository } from './chain-txs.repository.js';
+import { CHAIN_PORT, type ChainPort } from './chain.port.js';
+import { EthersChain } from './ethers-chain.js';
+import { OutboxService } from './outbox.service.js';
+
+/**
+ * Hardhat's first development account: public knowledge, so only ever used on the embedded chain
+ * (which funds it at genesis).
+ */
+export const DEV_OPERATOR_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+
+const logger = new Logger('Chain');
+
+/** The embedded chain process (when there is one), stopped with the application. */
+class ChainLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(CHAIN_PORT) private readonly chain: ChainPort & { stopEmbedded?: () => Promise<void> }) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.chain.close();
+    await this.chain.stopEmbedded?.();
+  }
+}
+
+async function openChain(config: AppConfig, state: ChainStateRepository): Promise<ChainPort> {
+  const chain = config.chain;
+  const chainId = config.chainId;
+  if (chain.rpcUrl) {
+    const provider = EthersChain.provider(chain.rpcUrl, chainId);
+    const actual = Number((await provider.send('eth_chainId', [])) as string);
+    if (actual !== chainId) throw new Error(`RPC_URL serves chain ${actual}, but CHAIN_ID is ${chainId}`);
+    if (!chain.tokenAddress || !chain.distributorAddress) {
+      throw new Error('TOKEN_ADDRESS and DISTRIBUTOR_ADDRESS are required with RPC_URL: deploy with `npm run -s tessera -- deploy`');
+    }
+    const operator = new Wallet(chain.operatorKey!).address;
+    return new EthersChain(provider, chain.operatorKey!, {
+      chainId,
+      publicRpcUrl: chain.publicRpcUrl ?? chain.rpcUrl,
+      operator,
+      rewardToken: chain.tokenAddress,
+      payoutDistributor: chain.distributorAddress,
+      fromBlock: chain.fromBlock,
+      explorerTxUrl: chain.explorerTxUrl ?? null,
+    });
+  }
+
+  const started = Date.now();
+  const dev = await startDevChain({ dataDir: path.join(config.dataDir, 'chain'), port: chain.embeddedPort, host: '127.0.0.1', chainId });
+  const provider = EthersChain.provider(dev.url, chainId);
+  const operator = new Wallet(DEV_OPERATOR_KEY, provider);
+  // Addresses survive restarts with the chain's own journal; deploy only when this chain has none yet.
+  let token = await state.get(chainId, 'address:RewardToken');
+  let distributor = await state.get(chainId, 'address:PayoutDistributor');
+  let fromBlock = Number((await state.get(chainId, 'fromBlock')) ?? 0);
+  const deployed = token !== undefined && distributor !== undefined && (await provider.getCode(distributor)) !== '0x';
+  if (!deployed) {
+    // One NonceManager: an automining chain refuses a nonce handed out twice.
+    const deployment = await deployAll(new NonceManager(operator), { operator: operator.address });
+    token = deployment.rewardToken;
+    distributor = deployment.payoutDistributor;
+    fromBlock = deployment.fromBlock;
+    await state.set(chainId, 'address:RewardToken', deployment.rewardToken);
+    await state.set(chainId, 'address:PayoutDistributor', deployment.payoutDistributor);
+    await state.set(chainId, 'fromBlock', String(fromBlock));
+    logger.log(`deployed RewardToken ${token} and PayoutDistributor ${distributor}`);
+  }
+  logger.log(`embedded chain ${chainId} on ${dev.url} ready in ${Date.now() - started} ms`);
+  const port = new EthersChain(provider, DEV_OPERATOR_KEY, {
+    chainId,
+    publicRpcUrl: chain.publicRpcUrl ?? dev.url,
+    operator: operator.address,
+    rewardToken: token!,
+    payoutDistributor: distributor!,
+    fromBlock,
+    explorerTxUrl: chain.explorerTxUrl ?? null,
+  });
+  return Object.assign(port, { stopEmbedded: () => dev.stop() });
+}
+
+/** Provides CHAIN_PORT (the embedded chain, or RPC_URL's) and the transaction outbox. */
+@Global()
+@Module({})
+export class ChainModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ChainModule,
+      providers: [
+        ChainStateRepository,
+        ChainTxsRepository,
+        OutboxService,
+        ChainLifecycle,
+        { provide: CHAIN_PORT, inject: [DataSource], useFactory: (db: DataSource) => openChain(config, new ChainStateRepository(db)) },
+      ],
+      exports: [CHAIN_PORT, OutboxService, ChainTxsRepository, ChainStateRepository],
+    };
+  }
+}

@@ -1,0 +1,183 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { payoutDistributorArtifact, rewardTokenArtifact } from '@tessera/contracts';
+import { Interface, getAddress } from 'ethers';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ChainTxEntity } from '../chain/chain-tx.entity.js';
+import { CHAIN_PORT, type ChainPort, type TxReceipt } from '../chain/chain.port.js';
+import { OutboxService } from '../chain/outbox.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { sqlRows } from '../database/sql.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { batches, closeEpoch } from './domain/epoch-close.js';
+import { buildTree, type RewardTree } from './domain/merkle.js';
+import { EpochsRepository, type EpochRow } from './epochs.repository.js';
+
+export const distributorAbi = new Interface(payoutDistributorArtifact.abi);
+export const tokenAbi = new Interface(rewardTokenArtifact.abi);
+
+/** Recipients per push transaction: ~25k gas each keeps a batch well under the 16.7M per-transaction cap. */
+export const PUSH_BATCH_SIZE = 300;
+
+export class RewardsException extends AppException {}
+
+/**
+ * Closing epochs and getting them paid. A close is one database transaction: the ledger is frozen
+ * at a cutoff, each annotator's due becomes an allocation (a Merkle leaf), and the transactions that
+ * fund and post the epoch (or pay it by batches) are recorded in the outbox, which sends them exactly
+ * once. Their confirmations move the epoch on.
+ */
+@Injectable()
+export class EpochsService implements OnModuleInit {
+  private readonly logger = new Logger(EpochsService.name);
+  private readonly trees = new Map<number, RewardTree>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly epochs: EpochsRepository,
+    private readonly outbox: OutboxService,
+    @Inject(CHAIN_PORT) private readonly chain: ChainPort,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.onSettled('epoch:', (manager, tx, receipt) => this.onEpochTx(manager, tx, receipt));
+  }
+
+  async close(mode: 'claim' | 'push', expiresInDays: number | undefined, closedBy: number | null): Promise<EpochRow> {
+    const started = Date.now();
+    const expiresAt = new Date(Date.now() + (expiresInDays ?? this.config.chain.epochExpiryDays) * 86_400_000);
+    const epochId = await this.db.transaction(async (manager) => {
+      const { cutoff, dues } = await this.epochs.dues(manager);
+      if (dues.length === 0)
+        throw new RewardsException(ErrorCode.NOTHING_TO_PAY, 'No annotator has anything due: there is no epoch to close');
+      const id = await this.epochs.createEpoch(manager, mode, cutoff, expiresAt, closedBy);
+      const closed = closeEpoch(id, dues);
+      await this.epochs.saveAllocations(manager, id, closed.tree.root, closed.total, closed.allocations);
+      this.trees.set(id, closed.tree);
+      await this.outbox.enqueue(manager, this.payIntents(id, mode, closed.tree.root, closed.total, expiresAt, closed.allocations));
+      return id;
+    });
+    this.logger.log(`epoch ${epochId} closed (${mode}) in ${Date.now() - started} ms`);
+    void this.outbox.kick();
+    return (await this.epochs.findById(epochId))!;
+  }
+
+  private payIntents(
+    epochId: number,
+    mode: 'claim' | 'push',
+    root: string,
+    total: bigint,
+    expiresAt: Date,
+    allocations: ReadonlyArray<{ account: string; amount: bigint }>,
+  ) {
+    const { rewardToken, payoutDistributor, operator } = this.chain.info;
+    const fund = [
+      { purpose: `epoch:${epochId}:mint`, to: rewardToken, data: tokenAbi.encodeFunctionData('mint', [operator, total]) },
+      { purpose: `epoch:${epochId}:approve`, to: rewardToken, data: tokenAbi.encodeFunctionData('approve', [payoutDistributor, total]) },
+    ];
+    if (mode === 'claim') {
+      const expiry = BigInt(Math.floor(expiresAt.getTime() / 1000));
+      return [
+        ...fund,
+        {
+          purpose: `epoch:${epochId}:post`,
+          to: payoutDistributor,
+          data: distributorAbi.encodeFunctionData('postEpoch', [epochId, root, total, expiry]),
+        },
+      ];
+    }
+    return [
+      ...fund,
+      ...batches(allocations, PUSH_BATCH_SIZE).map((batch, k) => ({
+        purpose: `epoch:${epochId}:batch:${k}`,
+        to: payoutDistributor,
+        data: distributorAbi.encodeFunctionData('batchPay', [batch.map((a) => a.account), batch.map((a) => a.amount)]),
+      })),
+    ];
+  }
+
+  /** Records what an epoch's confirmed (or failed) transaction means, with the confirmation itself. */
+  private async onEpochTx(manager: EntityManager, tx: ChainTxEntity, receipt: TxReceipt | null): Promise<void> {
+    const [, id, step, k] = tx.purpose.split(':');
+    const epochId = Number(id);
+    if (tx.status === 'failed') {
+      await this.epochs.setStatus(manager, epochId, 'failed');
+      return;
+    }
+    if (step === 'post') await this.epochs.setStatus(manager, epochId, 'posted');
+    if (step === 'batch' && receipt) {
+      const batch = batches(await this.epochs.allocations(epochId, manager), PUSH_BATCH_SIZE)[Number(k)] ?? [];
+      // Each recipient is recorded as paid by the Transfer event this transaction emitted to them.
+      const transfer = tokenAbi.getEvent('Transfer')!;
+      const paid = new Map<string, bigint>();
+      for (const log of receipt.logs) {
+        if (getAddress(log.address) !== getAddress(this.chain.info.rewardToken) || log.topics[0] !== transfer.topicHash) continue;
+        const parsed = tokenAbi.parseLog({ topics: [...log.topics], data: log.data })!;
+        const to = getAddress(parsed.args[1] as string);
+        paid.set(to, (paid.get(to) ?? 0n) + (parsed.args[2] as bigint));
+      }
+      const payments = batch
+        .filter((a) => paid.get(getAddress(a.account)) === a.amount)
+        .map((a) => ({ leafIndex: a.leafIndex, account: a.account, amount: a.amount.toString() }));
+      await this.epochs.recordPayments(manager, epochId, payments, tx.hash!, receipt.blockNumber);
+      const [open] = await sqlRows<{ left: number }>(
+        manager,
+        `SELECT count(*)::int AS left FROM chain_txs WHERE purpose LIKE $1 AND status <> 'confirmed'`,
+        [`epoch:${epochId}:batch:%`],
+      );
+      if (open?.left === 0) await this.epochs.setStatus(manager, epochId, 'paid');
+    }
+    if (step === 'sweep') await this.epochs.setStatus(manager, epochId, 'swept');
+  }
+
+  /** The tree of a closed epoch, rebuilt from its allocations (and kept for the next proof). */
+  async tree(epochId: number): Promise<RewardTree> {
+    const cached = this.trees.get(epochId);
+    if (cached) return cached;
+    const allocations = await this.epochs.allocations(epochId);
+    const tree = buildTree(allocations.map((a) => ({ epochId, index: a.leafIndex, account: a.account, amount: a.amount })));
+    if (this.trees.size >= 8) this.trees.delete(this.trees.keys().next().value!);
+    this.trees.set(epochId, tree);
+    return tree;
+  }
+
+  /** Sends the claim on the annotator's behalf (the platform pays the gas); the tokens still go to their wallet. */
+  async relayClaim(epochId: number, leafIndex: number, account: string, amount: bigint): Promise<void> {
+    const proof = (await this.tree(epochId)).proof(leafIndex);
+    await this.db.transaction((manager) =>
+      this.outbox.enqueue(manager, [
+        {
+          purpose: `claim:${epochId}:${leafIndex}`,
+          to: this.chain.info.payoutDistributor,
+          data: distributorAbi.encodeFunctionData('claim', [epochId, leafIndex, account, amount, proof]),
+        },
+      ]),
+    );
+    void this.outbox.kick();
+  }
+
+  /** After expiry: the unclaimed remainder goes back to the operator. */
+  async sweep(epochId: number): Promise<void> {
+    const epoch = await this.epochs.findById(epochId);
+    if (!epoch) throw new RewardsException(ErrorCode.EPOCH_NOT_FOUND, `Epoch ${epochId} not found`);
+    if (epoch.mode !== 'claim' || epoch.status !== 'posted') {
+      throw new RewardsException(
+        ErrorCode.EPOCH_INVALID_STATE,
+        `Epoch ${epochId} is ${epoch.status}; only a posted claim epoch can be swept`,
+      );
+    }
+    if (epoch.expiresAt.getTime() > Date.now()) {
+      throw new RewardsException(ErrorCode.EPOCH_INVALID_STATE, `Epoch ${epochId} expires at ${epoch.expiresAt.toISOString()}`);
+    }
+    await this.db.transaction((manager) =>
+      this.outbox.enqueue(manager, [
+        {
+          purpose: `epoch:${epochId}:sweep`,
+          to: this.chain.info.payoutDistributor,
+          data: distributorAbi.encodeFunctionData('sweep', [epochId, this.chain.info.operator]),
+        },
+      ]),
+    );
+    void this.outbox.kick();
+  }
+}

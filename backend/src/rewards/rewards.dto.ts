@@ -1,0 +1,161 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { formatTokens } from './domain/reward-math.js';
+import type { EpochRow } from './epochs.repository.js';
+
+export class CloseEpochDto {
+  @ApiProperty({ enum: ['claim', 'push'], description: 'claim: a Merkle root annotators claim from; push: paid by batch transfers' })
+  @IsIn(['claim', 'push'])
+  mode: 'claim' | 'push';
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Days annotators have to claim (default EPOCH_EXPIRY_DAYS)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  expiresInDays?: number;
+}
+
+export class EpochDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: ['claim', 'push'] }) mode: string;
+  @ApiProperty({ enum: ['closed', 'posted', 'paid', 'swept', 'failed'] }) status: string;
+  @ApiProperty({ description: 'Tokens, decimal string' }) total: string;
+  @ApiProperty({ description: 'Smallest unit' }) totalWei: string;
+  @ApiProperty() recipients: number;
+  @ApiProperty({ nullable: true, type: String }) root: string | null;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) postedAt: string | null;
+  @ApiProperty() claimedCount: number;
+  @ApiProperty() claimedAmount: string;
+  @ApiProperty({ nullable: true, type: String }) postTxHash: string | null;
+}
+
+export function mapEpoch(row: EpochRow): EpochDto {
+  return {
+    id: row.id,
+    mode: row.mode,
+    status: row.status,
+    total: formatTokens(BigInt(row.total)),
+    totalWei: row.total,
+    recipients: row.recipients,
+    root: row.root,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    postedAt: row.postedAt?.toISOString() ?? null,
+    claimedCount: row.claimedCount,
+    claimedAmount: formatTokens(BigInt(row.claimedAmount)),
+    postTxHash: row.postTxHash,
+  };
+}
+
+export class ChainRefDto {
+  @ApiProperty() chainId: number;
+  @ApiProperty() rpcUrl: string;
+  @ApiProperty() token: string;
+  @ApiProperty() distributor: string;
+  @ApiProperty({ nullable: true, type: String }) explorerTxUrl: string | null;
+}
+
+export class EarningsTotalsDto {
+  @ApiProperty({ description: 'Credited, not yet in an epoch' }) pending: string;
+  @ApiProperty() claimable: string;
+  @ApiProperty() claimed: string;
+  @ApiProperty() expired: string;
+}
+
+export class MyEpochDto {
+  @ApiProperty() epochId: number;
+  @ApiProperty() mode: string;
+  @ApiProperty() status: string;
+  @ApiProperty() amount: string;
+  @ApiProperty() amountWei: string;
+  @ApiProperty() leafIndex: number;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty() claimable: boolean;
+  @ApiProperty() claimed: boolean;
+  @ApiProperty({ nullable: true, type: String }) txHash: string | null;
+}
+
+export class LedgerLineDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['reward', 'reversal', 'adjustment'] }) kind: string;
+  @ApiProperty() amount: string;
+  @ApiProperty({ nullable: true, type: Number }) projectId: number | null;
+  @ApiProperty({ nullable: true, type: String }) projectName: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class EarningsDto {
+  @ApiProperty({ type: ChainRefDto }) chain: ChainRefDto;
+  @ApiProperty({ type: EarningsTotalsDto }) totals: EarningsTotalsDto;
+  @ApiProperty({ type: [MyEpochDto] }) epochs: MyEpochDto[];
+  @ApiProperty({ type: [LedgerLineDto] }) recent: LedgerLineDto[];
+}
+
+export class ProofDto {
+  @ApiProperty() epochId: number;
+  @ApiProperty() index: number;
+  @ApiProperty() account: string;
+  @ApiProperty() amountWei: string;
+  @ApiProperty({ type: [String] }) proof: string[];
+  @ApiProperty() distributor: string;
+  @ApiProperty() chainId: number;
+}
+
+export class RelayedClaimDto {
+  @ApiProperty({ enum: ['queued', 'confirmed'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) txHash: string | null;
+}
+
+export class LedgerEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() annotatorId: number;
+  @ApiProperty() address: string;
+  @ApiProperty({ nullable: true, type: Number }) projectId: number | null;
+  @ApiProperty({ nullable: true, type: String }) projectName: string | null;
+  @ApiProperty({ nullable: true, type: Number }) annotationId: number | null;
+  @ApiProperty() kind: string;
+  @ApiProperty() amount: string;
+  @ApiProperty({ nullable: true, type: Number }) multiplierBps: number | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class PayoutTxDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: 'epoch:3:post' }) purpose: string;
+  @ApiProperty({ enum: ['intent', 'signed', 'confirmed', 'failed'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) hash: string | null;
+  @ApiProperty({ nullable: true, type: Number }) nonce: number | null;
+  @ApiProperty({ nullable: true, type: Number }) blockNumber: number | null;
+  @ApiProperty({ nullable: true, type: Number }) gasUsed: number | null;
+  @ApiProperty({ nullable: true, type: String }) error: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class TokenInfoDto {
+  @ApiProperty() address: string;
+  @ApiProperty() name: string;
+  @ApiProperty() symbol: string;
+  @ApiProperty() totalSupply: string;
+}
+
+export class BudgetDto {
+  @ApiProperty() projectId: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) budget: string | null;
+  @ApiProperty() credited: string;
+  @ApiProperty() committed: string;
+}
+
+export class ChainInfoDto {
+  @ApiProperty() chainId: number;
+  @ApiProperty() rpcUrl: string;
+  @ApiProperty() blockNumber: number;
+  @ApiProperty() operator: string;
+  @ApiProperty({ description: 'Gas money of the operator, in ETH' }) operatorEth: string;
+  @ApiProperty({ type: TokenInfoDto }) token: TokenInfoDto;
+  @ApiProperty() distributor: { address: string; balance: string };
+  @ApiProperty({ type: [BudgetDto] }) budgets: BudgetDto[];
+}
