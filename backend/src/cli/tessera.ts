@@ -4,9 +4,11 @@
  * 1 anything unexpected.
  */
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/app-config.js';
 import { QualityError } from '../quality/domain/quality-error.js';
 import type { TruthMethodChoice } from '../quality/domain/truth-inference.js';
 import { METHOD_CHOICES, runAggregate } from './aggregate-command.js';
+import { runDeploy } from './deploy-command.js';
 import { FileError } from './vote-file.js';
 
 const USAGE = `Usage: tessera aggregate --input FILE --output FILE [--method ${METHOD_CHOICES.join('|')}] [--gold FILE]
@@ -18,7 +20,37 @@ const USAGE = `Usage: tessera aggregate --input FILE --output FILE [--method ${M
   --gold FILE     known answers, item,label CSV or "item label" lines; never overturned
 `;
 
+const DEPLOY_USAGE = `Usage: tessera deploy [--operator ADDRESS]
+
+  Deploys RewardToken and PayoutDistributor on RPC_URL's chain (CHAIN_ID) with OPERATOR_PRIVATE_KEY,
+  and prints the TOKEN_ADDRESS, DISTRIBUTOR_ADDRESS and CHAIN_FROM_BLOCK the backend then needs.
+  --operator ADDRESS   the account that posts epochs and pays batches (default: the deploying key)
+`;
+
 class UsageError extends Error {}
+
+async function deploy(args: string[]): Promise<number> {
+  let values: { operator?: string | undefined; help?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({ args, strict: true, options: { operator: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(DEPLOY_USAGE);
+    return 0;
+  }
+  const config = loadConfig(process.env, process.cwd());
+  if (!config.chain.rpcUrl || !config.chain.operatorKey) throw new UsageError('deploy needs RPC_URL and OPERATOR_PRIVATE_KEY');
+  const { env } = await runDeploy({
+    rpcUrl: config.chain.rpcUrl,
+    privateKey: config.chain.operatorKey,
+    chainId: config.chainId,
+    ...(values.operator ? { operator: values.operator } : {}),
+  });
+  process.stdout.write(`${env}\n`);
+  return 0;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 2 : 0;
   }
+  if (command === 'deploy') return deploy(rest);
   if (command !== 'aggregate') throw new UsageError(`unknown command "${command}"`);
 
   const { values, positionals } = parseArguments(rest);

@@ -63,6 +63,8 @@ export interface ChainConfig {
   /** Blocks the indexer waits before trusting an event. */
   readonly confirmations: number;
   readonly epochExpiryDays: number;
+  /** Close a claim epoch on its own every this many hours (0: only when an admin closes one). */
+  readonly epochIntervalHours: number;
   /** Prefix for transaction links, e.g. https://etherscan.io/tx/ */
   readonly explorerTxUrl: string | undefined;
   /** Tests only (NODE_ENV=test): the process kills itself right after broadcasting a transaction whose purpose starts with this. */
@@ -102,6 +104,7 @@ function readChain(env: Env, nodeEnv: AppConfig['nodeEnv']): ChainConfig {
     publicRpcUrl: readUrl(env, 'PUBLIC_RPC_URL', ['http:', 'https:'])?.toString(),
     confirmations: readInt(env, 'CHAIN_CONFIRMATIONS', rpcUrl ? 2 : 0, 0, 1000),
     epochExpiryDays: readInt(env, 'EPOCH_EXPIRY_DAYS', 30, 1, 365),
+    epochIntervalHours: readInt(env, 'EPOCH_INTERVAL_HOURS', 0, 0, 24 * 365),
     explorerTxUrl: readUrl(env, 'EXPLORER_TX_URL', ['http:', 'https:'])?.toString(),
     crashAfterBroadcast: nodeEnv === 'test' && env['TEST_CRASH_AFTER_BROADCAST'] ? env['TEST_CRASH_AFTER_BROADCAST'] : undefined,
   };

@@ -141,6 +141,11 @@ export class EpochsRepository {
     );
   }
 
+  async lastCreatedAt(): Promise<Date | undefined> {
+    const rows = await sqlRows<{ at: Date | null }>(this.db, 'SELECT max(created_at) AS at FROM epochs');
+    return rows[0]?.at ?? undefined;
+  }
+
   async findById(id: number): Promise<EpochRow | undefined> {
     const rows = await sqlRows<EpochRow>(this.db, `${EPOCH_SELECT} WHERE e.id = $1`, [id]);
     return rows[0];

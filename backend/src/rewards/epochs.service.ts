@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { payoutDistributorArtifact, rewardTokenArtifact } from '@tessera/contracts';
 import { Interface, getAddress } from 'ethers';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -27,9 +27,10 @@ export class RewardsException extends AppException {}
  * once. Their confirmations move the epoch on.
  */
 @Injectable()
-export class EpochsService implements OnModuleInit {
+export class EpochsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(EpochsService.name);
   private readonly trees = new Map<number, RewardTree>();
+  private schedule: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -41,6 +42,28 @@ export class EpochsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.outbox.onSettled('epoch:', (manager, tx, receipt) => this.onEpochTx(manager, tx, receipt));
+    const hours = this.config.chain.epochIntervalHours;
+    if (hours > 0) {
+      this.schedule = setInterval(() => void this.closeIfDue(hours * 3_600_000), 60_000);
+      this.schedule.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.schedule);
+  }
+
+  /** The schedule: a claim epoch once the last one is `intervalMs` old and someone has something due. */
+  async closeIfDue(intervalMs: number): Promise<EpochRow | undefined> {
+    try {
+      const last = await this.epochs.lastCreatedAt();
+      if (last && Date.now() - last.getTime() < intervalMs) return undefined;
+      return await this.close('claim', undefined, null);
+    } catch (error) {
+      if (error instanceof RewardsException && error.code === ErrorCode.NOTHING_TO_PAY) return undefined;
+      this.logger.warn(`scheduled epoch: ${String(error)}`);
+      return undefined;
+    }
   }
 
   async close(mode: 'claim' | 'push', expiresInDays: number | undefined, closedBy: number | null): Promise<EpochRow> {

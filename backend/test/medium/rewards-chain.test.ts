@@ -136,5 +136,12 @@ describe('rewards on the embedded chain: labels -> quality -> ledger -> epoch ->
 
     // Nothing left to pay: no empty epoch.
     await expect(epochs.close('claim', 30, null)).rejects.toMatchObject({ code: 'NOTHING_TO_PAY' });
+
+    // The schedule (EPOCH_INTERVAL_HOURS) closes a claim epoch once the last is old enough and something is due.
+    expect(await epochs.closeIfDue(0)).toBeUndefined();
+    await labeledProject('schedule', 2, annotators);
+    expect(await epochs.closeIfDue(3_600_000)).toBeUndefined();
+    expect(await epochs.closeIfDue(0)).toMatchObject({ mode: 'claim', recipients: 3 });
+    await outbox.settle();
   });
 });
