@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { deployAll, startDevChain } from '@tessera/contracts';
-import { NonceManager, Wallet } from 'ethers';
+import { NonceManager, Wallet, type JsonRpcProvider } from 'ethers';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { ChainStateRepository } from './chain-state.repository.js';
@@ -28,6 +28,27 @@ class ChainLifecycle implements OnApplicationShutdown {
   }
 }
 
+/** The contracts recorded for this chain, deployed by `operator` first if there are none (or none with code). */
+async function deployedOnce(
+  provider: JsonRpcProvider,
+  operator: Wallet,
+  state: ChainStateRepository,
+  chainId: number,
+): Promise<{ token: string; distributor: string; fromBlock: number }> {
+  const token = await state.get(chainId, 'address:RewardToken');
+  const distributor = await state.get(chainId, 'address:PayoutDistributor');
+  if (token && distributor && (await provider.getCode(distributor)) !== '0x') {
+    return { token, distributor, fromBlock: Number((await state.get(chainId, 'fromBlock')) ?? 0) };
+  }
+  // One NonceManager: an automining chain refuses a nonce handed out twice.
+  const deployment = await deployAll(new NonceManager(operator), { operator: operator.address });
+  await state.set(chainId, 'address:RewardToken', deployment.rewardToken);
+  await state.set(chainId, 'address:PayoutDistributor', deployment.payoutDistributor);
+  await state.set(chainId, 'fromBlock', String(deployment.fromBlock));
+  logger.log(`deployed RewardToken ${deployment.rewardToken} and PayoutDistributor ${deployment.payoutDistributor}`);
+  return { token: deployment.rewardToken, distributor: deployment.payoutDistributor, fromBlock: deployment.fromBlock };
+}
+
 async function openChain(config: AppConfig, state: ChainStateRepository): Promise<ChainPort> {
   const chain = config.chain;
   const chainId = config.chainId;
@@ -35,17 +56,25 @@ async function openChain(config: AppConfig, state: ChainStateRepository): Promis
     const provider = EthersChain.provider(chain.rpcUrl, chainId);
     const actual = Number((await provider.send('eth_chainId', [])) as string);
     if (actual !== chainId) throw new Error(`RPC_URL serves chain ${actual}, but CHAIN_ID is ${chainId}`);
-    if (!chain.tokenAddress || !chain.distributorAddress) {
-      throw new Error('TOKEN_ADDRESS and DISTRIBUTOR_ADDRESS are required with RPC_URL: deploy with `npm run -s tessera -- deploy`');
+    const operator = new Wallet(chain.operatorKey!, provider);
+    const contracts =
+      chain.tokenAddress && chain.distributorAddress
+        ? { token: chain.tokenAddress, distributor: chain.distributorAddress, fromBlock: chain.fromBlock }
+        : chain.deployContracts
+          ? await deployedOnce(provider, operator, state, chainId)
+          : undefined;
+    if (!contracts) {
+      throw new Error(
+        'TOKEN_ADDRESS and DISTRIBUTOR_ADDRESS are required with RPC_URL: deploy with `npm run -s tessera -- deploy` (or set DEPLOY_CONTRACTS=true)',
+      );
     }
-    const operator = new Wallet(chain.operatorKey!).address;
     return new EthersChain(provider, chain.operatorKey!, {
       chainId,
       publicRpcUrl: chain.publicRpcUrl ?? chain.rpcUrl,
-      operator,
-      rewardToken: chain.tokenAddress,
-      payoutDistributor: chain.distributorAddress,
-      fromBlock: chain.fromBlock,
+      operator: operator.address,
+      rewardToken: contracts.token,
+      payoutDistributor: contracts.distributor,
+      fromBlock: contracts.fromBlock,
       explorerTxUrl: chain.explorerTxUrl ?? null,
     });
   }
@@ -55,28 +84,14 @@ async function openChain(config: AppConfig, state: ChainStateRepository): Promis
   const provider = EthersChain.provider(dev.url, chainId);
   const operator = new Wallet(DEV_OPERATOR_KEY, provider);
   // Addresses survive restarts with the chain's own journal; deploy only when this chain has none yet.
-  let token = await state.get(chainId, 'address:RewardToken');
-  let distributor = await state.get(chainId, 'address:PayoutDistributor');
-  let fromBlock = Number((await state.get(chainId, 'fromBlock')) ?? 0);
-  const deployed = token !== undefined && distributor !== undefined && (await provider.getCode(distributor)) !== '0x';
-  if (!deployed) {
-    // One NonceManager: an automining chain refuses a nonce handed out twice.
-    const deployment = await deployAll(new NonceManager(operator), { operator: operator.address });
-    token = deployment.rewardToken;
-    distributor = deployment.payoutDistributor;
-    fromBlock = deployment.fromBlock;
-    await state.set(chainId, 'address:RewardToken', deployment.rewardToken);
-    await state.set(chainId, 'address:PayoutDistributor', deployment.payoutDistributor);
-    await state.set(chainId, 'fromBlock', String(fromBlock));
-    logger.log(`deployed RewardToken ${token} and PayoutDistributor ${distributor}`);
-  }
+  const { token, distributor, fromBlock } = await deployedOnce(provider, operator, state, chainId);
   logger.log(`embedded chain ${chainId} on ${dev.url} ready in ${Date.now() - started} ms`);
   const port = new EthersChain(provider, DEV_OPERATOR_KEY, {
     chainId,
     publicRpcUrl: chain.publicRpcUrl ?? dev.url,
     operator: operator.address,
-    rewardToken: token!,
-    payoutDistributor: distributor!,
+    rewardToken: token,
+    payoutDistributor: distributor,
     fromBlock,
     explorerTxUrl: chain.explorerTxUrl ?? null,
   });

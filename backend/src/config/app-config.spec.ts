@@ -58,6 +58,43 @@ describe('loadConfig defaults', () => {
       logLevel: 'log',
     });
     expect(config.publicUrl.href).toBe('http://localhost:3000/');
+    expect(config.jobTimeoutSeconds).toBe(300);
+    expect(config.chain).toMatchObject({
+      rpcUrl: undefined,
+      embeddedPort: 8545,
+      confirmations: 0,
+      epochExpiryDays: 30,
+      epochIntervalHours: 0,
+      deployContracts: false,
+      crashAfterBroadcast: undefined,
+    });
+  });
+
+  it('reads a real chain: RPC_URL with its key and contracts, two confirmations by default', () => {
+    const key = `0x${'ab'.repeat(32)}`;
+    const config = loadConfig(
+      {
+        RPC_URL: 'https://rpc.example.org',
+        OPERATOR_PRIVATE_KEY: key,
+        TOKEN_ADDRESS: '0x5fbdb2315678afecb367f032d93f642f64180aa3',
+        DISTRIBUTOR_ADDRESS: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+        CHAIN_FROM_BLOCK: '123',
+        EXPLORER_TX_URL: 'https://explorer.example.org/tx/',
+      },
+      cwd,
+    );
+    expect(config.chain).toMatchObject({
+      rpcUrl: 'https://rpc.example.org/',
+      operatorKey: key,
+      tokenAddress: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+      distributorAddress: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+      fromBlock: 123,
+      confirmations: 2,
+      explorerTxUrl: 'https://explorer.example.org/tx/',
+    });
+    // The crash hook exists for tests only.
+    expect(loadConfig({ TEST_CRASH_AFTER_BROADCAST: 'epoch:' }, cwd).chain.crashAfterBroadcast).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'test', TEST_CRASH_AFTER_BROADCAST: 'epoch:' }, cwd).chain.crashAfterBroadcast).toBe('epoch:');
   });
 
   it('generates a JWT secret in the data folder and reuses it on the next load', () => {
@@ -208,6 +245,15 @@ describe('loadConfig errors name the variable', () => {
     [{ NONCE_TTL_SECONDS: '5' }, 'NONCE_TTL_SECONDS'],
     [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES'],
     [{ LEASE_SWEEP_SECONDS: '3601' }, 'LEASE_SWEEP_SECONDS'],
+    [{ RPC_URL: 'http://chain:8545' }, 'OPERATOR_PRIVATE_KEY'],
+    [{ RPC_URL: 'ws://chain:8545', OPERATOR_PRIVATE_KEY: `0x${'ab'.repeat(32)}` }, 'RPC_URL'],
+    [{ OPERATOR_PRIVATE_KEY: '0x1234' }, 'OPERATOR_PRIVATE_KEY'],
+    [{ TOKEN_ADDRESS: '0x5fbdb2315678afecb367f032d93f642f64180aa3' }, 'DISTRIBUTOR_ADDRESS'],
+    [{ DISTRIBUTOR_ADDRESS: 'nope' }, 'DISTRIBUTOR_ADDRESS'],
+    [{ CHAIN_PORT: '70000' }, 'CHAIN_PORT'],
+    [{ EPOCH_EXPIRY_DAYS: '0' }, 'EPOCH_EXPIRY_DAYS'],
+    [{ DEPLOY_CONTRACTS: 'yes' }, 'DEPLOY_CONTRACTS'],
+    [{ JOB_TIMEOUT_SECONDS: '1' }, 'JOB_TIMEOUT_SECONDS'],
   ])('%j -> %s', (env, variable) => {
     expect(configErrorVariable(env)).toBe(variable);
   });

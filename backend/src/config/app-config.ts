@@ -54,6 +54,8 @@ export interface ChainConfig {
   /** Deployed contracts on RPC_URL's chain (from `npm run -s tessera -- deploy`). */
   readonly tokenAddress: string | undefined;
   readonly distributorAddress: string | undefined;
+  /** With RPC_URL and no addresses: deploy the contracts once (recorded in the database) instead of refusing to start. */
+  readonly deployContracts: boolean;
   /** Block where the contracts were deployed: the claims indexer starts there. */
   readonly fromBlock: number;
   /** The embedded chain's JSON-RPC port (browser wallets connect to it). */
@@ -99,6 +101,7 @@ function readChain(env: Env, nodeEnv: AppConfig['nodeEnv']): ChainConfig {
     operatorKey,
     tokenAddress,
     distributorAddress,
+    deployContracts: readChoice(env, 'DEPLOY_CONTRACTS', ['true', 'false'], 'false') === 'true',
     fromBlock: readInt(env, 'CHAIN_FROM_BLOCK', 0, 0, 2 ** 53 - 1),
     embeddedPort: readInt(env, 'CHAIN_PORT', 8545, 0, 65535),
     publicRpcUrl: readUrl(env, 'PUBLIC_RPC_URL', ['http:', 'https:'])?.toString(),

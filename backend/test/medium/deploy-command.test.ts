@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { startDevChain, type DevChain } from '@tessera/contracts';
 import { Contract, JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAIN_PORT, type ChainPort } from '../../src/chain/chain.port.js';
 import { distributorAbi } from '../../src/rewards/epochs.service.js';
+import { startTestPlatform } from '../support/test-platform.js';
 
 /** Hardhat's third development account (public). */
 const KEY = '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a';
@@ -47,6 +49,29 @@ describe('npm run tessera -- deploy', () => {
     } finally {
       provider.destroy();
     }
+  });
+
+  it('the platform runs on RPC_URL: with deployed addresses, or deploying once with DEPLOY_CONTRACTS', async () => {
+    const deployedBy = await startTestPlatform({ RPC_URL: chain.url, OPERATOR_PRIVATE_KEY: KEY, DEPLOY_CONTRACTS: 'true' });
+    let deployed: ChainPort['info'];
+    try {
+      deployed = deployedBy.tessera.app.get<ChainPort>(CHAIN_PORT).info;
+      expect(deployed).toMatchObject({ chainId: 8996, operator: ADDRESS, publicRpcUrl: new URL(chain.url).toString() });
+    } finally {
+      await deployedBy.close();
+    }
+    const configured = await startTestPlatform({
+      RPC_URL: chain.url,
+      OPERATOR_PRIVATE_KEY: KEY,
+      TOKEN_ADDRESS: deployed.rewardToken,
+      DISTRIBUTOR_ADDRESS: deployed.payoutDistributor,
+    });
+    try {
+      expect(configured.tessera.app.get<ChainPort>(CHAIN_PORT).info.payoutDistributor).toBe(deployed.payoutDistributor);
+    } finally {
+      await configured.close();
+    }
+    await expect(startTestPlatform({ RPC_URL: chain.url, OPERATOR_PRIVATE_KEY: KEY })).rejects.toThrow(/TOKEN_ADDRESS/);
   });
 
   it('refuses to run without a chain to deploy on', async () => {

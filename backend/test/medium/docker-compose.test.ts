@@ -34,6 +34,8 @@ describe('docker-compose.yml (production shape)', () => {
     expect(env['DATABASE_URL']).toMatch(/^postgres:\/\/.+@postgres:5432\//);
     expect(env['IPFS_API_URL']).toBe('http://ipfs:5001');
     expect(env['RPC_URL']).toBe('http://chain:8545');
+    expect(env['OPERATOR_PRIVATE_KEY']).toMatch(/^\$\{OPERATOR_PRIVATE_KEY:-0x[0-9a-f]{64}\}$/);
+    expect(env['DEPLOY_CONTRACTS']).toBe('true');
     expect(Object.keys(compose.services).sort()).toEqual(['chain', 'ipfs', 'postgres', 'tessera']);
   });
 });
