@@ -31,7 +31,7 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function pageWithWallet(
   browser: import('@playwright/test').Browser,
   wallet: Wallet,
-  options?: { chainId?: number; reject?: boolean },
+  options?: { chainId?: number; reject?: boolean; rpcUrl?: string },
 ): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
