@@ -11,6 +11,9 @@ import { ImportFormatError, readCsv, readJsonArray, readJsonLines } from './doma
 import type { ImportRejectionDto, ImportResultDto } from './item.dto.js';
 import { ItemsRepository, type NewItem } from './items.repository.js';
 
+/** Imports at least this large refresh the planner's statistics (autovacuum would, but only a minute later). */
+const ANALYZE_AFTER = 1000;
+
 export class ItemImportException extends AppException {}
 
 export type ImportFormat = 'json' | 'jsonl' | 'csv';
@@ -131,6 +134,7 @@ export class ItemsImportService {
       await run.flush();
       return run.result();
     });
+    if (result.imported >= ANALYZE_AFTER) await this.items.analyze();
     this.logger.log(
       `project ${projectId}: imported ${result.imported}, duplicates ${result.duplicates}, rejected ${result.rejectedCount} in ${Date.now() - started} ms`,
     );

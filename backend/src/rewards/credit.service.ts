@@ -15,6 +15,8 @@ import { LedgerRepository } from './ledger.repository.js';
 @Injectable()
 export class CreditService implements OnApplicationBootstrap {
   private readonly logger = new Logger(CreditService.name);
+  /** Per project, when the next run may start (paced by the last run's duration). */
+  private readonly notBefore = new Map<number, number>();
 
   constructor(
     private readonly ledger: LedgerRepository,
@@ -26,13 +28,25 @@ export class CreditService implements OnApplicationBootstrap {
     await this.queue.work<{ projectId: number }>(
       CREDIT_QUEUE,
       async (jobs) => {
-        for (const job of jobs) await this.credit(job.data.projectId);
+        for (const job of jobs) {
+          const wait = (this.notBefore.get(job.data.projectId) ?? 0) - Date.now();
+          if (wait > 0) {
+            // Too soon after the last run: run later instead (one waiting job per project).
+            await this.queue.send(CREDIT_QUEUE, job.data, {
+              singletonKey: String(job.data.projectId),
+              startAfterSeconds: Math.ceil(wait / 1000),
+            });
+            continue;
+          }
+          await this.credit(job.data.projectId);
+        }
       },
       { pollingIntervalSeconds: 1 },
     );
   }
 
   async credit(projectId: number): Promise<CreditEntry[]> {
+    const started = Date.now();
     const trust = new Map<number, number>();
     const entries = await this.ledger.credit(projectId, (context) => {
       for (const w of context.workers) trust.set(w.annotatorId, trustOf(w));
@@ -47,7 +61,10 @@ export class CreditService implements OnApplicationBootstrap {
         trust,
       });
     });
-    if (entries.length > 0) this.logger.log(`project ${projectId}: ${entries.length} ledger entries appended`);
+    const ms = Date.now() - started;
+    // Like aggregation, crediting a big project takes at most ~3% of the time: the next run waits.
+    this.notBefore.set(projectId, Date.now() + Math.max(2_000, ms * 30));
+    if (entries.length > 0) this.logger.log(`project ${projectId}: ${entries.length} ledger entries appended in ${ms} ms`);
     return entries;
   }
 }

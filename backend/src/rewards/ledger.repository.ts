@@ -55,29 +55,35 @@ export class LedgerRepository {
       );
       if (!project) return [];
       // One connection in a transaction: the reads go one after the other.
-      const labels = await sqlRows<{
+      // Only labels with something to decide: withdrawn ones still credited, uncredited ones on settled
+      // items, and credited ones whose settled answer is no longer exactly theirs. A credited label equal
+      // to its item's answer stays accepted whatever the type, so the steady state loads next to nothing.
+      const rows = await sqlRows<{
         id: number;
         annotator_id: number;
         item_id: number;
         result: unknown;
         discarded: boolean;
         credited: string;
+        settled: unknown;
+        data: Record<string, unknown> | null;
       }>(
         manager,
-        `SELECT a.id, a.annotator_id, a.item_id, a.result, a.discarded_at IS NOT NULL AS discarded, coalesce(l.credited, 0)::text AS credited
-             FROM annotations a
-             LEFT JOIN (SELECT annotation_id, sum(amount) AS credited FROM ledger_entries WHERE project_id = $1 GROUP BY annotation_id) l
-               ON l.annotation_id = a.id
-            WHERE a.project_id = $1 AND (a.discarded_at IS NULL OR coalesce(l.credited, 0) <> 0)`,
-        [projectId],
+        `SELECT a.id, a.annotator_id, a.item_id, a.result, a.discarded_at IS NOT NULL AS discarded, coalesce(l.credited, 0)::text AS credited,
+                r.result AS settled, CASE WHEN r.item_id IS NOT NULL AND $2 = 'spans' THEN i.data END AS data
+           FROM annotations a
+           LEFT JOIN (SELECT annotation_id, sum(amount) AS credited FROM ledger_entries WHERE project_id = $1 GROUP BY annotation_id) l
+             ON l.annotation_id = a.id
+           LEFT JOIN item_results r ON r.item_id = a.item_id AND r.status = 'confident'
+           LEFT JOIN items i ON i.id = a.item_id AND $2 = 'spans'
+          WHERE a.project_id = $1
+            AND CASE WHEN a.discarded_at IS NOT NULL THEN coalesce(l.credited, 0) <> 0
+                     WHEN coalesce(l.credited, 0) = 0 THEN r.item_id IS NOT NULL
+                     ELSE r.item_id IS NOT NULL AND r.result <> a.result END`,
+        [projectId, project.type],
       );
-      const settled = await sqlRows<{ item_id: number; result: unknown; data: Record<string, unknown> }>(
-        manager,
-        `SELECT r.item_id, r.result, CASE WHEN p.type = 'spans' THEN i.data ELSE '{}'::jsonb END AS data
-             FROM item_results r JOIN items i ON i.id = r.item_id JOIN projects p ON p.id = r.project_id
-            WHERE r.project_id = $1 AND r.status = 'confident'`,
-        [projectId],
-      );
+      const labels = rows;
+      const settled = rows.filter((r) => r.settled !== null).map((r) => ({ item_id: r.item_id, result: r.settled, data: r.data ?? {} }));
       const eligible = await sqlRows<{ annotator_id: number }>(
         manager,
         `SELECT DISTINCT a.annotator_id FROM annotations a
