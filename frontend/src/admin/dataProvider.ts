@@ -37,6 +37,8 @@ export interface TesseraDataProvider extends DataProvider {
   decideReview(itemId: Identifier, outcome: ReviewOutcome, result?: unknown): Promise<ReviewDecision>;
   /** `GET /api/chain`: token supply, distributor balance, operator gas money, project budgets. */
   getChainInfo(): Promise<ChainInfo>;
+  /** `POST /api/epochs/:id/sweep`: queues the return of an expired epoch's unclaimed tokens. */
+  sweepEpoch(epochId: Identifier): Promise<{ status: string }>;
 }
 
 interface ApiErrorBody {
@@ -242,6 +244,11 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
     async getChainInfo() {
       const response = await httpClient(`${apiUrl}/chain`);
       return response.json as ChainInfo;
+    },
+
+    async sweepEpoch(epochId) {
+      const response = await httpClient(`${apiUrl}/epochs/${encodeURIComponent(String(epochId))}/sweep`, { method: 'POST' });
+      return response.json as { status: string };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import AdminApp from '../AdminApp';
 import { jsonResponse, signIn, stubFetch } from '../testing';
@@ -51,5 +51,28 @@ describe('EpochShow', () => {
     render(<AdminApp />);
     expect(await screen.findByText('Not built yet')).toBeTruthy();
     expect(screen.getAllByText('Not posted yet')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Sweep unclaimed tokens' })).toBeNull();
+  });
+
+  it('offers the sweep of an expired claim epoch, and queues it', async () => {
+    signIn(['admin']);
+    const calls = stubFetch({
+      'GET /api/epochs/4': () => jsonResponse({ ...epoch, expiresAt: '2020-01-01T00:00:00.000Z' }),
+      'POST /api/epochs/4/sweep': () => jsonResponse({ status: 'queued' }, 202),
+    });
+    window.history.replaceState(null, '', '/admin/epochs/4/show');
+    render(<AdminApp />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Sweep unclaimed tokens' }));
+    expect(await screen.findByText(/Sweep queued/)).toBeTruthy();
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/epochs/4/sweep')).toBe(true));
+  });
+
+  it('does not offer a sweep before expiry', async () => {
+    signIn(['admin']);
+    stubFetch({ 'GET /api/epochs/4': () => jsonResponse({ ...epoch, expiresAt: '2999-01-01T00:00:00.000Z' }) });
+    window.history.replaceState(null, '', '/admin/epochs/4/show');
+    render(<AdminApp />);
+    expect(await screen.findByText(ROOT)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sweep unclaimed tokens' })).toBeNull();
   });
 });

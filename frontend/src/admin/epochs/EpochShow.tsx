@@ -1,11 +1,18 @@
 import { Box } from '@mui/material';
-import { DateField, Labeled, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DateField, Labeled, NumberField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { TxHashField } from '../payouts/TxHashField';
 import { EpochClaimsField, EpochModeField, EpochStatusField } from './EpochFields';
+import { SweepEpochButton } from './SweepEpochButton';
 
 export function EpochShow() {
   return (
-    <Show>
+    <Show
+      actions={
+        <TopToolbar>
+          <SweepEpochButton />
+        </TopToolbar>
+      }
+    >
       <SimpleShowLayout>
         <NumberField source="id" />
         <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
