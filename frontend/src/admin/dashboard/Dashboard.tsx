@@ -1,5 +1,6 @@
-import { Alert, Box, Button } from '@mui/material';
+import { Box } from '@mui/material';
 import { Loading, Title, useCanAccess, useTranslate } from 'react-admin';
+import { LoadError } from '../LoadError';
 import { AccessDenied } from '../AccessDenied';
 import { ActiveAnnotators } from './ActiveAnnotators';
 import { AnnotationsTotal } from './AnnotationsTotal';
@@ -33,16 +34,7 @@ function DashboardContent() {
     return (
       <Box sx={{ mt: 2 }}>
         {title}
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void refetch()}>
-              {translate('tessera.admin.dashboard.retry')}
-            </Button>
-          }
-        >
-          {translate('tessera.admin.dashboard.error', { message: error.message })}
-        </Alert>
+        <LoadError prefix="tessera.admin.dashboard" error={error} onRetry={refetch} />
       </Box>
     );
   }

@@ -1,5 +1,6 @@
-import { Alert, Box, Button } from '@mui/material';
+import { Box } from '@mui/material';
 import { Loading, Title, useCanAccess, useTranslate } from 'react-admin';
+import { LoadError } from '../LoadError';
 import { AccessDenied } from '../AccessDenied';
 import { ChainCard } from './ChainCard';
 import { DistributorCard } from './DistributorCard';
@@ -31,16 +32,7 @@ function TokenContent() {
     return (
       <Box sx={{ mt: 2 }}>
         {title}
-        <Alert
-          severity="error"
-          action={
-            <Button color="inherit" size="small" onClick={() => void refetch()}>
-              {translate('tessera.admin.token.retry')}
-            </Button>
-          }
-        >
-          {translate('tessera.admin.token.error', { message: error.message })}
-        </Alert>
+        <LoadError prefix="tessera.admin.token" error={error} onRetry={refetch} />
       </Box>
     );
   }

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { Loading, useRecordContext, useTranslate, type Identifier } from 'react-admin';
 import type { Project } from '../../types';
 import { AgreementCard } from './AgreementCard';
@@ -7,6 +7,7 @@ import { ConfidenceHistogramCard } from './ConfidenceHistogramCard';
 import { ItemStatusesCard } from './ItemStatusesCard';
 import { QualityHeader } from './QualityHeader';
 import { useProjectQuality } from './useProjectQuality';
+import { LoadError } from '../../LoadError';
 
 /** The project show page's Quality tab: the last aggregation of its labels, and a way to rerun it. */
 export function ProjectQualityTab() {
@@ -20,18 +21,7 @@ function ProjectQualityContent({ projectId }: { projectId: Identifier }) {
   const { data, error, isPending, refetch } = useProjectQuality(projectId);
   if (isPending) return <Loading />;
   if (error) {
-    return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={() => void refetch()}>
-            {translate('tessera.admin.quality.retry')}
-          </Button>
-        }
-      >
-        {translate('tessera.admin.quality.error', { message: error.message })}
-      </Alert>
-    );
+    return <LoadError prefix="tessera.admin.quality" error={error} onRetry={refetch} />;
   }
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Loading, useRecordContext, useTranslate, type Identifier } from 'react-admin';
 import type { User } from '../../types';
@@ -8,6 +8,7 @@ import { AnnotatorProjectsCard } from './AnnotatorProjectsCard';
 import { ConfusionMatrixCard } from './ConfusionMatrixCard';
 import { SuspensionHistoryCard } from './SuspensionHistoryCard';
 import { useAnnotatorQuality } from './useAnnotatorQuality';
+import { LoadError } from '../../LoadError';
 
 /** The user show page's Quality tab: how the annotator's labels measure up, and their suspensions. */
 export function AnnotatorQualityTab() {
@@ -22,18 +23,7 @@ function AnnotatorQualityContent({ annotatorId }: { annotatorId: Identifier }) {
   const { data, error, isPending, refetch } = useAnnotatorQuality(annotatorId, projectId);
   if (isPending) return <Loading />;
   if (error) {
-    return (
-      <Alert
-        severity="error"
-        action={
-          <Button color="inherit" size="small" onClick={() => void refetch()}>
-            {translate('tessera.admin.annotatorQuality.retry')}
-          </Button>
-        }
-      >
-        {translate('tessera.admin.annotatorQuality.error', { message: error.message })}
-      </Alert>
-    );
+    return <LoadError prefix="tessera.admin.annotatorQuality" error={error} onRetry={refetch} />;
   }
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
