@@ -116,11 +116,17 @@ export class EpochsRepository {
     );
   }
 
-  async allocations(epochId: number, manager: EntityManager | DataSource = this.db): Promise<Allocation[]> {
+  /** The epoch's allocations in leaf order; `leaves` limits them to a range [from, to). */
+  async allocations(
+    epochId: number,
+    manager: EntityManager | DataSource = this.db,
+    leaves: { from: number; to: number } = { from: 0, to: 2 ** 31 - 1 },
+  ): Promise<Allocation[]> {
     const rows = await sqlRows<{ leaf_index: number; annotator_id: number; account: string; amount: string }>(
       manager,
-      'SELECT leaf_index, annotator_id, account, amount::text AS amount FROM epoch_allocations WHERE epoch_id = $1 ORDER BY leaf_index',
-      [epochId],
+      `SELECT leaf_index, annotator_id, account, amount::text AS amount FROM epoch_allocations
+        WHERE epoch_id = $1 AND leaf_index >= $2 AND leaf_index < $3 ORDER BY leaf_index`,
+      [epochId, leaves.from, leaves.to],
     );
     return rows.map((r) => ({ leafIndex: r.leaf_index, annotatorId: r.annotator_id, account: r.account, amount: BigInt(r.amount) }));
   }

@@ -129,7 +129,9 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
     }
     if (step === 'post') await this.epochs.setStatus(manager, epochId, 'posted');
     if (step === 'batch' && receipt) {
-      const batch = batches(await this.epochs.allocations(epochId, manager), PUSH_BATCH_SIZE)[Number(k)] ?? [];
+      // Batch k paid leaves [k * size, (k + 1) * size), as `payIntents` cut them.
+      const from = Number(k) * PUSH_BATCH_SIZE;
+      const batch = await this.epochs.allocations(epochId, manager, { from, to: from + PUSH_BATCH_SIZE });
       // Each recipient is recorded as paid by the Transfer event this transaction emitted to them.
       const transfer = tokenAbi.getEvent('Transfer')!;
       const paid = new Map<string, bigint>();

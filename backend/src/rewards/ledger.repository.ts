@@ -141,19 +141,32 @@ export class LedgerRepository {
 
   /** Tokens the project has paid or promised: what it credited, plus its rate for each label not yet decided and each live lease. */
   async committed(projectId: number): Promise<bigint> {
-    const [row] = await sqlRows<{ credited: string; open: string; rate: string }>(
+    return (await this.commitments([projectId]))[0]?.committed ?? 0n;
+  }
+
+  /** Per project (all, or those listed): its budget, what it credited, and what it has committed (see `committed`). */
+  async commitments(
+    projectIds: number[] | null = null,
+  ): Promise<Array<{ projectId: number; name: string; budget: string | null; credited: string; committed: bigint }>> {
+    const rows = await sqlRows<{ id: number; name: string; budget: string | null; rate: string; credited: string; open: string }>(
       this.db,
-      `SELECT p.reward_per_label::text AS rate,
+      `SELECT p.id, p.name, p.reward_budget::text AS budget, p.reward_per_label::text AS rate,
               (SELECT coalesce(sum(amount), 0)::text FROM ledger_entries WHERE project_id = p.id) AS credited,
               (SELECT count(*) FROM annotations a WHERE a.project_id = p.id AND a.discarded_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.annotation_id = a.id)
                   AND NOT EXISTS (SELECT 1 FROM item_results r WHERE r.item_id = a.item_id AND r.status = 'confident'))
                + (SELECT count(*) FROM assignments s WHERE s.project_id = p.id AND s.status = 'leased' AND s.expires_at > now()) AS open
-         FROM projects p WHERE p.id = $1`,
-      [projectId],
+         FROM projects p WHERE $1::int[] IS NULL OR p.id = ANY($1) ORDER BY p.id`,
+      [projectIds],
       'rewards.committed',
     );
-    return row ? BigInt(row.credited) + BigInt(row.open) * parseTokens(row.rate) : 0n;
+    return rows.map((r) => ({
+      projectId: r.id,
+      name: r.name,
+      budget: r.budget,
+      credited: r.credited,
+      committed: BigInt(r.credited) + BigInt(r.open) * parseTokens(r.rate),
+    }));
   }
 
   async list(query: ListQuery<(typeof LEDGER_FILTERS)[number]>, annotatorId?: number): Promise<ListPage<LedgerRow>> {
@@ -175,19 +188,5 @@ export class LedgerRepository {
       sqlRows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM ledger_entries l ${where}`, [annotators, projects, kind]),
     ]);
     return { rows, total: count[0]!.n };
-  }
-
-  /** Per project: its budget, what it credited, and what it has committed (see `committed`). */
-  async budgets(): Promise<Array<{ projectId: number; name: string; budget: string | null; credited: string; committed: bigint }>> {
-    const rows = await sqlRows<{ id: number; name: string; budget: string | null; credited: string }>(
-      this.db,
-      `SELECT p.id, p.name, p.reward_budget::text AS budget,
-              (SELECT coalesce(sum(amount), 0)::text FROM ledger_entries l WHERE l.project_id = p.id) AS credited
-         FROM projects p ORDER BY p.id`,
-    );
-    const out = [];
-    for (const r of rows)
-      out.push({ projectId: r.id, name: r.name, budget: r.budget, credited: r.credited, committed: await this.committed(r.id) });
-    return out;
   }
 }

@@ -154,7 +154,7 @@ export class RewardsAdminController {
       read('totalSupply'),
       read('balanceOf', [info.payoutDistributor]),
       this.chain.balance(info.operator),
-      this.ledger.budgets(),
+      this.ledger.commitments(),
     ]);
     return {
       chainId: info.chainId,
