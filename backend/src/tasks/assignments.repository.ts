@@ -2,6 +2,7 @@ import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ItemMedia } from '../items/item.entity.js';
+import { Batcher } from '../database/batcher.js';
 
 export interface LeasedTask {
   assignmentId: number;
@@ -27,42 +28,29 @@ export interface AssignmentForSubmit {
 
 const UNIQUE_VIOLATION = '23505';
 
-/** An open regular item from $4 on that annotator $2 never had ($1 the project). */
-const OPEN_REGULAR = `i.project_id = $1 AND i.id >= $4 AND i.taken < i.overlap AND i.gold IS NULL
-  -- OFFSET 0 keeps this a per-row probe of the (item, annotator) key, not a scan of the annotator's whole history.
-  AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2 OFFSET 0)`;
-
-/** The lease statement, with the condition that picks the item. */
-function nextTaskSql(pick: string): string {
-  return `WITH live AS (
-     SELECT a.id, a.item_id, a.expires_at, a.draft FROM assignments a
-      WHERE a.annotator_id = $2 AND a.project_id = $1 AND a.status = 'leased' AND a.expires_at > now()
-      ORDER BY a.id LIMIT 1
-   ), picked AS (
-     SELECT i.id FROM items i
-      WHERE NOT EXISTS (SELECT 1 FROM live) AND ${pick}
-      ORDER BY i.id
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
-   ), bumped AS (
-     UPDATE items SET taken = items.taken + 1 FROM picked WHERE items.id = picked.id
-     RETURNING items.id, items.data
-   ), leased AS (
-     INSERT INTO assignments (project_id, item_id, annotator_id, status, expires_at)
-     SELECT $1, bumped.id, $2, 'leased', now() + make_interval(secs => $3) FROM bumped
-     RETURNING id, item_id, expires_at
-   )
-   SELECT live.id, live.item_id, items.data, live.expires_at, live.draft
-     FROM live JOIN items ON items.id = live.item_id
-   UNION ALL
-   SELECT leased.id, leased.item_id, bumped.data, leased.expires_at, NULL
-     FROM leased JOIN bumped ON bumped.id = leased.item_id`;
+/** One annotator's request for a task: see `lease_tasks` (migrations/…-BatchedLeases.ts). */
+export interface LeaseRequest {
+  projectId: number;
+  annotatorId: number;
+  leaseSeconds: number;
+  /** Scan the pool from this item id on (a hint: 0 scans it all). */
+  floor: number;
+  /** Try the gold pool first. */
+  gold: boolean;
 }
 
-const NEXT_REGULAR = nextTaskSql(OPEN_REGULAR);
-const NEXT_GOLD = nextTaskSql(`i.project_id = $1 AND i.gold IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2 OFFSET 0)
-  AND EXISTS (SELECT 1 FROM items i WHERE ${OPEN_REGULAR})`);
+export interface SubmitRequest {
+  assignmentId: number;
+  annotatorId: number;
+  result: unknown;
+  leadTimeMs: number;
+}
+
+/**
+ * Concurrent requests share statements and commits (see `Batcher`). A batch of a few dozen keeps
+ * each statement short; two running at once keep the database busy while the next one gathers.
+ */
+const BATCHING = { maxBatch: 64, maxInFlight: 2 };
 
 function isUniqueViolation(error: unknown): boolean {
   return (
@@ -77,42 +65,67 @@ function isUniqueViolation(error: unknown): boolean {
  */
 @Injectable()
 export class AssignmentsRepository {
+  private readonly leases = new Batcher<LeaseRequest, LeasedTask | undefined>((requests) => this.leaseMany(requests), BATCHING);
+  private readonly submits = new Batcher<SubmitRequest, number | undefined>((requests) => this.submitMany(requests), BATCHING);
+
   constructor(private readonly db: DataSource) {}
 
   /**
    * The annotator's unexpired lease in the project (a reload resumes it, with its draft), else a new
-   * lease on the first item of the pool from `floor` on that they never had. FOR UPDATE SKIP LOCKED
-   * spreads concurrent annotators over different rows; the lock re-checks the pool's condition on the
-   * newest row version, so an item never gets more than its overlap. One statement, one round trip.
+   * lease on the first item of the pool from `floor` on that they never had; undefined when none is
+   * open. FOR UPDATE SKIP LOCKED spreads concurrent annotators over different rows; the lock
+   * re-checks the pool's condition on the newest row version, so an item never gets more than its
+   * overlap. Concurrent requests share one call of `lease_tasks` (one round trip, one commit).
    *
    * Pools: `regular` items are open while `taken < overlap`. A `gold` item is open to every annotator
    * once (its answer is known: it checks them, it needs no more labels), and only while the annotator
-   * still has regular work, so that a task arriving after the regular ones ran out cannot give gold away.
+   * still has regular work, so that a task arriving after the regular ones ran out cannot give gold
+   * away. With `gold`, the gold pool is tried first, then the regular one.
    */
-  async nextTask(
-    projectId: number,
-    annotatorId: number,
-    leaseSeconds: number,
-    floor: number,
-    pool: 'regular' | 'gold' = 'regular',
-  ): Promise<LeasedTask | undefined> {
+  async nextTask(request: LeaseRequest): Promise<LeasedTask | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const rows = await sqlRows<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date; draft: unknown }>(
-          this.db,
-          pool === 'regular' ? NEXT_REGULAR : NEXT_GOLD,
-          [projectId, annotatorId, leaseSeconds, floor],
-          pool === 'regular' ? 'tasks.next' : 'tasks.next-gold',
-        );
-        const row = rows[0];
-        return row && { assignmentId: row.id, itemId: row.item_id, data: row.data, expiresAt: row.expires_at, draft: row.draft };
+        return await this.leases.run(request);
       } catch (error) {
         // The same annotator racing themselves onto one item: the unique key refused the second
-        // lease and the whole statement (with its `taken` bump) rolled back. Pick again.
+        // lease and the whole call (with its `taken` bump) rolled back. Pick again.
         if (isUniqueViolation(error) && attempt < 5) continue;
         throw error;
       }
     }
+  }
+
+  private async leaseMany(requests: readonly LeaseRequest[]): Promise<Array<LeasedTask | undefined>> {
+    const rows = await sqlRows<{
+      t_ord: number;
+      t_assignment: number;
+      t_item: number;
+      t_data: Record<string, unknown>;
+      t_expires: Date;
+      t_draft: unknown;
+    }>(
+      this.db,
+      'SELECT * FROM lease_tasks($1::int[], $2::int[], $3::bool[], $4::int[], $5::int[])',
+      [
+        requests.map((r) => r.projectId),
+        requests.map((r) => r.annotatorId),
+        requests.map((r) => r.gold),
+        requests.map((r) => r.leaseSeconds),
+        requests.map((r) => r.floor),
+      ],
+      'tasks.lease',
+    );
+    const tasks = new Array<LeasedTask | undefined>(requests.length).fill(undefined);
+    for (const row of rows) {
+      tasks[row.t_ord - 1] = {
+        assignmentId: row.t_assignment,
+        itemId: row.t_item,
+        data: row.t_data,
+        expiresAt: row.t_expires,
+        draft: row.t_draft,
+      };
+    }
+    return tasks;
   }
 
   /** The lowest open item id of the project: where lease scans start. */
@@ -206,24 +219,44 @@ export class AssignmentsRepository {
   }
 
   /**
-   * Closes a live lease and records its annotation in one statement. Returns undefined when the
-   * lease was no longer live (expired, skipped, or submitted by a concurrent retry).
+   * Closes a live lease and records its annotation; concurrent submits share one statement and one
+   * commit. Returns undefined when the lease was no longer live (expired, skipped, or submitted by a
+   * concurrent retry).
    */
-  async submit(assignmentId: number, annotatorId: number, result: unknown, leadTimeMs: number): Promise<number | undefined> {
-    const rows: Array<{ id: number }> = await sqlRows(
+  submit(request: SubmitRequest): Promise<number | undefined> {
+    return this.submits.run(request);
+  }
+
+  /** A retry of an assignment already in the batch is left to find the first one's annotation. */
+  private async submitMany(requests: readonly SubmitRequest[]): Promise<Array<number | undefined>> {
+    const rows = await sqlRows<{ id: number; ord: string }>(
       this.db,
-      `WITH closed AS (
-         UPDATE assignments SET status = 'submitted', closed_at = now(), draft = NULL
-          WHERE id = $1 AND annotator_id = $2 AND status = 'leased' AND expires_at > now()
-         RETURNING id, project_id, item_id, annotator_id
+      `WITH input AS (
+         SELECT DISTINCT ON (t.assignment_id) t.*
+           FROM unnest($1::int[], $2::int[], $3::jsonb[], $4::int[]) WITH ORDINALITY AS t(assignment_id, annotator_id, result, lead_time_ms, ord)
+          ORDER BY t.assignment_id, t.ord
+       ), closed AS (
+         UPDATE assignments a SET status = 'submitted', closed_at = now(), draft = NULL
+           FROM input
+          WHERE a.id = input.assignment_id AND a.annotator_id = input.annotator_id AND a.status = 'leased' AND a.expires_at > now()
+         RETURNING a.id, a.project_id, a.item_id, a.annotator_id, input.result, input.lead_time_ms, input.ord
+       ), inserted AS (
+         INSERT INTO annotations (assignment_id, project_id, item_id, annotator_id, result, lead_time_ms)
+         SELECT id, project_id, item_id, annotator_id, result, lead_time_ms FROM closed
+         RETURNING id, assignment_id
        )
-       INSERT INTO annotations (assignment_id, project_id, item_id, annotator_id, result, lead_time_ms)
-       SELECT id, project_id, item_id, annotator_id, $3::jsonb, $4 FROM closed
-       RETURNING id`,
-      [assignmentId, annotatorId, JSON.stringify(result), leadTimeMs],
+       SELECT inserted.id, closed.ord FROM inserted JOIN closed ON closed.id = inserted.assignment_id`,
+      [
+        requests.map((r) => r.assignmentId),
+        requests.map((r) => r.annotatorId),
+        requests.map((r) => JSON.stringify(r.result)),
+        requests.map((r) => r.leadTimeMs),
+      ],
       'tasks.submit',
     );
-    return rows[0]?.id;
+    const ids = new Array<number | undefined>(requests.length).fill(undefined);
+    for (const row of rows) ids[Number(row.ord) - 1] = row.id;
+    return ids;
   }
 
   async saveDraft(assignmentId: number, annotatorId: number, draft: unknown): Promise<Date | undefined> {

@@ -109,14 +109,14 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     }
     const wantGold = goldInProject > 0 && this.random() < goldChance(project.goldRate, qualification);
     const floor = await this.floor(projectId);
-    let task = wantGold ? await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, floor, 'gold') : undefined;
-    task ??= await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, floor);
+    const request = { projectId, annotatorId: caller.id, leaseSeconds: project.leaseSeconds, floor, gold: wantGold };
+    let task = await this.assignments.nextTask(request);
     // Below the floor: items another instance released since the last refresh.
-    if (!task && floor > 0) task = await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, 0);
+    if (!task && floor > 0) task = await this.assignments.nextTask({ ...request, floor: 0 });
     // Nothing open: leases that ran out may be holding items the sweeper has not returned yet.
     if (!task) {
       const released = await this.assignments.expireLeases(projectId);
-      if (released.length > 0) task = await this.assignments.nextTask(projectId, caller.id, project.leaseSeconds, 0);
+      if (released.length > 0) task = await this.assignments.nextTask({ ...request, floor: 0 });
     }
     if (!task) return undefined;
     this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
@@ -181,7 +181,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
       const project = await this.projects.cached(context.projectId);
       if (project) {
         const checked = this.check({ type: project.type as ProjectType, labels: project.labels }, context.shape, result);
-        const annotationId = await this.assignments.submit(assignmentId, caller.id, checked, leadTimeMs);
+        const annotationId = await this.assignments.submit({ assignmentId, annotatorId: caller.id, result: checked, leadTimeMs });
         if (annotationId !== undefined) {
           this.leases.delete(assignmentId);
           return { annotationId, projectId: context.projectId };
@@ -196,7 +196,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
       itemShapeOf(assignment.data, assignment.media),
       result,
     );
-    const annotationId = await this.assignments.submit(assignmentId, caller.id, checked, leadTimeMs);
+    const annotationId = await this.assignments.submit({ assignmentId, annotatorId: caller.id, result: checked, leadTimeMs });
     this.leases.delete(assignmentId);
     if (annotationId !== undefined) return { annotationId, projectId: assignment.projectId };
     // Lost a race: a concurrent retry submitted it, or the lease ran out meanwhile.

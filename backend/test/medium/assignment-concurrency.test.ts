@@ -144,4 +144,25 @@ describe('assignment under concurrency (real PostgreSQL)', () => {
     // With 30 annotators for overlap 2, every item ends fully labeled despite skips and expiries.
     expect(consistency.every((row) => row.submitted === row.overlap)).toBe(true);
   });
+
+  it('concurrent submits share a batch yet are answered each on its own: a refused one fails alone', async () => {
+    const { projectId, callers } = await setup(40, 1, 10);
+    const tasks = platform.tessera.app.get(TasksService);
+    const db = platform.tessera.dataSource;
+    const leases = (await Promise.all(callers.map((caller) => tasks.next(caller, projectId)))).map((task) => task!.assignmentId);
+    expect(new Set(leases).size).toBe(callers.length);
+    // Two of the leases run out; every annotator submits at once.
+    const expired = leases.slice(0, 2);
+    await sqlRows(db, `UPDATE assignments SET expires_at = now() - interval '1 second' WHERE id = ANY($1::int[])`, [expired]);
+    const outcomes = await Promise.allSettled(callers.map((caller, i) => tasks.submit(caller, leases[i]!, { label: 'yes' }, 2000)));
+    expect(outcomes.slice(0, 2).map((o) => o.status === 'rejected' && (o.reason as { code?: string }).code)).toEqual([
+      'LEASE_EXPIRED',
+      'LEASE_EXPIRED',
+    ]);
+    expect(outcomes.slice(2).every((o) => o.status === 'fulfilled')).toBe(true);
+    const stored = await sqlRows<{ assignment_id: number }>(db, 'SELECT assignment_id FROM annotations WHERE project_id = $1 ORDER BY 1', [
+      projectId,
+    ]);
+    expect(stored.map((row) => row.assignment_id)).toEqual(leases.slice(2).sort((a, b) => a - b));
+  });
 });
