@@ -64,10 +64,10 @@ describe('Batcher', () => {
   it('when a batch fails, runs each request alone so that only the bad one fails', async () => {
     const batches: number[][] = [];
     const batcher = new Batcher(
-      async (inputs: readonly number[]) => {
+      (inputs: readonly number[]) => {
         batches.push([...inputs]);
-        if (inputs.includes(2)) throw new Error('bad input 2');
-        return inputs.map((n) => -n);
+        if (inputs.includes(2)) return Promise.reject(new Error('bad input 2'));
+        return Promise.resolve(inputs.map((n) => -n));
       },
       { maxBatch: 10, maxInFlight: 1 },
     );
@@ -81,16 +81,16 @@ describe('Batcher', () => {
   });
 
   it('refuses a batch runner that answers the wrong number of results', async () => {
-    const batcher = new Batcher(async () => [1], { maxBatch: 10, maxInFlight: 1 });
+    const batcher = new Batcher(() => Promise.resolve([1]), { maxBatch: 10, maxInFlight: 1 });
     const results = await Promise.allSettled([batcher.run(1), batcher.run(2)]);
     // Alone, each input gets exactly one answer back again.
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-    const lone = new Batcher(async () => [] as number[], { maxBatch: 10, maxInFlight: 1 });
+    const lone = new Batcher(() => Promise.resolve([] as number[]), { maxBatch: 10, maxInFlight: 1 });
     await expect(lone.run(1)).rejects.toThrow('a batch of 1 answered 0 results');
   });
 
   it('rejects settings that could never run a batch', () => {
-    expect(() => new Batcher(async () => [], { maxBatch: 0, maxInFlight: 1 })).toThrow(RangeError);
-    expect(() => new Batcher(async () => [], { maxBatch: 1, maxInFlight: 0 })).toThrow(RangeError);
+    expect(() => new Batcher(() => Promise.resolve([]), { maxBatch: 0, maxInFlight: 1 })).toThrow(RangeError);
+    expect(() => new Batcher(() => Promise.resolve([]), { maxBatch: 1, maxInFlight: 0 })).toThrow(RangeError);
   });
 });
