@@ -73,7 +73,7 @@ describe('tessera aggregate', { timeout: 30_000 }, () => {
 
   it.each([
     [['aggregate', '--output', 'x.csv'], '--input FILE is required'],
-    [['aggregate', '--input', 'x', '--output', 'y', '--method', 'glad'], '--method must be one of auto, mv, wawa, ds'],
+    [['aggregate', '--input', 'x', '--output', 'y', '--method', 'glad'], '--method must be one of auto, mv, wawa, ds, mmce'],
     [['aggregate', '--input', 'x', '--output', 'y', '--frobnicate'], "Unknown option '--frobnicate'"],
     [['summarize'], 'unknown command "summarize"'],
     [['aggregate', '--input', '/nonexistent/votes.csv', '--output', 'y'], '/nonexistent/votes.csv: cannot read'],

@@ -16,7 +16,7 @@ const USAGE = `Usage: tessera aggregate --input FILE --output FILE [--method ${M
   --input FILE    labels: CSV with the header item,worker,label, or "item worker label" lines
   --output FILE   where to write item,label,confidence (CSV; "-" for standard output)
   --method NAME   mv (majority vote), wawa (worker agreement with aggregate), ds (Dawid-Skene),
-                  auto (default: picks one from the shape of the data)
+                  mmce (minimax conditional entropy), auto (default: picks one from the shape of the data)
   --gold FILE     known answers, item,label CSV or "item label" lines; never overturned
 `;
 
@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const { votes, result } = await runAggregate({ input: values.input, output: values.output, method, gold: values.gold }, process.stdout);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const iterations = result.method === 'ds' ? ` after ${result.iterations} EM iterations` : '';
+  const iterations = result.method === 'ds' || result.method === 'mmce' ? ` after ${result.iterations} EM iterations` : '';
   process.stderr.write(
     `tessera: ${votes} votes, ${result.items.length} items, ${result.workers.length} workers: ${result.method}${iterations} in ${seconds} s\n`,
   );

@@ -1,0 +1,184 @@
+/**
+ * Regularized minimax conditional entropy (Zhou, Basu, Mao & Platt, NIPS 2012; Zhou, Liu, Platt &
+ * Meek, ICML 2014). The dual of the minimax problem is a log-linear label model in which both the
+ * worker and the item shape the confusion:
+ *
+ *   P(worker w gives l | item i, true class c) ∝ exp(sigma[w][c][l] + tau[i][c][l])
+ *
+ * sigma is Dawid-Skene's confusion matrix in log space; tau lets an item be confusing in its own
+ * way (a blurry photo many good workers get wrong in the same direction). Dawid-Skene has to blame
+ * such an item on the workers, which skews their matrices for every other item; here the item
+ * absorbs it. Both get a Gaussian (L2) prior: `itemPenalty` on tau is strong, so an item only
+ * departs from the workers' model when many of its votes insist, `workerPenalty` on sigma weak.
+ * The model has no class prior (the paper's posterior is the product of the label likelihoods).
+ *
+ * Fitting is generalized EM: the E-step is exact; the M-step takes `sweeps` block ascent passes,
+ * first over the workers' rows then over the items' rows, each a Newton-like step on one softmax
+ * row with Böhning's bound (Hessian <= count/2) as curvature, so every step raises the penalized
+ * expected log-likelihood. Cost per pass is O(votes · K²).
+ */
+import { NO_GOLD, pinGold, type CrowdLabels } from './crowd-labels.js';
+
+export interface MinimaxEntropyOptions {
+  /** Posterior to start from (items × classes), e.g. a majority vote. Not modified. */
+  initial: Float64Array;
+  maxIterations: number;
+  /** Stop once no posterior entry moved by more than this in an iteration. */
+  tolerance: number;
+  /** L2 penalty on each item's confusion logits tau. */
+  itemPenalty: number;
+  /** L2 penalty on each worker's confusion logits sigma. */
+  workerPenalty: number;
+  /** Block ascent passes per M-step. */
+  sweeps: number;
+}
+
+export interface MinimaxEntropyResult {
+  posterior: Float64Array;
+  /** Mean over classes of P(worker answers c | true c, an average item, tau = 0). */
+  accuracy: Float64Array;
+  /** EM iterations run (each one M-step and one E-step). */
+  iterations: number;
+}
+
+export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOptions): MinimaxEntropyResult {
+  const k = crowd.classes.length;
+  const kk = k * k;
+  const { itemIdx, workerIdx, labelIdx, gold } = crowd;
+  const itemCount = crowd.items.length;
+  const workerCount = crowd.workers.length;
+  const voteCount = itemIdx.length;
+  const { itemPenalty, workerPenalty } = options;
+
+  let posterior = options.initial.slice();
+  pinGold(crowd, posterior);
+  let next = new Float64Array(posterior.length);
+  // sigma[(w * K + c) * K + l], tau[(i * K + c) * K + l]; both start at 0 (every label equally likely).
+  const sigma = new Float64Array(workerCount * kk);
+  const tau = new Float64Array(itemCount * kk);
+  const gradient = new Float64Array(Math.max(workerCount, itemCount) * kk);
+  // Posterior mass per (worker, true class) and per (item, true class): the Böhning curvature.
+  const workerMass = new Float64Array(workerCount * k);
+  const itemMass = new Float64Array(itemCount * k);
+  const softmax = new Float64Array(k);
+
+  /**
+   * One ascent step on sigma (`onWorkers`) or tau, the other held fixed. The softmax of each
+   * (vote, true class) row is computed inline: this loop is the method's whole cost.
+   */
+  const blockStep = (onWorkers: boolean): void => {
+    const params = onWorkers ? sigma : tau;
+    const mass = onWorkers ? workerMass : itemMass;
+    const penalty = onWorkers ? workerPenalty : itemPenalty;
+    gradient.fill(0, 0, params.length);
+    for (let v = 0; v < voteCount; v++) {
+      const i = itemIdx[v]!;
+      const w = workerIdx[v]!;
+      const given = labelIdx[v]!;
+      const ownerBase = (onWorkers ? w : i) * kk;
+      for (let c = 0; c < k; c++) {
+        const q = posterior[i * k + c]!;
+        if (q === 0) continue;
+        const sigmaRow = w * kk + c * k;
+        const tauRow = i * kk + c * k;
+        let max = sigma[sigmaRow]! + tau[tauRow]!;
+        for (let l = 1; l < k; l++) {
+          const logit = sigma[sigmaRow + l]! + tau[tauRow + l]!;
+          if (logit > max) max = logit;
+        }
+        let total = 0;
+        for (let l = 0; l < k; l++) {
+          const e = Math.exp(sigma[sigmaRow + l]! + tau[tauRow + l]! - max);
+          softmax[l] = e;
+          total += e;
+        }
+        const scale = q / total;
+        const row = ownerBase + c * k;
+        for (let l = 0; l < k; l++) gradient[row + l]! -= scale * softmax[l]!;
+        gradient[row + given]! += q;
+      }
+    }
+    for (let row = 0; row < params.length; row += k) {
+      const step = 1 / (0.5 * mass[row / k]! + penalty);
+      for (let l = 0; l < k; l++) params[row + l]! += step * (gradient[row + l]! - penalty * params[row + l]!);
+    }
+  };
+
+  const mStep = (): void => {
+    workerMass.fill(0);
+    itemMass.fill(0);
+    for (let v = 0; v < voteCount; v++) {
+      const i = itemIdx[v]!;
+      const w = workerIdx[v]!;
+      for (let c = 0; c < k; c++) {
+        workerMass[w * k + c]! += posterior[i * k + c]!;
+        itemMass[i * k + c]! += posterior[i * k + c]!;
+      }
+    }
+    for (let sweep = 0; sweep < options.sweeps; sweep++) {
+      blockStep(true);
+      blockStep(false);
+    }
+  };
+
+  const eStep = (): void => {
+    next.fill(0);
+    for (let v = 0; v < voteCount; v++) {
+      const i = itemIdx[v]!;
+      const w = workerIdx[v]!;
+      const given = labelIdx[v]!;
+      for (let c = 0; c < k; c++) {
+        const sigmaRow = w * kk + c * k;
+        const tauRow = i * kk + c * k;
+        let max = sigma[sigmaRow]! + tau[tauRow]!;
+        for (let l = 1; l < k; l++) {
+          const logit = sigma[sigmaRow + l]! + tau[tauRow + l]!;
+          if (logit > max) max = logit;
+        }
+        let total = 0;
+        for (let l = 0; l < k; l++) total += Math.exp(sigma[sigmaRow + l]! + tau[tauRow + l]! - max);
+        next[i * k + c]! += sigma[sigmaRow + given]! + tau[tauRow + given]! - max - Math.log(total);
+      }
+    }
+    for (let i = 0; i < itemCount; i++) {
+      if (gold[i] !== NO_GOLD) continue;
+      const base = i * k;
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) max = Math.max(max, next[base + c]!);
+      let total = 0;
+      for (let c = 0; c < k; c++) {
+        const p = Math.exp(next[base + c]! - max);
+        next[base + c] = p;
+        total += p;
+      }
+      for (let c = 0; c < k; c++) next[base + c] = next[base + c]! / total;
+    }
+    pinGold(crowd, next);
+  };
+
+  let iterations = 0;
+  while (iterations < options.maxIterations) {
+    mStep();
+    eStep();
+    iterations++;
+    let change = 0;
+    for (let j = 0; j < posterior.length; j++) change = Math.max(change, Math.abs(next[j]! - posterior[j]!));
+    [posterior, next] = [next, posterior];
+    if (change < options.tolerance) break;
+  }
+
+  const accuracy = new Float64Array(workerCount);
+  for (let w = 0; w < workerCount; w++) {
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const row = (w * k + c) * k;
+      let max = -Infinity;
+      for (let l = 0; l < k; l++) max = Math.max(max, sigma[row + l]!);
+      let total = 0;
+      for (let l = 0; l < k; l++) total += Math.exp(sigma[row + l]! - max);
+      sum += Math.exp(sigma[row + c]! - max) / total;
+    }
+    accuracy[w] = sum / k;
+  }
+  return { posterior, accuracy, iterations };
+}
