@@ -301,7 +301,7 @@ async function startServer(adminAddress: string): Promise<Server> {
     HOST: '127.0.0.1',
     PUBLIC_URL: baseUrl,
     CHAIN_ID: String(CHAIN_ID),
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     CHAIN_PORT: '0',
     ADMIN_ADDRESSES: adminAddress,
     TESSERA_DATA_DIR: dataDir,

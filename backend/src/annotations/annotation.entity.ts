@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ItemEntity } from '../items/item.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { AssignmentEntity } from '../tasks/assignment.entity.js';
@@ -8,6 +8,8 @@ import { UserEntity } from '../users/user.entity.js';
 @Index('annotations_project_idx', ['projectId', 'id'])
 @Index('annotations_item_idx', ['itemId'])
 @Index('annotations_annotator_idx', ['annotatorId', 'id'])
+// One annotation per assignment: what makes a retried submit return the first one.
+@Unique('REL_7e45ee9b29dda5e215870b4ab8', ['assignmentId'])
 export class AnnotationEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -15,7 +17,11 @@ export class AnnotationEntity {
   @Column({ type: 'integer', name: 'assignment_id' })
   assignmentId: number;
 
-  @OneToOne(() => AssignmentEntity, { onDelete: 'CASCADE' })
+  // No foreign keys on the hot tables (as for the project): every lease and submit would run
+  // a key check per reference and share-lock the item and user rows, which concurrent labels of one
+  // item or one annotator turn into multixacts. Rows are written only from rows just read or locked
+  // (the lease, the caller); deletes of items, projects and users remove their rows themselves.
+  @OneToOne(() => AssignmentEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'assignment_id' })
   assignment?: AssignmentEntity;
 
@@ -31,14 +37,14 @@ export class AnnotationEntity {
   @Column({ type: 'integer', name: 'item_id' })
   itemId: number;
 
-  @ManyToOne(() => ItemEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => ItemEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'item_id' })
   item?: ItemEntity;
 
   @Column({ type: 'integer', name: 'annotator_id' })
   annotatorId: number;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => UserEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'annotator_id' })
   annotator?: UserEntity;
 

@@ -96,7 +96,12 @@ export class ItemsRepository {
     await this.db.getRepository(ItemEntity).update({ id }, changes as QueryDeepPartialEntity<ItemEntity>);
   }
 
+  /** The item with its assignments and annotations (the hot tables have no foreign keys to cascade). */
   async delete(id: number): Promise<void> {
-    await this.db.getRepository(ItemEntity).delete({ id });
+    await this.db.transaction(async (manager) => {
+      await sqlRows(manager, 'DELETE FROM annotations WHERE item_id = $1', [id]);
+      await sqlRows(manager, 'DELETE FROM assignments WHERE item_id = $1', [id]);
+      await manager.getRepository(ItemEntity).delete({ id });
+    });
   }
 }

@@ -110,7 +110,12 @@ export class ProjectsRepository {
     return new Set(rows.map((r) => r.label));
   }
 
+  /** The project, its items (by their key) and their assignments and annotations (no keys there). */
   async delete(id: number): Promise<void> {
-    await this.db.getRepository(ProjectEntity).delete({ id });
+    await this.db.transaction(async (manager) => {
+      await sqlRows(manager, 'DELETE FROM annotations WHERE project_id = $1', [id]);
+      await sqlRows(manager, 'DELETE FROM assignments WHERE project_id = $1', [id]);
+      await manager.getRepository(ProjectEntity).delete({ id });
+    });
   }
 }

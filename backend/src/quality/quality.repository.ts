@@ -32,6 +32,9 @@ export interface WorkerRow {
   goldCorrect: number;
 }
 
+/** Confidence moves smaller than this do not rewrite an item's stored result (shown to 0.1 %). */
+export const CONFIDENCE_EPSILON = 0.001;
+
 @Injectable()
 export class QualityRepository {
   constructor(private readonly db: DataSource) {}
@@ -58,7 +61,12 @@ export class QualityRepository {
     return { items, labels };
   }
 
-  /** Replaces the project's results in one transaction, so a rerun (or a crashed one) leaves no mix. */
+  /**
+   * Replaces the project's results in one transaction, so a rerun (or a crashed one) leaves no mix.
+   * Only rows whose decision changed are written (a confidence that moved by less than
+   * CONFIDENCE_EPSILON is left as stored): a run over a big project then writes what the new labels
+   * changed, not every item again, and labeling next to it keeps its pace.
+   */
   async saveResults(
     projectId: number,
     method: string,
@@ -66,17 +74,29 @@ export class QualityRepository {
     workers: readonly WorkerRow[],
     grow: ReadonlyArray<{ itemId: number; overlap: number }> = [],
   ): Promise<void> {
+    const itemIds = items.map((i) => i.itemId);
     await this.db.transaction(async (manager) => {
-      await sqlRows(manager, 'DELETE FROM item_results WHERE project_id = $1', [projectId]);
       await sqlRows(
         manager,
-        `INSERT INTO item_results (item_id, project_id, result, confidence, status, labels, method, computed_at)
-         SELECT i, $1, r, c, s, l, $2, now()
-           FROM unnest($3::int[], $4::jsonb[], $5::float8[], $6::text[], $7::int[]) AS t(i, r, c, s, l)`,
+        `DELETE FROM item_results r
+          WHERE r.project_id = $1 AND NOT EXISTS (SELECT 1 FROM unnest($2::int[]) AS k(i) WHERE k.i = r.item_id)`,
+        [projectId, itemIds],
+      );
+      await sqlRows(
+        manager,
+        `INSERT INTO item_results AS r (item_id, project_id, result, confidence, status, labels, method, computed_at)
+         SELECT i, $1, res, c, s, l, $2, now()
+           FROM unnest($3::int[], $4::jsonb[], $5::float8[], $6::text[], $7::int[]) AS t(i, res, c, s, l)
+         ON CONFLICT (item_id) DO UPDATE
+            SET project_id = excluded.project_id, result = excluded.result, confidence = excluded.confidence,
+                status = excluded.status, labels = excluded.labels, method = excluded.method, computed_at = excluded.computed_at
+          WHERE r.result IS DISTINCT FROM excluded.result OR r.status <> excluded.status OR r.labels <> excluded.labels
+             OR r.method <> excluded.method OR r.project_id <> excluded.project_id
+             OR abs(r.confidence - excluded.confidence) >= ${CONFIDENCE_EPSILON}`,
         [
           projectId,
           method,
-          items.map((i) => i.itemId),
+          itemIds,
           items.map((i) => JSON.stringify(i.result)),
           items.map((i) => i.confidence),
           items.map((i) => i.status),

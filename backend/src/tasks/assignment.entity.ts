@@ -25,14 +25,18 @@ export class AssignmentEntity {
   @Column({ type: 'integer', name: 'item_id' })
   itemId: number;
 
-  @ManyToOne(() => ItemEntity, { onDelete: 'CASCADE' })
+  // No foreign keys on the hot tables (as for the project): every lease and submit would run
+  // a key check per reference and share-lock the item and user rows, which concurrent labels of one
+  // item or one annotator turn into multixacts. Rows are written only from rows just read or locked
+  // (the lease, the caller); deletes of items, projects and users remove their rows themselves.
+  @ManyToOne(() => ItemEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'item_id' })
   item?: ItemEntity;
 
   @Column({ type: 'integer', name: 'annotator_id' })
   annotatorId: number;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => UserEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'annotator_id' })
   annotator?: UserEntity;
 

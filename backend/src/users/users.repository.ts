@@ -74,8 +74,13 @@ export class UsersRepository {
     return rows.length > 0;
   }
 
+  /** The user with any assignments and annotations (the hot tables have no foreign keys to cascade). */
   async delete(id: number): Promise<void> {
-    await this.repo.delete({ id });
+    await this.repo.manager.transaction(async (manager) => {
+      await sqlRows(manager, 'DELETE FROM annotations WHERE annotator_id = $1', [id]);
+      await sqlRows(manager, 'DELETE FROM assignments WHERE annotator_id = $1', [id]);
+      await manager.getRepository(UserEntity).delete({ id });
+    });
   }
 
   findMany(ids: number[]): Promise<UserEntity[]> {
