@@ -9,8 +9,9 @@
  * Env: BENCH_ITEMS (100000), BENCH_ANNOTATORS (64), BENCH_SECONDS (15), BENCH_WARMUP_SECONDS (3),
  * BENCH_RAW_SECONDS (10), BENCH_RAW_CONNECTIONS (64), BENCH_SERVER_CPU_PROF=1 (write a V8 CPU profile
  * of the server to bench/results/cpu-prof), BENCH_DIAG=1 (sample what the server's database
- * connections do while labeling, and EXPLAIN the busiest statements), BENCH_STRICT=1 (exit 1 when a
- * target fails). DATABASE_URL: use that PostgreSQL (a fresh database tessera_bench_<random> is made
+ * connections do while labeling, and EXPLAIN the busiest statements), BENCH_LOG_LEVEL (the server's
+ * LOG_LEVEL, default warn; `log` shows the background aggregation and crediting runs), BENCH_STRICT=1
+ * (exit 1 when a target fails). DATABASE_URL: use that PostgreSQL (a fresh database tessera_bench_<random> is made
  * in it and dropped) instead of an embedded one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
