@@ -46,8 +46,6 @@ export interface ProjectDecision {
   /** Items that should get more labels: their new overlap. */
   grow: Array<{ itemId: number; overlap: number }>;
   workers: WorkerScore[];
-  /** Categorical votes (classification), for agreement measures. */
-  votes: Vote[];
 }
 
 const categorical: CategoricalAggregator = (votes) => inferTruth(votes, { method: 'auto' }).items;
@@ -66,10 +64,10 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
   const decided = new Map<number, { result: unknown; confidence: number }>();
   const accuracy = new Map<number, number>();
   let method = 'auto';
-  const votes: Vote[] = [];
   const boxTrust = new Map([...(input.trust ?? new Map<number, number>())].map(([annotator, trust]) => [String(annotator), trust]));
   switch (input.type) {
     case 'classification': {
+      const votes: Vote[] = [];
       for (const a of input.annotations)
         votes.push({ item: String(a.itemId), worker: String(a.annotatorId), label: String(a.result['label']) });
       const gold = new Map<string, string>();
@@ -194,5 +192,5 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
       goldCorrect: w.goldCorrect,
     }))
     .sort((a, b) => a.annotatorId - b.annotatorId);
-  return { method, items, grow, workers, votes };
+  return { method, items, grow, workers };
 }
