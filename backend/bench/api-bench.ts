@@ -957,6 +957,7 @@ async function main(): Promise<void> {
       `submit p50 ${fmt(labeling.submitMs.p50)} / p99 ${fmt(labeling.submitMs.p99)} ms`,
     `  labeling cpu (% of one core): ${cpuLine(labeling.cpu)}`,
     `  labels per second over the window: ${labeling.perSecond.map((n) => fmtInt(n)).join(' ')}`,
+    `  chained, labels per second over the window: ${chained.perSecond.map((n) => fmtInt(n)).join(' ')}`,
     `  raw baseline cpu (% of one core): ${cpuLine(raw.cpu)}`,
     `  postgres: ${Object.entries(pgSettings)
       .map(([k, v]) => `${k}=${v}`)
