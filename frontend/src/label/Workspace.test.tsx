@@ -82,6 +82,25 @@ describe('Workspace', () => {
     expect(localStorage.getItem(pendingKey(11))).toBeNull();
   });
 
+  it('takes the next item from the submit answer: one request per label', async () => {
+    const api = server({
+      'GET /api/projects/3/next': [json(200, task(11, 'A cat sleeps.')), noContent()],
+      'POST /api/assignments/11/submit': json(201, { annotationId: 500, next: task(12, 'A dog barks.') }),
+      'POST /api/assignments/12/submit': json(201, { annotationId: 501, next: null }),
+    });
+    renderWorkspace();
+    expect(await screen.findByText('A cat sleeps.')).toBeTruthy();
+    await userEvent.keyboard('1{Enter}');
+    expect(await screen.findByText('A dog barks.')).toBeTruthy();
+    expect(api.callsTo('POST', '/api/assignments/11/submit')[0]?.query).toBe('?next=true');
+    expect(api.callsTo('GET', '/api/projects/3/next')).toHaveLength(1);
+    expect(screen.getByText('3 labeled · 4 left')).toBeTruthy();
+    // No next task in the answer: /next says why (here, nothing left).
+    await userEvent.keyboard('2{Enter}');
+    expect(await screen.findByText('Nothing left to label in this project. Thank you!')).toBeTruthy();
+    expect(api.callsTo('GET', '/api/projects/3/next')).toHaveLength(2);
+  });
+
   it('says there is nothing left on 204', async () => {
     server({ 'GET /api/projects/3/next': noContent() });
     renderWorkspace();

@@ -7,7 +7,7 @@ import { AnswerEditor } from './AnswerEditor';
 import { describeError } from './describeError';
 import { InstructionsPanel } from './InstructionsPanel';
 import { isActivatable, isTypingTarget, useWindowKeydown } from './keyboard';
-import { getProgress, getProject, imageUrl, nextTask, saveDraft, skipAssignment } from './labelApi';
+import { getProgress, getProject, imageUrl, nextTask, saveDraft, skipAssignment, type NextAnswer } from './labelApi';
 import { LeaseTimer } from './LeaseTimer';
 import { flushPending, isOffline, onOfflineChange, submitDurably } from './pendingSubmits';
 import { recordSubmitToNext } from './timings';
@@ -62,10 +62,11 @@ export function Workspace({ projectId, session, onBack }: WorkspaceProps) {
   const mounted = useRef(true);
 
   const loadNext = useCallback(
-    async (forProject: Project, options: { submitStartedAt?: number; advance?: boolean } = {}): Promise<void> => {
+    async (forProject: Project, options: { submitStartedAt?: number; advance?: boolean; answered?: NextAnswer } = {}): Promise<void> => {
       const ticket = ++generation.current;
       try {
-        const { task: next, clockOffsetMs } = await nextTask(forProject.id);
+        // `answered`: the submit already brought the next task (one round trip per label).
+        const { task: next, clockOffsetMs } = options.answered ?? (await nextTask(forProject.id));
         if (ticket !== generation.current) return;
         currentTask.current = next;
         if (!next) {
@@ -174,19 +175,22 @@ export function Workspace({ projectId, session, onBack }: WorkspaceProps) {
     setPhase({ kind: 'sending', action: 'submit' });
     setNotice(undefined);
     try {
-      const outcome = await submitDurably({
-        assignmentId: task.assignmentId,
-        projectId: project.id,
-        userId,
-        result: ready.result,
-        leadTimeMs: Math.min(MAX_LEAD_TIME_MS, Math.max(0, Date.now() - shownAt.current)),
-        queuedAt: Date.now(),
-      });
+      const outcome = await submitDurably(
+        {
+          assignmentId: task.assignmentId,
+          projectId: project.id,
+          userId,
+          result: ready.result,
+          leadTimeMs: Math.min(MAX_LEAD_TIME_MS, Math.max(0, Date.now() - shownAt.current)),
+          queuedAt: Date.now(),
+        },
+        { withNext: true },
+      );
       if (!mounted.current || currentTask.current?.assignmentId !== task.assignmentId) return;
       switch (outcome.kind) {
         case 'submitted':
           setProgress((p) => p && { ...p, done: p.done + 1 });
-          await loadNext(project, { submitStartedAt: startedAt, advance: true });
+          await loadNext(project, { submitStartedAt: startedAt, advance: true, ...(outcome.next ? { answered: outcome.next } : {}) });
           break;
         case 'invalid':
           setPhase({ kind: 'working' });

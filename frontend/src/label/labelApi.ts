@@ -25,16 +25,38 @@ export interface NextAnswer {
   clockOffsetMs: number;
 }
 
-export async function nextTask(projectId: number): Promise<NextAnswer> {
-  const { status, body, headers } = await api<Task | undefined>('GET', `/api/projects/${projectId}/next`);
+function clockOffsetOf(headers: Headers): number {
   const serverDate = Date.parse(headers.get('date') ?? '');
-  const clockOffsetMs = Number.isNaN(serverDate) ? 0 : serverDate - Date.now();
-  return { task: status === 204 || !body ? undefined : body, clockOffsetMs };
+  return Number.isNaN(serverDate) ? 0 : serverDate - Date.now();
 }
 
-export async function submitAssignment(assignmentId: number, result: LabelResult, leadTimeMs: number): Promise<number> {
-  const { body } = await api<{ annotationId: number }>('POST', `/api/assignments/${assignmentId}/submit`, { result, leadTimeMs });
-  return body.annotationId;
+export async function nextTask(projectId: number): Promise<NextAnswer> {
+  const { status, body, headers } = await api<Task | undefined>('GET', `/api/projects/${projectId}/next`);
+  return { task: status === 204 || !body ? undefined : body, clockOffsetMs: clockOffsetOf(headers) };
+}
+
+export interface SubmitAnswer {
+  annotationId: number;
+  /**
+   * With `withNext`, the next task the server leased in the same call (one round trip per label).
+   * Absent when it had none to give: `nextTask` then tells why (nothing left, project paused…).
+   */
+  next?: NextAnswer;
+}
+
+export async function submitAssignment(
+  assignmentId: number,
+  result: LabelResult,
+  leadTimeMs: number,
+  withNext = false,
+): Promise<SubmitAnswer> {
+  const { body, headers } = await api<{ annotationId: number; next?: Task | null }>(
+    'POST',
+    `/api/assignments/${assignmentId}/submit${withNext ? '?next=true' : ''}`,
+    { result, leadTimeMs },
+  );
+  if (!withNext || !body.next) return { annotationId: body.annotationId };
+  return { annotationId: body.annotationId, next: { task: body.next, clockOffsetMs: clockOffsetOf(headers) } };
 }
 
 export async function skipAssignment(assignmentId: number): Promise<void> {

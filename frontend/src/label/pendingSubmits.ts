@@ -1,5 +1,5 @@
 import { ApiError, NetworkError } from '../session/api';
-import { submitAssignment } from './labelApi';
+import { submitAssignment, type NextAnswer } from './labelApi';
 import type { LabelResult } from './types';
 
 /**
@@ -17,7 +17,8 @@ export interface PendingSubmit {
 }
 
 export type SubmitOutcome =
-  | { kind: 'submitted'; annotationId: number }
+  /** `next`: the following task, when it was asked for and the server had one. */
+  | { kind: 'submitted'; annotationId: number; next?: NextAnswer }
   /** 400: the server refused the result; the work stays on screen to be fixed. */
   | { kind: 'invalid'; message: string; field?: string }
   /** 409 LEASE_EXPIRED: the item went back to the pool. */
@@ -106,12 +107,12 @@ function isTransient(error: unknown): boolean {
   return error instanceof NetworkError || (error instanceof ApiError && (error.status >= 500 || error.status === 429));
 }
 
-async function sendUntilAnswered(entry: PendingSubmit): Promise<SubmitOutcome> {
+async function sendUntilAnswered(entry: PendingSubmit, withNext: boolean): Promise<SubmitOutcome> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const annotationId = await submitAssignment(entry.assignmentId, entry.result, entry.leadTimeMs);
+      const { annotationId, next } = await submitAssignment(entry.assignmentId, entry.result, entry.leadTimeMs, withNext);
       removePending(entry.assignmentId);
-      return { kind: 'submitted', annotationId };
+      return next ? { kind: 'submitted', annotationId, next } : { kind: 'submitted', annotationId };
     } catch (error) {
       if (isTransient(error)) {
         setOffline(true);
@@ -132,13 +133,15 @@ const inFlight = new Map<number, Promise<SubmitOutcome>>();
 
 /**
  * Stores the submit, then sends it until the server gives a final answer. A second call for the same
- * assignment while the first is running joins it instead of sending twice.
+ * assignment while the first is running joins it instead of sending twice. With `withNext` the server
+ * also leases the project's next task in the same call (the workspace's submits; not the leftovers of
+ * an earlier visit, which may belong to other projects).
  */
-export function submitDurably(entry: PendingSubmit): Promise<SubmitOutcome> {
+export function submitDurably(entry: PendingSubmit, options: { withNext?: boolean } = {}): Promise<SubmitOutcome> {
   const running = inFlight.get(entry.assignmentId);
   if (running) return running;
   storePending(entry);
-  const sending = sendUntilAnswered(entry).finally(() => {
+  const sending = sendUntilAnswered(entry, options.withNext ?? false).finally(() => {
     inFlight.delete(entry.assignmentId);
     if (inFlight.size === 0) setOffline(false);
   });

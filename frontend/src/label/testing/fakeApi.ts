@@ -5,6 +5,8 @@ import type { Session } from '../../session/session';
 export interface Call {
   method: string;
   path: string;
+  /** The query string, with its "?" ("" when none). */
+  query: string;
   body: unknown;
   headers: Headers;
 }
@@ -42,6 +44,7 @@ export function fakeApi(routes: Record<string, Reply | Reply[]>) {
     const call: Call = {
       method,
       path: url.pathname,
+      query: url.search,
       body: text === undefined ? undefined : JSON.parse(text),
       headers: new Headers(init.headers),
     };
