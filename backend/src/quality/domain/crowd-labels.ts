@@ -89,6 +89,28 @@ export function pinGold(crowd: CrowdLabels, posterior: Float64Array): void {
   }
 }
 
+/**
+ * Turns per-item log scores (items × classes) into posteriors in place: a softmax per row, computed
+ * from the row's maximum so that large scores do not overflow; gold rows become one-hot.
+ */
+export function posteriorFromLogScores(crowd: CrowdLabels, scores: Float64Array): void {
+  const k = crowd.classes.length;
+  for (let i = 0; i < crowd.items.length; i++) {
+    if (crowd.gold[i] !== NO_GOLD) continue;
+    const base = i * k;
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) max = Math.max(max, scores[base + c]!);
+    let total = 0;
+    for (let c = 0; c < k; c++) {
+      const p = Math.exp(scores[base + c]! - max);
+      scores[base + c] = p;
+      total += p;
+    }
+    for (let c = 0; c < k; c++) scores[base + c] = scores[base + c]! / total;
+  }
+  pinGold(crowd, scores);
+}
+
 /** Share of each worker's votes that match `labels` (one class per item). */
 export function agreementWith(crowd: CrowdLabels, labels: Int32Array): Float64Array {
   const agreed = new Float64Array(crowd.workers.length);

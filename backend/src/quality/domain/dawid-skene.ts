@@ -9,7 +9,7 @@
  * flat row instead of 0/0, and a (true, given) pair never seen yet is unlikely rather than
  * impossible: one odd vote cannot veto a class.
  */
-import { NO_GOLD, pinGold, type CrowdLabels } from './crowd-labels.js';
+import { pinGold, posteriorFromLogScores, type CrowdLabels } from './crowd-labels.js';
 
 export interface DawidSkeneOptions {
   /** Posterior to start the first M-step from (items × classes), e.g. a majority vote. Not modified. */
@@ -35,7 +35,7 @@ export interface DawidSkeneResult {
 export function dawidSkene(crowd: CrowdLabels, options: DawidSkeneOptions): DawidSkeneResult {
   const k = crowd.classes.length;
   const kk = k * k;
-  const { itemIdx, workerIdx, labelIdx, gold } = crowd;
+  const { itemIdx, workerIdx, labelIdx } = crowd;
   const itemCount = crowd.items.length;
   const voteCount = itemIdx.length;
   const alpha = options.smoothing;
@@ -72,20 +72,7 @@ export function dawidSkene(crowd: CrowdLabels, options: DawidSkeneOptions): Dawi
       const cell = workerIdx[v]! * kk + labelIdx[v]!;
       for (let c = 0; c < k; c++) next[row + c]! += counts[cell + c * k]!;
     }
-    for (let i = 0; i < itemCount; i++) {
-      if (gold[i] !== NO_GOLD) continue;
-      const base = i * k;
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) max = Math.max(max, next[base + c]!);
-      let total = 0;
-      for (let c = 0; c < k; c++) {
-        const p = Math.exp(next[base + c]! - max);
-        next[base + c] = p;
-        total += p;
-      }
-      for (let c = 0; c < k; c++) next[base + c] = next[base + c]! / total;
-    }
-    pinGold(crowd, next);
+    posteriorFromLogScores(crowd, next);
   };
 
   let iterations = 0;

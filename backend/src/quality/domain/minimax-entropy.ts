@@ -17,7 +17,7 @@
  * row with Böhning's bound (Hessian <= count/2) as curvature, so every step raises the penalized
  * expected log-likelihood. Cost per pass is O(votes · K²).
  */
-import { NO_GOLD, pinGold, type CrowdLabels } from './crowd-labels.js';
+import { pinGold, posteriorFromLogScores, type CrowdLabels } from './crowd-labels.js';
 
 export interface MinimaxEntropyOptions {
   /** Posterior to start from (items × classes), e.g. a majority vote. Not modified. */
@@ -44,7 +44,7 @@ export interface MinimaxEntropyResult {
 export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOptions): MinimaxEntropyResult {
   const k = crowd.classes.length;
   const kk = k * k;
-  const { itemIdx, workerIdx, labelIdx, gold } = crowd;
+  const { itemIdx, workerIdx, labelIdx } = crowd;
   const itemCount = crowd.items.length;
   const workerCount = crowd.workers.length;
   const voteCount = itemIdx.length;
@@ -140,20 +140,7 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
         next[i * k + c]! += sigma[sigmaRow + given]! + tau[tauRow + given]! - max - Math.log(total);
       }
     }
-    for (let i = 0; i < itemCount; i++) {
-      if (gold[i] !== NO_GOLD) continue;
-      const base = i * k;
-      let max = -Infinity;
-      for (let c = 0; c < k; c++) max = Math.max(max, next[base + c]!);
-      let total = 0;
-      for (let c = 0; c < k; c++) {
-        const p = Math.exp(next[base + c]! - max);
-        next[base + c] = p;
-        total += p;
-      }
-      for (let c = 0; c < k; c++) next[base + c] = next[base + c]! / total;
-    }
-    pinGold(crowd, next);
+    posteriorFromLogScores(crowd, next);
   };
 
   let iterations = 0;
