@@ -2,7 +2,22 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Wallet } from 'ethers';
 import { makePng } from '../../backend/src/demo/png';
+import type { Page } from '@playwright/test';
 import { apiSession, expect, pageWithWallet, shot, test } from './support/fixtures';
+
+/**
+ * Picks an option of a select in the console. Retried: on a busy machine a click that lands while the
+ * menu is still opening can be lost, leaving the menu open over the form.
+ */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await expect(async () => {
+    const listbox = page.getByRole('listbox');
+    if (!(await listbox.isVisible())) await page.getByLabel(label).click();
+    await listbox.getByRole('option', { name: option }).click({ timeout: 2_000 });
+    await expect(listbox).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByRole('combobox', { name: label })).toHaveText(option);
+}
 
 /**
  * An annotator labels one item of every project type in the browser, with the keyboard and the
@@ -60,16 +75,14 @@ test.describe.serial('an admin sets up every project type, an annotator labels t
     for (const spec of specs) {
       await page.goto(`${baseUrl}/admin/projects/create`);
       await page.getByLabel('Name').first().fill(names[spec.type]);
-      await page.getByLabel('Type').click();
-      await page.getByRole('option', { name: spec.typeName }).click();
+      await choose(page, 'Type', spec.typeName);
       for (const label of spec.labels) {
         await page.getByLabel('New label').fill(label);
         await page.keyboard.press('Enter');
       }
       await page.getByLabel('Reward per label').fill('0.5');
       await page.getByLabel('Instructions').fill(`Label the ${spec.type} item.`);
-      await page.getByLabel('Status').click();
-      await page.getByRole('option', { name: 'Active' }).click();
+      await choose(page, 'Status', 'Active');
       if (spec.type === 'classification') await shot(page, 'admin-project-create');
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByRole('button', { name: 'Import items' })).toBeVisible();
