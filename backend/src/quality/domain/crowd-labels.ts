@@ -111,6 +111,43 @@ export function posteriorFromLogScores(crowd: CrowdLabels, scores: Float64Array)
   pinGold(crowd, scores);
 }
 
+export interface EmOptions {
+  /** Posterior to start the first M-step from (items × classes), e.g. a majority vote. Not modified. */
+  initial: Float64Array;
+  maxIterations: number;
+  /** Stop once no posterior entry moved by more than this in an iteration. */
+  tolerance: number;
+}
+
+/**
+ * The EM loop of the model-based methods: from `initial` (gold rows one-hot), fit the model to the
+ * posterior (`mStep`), write each item's log scores under it (`eStep`, into a zeroed array), turn them
+ * into the next posterior, until no entry moves by more than `tolerance`.
+ */
+export function expectationMaximization(
+  crowd: CrowdLabels,
+  options: EmOptions,
+  mStep: (posterior: Float64Array) => void,
+  eStep: (logScores: Float64Array) => void,
+): { posterior: Float64Array; iterations: number } {
+  let posterior = options.initial.slice();
+  pinGold(crowd, posterior);
+  let next = new Float64Array(posterior.length);
+  let iterations = 0;
+  while (iterations < options.maxIterations) {
+    mStep(posterior);
+    next.fill(0);
+    eStep(next);
+    posteriorFromLogScores(crowd, next);
+    iterations++;
+    let change = 0;
+    for (let j = 0; j < posterior.length; j++) change = Math.max(change, Math.abs(next[j]! - posterior[j]!));
+    [posterior, next] = [next, posterior];
+    if (change < options.tolerance) break;
+  }
+  return { posterior, iterations };
+}
+
 /** Share of each worker's votes that match `labels` (one class per item). */
 export function agreementWith(crowd: CrowdLabels, labels: Int32Array): Float64Array {
   const agreed = new Float64Array(crowd.workers.length);

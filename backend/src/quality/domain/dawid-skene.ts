@@ -9,14 +9,9 @@
  * flat row instead of 0/0, and a (true, given) pair never seen yet is unlikely rather than
  * impossible: one odd vote cannot veto a class.
  */
-import { pinGold, posteriorFromLogScores, type CrowdLabels } from './crowd-labels.js';
+import { expectationMaximization, type CrowdLabels, type EmOptions } from './crowd-labels.js';
 
-export interface DawidSkeneOptions {
-  /** Posterior to start the first M-step from (items × classes), e.g. a majority vote. Not modified. */
-  initial: Float64Array;
-  maxIterations: number;
-  /** Stop once no posterior entry moved by more than this in an iteration. */
-  tolerance: number;
+export interface DawidSkeneOptions extends EmOptions {
   /** Dirichlet pseudo-count per cell of each confusion row and of the class prior. */
   smoothing: number;
 }
@@ -40,14 +35,11 @@ export function dawidSkene(crowd: CrowdLabels, options: DawidSkeneOptions): Dawi
   const voteCount = itemIdx.length;
   const alpha = options.smoothing;
 
-  let posterior = options.initial.slice();
-  pinGold(crowd, posterior);
-  let next = new Float64Array(posterior.length);
   // counts holds expected counts after the M-step's first loop, then log pi.
   const counts = new Float64Array(crowd.workers.length * kk);
   const logPrior = new Float64Array(k);
 
-  const mStep = (): void => {
+  const mStep = (posterior: Float64Array): void => {
     counts.fill(0);
     for (let v = 0; v < voteCount; v++) {
       const row = itemIdx[v]! * k;
@@ -65,28 +57,18 @@ export function dawidSkene(crowd: CrowdLabels, options: DawidSkeneOptions): Dawi
     for (let c = 0; c < k; c++) logPrior[c] = Math.log(logPrior[c]! / priorTotal);
   };
 
-  const eStep = (): void => {
-    for (let i = 0; i < itemCount; i++) next.set(logPrior, i * k);
+  const eStep = (logScores: Float64Array): void => {
+    for (let i = 0; i < itemCount; i++) logScores.set(logPrior, i * k);
     for (let v = 0; v < voteCount; v++) {
       const row = itemIdx[v]! * k;
       const cell = workerIdx[v]! * kk + labelIdx[v]!;
-      for (let c = 0; c < k; c++) next[row + c]! += counts[cell + c * k]!;
+      for (let c = 0; c < k; c++) logScores[row + c]! += counts[cell + c * k]!;
     }
-    posteriorFromLogScores(crowd, next);
   };
 
-  let iterations = 0;
-  while (iterations < options.maxIterations) {
-    mStep();
-    eStep();
-    iterations++;
-    let change = 0;
-    for (let j = 0; j < posterior.length; j++) change = Math.max(change, Math.abs(next[j]! - posterior[j]!));
-    [posterior, next] = [next, posterior];
-    if (change < options.tolerance) break;
-  }
+  const { posterior, iterations } = expectationMaximization(crowd, options, mStep, eStep);
   // Report the worker model fitted to the posterior returned, not the one before the last E-step.
-  mStep();
+  mStep(posterior);
 
   const confusion = counts.map((logP) => Math.exp(logP));
   const prior = logPrior.map((logP) => Math.exp(logP));

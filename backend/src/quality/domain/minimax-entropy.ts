@@ -17,14 +17,9 @@
  * row with Böhning's bound (Hessian <= count/2) as curvature, so every step raises the penalized
  * expected log-likelihood. Cost per pass is O(votes · K²).
  */
-import { pinGold, posteriorFromLogScores, type CrowdLabels } from './crowd-labels.js';
+import { expectationMaximization, type CrowdLabels, type EmOptions } from './crowd-labels.js';
 
-export interface MinimaxEntropyOptions {
-  /** Posterior to start from (items × classes), e.g. a majority vote. Not modified. */
-  initial: Float64Array;
-  maxIterations: number;
-  /** Stop once no posterior entry moved by more than this in an iteration. */
-  tolerance: number;
+export interface MinimaxEntropyOptions extends EmOptions {
   /** L2 penalty on each item's confusion logits tau. */
   itemPenalty: number;
   /** L2 penalty on each worker's confusion logits sigma. */
@@ -50,9 +45,6 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
   const voteCount = itemIdx.length;
   const { itemPenalty, workerPenalty } = options;
 
-  let posterior = options.initial.slice();
-  pinGold(crowd, posterior);
-  let next = new Float64Array(posterior.length);
   // sigma[(w * K + c) * K + l], tau[(i * K + c) * K + l]; both start at 0 (every label equally likely).
   const sigma = new Float64Array(workerCount * kk);
   const tau = new Float64Array(itemCount * kk);
@@ -66,7 +58,7 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
    * One ascent step on sigma (`onWorkers`) or tau, the other held fixed. The softmax of each
    * (vote, true class) row is computed inline: this loop is the method's whole cost.
    */
-  const blockStep = (onWorkers: boolean): void => {
+  const blockStep = (posterior: Float64Array, onWorkers: boolean): void => {
     const params = onWorkers ? sigma : tau;
     const mass = onWorkers ? workerMass : itemMass;
     const penalty = onWorkers ? workerPenalty : itemPenalty;
@@ -104,7 +96,7 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
     }
   };
 
-  const mStep = (): void => {
+  const mStep = (posterior: Float64Array): void => {
     workerMass.fill(0);
     itemMass.fill(0);
     for (let v = 0; v < voteCount; v++) {
@@ -116,13 +108,12 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
       }
     }
     for (let sweep = 0; sweep < options.sweeps; sweep++) {
-      blockStep(true);
-      blockStep(false);
+      blockStep(posterior, true);
+      blockStep(posterior, false);
     }
   };
 
-  const eStep = (): void => {
-    next.fill(0);
+  const eStep = (logScores: Float64Array): void => {
     for (let v = 0; v < voteCount; v++) {
       const i = itemIdx[v]!;
       const w = workerIdx[v]!;
@@ -137,22 +128,12 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
         }
         let total = 0;
         for (let l = 0; l < k; l++) total += Math.exp(sigma[sigmaRow + l]! + tau[tauRow + l]! - max);
-        next[i * k + c]! += sigma[sigmaRow + given]! + tau[tauRow + given]! - max - Math.log(total);
+        logScores[i * k + c]! += sigma[sigmaRow + given]! + tau[tauRow + given]! - max - Math.log(total);
       }
     }
-    posteriorFromLogScores(crowd, next);
   };
 
-  let iterations = 0;
-  while (iterations < options.maxIterations) {
-    mStep();
-    eStep();
-    iterations++;
-    let change = 0;
-    for (let j = 0; j < posterior.length; j++) change = Math.max(change, Math.abs(next[j]! - posterior[j]!));
-    [posterior, next] = [next, posterior];
-    if (change < options.tolerance) break;
-  }
+  const { posterior, iterations } = expectationMaximization(crowd, options, mStep, eStep);
 
   const accuracy = new Float64Array(workerCount);
   for (let w = 0; w < workerCount; w++) {
