@@ -1,15 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// Debian's Chromium, never a downloaded browser (see DESIGN.md).
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS } from './e2e/support/browser';
+
+// The global setup finds a Chromium (Debian's, or the npm package's) and passes its path in CHROMIUM_PATH.
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +17,7 @@ export default defineConfig({
   globalSetup: './e2e/support/global-setup.ts',
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: process.env['CHROMIUM_PATH'], args: CHROMIUM_ARGS },
     viewport: { width: 1280, height: 800 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

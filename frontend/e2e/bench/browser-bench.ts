@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Wallet } from 'ethers';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/browser';
 import { apiSession } from '../support/fixtures';
 import { repoRoot, startServer } from '../support/server';
 import { injectWallet } from '../support/wallet';
@@ -73,7 +73,7 @@ async function submitToNext(): Promise<number[]> {
     });
     const items = Array.from({ length: LABELS + 20 }, (_, i) => ({ data: { text: `Benchmark item number ${i}` } }));
     await api('POST', `/api/projects/${project.body.id}/items`, JSON.stringify(items));
-    const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
     try {
       const page = await (await browser.newContext()).newPage();
       await injectWallet(page, Wallet.createRandom() as unknown as Wallet);
