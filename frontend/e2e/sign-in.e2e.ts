@@ -46,3 +46,43 @@ test.describe('wallet sign-in', () => {
     await expect(page.getByRole('button', { name: 'Sign in with wallet' })).toBeVisible();
   });
 });
+
+test.describe('console sign-in', () => {
+  test('a signed-out deep link shows the sign-in button at once, Back leaves the console, and signing in lands on the link', async ({
+    browser,
+    baseUrl,
+    adminWallet,
+  }) => {
+    const page = await pageWithWallet(browser, adminWallet);
+    // Count the app's history writes: the redirect to sign-in must be one replace, never a loop of pushes.
+    await page.addInitScript(() => {
+      const counts = { push: 0, replace: 0 };
+      (window as unknown as { __history: typeof counts }).__history = counts;
+      const push = history.pushState.bind(history);
+      const replace = history.replaceState.bind(history);
+      history.pushState = (...args: Parameters<History['pushState']>) => {
+        counts.push++;
+        push(...args);
+      };
+      history.replaceState = (...args: Parameters<History['replaceState']>) => {
+        counts.replace++;
+        replace(...args);
+      };
+    });
+    await page.goto(`${baseUrl}/label`);
+    await page.goto(`${baseUrl}/admin/review`);
+    await expect(page.getByRole('button', { name: 'Sign in with wallet' })).toBeVisible({ timeout: 1_000 });
+    await expect(page).toHaveURL(`${baseUrl}/admin/login`);
+    expect(await page.evaluate(() => (window as unknown as { __history: { push: number } }).__history.push)).toBe(0);
+
+    await page.goBack();
+    await expect(page).toHaveURL(`${baseUrl}/label`);
+    await expect(page.getByRole('button', { name: 'Sign in with wallet' })).toBeVisible();
+
+    await page.goForward();
+    await expect(page).toHaveURL(`${baseUrl}/admin/login`);
+    await page.getByRole('button', { name: 'Sign in with wallet' }).click();
+    await expect(page).toHaveURL(`${baseUrl}/admin/review`);
+    await expect(page.getByRole('heading', { name: 'Review queue' })).toBeVisible();
+  });
+});

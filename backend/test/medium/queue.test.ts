@@ -63,7 +63,9 @@ describe('job queue (pg-boss on the same PostgreSQL)', () => {
       await queue.send('test-tx', { n: 2 }, { manager });
     });
     await waitFor(() => (seen.includes(2) ? true : undefined));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The rolled-back job was never stored, so no worker can ever get it.
+    const stored = (await db.query(`SELECT data FROM pgboss.job WHERE name = 'test-tx'`)) as Array<{ data: { n: number } }>;
+    expect(stored.map((row) => row.data.n)).toEqual([2]);
     expect(seen).toEqual([2]);
   });
 

@@ -98,9 +98,23 @@ describe('AdminApp', () => {
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
   });
 
-  it('shows the wallet login page without a session', async () => {
+  it('sends a signed-out deep link to the wallet login page in one replace, remembering the link', async () => {
     window.history.replaceState(null, '', '/admin/projects');
+    const push = vi.spyOn(window.history, 'pushState');
+    const before = window.history.length;
     render(<AdminApp />);
     expect(await screen.findByRole('button', { name: 'Sign in with wallet' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/admin/login');
+    expect(push).not.toHaveBeenCalled();
+    expect(window.history.length).toBe(before);
+    expect((window.history.state as { usr?: { nextPathname?: string } }).usr?.nextPathname).toBe('/admin/projects');
+  });
+
+  it('takes a signed-in visit to the login page on to the console', async () => {
+    signIn(['admin']);
+    window.history.replaceState(null, '', '/admin/login');
+    render(<AdminApp />);
+    expect(await screen.findByText('No projects yet.')).toBeTruthy();
+    expect(window.location.pathname).toBe('/admin');
   });
 });

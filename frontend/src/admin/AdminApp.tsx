@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { createBrowserRouter, Navigate, Route, RouterProvider } from 'react-router-dom';
+import { createBrowserRouter, Navigate, Route, RouterProvider, useLocation } from 'react-router-dom';
+import { loadSession } from '../session/session';
 import { AccessDenied } from './AccessDenied';
 import annotations from './annotations';
 import { authProvider } from './authProvider';
+import { CONSOLE_BASE, consoleRouterProvider, LOGIN_PATH } from './consoleRouter';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import epochs from './epochs';
@@ -24,7 +26,8 @@ function Console() {
   return (
     <Admin
       disableTelemetry
-      basename="/admin"
+      basename={CONSOLE_BASE}
+      routerProvider={consoleRouterProvider}
       title="Tessera"
       dataProvider={dataProvider}
       authProvider={authProvider}
@@ -52,14 +55,33 @@ function Console() {
 }
 
 /**
+ * Without a session, every console page but the sign-in page goes straight to sign-in, replacing the
+ * history entry and remembering the page, so that signing in lands where the link pointed and Back
+ * leaves the console. A signed-in visit to the sign-in page goes on to the console.
+ */
+function SessionGate() {
+  const location = useLocation();
+  const signedIn = loadSession() !== undefined;
+  const onLogin = location.pathname === LOGIN_PATH;
+  if (!signedIn && !onLogin) {
+    return <Navigate to={LOGIN_PATH} replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
+  }
+  if (signedIn && onLogin) {
+    const next = (location.state as { nextPathname?: string; nextSearch?: string } | null) ?? {};
+    return <Navigate to={`${next.nextPathname ?? CONSOLE_BASE}${next.nextSearch ?? ''}`} replace />;
+  }
+  return <Console />;
+}
+
+/**
  * Served at /admin/* (the backend answers every /admin path with index.html), so the console uses
  * real paths under a browser data router rather than react-admin's default hash router.
  */
 export default function AdminApp() {
   const [router] = useState(() =>
     createBrowserRouter([
-      { path: '/admin/*', element: <Console /> },
-      { path: '*', element: <Navigate to="/admin" replace /> },
+      { path: `${CONSOLE_BASE}/*`, element: <SessionGate /> },
+      { path: '*', element: <Navigate to={CONSOLE_BASE} replace /> },
     ]),
   );
   return <RouterProvider router={router} />;

@@ -76,11 +76,8 @@ describe('LabelApp', () => {
     act(() => {
       window.history.back();
     });
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    });
-    expect(window.location.pathname).toBe('/label');
     expect(await screen.findByRole('heading', { name: 'Projects' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/label');
   });
 
   it('shows the empty state when no project is open', async () => {
