@@ -64,7 +64,7 @@ describe('job queue (pg-boss on the same PostgreSQL)', () => {
     });
     await waitFor(() => (seen.includes(2) ? true : undefined));
     // The rolled-back job was never stored, so no worker can ever get it.
-    const stored = (await db.query(`SELECT data FROM pgboss.job WHERE name = 'test-tx'`)) as Array<{ data: { n: number } }>;
+    const stored = await db.query<Array<{ data: { n: number } }>>(`SELECT data FROM pgboss.job WHERE name = 'test-tx'`);
     expect(stored.map((row) => row.data.n)).toEqual([2]);
     expect(seen).toEqual([2]);
   });
