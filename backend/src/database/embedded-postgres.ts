@@ -125,6 +125,12 @@ export class EmbeddedDatabase {
     await this.ensureDatabase();
   }
 
+  /** Connects to this cluster's server started by another process (its password from the data folder). */
+  async attach(): Promise<void> {
+    this.password = await this.savedPassword();
+    if (this.password === undefined) throw new Error(`no password in ${this.passwordFile}: start this cluster first`);
+  }
+
   async stop(): Promise<void> {
     const child = this.process;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;

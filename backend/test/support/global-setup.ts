@@ -37,6 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Another tier's setup in this run may have started it already.
   const mine = !(await listening(PORT));
   if (mine) await server.start();
+  else await server.attach();
   project.provide('adminDatabaseUrl', server.url);
   return async () => {
     if (mine) await server.stop();
