@@ -115,7 +115,7 @@ export async function reachableClusterDir(
   await writeFile(
     path.join(path.dirname(dir), 'pg-location.txt'),
     `The embedded PostgreSQL cluster of this data folder is in ${target}:\n` +
-      `the postgres account cannot enter ${path.dirname(dir)}, so the data lives where it can.\n`,
+      `the postgres account cannot reach ${path.dirname(dir)} (a folder on its path is closed to other users), so the data lives where it can.\n`,
   );
   log(`the postgres account cannot reach ${dir}: the cluster lives in ${target} (linked from ${dir})`);
   return target;
