@@ -7,6 +7,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SIWE_MALFORMED:
     case ErrorCode.ITEM_INVALID:
     case ErrorCode.RESULT_INVALID:
+    case ErrorCode.INVALID_VALUE:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.SIWE_DOMAIN_MISMATCH:
@@ -45,10 +46,12 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NOTHING_TO_PAY:
     case ErrorCode.EPOCH_INVALID_STATE:
     case ErrorCode.CLAIM_NOT_AVAILABLE:
+    case ErrorCode.CONFLICT:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
     case ErrorCode.QUALITY_INPUT_INVALID:
+    case ErrorCode.JSON_TOO_COMPLEX:
       return 422;
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return 415;
