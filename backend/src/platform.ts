@@ -17,6 +17,7 @@ import { EmbeddedDatabase } from './database/embedded-postgres.js';
 import { AppException, ErrorCode } from './errors/app.exception.js';
 import { AppExceptionFilter } from './errors/app-exception.filter.js';
 import { bodyPolicyFor, bodyRefusal, hasBody, isUploadRoute } from './http/body-policy.js';
+import { answerClientError } from './http/client-error.js';
 import { assertJsonWithinLimits, decodeUtf8 } from './http/json-limits.js';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -100,7 +101,8 @@ function configureParsers(fastify: FastifyInstance, config: AppConfig): void {
         settle(error as Error);
       }
     });
-    payload.on('error', (error) => settle(error));
+    // The client went away (or its framing broke) mid-body: nobody will read the answer, but it is no server error.
+    payload.on('error', () => settle(new AppException(ErrorCode.MALFORMED_REQUEST, 'The request body was cut off', 'body')));
   });
   // Everything else: the import route reads its own stream; elsewhere only an empty body gets here
   // (react-admin sends DELETE with `Content-Type: text/plain` and nothing in it).
@@ -201,7 +203,21 @@ export interface Tessera {
   config: AppConfig;
   /** The base URL it listens on, once `listen` ran. */
   url(): Promise<string>;
+  /** Every route Fastify registered, as registered (complete once `init` or `listen` ran). */
+  routes: ReadonlyArray<{ method: string; url: string }>;
   close(): Promise<void>;
+}
+
+/** Records the route table as Fastify builds it (the authorization matrix test checks each route). */
+function recordRoutes(app: NestFastifyApplication): Array<{ method: string; url: string }> {
+  const routes: Array<{ method: string; url: string }> = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    });
+  return routes;
 }
 
 /** Starts the database (embedded unless DATABASE_URL), migrates it and builds the HTTP app. */
@@ -222,9 +238,10 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
     dataSource = await openDatabase({ url, poolSize: config.dbPoolSize });
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, dataSource, url),
-      new FastifyAdapter({ bodyLimit: config.maxBodyBytes, trustProxy: true }),
+      new FastifyAdapter({ bodyLimit: config.maxBodyBytes, trustProxy: true, clientErrorHandler: answerClientError }),
       { logger: LOG_LEVELS[config.logLevel], abortOnError: false, bodyParser: false },
     );
+    const routes = recordRoutes(app);
     await configureApp(app, config);
     app.enableShutdownHooks();
     const opened = dataSource;
@@ -232,6 +249,7 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
       app,
       dataSource: opened,
       config,
+      routes,
       url: () => app.getUrl().then((u) => u.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')),
       async close() {
         await app.close();

@@ -16,6 +16,10 @@ export const ErrorCode = {
   INVALID_VALUE: 'INVALID_VALUE',
   /** The database refused a write as conflicting with another row (validation should have said so first). */
   CONFLICT: 'CONFLICT',
+  /** Refused by the HTTP parser before routing: not HTTP/1.1 as written, or headers past Node's limit, or too slow. */
+  MALFORMED_REQUEST: 'MALFORMED_REQUEST',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   // auth
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

@@ -8,6 +8,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ITEM_INVALID:
     case ErrorCode.RESULT_INVALID:
     case ErrorCode.INVALID_VALUE:
+    case ErrorCode.MALFORMED_REQUEST:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.SIWE_DOMAIN_MISMATCH:
@@ -55,6 +56,10 @@ export function httpStatusFor(code: ErrorCode): number {
       return 422;
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return 415;
+    case ErrorCode.REQUEST_TIMEOUT:
+      return 408;
+    case ErrorCode.HEADERS_TOO_LARGE:
+      return 431;
     case ErrorCode.INTERNAL:
       return 500;
     default: {
