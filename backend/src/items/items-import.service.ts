@@ -125,7 +125,9 @@ export class ItemsImportService {
       const schema: LabelSchema = { type: project.type as ProjectType, labels: project.labels };
       const run = new ImportRun(manager, this.items, project.id, schema, project.overlap);
       let budget = this.config.maxImportBytes;
+      let files = 0;
       for await (const source of sources) {
+        files++;
         let used = 0;
         const counted = (async function* () {
           for await (const chunk of limitBytes(source.content, budget)) {
@@ -136,6 +138,7 @@ export class ItemsImportService {
         await this.importSource(run, { ...source, content: counted });
         budget -= used;
       }
+      if (files === 0) throw new ItemImportException(ErrorCode.ITEM_INVALID, 'The form holds no file to import', 'body');
       await run.flush();
       return run.result();
     });

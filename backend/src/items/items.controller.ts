@@ -95,6 +95,9 @@ export class ItemsController {
     try {
       return await this.importer.import(parseId(id), sourcesOf(request));
     } catch (error) {
+      if (request.raw.readableAborted) {
+        throw new ItemImportException(ErrorCode.MALFORMED_REQUEST, 'The upload was cut off before its end; nothing was imported', 'body');
+      }
       // Read what is left of a refused upload so the client gets the error on a clean connection;
       // past a bound, close the connection instead of reading on.
       if (!(await drain(request.raw, DRAIN_LIMIT_BYTES))) void reply.header('connection', 'close');
