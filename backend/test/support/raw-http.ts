@@ -23,7 +23,8 @@ export interface RawExchange {
   destroy(): void;
 }
 
-function parse(buffer: Buffer): Omit<RawResponse, 'sentBeforeAnswer'> | undefined {
+/** The first complete HTTP/1.1 answer in `buffer`, if it holds one (bodies by Content-Length only). */
+export function parseResponse(buffer: Buffer): Omit<RawResponse, 'sentBeforeAnswer'> | undefined {
   const end = buffer.indexOf('\r\n\r\n');
   if (end === -1) return undefined;
   const [statusLine, ...lines] = buffer.subarray(0, end).toString('latin1').split('\r\n');
@@ -48,7 +49,7 @@ export function openRequest(baseUrl: string, method: string, path: string, heade
   const response = new Promise<RawResponse>((resolve, reject) => {
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
-      const parsed = answered ? undefined : parse(received);
+      const parsed = answered ? undefined : parseResponse(received);
       if (parsed) {
         answered = { ...parsed, sentBeforeAnswer: sent };
         resolve(answered);
