@@ -20,6 +20,8 @@ import { call, signIn, type Session } from '../support/wallet.js';
 const SEED = Number(process.env['FUZZ_SEED'] ?? randomInt(2 ** 31));
 const COUNT = Number(process.env['FUZZ_COUNT'] ?? 10_000);
 const CONCURRENCY = 6;
+/** An answer that waits for a body never sent, or never comes, is a failure, not a hung test. */
+const ANSWER_TIMEOUT_MS = 15_000;
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_IMPORT_BYTES = 256 * 1024;
 /** What the fuzz must not change (background aggregation owns item_results and the ledger). */
@@ -60,46 +62,62 @@ function sendRaw(bytes: Buffer): Promise<Answer> {
 
 /** Sends one input as it is (node:http, not fetch: it sends what it is told, bodies on GET included). */
 function send(input: HostileInput, session: Session): Promise<Answer> {
-  if (input.raw) return sendRaw(input.raw);
+  if (input.raw) return withTimeout(sendRaw(input.raw));
   const url = new URL(t.baseUrl);
   const headers: Record<string, string | number> = { ...input.headers, authorization: `Bearer ${session.token}` };
   if (input.declaredLength !== undefined) headers['content-length'] = input.declaredLength;
   else if (input.chunked) headers['transfer-encoding'] = 'chunked';
   else if (input.body) headers['content-length'] = input.body.length;
-  return new Promise((resolve, reject) => {
-    let answered = false;
-    const request = http.request(
-      { host: '127.0.0.1', port: Number(url.port), method: input.method, path: input.path, headers, agent },
-      (response) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          // A declared body was never sent: this connection cannot be reused.
-          if (input.declaredLength !== undefined) request.destroy();
-          resolve({
-            status: response.statusCode ?? 0,
-            contentType: String(response.headers['content-type'] ?? ''),
-            body: Buffer.concat(chunks).toString('utf8'),
+  let request: http.ClientRequest | undefined;
+  return withTimeout(
+    new Promise((resolve, reject) => {
+      let answered = false;
+      const sending = http.request(
+        { host: '127.0.0.1', port: Number(url.port), method: input.method, path: input.path, headers, agent },
+        (response) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            // A declared body was never sent: this connection cannot be reused.
+            if (input.declaredLength !== undefined) sending.destroy();
+            resolve({
+              status: response.statusCode ?? 0,
+              contentType: String(response.headers['content-type'] ?? ''),
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
           });
-        });
-      },
-    );
-    // Writing on after an early answer fails (EPIPE, reset): only a missing answer is a failure.
-    request.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    if (input.declaredLength !== undefined) {
-      request.flushHeaders();
-      return;
-    }
-    if (input.chunked && input.body) {
-      for (let i = 0; i < input.body.length; i += 16 * 1024) request.write(input.body.subarray(i, i + 16 * 1024));
-      request.end();
-      return;
-    }
-    request.end(input.body);
+        },
+      );
+      request = sending;
+      // Writing on after an early answer fails (EPIPE, reset): only a missing answer is a failure.
+      sending.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      if (input.declaredLength !== undefined) {
+        sending.flushHeaders();
+        return;
+      }
+      if (input.chunked && input.body) {
+        for (let i = 0; i < input.body.length; i += 16 * 1024) sending.write(input.body.subarray(i, i + 16 * 1024));
+        sending.end();
+        return;
+      }
+      sending.end(input.body);
+    }),
+    () => request?.destroy(),
+  );
+}
+
+function withTimeout<T>(answer: Promise<T>, onTimeout?: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout?.();
+      reject(new Error(`no answer within ${ANSWER_TIMEOUT_MS} ms`));
+    }, ANSWER_TIMEOUT_MS);
   });
+  return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Why the answer is not a proper refusal, if it is not. */
