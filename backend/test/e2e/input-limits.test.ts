@@ -137,6 +137,11 @@ describe('a body too large for its route', () => {
     const imported = await admin('POST', `/api/projects/${projectId}/items`, jsonl, { 'content-type': 'application/x-ndjson' });
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ imported: lines, duplicates: 0, rejectedCount: 0 });
+    const form = new FormData();
+    form.append('file', new Blob([jsonl], { type: 'application/x-ndjson' }), 'items.jsonl');
+    const uploaded = await admin('POST', `/api/projects/${projectId}/items`, form);
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body).toMatchObject({ imported: lines, rejectedCount: 0 });
   });
 });
 
