@@ -16,6 +16,9 @@ import { openDatabase } from './database/data-source.js';
 import { EmbeddedDatabase } from './database/embedded-postgres.js';
 import { AppException, ErrorCode } from './errors/app.exception.js';
 import { AppExceptionFilter } from './errors/app-exception.filter.js';
+import { bodyPolicyFor, bodyRefusal, hasBody, isUploadRoute } from './http/body-policy.js';
+import { answerClientError } from './http/client-error.js';
+import { assertJsonWithinLimits, decodeUtf8 } from './http/json-limits.js';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -37,16 +40,33 @@ function firstError(errors: ValidationError[], prefix = ''): { field: string; me
 }
 
 function streamsBody(request: FastifyRequest): boolean {
-  return (request.routeOptions.config as { streamBody?: boolean } | undefined)?.streamBody === true;
+  return isUploadRoute(request.routeOptions.config);
 }
 
 /**
- * Body parsing: imports get the raw request stream (never buffered); every other JSON body is
- * parsed with the normal size limit.
+ * Bodies by route: every route gets MAX_BODY_BYTES and JSON (or no body at all for GET), only the
+ * import route gets MAX_IMPORT_BYTES and its upload types as a raw stream (never buffered). A
+ * Content-Length over the limit or a type the route does not take is refused in onRequest, before
+ * the body is read, and the connection is closed rather than drained; a chunked JSON body is counted
+ * as it arrives and cut at the limit. JSON is decoded as strict UTF-8 and held to the JSON limits.
  */
 function configureParsers(fastify: FastifyInstance, config: AppConfig): void {
-  const jsonParser = fastify.getDefaultJsonParser('error', 'ignore');
-  fastify.removeContentTypeParser('application/json');
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.is404) {
+      // Nothing will read it: answer the 404 and close rather than take in the body.
+      if (hasBody(request.headers)) void reply.header('connection', 'close');
+      done();
+      return;
+    }
+    const refusal = bodyRefusal(request.headers, bodyPolicyFor(request.method, request.routeOptions.config, config));
+    if (refusal) {
+      void reply.header('connection', 'close');
+      done(refusal);
+      return;
+    }
+    done();
+  });
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', (request, payload, done) => {
     if (streamsBody(request)) {
       done(null, payload);
@@ -54,36 +74,58 @@ function configureParsers(fastify: FastifyInstance, config: AppConfig): void {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    payload.on('data', (chunk: Buffer) => {
+    let settled = false;
+    const settle = (error: Error | null, body?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      payload.off('data', onData);
+      done(error, body);
+    };
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > config.maxBodyBytes) {
-        payload.removeAllListeners('data');
-        payload.resume();
-        done(new AppException(ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than ${config.maxBodyBytes} bytes`), undefined);
+      if (size <= config.maxBodyBytes) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      // Stop reading: Fastify answers with `Connection: close`, so the rest is never taken in.
+      payload.pause();
+      settle(
+        new AppException(ErrorCode.PAYLOAD_TOO_LARGE, `Request body is larger than this route's limit of ${config.maxBodyBytes} bytes`),
+      );
+    };
+    payload.on('data', onData);
     payload.on('end', () => {
-      if (size > config.maxBodyBytes) return;
-      void jsonParser(request, Buffer.concat(chunks).toString('utf8'), done);
+      try {
+        settle(null, parseJsonBody(Buffer.concat(chunks, size), config.jsonLimits));
+      } catch (error) {
+        settle(error as Error);
+      }
     });
-    payload.on('error', (error) => done(error, undefined));
+    // The client went away (or its framing broke) mid-body: nobody will read the answer, but it is no server error.
+    payload.on('error', () => settle(new AppException(ErrorCode.MALFORMED_REQUEST, 'The request body was cut off', 'body')));
   });
-  fastify.addContentTypeParser(
-    [
-      'text/csv',
-      'application/x-ndjson',
-      'application/jsonl',
-      'application/x-jsonlines',
-      'application/jsonlines',
-      'application/octet-stream',
-    ],
-    (request, payload, done) => {
-      if (streamsBody(request)) done(null, payload);
-      else done(new AppException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'This route takes application/json'), undefined);
-    },
-  );
+  // Everything else: the import route reads its own stream; elsewhere only an empty body gets here
+  // (react-admin sends DELETE with `Content-Type: text/plain` and nothing in it).
+  fastify.addContentTypeParser('*', (request, payload, done) => {
+    if (streamsBody(request)) done(null, payload);
+    else if (!hasBody(request.headers)) done(null, undefined);
+    else done(new AppException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'This route takes application/json'), undefined);
+  });
+}
+
+/** An empty body is no body; anything else must be strict UTF-8 JSON within the JSON limits. */
+function parseJsonBody(bytes: Buffer, limits: AppConfig['jsonLimits']): unknown {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new AppException(ErrorCode.INVALID_JSON, 'Request body is not valid UTF-8');
+  if (text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppException(ErrorCode.INVALID_JSON, 'Request body is not valid JSON');
+  }
+  assertJsonWithinLimits(value, limits, 'body');
+  return value;
 }
 
 const APP_AREAS = ['/label', '/admin', '/market'];
@@ -120,7 +162,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   const fastify = app.getHttpAdapter().getInstance();
   configureParsers(fastify, config);
   await app.register(fastifyMultipart, {
-    limits: { fileSize: config.maxImportBytes, files: 10_000, fields: 100, parts: 10_100 },
+    // Only the import route takes multipart (see body-policy.ts); it reads files and skips fields.
+    limits: { fileSize: config.maxImportBytes, files: 10_000, fields: 100, fieldSize: 64 * 1024, parts: 10_100 },
     throwFileSizeLimit: true,
   });
   await app.register(fastifyCors, {
@@ -160,7 +203,21 @@ export interface Tessera {
   config: AppConfig;
   /** The base URL it listens on, once `listen` ran. */
   url(): Promise<string>;
+  /** Every route Fastify registered, as registered (complete once `init` or `listen` ran). */
+  routes: ReadonlyArray<{ method: string; url: string }>;
   close(): Promise<void>;
+}
+
+/** Records the route table as Fastify builds it (the authorization matrix test checks each route). */
+function recordRoutes(app: NestFastifyApplication): Array<{ method: string; url: string }> {
+  const routes: Array<{ method: string; url: string }> = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    });
+  return routes;
 }
 
 /** Starts the database (embedded unless DATABASE_URL), migrates it and builds the HTTP app. */
@@ -181,9 +238,10 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
     dataSource = await openDatabase({ url, poolSize: config.dbPoolSize });
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, dataSource, url),
-      new FastifyAdapter({ bodyLimit: config.maxImportBytes, trustProxy: true }),
+      new FastifyAdapter({ bodyLimit: config.maxBodyBytes, trustProxy: true, clientErrorHandler: answerClientError }),
       { logger: LOG_LEVELS[config.logLevel], abortOnError: false, bodyParser: false },
     );
+    const routes = recordRoutes(app);
     await configureApp(app, config);
     app.enableShutdownHooks();
     const opened = dataSource;
@@ -191,6 +249,7 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
       app,
       dataSource: opened,
       config,
+      routes,
       url: () => app.getUrl().then((u) => u.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')),
       async close() {
         await app.close();

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { getAddress } from 'ethers';
+import { MAX_ID } from '../http/list-query.js';
 import { MAX_LEAD_TIME_MS } from '../tasks/task.dto.js';
 import type { AnnotationEntity } from './annotation.entity.js';
 
@@ -33,7 +34,7 @@ export function mapAnnotation(annotation: AnnotationEntity, annotatorAddress: st
 }
 
 export class CreateAnnotationDto {
-  @ApiProperty() @IsInt() @Min(1) itemId: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_ID) itemId: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) @IsDefined() result: unknown;
   @ApiProperty({ required: false }) @IsOptional() @IsInt() @Min(0) @Max(MAX_LEAD_TIME_MS) leadTimeMs?: number;
 }

@@ -69,7 +69,10 @@ export class ChainTxsRepository {
     const ids = idList(query.filter.id, 'id');
     if (ids) qb.andWhere('t.id = ANY(:ids)', { ids });
     if (typeof query.filter.status === 'string') qb.andWhere('t.status = :status', { status: query.filter.status });
-    if (typeof query.filter.q === 'string' && query.filter.q !== '') qb.andWhere('t.purpose ILIKE :q', { q: `%${query.filter.q}%` });
+    // LIKE's own characters are dropped, as the other searches do (a trailing backslash is an error in PostgreSQL).
+    if (typeof query.filter.q === 'string' && query.filter.q !== '') {
+      qb.andWhere('t.purpose ILIKE :q', { q: `%${query.filter.q.replace(/[%_\\]/g, '')}%` });
+    }
     qb.orderBy(`t.${query.sortField}`, query.sortOrder).addOrderBy('t.id', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();
     return { rows, total };

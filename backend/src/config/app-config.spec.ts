@@ -54,6 +54,8 @@ describe('loadConfig defaults', () => {
       leaseSweepSeconds: 15,
       maxBodyBytes: 1_048_576,
       maxImportBytes: 1024 * 1_048_576,
+      maxItemBytes: 256 * 1024,
+      jsonLimits: { maxDepth: 32, maxKeys: 10_000, maxObjectKeys: 1000 },
       ipfsApiUrl: undefined,
       logLevel: 'log',
     });
@@ -192,6 +194,26 @@ describe('loadConfig defaults', () => {
     expect(loadConfig({ PORT: ' 5000 ' }, cwd).port).toBe(5000);
   });
 
+  it('reads the input limits', () => {
+    const config = loadConfig(
+      {
+        MAX_BODY_BYTES: '65536',
+        MAX_IMPORT_BYTES: '1048576',
+        MAX_ITEM_BYTES: '1048576',
+        MAX_JSON_DEPTH: '8',
+        MAX_JSON_KEYS: '500',
+        MAX_JSON_OBJECT_KEYS: '500',
+      },
+      cwd,
+    );
+    expect(config).toMatchObject({
+      maxBodyBytes: 65_536,
+      maxImportBytes: 1_048_576,
+      maxItemBytes: 1_048_576,
+      jsonLimits: { maxDepth: 8, maxKeys: 500, maxObjectKeys: 500 },
+    });
+  });
+
   it('lets LEASE_SECONDS equal MAX_LEASE_SECONDS', () => {
     const config = loadConfig({ LEASE_SECONDS: '900', MAX_LEASE_SECONDS: '900' }, cwd);
     expect(config.defaultLeaseSeconds).toBe(900);
@@ -244,6 +266,13 @@ describe('loadConfig errors name the variable', () => {
     [{ JWT_TTL_SECONDS: '59' }, 'JWT_TTL_SECONDS'],
     [{ NONCE_TTL_SECONDS: '5' }, 'NONCE_TTL_SECONDS'],
     [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES'],
+    [{ MAX_ITEM_BYTES: '100' }, 'MAX_ITEM_BYTES'],
+    [{ MAX_ITEM_BYTES: '4096', MAX_IMPORT_BYTES: '2048' }, 'MAX_ITEM_BYTES'],
+    [{ MAX_JSON_DEPTH: '1' }, 'MAX_JSON_DEPTH'],
+    [{ MAX_JSON_DEPTH: '257' }, 'MAX_JSON_DEPTH'],
+    [{ MAX_JSON_KEYS: '0' }, 'MAX_JSON_KEYS'],
+    [{ MAX_JSON_OBJECT_KEYS: 'many' }, 'MAX_JSON_OBJECT_KEYS'],
+    [{ MAX_JSON_KEYS: '100', MAX_JSON_OBJECT_KEYS: '200' }, 'MAX_JSON_OBJECT_KEYS'],
     [{ LEASE_SWEEP_SECONDS: '3601' }, 'LEASE_SWEEP_SECONDS'],
     [{ RPC_URL: 'http://chain:8545' }, 'OPERATOR_PRIVATE_KEY'],
     [{ RPC_URL: 'ws://chain:8545', OPERATOR_PRIVATE_KEY: `0x${'ab'.repeat(32)}` }, 'RPC_URL'],

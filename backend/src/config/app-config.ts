@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getAddress, isAddress } from 'ethers';
+import type { JsonLimits } from '../http/json-limits.js';
 
 /** Everything Tessera reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -31,6 +32,10 @@ export interface AppConfig {
   readonly maxBodyBytes: number;
   /** Largest import stream (items file, CSV, JSONL, images). */
   readonly maxImportBytes: number;
+  /** Largest single record inside an import (a JSONL line, JSON array element or CSV record) and item `data`. */
+  readonly maxItemBytes: number;
+  /** Nesting depth and key counts allowed in a JSON body, a list filter and each imported record. */
+  readonly jsonLimits: JsonLimits;
   /** Absent: files go to the embedded blockstore in `dataDir`. */
   readonly ipfsApiUrl: string | undefined;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -213,6 +218,12 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
   const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? new URL(`http://localhost:${port}`);
   const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])?.toString();
   const dataDir = path.resolve(cwd, env['TESSERA_DATA_DIR'] || '.tessera');
+  const maxImportBytes = readInt(env, 'MAX_IMPORT_BYTES', 1024 * 1_048_576, 1024, 64 * 1024 * 1_048_576);
+  const maxItemBytes = readInt(env, 'MAX_ITEM_BYTES', 256 * 1024, 1024, 64 * 1_048_576);
+  if (maxItemBytes > maxImportBytes) throw new ConfigError('MAX_ITEM_BYTES', `must not exceed MAX_IMPORT_BYTES (${maxImportBytes})`);
+  const maxJsonKeys = readInt(env, 'MAX_JSON_KEYS', 10_000, 1, 1_000_000);
+  const maxJsonObjectKeys = readInt(env, 'MAX_JSON_OBJECT_KEYS', 1000, 1, 1_000_000);
+  if (maxJsonObjectKeys > maxJsonKeys) throw new ConfigError('MAX_JSON_OBJECT_KEYS', `must not exceed MAX_JSON_KEYS (${maxJsonKeys})`);
   const defaultLeaseSeconds = readInt(env, 'LEASE_SECONDS', 600, 1, 86_400);
   const maxLeaseSeconds = readInt(env, 'MAX_LEASE_SECONDS', 86_400, 1, 7 * 86_400);
   if (defaultLeaseSeconds > maxLeaseSeconds) {
@@ -237,7 +248,10 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     leaseSweepSeconds: readInt(env, 'LEASE_SWEEP_SECONDS', 15, 1, 3600),
     jobTimeoutSeconds: readInt(env, 'JOB_TIMEOUT_SECONDS', 300, 2, 86_400),
     maxBodyBytes: readInt(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 100 * 1_048_576),
-    maxImportBytes: readInt(env, 'MAX_IMPORT_BYTES', 1024 * 1_048_576, 1024, 64 * 1024 * 1_048_576),
+    maxImportBytes,
+    maxItemBytes,
+    // Deeper than a few hundred levels, JSON.stringify and class-transformer (both recursive) overflow the stack.
+    jsonLimits: { maxDepth: readInt(env, 'MAX_JSON_DEPTH', 32, 2, 256), maxKeys: maxJsonKeys, maxObjectKeys: maxJsonObjectKeys },
     ipfsApiUrl: readUrl(env, 'IPFS_API_URL', ['http:', 'https:'])?.toString(),
     logLevel: readChoice(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     autoSuspend: readChoice(env, 'AUTO_SUSPEND', ['true', 'false'], 'true') === 'true',

@@ -11,8 +11,10 @@ import {
   UnsupportedMediaTypeException,
   type ArgumentsHost,
 } from '@nestjs/common';
+import pg from 'pg';
+import { QueryFailedError } from 'typeorm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppExceptionFilter, toErrorBody } from './app-exception.filter.js';
+import { AppExceptionFilter, databaseErrorOf, toErrorBody } from './app-exception.filter.js';
 import { AppException, ErrorCode, type ErrorBody } from './app.exception.js';
 import { httpStatusFor } from './http-status.js';
 
@@ -190,6 +192,56 @@ describe('toErrorBody: other errors', () => {
   });
 });
 
+/** A query failure as TypeORM throws it, around pg's own error. */
+function queryFailed(code: string, message: string, constraint?: string): QueryFailedError {
+  const driverError = Object.assign(new pg.DatabaseError(message, 0, 'error'), { severity: 'ERROR', code, constraint });
+  return new QueryFailedError('INSERT INTO "items" ("project_id") VALUES ($1)', [99_999_999_999], driverError);
+}
+
+describe('toErrorBody: what PostgreSQL refuses', () => {
+  it.each([
+    ['22003', 'value "99999999999" is out of range for type integer'],
+    ['22P02', 'invalid input syntax for type json'],
+    ['22P05', 'unsupported Unicode escape sequence'],
+    ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
+    ['22001', 'value too long for type character varying(200)'],
+    ['22025', 'LIKE pattern must not end with escape character'],
+  ])('a data exception %s is a 400 INVALID_VALUE that shows no SQL', (code, message) => {
+    const body = toErrorBody(queryFailed(code, message));
+    expect(body).toEqual({ statusCode: 400, code: 'INVALID_VALUE', message: expect.any(String) });
+    expect(body.message).not.toContain('INSERT');
+    expect(body.message).not.toContain(message);
+  });
+
+  it('integrity violations from a constraint are 409 CONFLICT or 400', () => {
+    expect(toErrorBody(queryFailed('23505', 'duplicate key', 'UQ_items_external'))).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
+    expect(toErrorBody(queryFailed('23503', 'violates foreign key', 'FK_items_project'))).toMatchObject({
+      statusCode: 409,
+      code: 'CONFLICT',
+    });
+    expect(toErrorBody(queryFailed('23502', 'null value in column'))).toMatchObject({ statusCode: 400, code: 'INVALID_VALUE' });
+    expect(toErrorBody(queryFailed('23514', 'violates check constraint', 'CHK_overlap'))).toMatchObject({ statusCode: 400 });
+  });
+
+  it("a check_violation raised by a trigger (the ledger's immutability), a deadlock or a syntax error stays a 500", () => {
+    expect(toErrorBody(queryFailed('23514', 'ledger entries are immutable'))).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL',
+      message: 'Internal error',
+    });
+    expect(toErrorBody(queryFailed('40P01', 'deadlock detected'))).toMatchObject({ statusCode: 500 });
+    expect(toErrorBody(queryFailed('42601', 'syntax error at or near "e"'))).toMatchObject({ statusCode: 500 });
+  });
+
+  it("reads pg's error unwrapped too, and nothing else as one", () => {
+    expect(databaseErrorOf(Object.assign(new pg.DatabaseError('x', 0, 'error'), { severity: 'ERROR', code: '22003' }))).toEqual({
+      code: '22003',
+    });
+    expect(databaseErrorOf(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBeUndefined();
+    expect(databaseErrorOf(Object.assign(new Error('x'), { code: '22003' }))).toBeUndefined();
+  });
+});
+
 describe('AppExceptionFilter', () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -223,6 +275,16 @@ describe('AppExceptionFilter', () => {
     expect(sent.headers['content-type']).toMatch(/^application\/json/);
     expect(sent.body).toEqual({ statusCode: 400, code: 'ITEM_INVALID', message: 'data.text is empty', field: 'data.text' });
     expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('answers a database data exception with a 4xx and logs it as a bug, with the SQLSTATE', () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent } = fakeHost();
+    new AppExceptionFilter().catch(queryFailed('22003', 'value "99999999999" is out of range for type integer'), host);
+    expect(sent.status).toBe(400);
+    expect(sent.body).toMatchObject({ statusCode: 400, code: 'INVALID_VALUE' });
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/^Bug: .*SQLSTATE 22003.*out of range/s);
   });
 
   it('logs a 5xx with its stack and sends the opaque body', () => {

@@ -18,6 +18,52 @@ function isFastifyError(error: unknown): error is FastifyLikeError {
   );
 }
 
+interface DatabaseError {
+  /** SQLSTATE, e.g. 22003 numeric_value_out_of_range. */
+  code: string;
+  constraint?: string;
+}
+
+/** PostgreSQL's error behind a failed query (TypeORM's QueryFailedError wraps pg's), if that is what it is. */
+export function databaseErrorOf(error: unknown): DatabaseError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const candidate = ((error as { driverError?: unknown }).driverError ?? error) as Partial<DatabaseError> & { severity?: unknown };
+  if (typeof candidate.code !== 'string' || !/^[0-9A-Z]{5}$/.test(candidate.code) || typeof candidate.severity !== 'string') {
+    return undefined;
+  }
+  return candidate.constraint === undefined ? { code: candidate.code } : { code: candidate.code, constraint: candidate.constraint };
+}
+
+/**
+ * The safety net behind validation: what PostgreSQL refuses as the data's fault is a 4xx, never a
+ * 500 and never its SQL. Class 22 (data exception: out of range, bad text, NUL) and the integrity
+ * violations (class 23) that come from a constraint; a check_violation raised by a trigger without
+ * one (the ledger's immutability) is our bug and stays a 500.
+ */
+function databaseErrorBody(error: DatabaseError): ErrorBody | undefined {
+  if (error.code.startsWith('22')) {
+    return {
+      statusCode: 400,
+      code: ErrorCode.INVALID_VALUE,
+      message: 'A value in the request cannot be stored (out of range or malformed)',
+    };
+  }
+  switch (error.code) {
+    case '23502':
+      return { statusCode: 400, code: ErrorCode.INVALID_VALUE, message: 'A required value is missing' };
+    case '23514':
+      if (error.constraint === undefined) return undefined;
+      return { statusCode: 400, code: ErrorCode.INVALID_VALUE, message: 'A value in the request is outside what is allowed' };
+    case '23001':
+    case '23503':
+    case '23505':
+    case '23P01':
+      return { statusCode: 409, code: ErrorCode.CONFLICT, message: 'The request conflicts with existing data' };
+    default:
+      return undefined;
+  }
+}
+
 /** Turns anything thrown into `{statusCode, code, message, field?}`. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppException) {
@@ -52,6 +98,8 @@ export function toErrorBody(error: unknown): ErrorBody {
     if (status === 415) return { statusCode: 415, code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, message: error.message };
     if (status < 500) return { statusCode: status, code: ErrorCode.VALIDATION_FAILED, message: error.message };
   }
+  const database = databaseErrorOf(error);
+  if (database) return databaseErrorBody(database) ?? { statusCode: 500, code: ErrorCode.INTERNAL, message: 'Internal error' };
   const statusCode = (error as FastifyLikeError | undefined)?.statusCode;
   if (typeof statusCode === 'number' && statusCode === 413) {
     return { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Request body is too large' };
@@ -68,7 +116,14 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(error);
-    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    const database = databaseErrorOf(error);
+    if (database && body.statusCode < 500) {
+      // The client gets a 4xx, but validation should have refused this input first: a bug to fix.
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.logger.error(
+        `Bug: PostgreSQL refused input that validation let through (SQLSTATE ${database.code}${database.constraint ? `, ${database.constraint}` : ''}): ${detail}`,
+      );
+    } else if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

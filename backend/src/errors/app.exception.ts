@@ -10,6 +10,16 @@ export const ErrorCode = {
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
   INTERNAL: 'INTERNAL',
+  /** JSON nested too deep or holding too many keys (MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_JSON_OBJECT_KEYS). */
+  JSON_TOO_COMPLEX: 'JSON_TOO_COMPLEX',
+  /** A value that cannot be stored as given: a NUL character, an unpaired surrogate, a number out of range. */
+  INVALID_VALUE: 'INVALID_VALUE',
+  /** The database refused a write as conflicting with another row (validation should have said so first). */
+  CONFLICT: 'CONFLICT',
+  /** Refused by the HTTP parser before routing: not HTTP/1.1 as written, or headers past Node's limit, or too slow. */
+  MALFORMED_REQUEST: 'MALFORMED_REQUEST',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   // auth
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

@@ -7,6 +7,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SIWE_MALFORMED:
     case ErrorCode.ITEM_INVALID:
     case ErrorCode.RESULT_INVALID:
+    case ErrorCode.INVALID_VALUE:
+    case ErrorCode.MALFORMED_REQUEST:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.SIWE_DOMAIN_MISMATCH:
@@ -45,13 +47,19 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NOTHING_TO_PAY:
     case ErrorCode.EPOCH_INVALID_STATE:
     case ErrorCode.CLAIM_NOT_AVAILABLE:
+    case ErrorCode.CONFLICT:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
     case ErrorCode.QUALITY_INPUT_INVALID:
+    case ErrorCode.JSON_TOO_COMPLEX:
       return 422;
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return 415;
+    case ErrorCode.REQUEST_TIMEOUT:
+      return 408;
+    case ErrorCode.HEADERS_TOO_LARGE:
+      return 431;
     case ErrorCode.INTERNAL:
       return 500;
     default: {

@@ -99,6 +99,27 @@ describe('parseListQuery', () => {
     expect(failureField(() => parseListQuery({ range }, ALLOWED))).toBe('range');
   });
 
+  it.each(['[2147483648,2147483650]', '[1e20,1e20]', '[1e300,1e300]'])('refuses the range %s past what an offset can be', (range) => {
+    expect(failureField(() => parseListQuery({ range }, ALLOWED))).toBe('range');
+  });
+
+  it('refuses a list parameter given twice instead of joining the values', () => {
+    expect(failureField(() => parseListQuery({ range: ['[0', '9]'] }, ALLOWED))).toBe('range');
+    expect(failureField(() => parseListQuery({ filter: ['{}', '{}'] }, ALLOWED))).toBe('filter');
+  });
+
+  it('refuses filter values PostgreSQL cannot take, and nesting no filter needs', () => {
+    expect(() => parseListQuery({ filter: '{"q":"a\\u0000b"}' }, ALLOWED)).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_VALUE, field: 'filter.q' }),
+    );
+    expect(() => parseListQuery({ filter: '{"q":"\\udfff"}' }, ALLOWED)).toThrow(
+      expect.objectContaining({ code: ErrorCode.INVALID_VALUE }),
+    );
+    expect(() => parseListQuery({ filter: '{"id":[[[1]]]}' }, ALLOWED)).toThrow(
+      expect.objectContaining({ code: ErrorCode.JSON_TOO_COMPLEX, field: 'filter.id[0][0]' }),
+    );
+  });
+
   it('refuses a page larger than the maximum', () => {
     expect(failureField(() => parseListQuery({ range: `[0,${MAX_PAGE_SIZE}]` }, ALLOWED))).toBe('range');
     expect(failureField(() => parseListQuery({ range: '[10,1000000]' }, ALLOWED))).toBe('range');

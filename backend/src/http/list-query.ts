@@ -1,4 +1,5 @@
 import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { assertJsonWithinLimits, type JsonLimits } from './json-limits.js';
 
 /** react-admin simple-rest list parameters: `?filter={}&range=[0,24]&sort=["id","ASC"]`. */
 export interface ListQuery<F extends string = string> {
@@ -18,13 +19,21 @@ export const MAX_PAGE_SIZE = 1000;
 /** Ids are PostgreSQL `integer`s. */
 export const MAX_ID = 2_147_483_647;
 
-function parseJson(name: string, raw: string | undefined): unknown {
+/** List parameters are a few ids and words; anything deeper or bigger is not a filter a client means. */
+const LIST_PARAM_LIMITS: JsonLimits = { maxDepth: 3, maxKeys: 50, maxObjectKeys: 50 };
+
+function parseJson(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
+  // `?range=[0&range=9]` arrives as an array; a parameter given twice is refused, not joined.
+  if (typeof raw !== 'string') throw new AppException(ErrorCode.VALIDATION_FAILED, `${name} must be given once`, name);
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new AppException(ErrorCode.VALIDATION_FAILED, `${name} must be JSON`, name);
   }
+  assertJsonWithinLimits(value, LIST_PARAM_LIMITS, name, name);
+  return value;
 }
 
 /**
@@ -32,7 +41,7 @@ function parseJson(name: string, raw: string | undefined): unknown {
  * Unknown fields are refused rather than ignored, so a typo never returns the wrong page.
  */
 export function parseListQuery<F extends string>(
-  query: Record<string, string | undefined>,
+  query: Record<string, unknown>,
   allowed: { filters: readonly F[]; sorts: readonly string[]; defaultSort?: string },
 ): ListQuery<F> {
   const filter = parseJson('filter', query['filter']) ?? {};
@@ -52,10 +61,10 @@ export function parseListQuery<F extends string>(
   if (
     !Array.isArray(range) ||
     range.length !== 2 ||
-    !range.every((n) => Number.isInteger(n) && (n as number) >= 0) ||
+    !range.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_ID) ||
     (range[1] as number) < (range[0] as number)
   ) {
-    throw new AppException(ErrorCode.VALIDATION_FAILED, 'range must be [start, end] with 0 <= start <= end', 'range');
+    throw new AppException(ErrorCode.VALIDATION_FAILED, `range must be [start, end] with 0 <= start <= end <= ${MAX_ID}`, 'range');
   }
   const [start, end] = range as [number, number];
   if (end - start + 1 > MAX_PAGE_SIZE) {

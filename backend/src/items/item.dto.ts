@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { MAX_ID } from '../http/list-query.js';
 import type { ItemEntity, ItemMedia } from './item.entity.js';
 
 export class ItemDto {
@@ -59,7 +60,7 @@ export class ImportResultDto {
 }
 
 export class CreateItemDto {
-  @ApiProperty() @IsInt() @Min(1) projectId: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_ID) projectId: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) externalId?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() data: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'Known answer: makes this a gold item', type: 'object', additionalProperties: true })
@@ -70,5 +71,5 @@ export class CreateItemDto {
 
 export class UpdateItemDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() data?: Record<string, unknown>;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) overlap?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 50 }) @IsOptional() @IsInt() @Min(1) @Max(50) overlap?: number;
 }

@@ -29,11 +29,16 @@ const BATCH_SIZE = 2000;
 const MAX_LISTED_REJECTIONS = 1000;
 const HEAD_BYTES = 64 * 1024;
 
+const JSONL_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/jsonlines'];
+
+/** What the import route takes as a body; images come only as files of a multipart form. */
+export const IMPORT_MEDIA_TYPES: readonly string[] = ['application/json', ...JSONL_TYPES, 'text/csv', 'multipart/form-data'];
+
 export function formatFor(mimeType: string, fileName = ''): ImportFormat | 'image' | undefined {
   const type = mimeType.split(';')[0]!.trim().toLowerCase();
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
   if (type === 'application/json' || extension === 'json') return 'json';
-  if (['application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'application/jsonlines'].includes(type)) return 'jsonl';
+  if (JSONL_TYPES.includes(type)) return 'jsonl';
   if (['jsonl', 'ndjson'].includes(extension)) return 'jsonl';
   if (type === 'text/csv' || extension === 'csv') return 'csv';
   if (type.startsWith('image/') || ['png', 'jpg', 'jpeg', 'gif', 'webp'].includes(extension)) return 'image';
@@ -120,7 +125,9 @@ export class ItemsImportService {
       const schema: LabelSchema = { type: project.type as ProjectType, labels: project.labels };
       const run = new ImportRun(manager, this.items, project.id, schema, project.overlap);
       let budget = this.config.maxImportBytes;
+      let files = 0;
       for await (const source of sources) {
+        files++;
         let used = 0;
         const counted = (async function* () {
           for await (const chunk of limitBytes(source.content, budget)) {
@@ -131,6 +138,7 @@ export class ItemsImportService {
         await this.importSource(run, { ...source, content: counted });
         budget -= used;
       }
+      if (files === 0) throw new ItemImportException(ErrorCode.ITEM_INVALID, 'The form holds no file to import', 'body');
       await run.flush();
       return run.result();
     });
@@ -154,13 +162,14 @@ export class ItemsImportService {
       return;
     }
     const reader = format === 'json' ? readJsonArray : format === 'jsonl' ? readJsonLines : readCsv;
+    const limits = { maxBytes: this.config.maxItemBytes, json: this.config.jsonLimits };
     try {
-      for await (const record of reader(source.content)) {
+      for await (const record of reader(source.content, limits)) {
         if ('error' in record) {
           run.reject(record.line, record.error, source.fileName);
           continue;
         }
-        const item = toItemRecord(run.schema, record.value);
+        const item = toItemRecord(run.schema, record.value, this.config.maxItemBytes);
         if ('message' in item) {
           run.reject(record.line, item.message, source.fileName);
           continue;

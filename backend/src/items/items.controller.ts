@@ -4,9 +4,11 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequirePermission } from '../auth/auth.decorators.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import type { UploadRouteConfig } from '../http/body-policy.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
 import { CreateItemDto, ImportResultDto, ItemDto, UpdateItemDto } from './item.dto.js';
-import { ItemsImportService, type ImportSource } from './items-import.service.js';
+import { IMPORT_MEDIA_TYPES, ItemImportException, ItemsImportService, type ImportSource } from './items-import.service.js';
 import { ITEM_FILTERS, ITEM_SORTS } from './items.repository.js';
 import { ItemsService } from './items.service.js';
 
@@ -37,11 +39,31 @@ function drain(stream: NodeJS.ReadableStream & { readableEnded?: boolean }, limi
   });
 }
 
+/** A form busboy cannot read (cut short, malformed part headers) is the client's error, not ours. */
+function multipartError(error: unknown): unknown {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  if (error instanceof AppException || (typeof status === 'number' && status >= 400 && status < 500)) return error;
+  const reason = error instanceof Error ? error.message : 'unreadable';
+  return new ItemImportException(ErrorCode.ITEM_INVALID, `The multipart form cannot be read: ${reason}; nothing was imported`, 'body');
+}
+
+async function* multipartContent(file: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* file;
+  } catch (error) {
+    throw multipartError(error);
+  }
+}
+
 async function* sourcesOf(request: FastifyRequest): AsyncGenerator<ImportSource> {
   if (request.isMultipart()) {
-    for await (const part of request.parts()) {
-      if (part.type !== 'file') continue;
-      yield { fileName: part.filename, mimeType: part.mimetype, content: part.file };
+    try {
+      for await (const part of request.parts()) {
+        if (part.type !== 'file') continue;
+        yield { fileName: part.filename, mimeType: part.mimetype, content: multipartContent(part.file) };
+      }
+    } catch (error) {
+      throw multipartError(error);
     }
     return;
   }
@@ -61,7 +83,7 @@ export class ItemsController {
   ) {}
 
   @Post('projects/:id/items')
-  @RouteConfig({ streamBody: true })
+  @RouteConfig({ streamBody: true, uploadTypes: IMPORT_MEDIA_TYPES } satisfies UploadRouteConfig)
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/csv', 'multipart/form-data')
   @ApiBody({ description: 'A JSON array or JSONL of {externalId?, data}, a CSV with a header row, or files (JSON, JSONL, CSV, images)' })
   @ApiCreatedResponse({ type: ImportResultDto })
@@ -73,6 +95,9 @@ export class ItemsController {
     try {
       return await this.importer.import(parseId(id), sourcesOf(request));
     } catch (error) {
+      if (request.raw.readableAborted) {
+        throw new ItemImportException(ErrorCode.MALFORMED_REQUEST, 'The upload was cut off before its end; nothing was imported', 'body');
+      }
       // Read what is left of a refused upload so the client gets the error on a clean connection;
       // past a bound, close the connection instead of reading on.
       if (!(await drain(request.raw, DRAIN_LIMIT_BYTES))) void reply.header('connection', 'close');

@@ -2,6 +2,7 @@ import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import { ItemEntity, type ItemMedia } from './item.entity.js';
 
@@ -85,7 +86,7 @@ export class ItemsRepository {
         qb.andWhere('i.taken = 0');
         break;
       default:
-        break;
+        throw new AppException(ErrorCode.VALIDATION_FAILED, 'status must be open, in_progress or completed', 'filter.status');
     }
     qb.orderBy(`i.${query.sortField}`, query.sortOrder).addOrderBy('i.id', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
@@ -16,6 +17,7 @@ export class ItemsService {
     private readonly db: DataSource,
     private readonly items: ItemsRepository,
     private readonly projects: ProjectsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: ListQuery<(typeof ITEM_FILTERS)[number]>): Promise<ListPage<ItemDto>> {
@@ -36,6 +38,7 @@ export class ItemsService {
     const record = toItemRecord(
       { type: project.type as ProjectType, labels: project.labels },
       { externalId: body.externalId, data: body.data, gold: body.gold },
+      this.config.maxItemBytes,
     );
     if ('message' in record) throw new ItemException(ErrorCode.ITEM_INVALID, record.message, 'data');
     const inserted = await this.db.transaction((manager) =>
@@ -64,7 +67,7 @@ export class ItemsService {
     if (body.data !== undefined && JSON.stringify(body.data) !== JSON.stringify(item.data)) {
       if (count > 0) throw new ItemException(ErrorCode.ITEM_HAS_ANNOTATIONS, 'A labeled item cannot change its data', 'data');
       const project = (await this.projects.findById(item.projectId))!;
-      const record = toItemRecord(project.type as ProjectType, { data: body.data });
+      const record = toItemRecord(project.type as ProjectType, { data: body.data }, this.config.maxItemBytes);
       if ('message' in record) throw new ItemException(ErrorCode.ITEM_INVALID, record.message, 'data');
       changes.data = record.data;
     }

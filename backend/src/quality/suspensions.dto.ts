@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { Equals, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { getAddress } from 'ethers';
+import { MAX_ID } from '../http/list-query.js';
 import type { SuspensionRow } from './suspensions.repository.js';
 
 export class SuspensionDto {
@@ -30,7 +31,7 @@ export function mapSuspension({ suspension, address }: SuspensionRow): Suspensio
 }
 
 export class CreateSuspensionDto {
-  @ApiProperty() @IsInt() @Min(1) annotatorId: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(MAX_ID) annotatorId: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 

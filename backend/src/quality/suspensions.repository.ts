@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import { SuspensionEntity } from './suspension.entity.js';
 
@@ -92,7 +93,9 @@ export class SuspensionsRepository {
       if (ids) qb.andWhere(`s.${key} = ANY(:${key})`, { [key]: ids });
     }
     if (query.filter.active === true) qb.andWhere('s.liftedAt IS NULL');
-    if (query.filter.active === false) qb.andWhere('s.liftedAt IS NOT NULL');
+    else if (query.filter.active === false) qb.andWhere('s.liftedAt IS NOT NULL');
+    else if (query.filter.active !== undefined)
+      throw new AppException(ErrorCode.VALIDATION_FAILED, 'active must be true or false', 'filter.active');
     qb.orderBy(`s.${query.sortField}`, query.sortOrder).addOrderBy('s.id', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();
     return { rows: rows.map((s) => ({ suspension: s, address: s.annotator!.address })), total };

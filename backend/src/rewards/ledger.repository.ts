@@ -173,8 +173,9 @@ export class LedgerRepository {
     const annotators = annotatorId !== undefined ? [annotatorId] : (idList(query.filter.annotatorId, 'annotatorId') ?? null);
     const projects = idList(query.filter.projectId, 'projectId') ?? null;
     const kind = typeof query.filter.kind === 'string' ? query.filter.kind : null;
+    const ids = idList(query.filter.id, 'id') ?? null;
     const where = `WHERE ($1::int[] IS NULL OR l.annotator_id = ANY($1)) AND ($2::int[] IS NULL OR l.project_id = ANY($2))
-                     AND ($3::text IS NULL OR l.kind = $3)`;
+                     AND ($3::text IS NULL OR l.kind = $3) AND ($4::bigint[] IS NULL OR l.id = ANY($4))`;
     const order = query.sortOrder === 'ASC' ? 'ASC' : 'DESC';
     const [rows, count] = await Promise.all([
       sqlRows<LedgerRow>(
@@ -182,10 +183,10 @@ export class LedgerRepository {
         `SELECT l.id::text AS id, l.annotator_id AS "annotatorId", u.address, l.project_id AS "projectId", p.name AS "projectName",
                 l.annotation_id AS "annotationId", l.kind, l.amount::text AS amount, l.multiplier_bps AS "multiplierBps", l.created_at AS "createdAt"
            FROM ledger_entries l JOIN users u ON u.id = l.annotator_id LEFT JOIN projects p ON p.id = l.project_id
-           ${where} ORDER BY l.id ${order} LIMIT $4 OFFSET $5`,
-        [annotators, projects, kind, query.limit, query.offset],
+           ${where} ORDER BY l.id ${order} LIMIT $5 OFFSET $6`,
+        [annotators, projects, kind, ids, query.limit, query.offset],
       ),
-      sqlRows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM ledger_entries l ${where}`, [annotators, projects, kind]),
+      sqlRows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM ledger_entries l ${where}`, [annotators, projects, kind, ids]),
     ]);
     return { rows, total: count[0]!.n };
   }

@@ -14,11 +14,13 @@ export interface ItemRecord {
   gold: unknown;
 }
 
-export const MAX_ITEM_BYTES = 256 * 1024;
 const EXTERNAL_ID = /^[\w.:\-/@+=#~ ]{1,200}$/;
 
-/** Checks one imported record `{externalId?, data, gold?}` against the project's schema. */
-export function toItemRecord(schema: LabelSchema | ProjectType, raw: unknown): ItemRecord | { message: string } {
+/**
+ * Checks one imported record `{externalId?, data, gold?}` against the project's schema; `data` may
+ * take at most `maxDataBytes` as JSON (MAX_ITEM_BYTES).
+ */
+export function toItemRecord(schema: LabelSchema | ProjectType, raw: unknown, maxDataBytes: number): ItemRecord | { message: string } {
   const type = typeof schema === 'string' ? schema : schema.type;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { message: 'each item must be an object {"externalId"?, "data": {...}}' };
@@ -41,7 +43,7 @@ export function toItemRecord(schema: LabelSchema | ProjectType, raw: unknown): I
   if (!checked.ok) return { message: `${checked.field}: ${checked.message}` };
   const data = record['data'] as Record<string, unknown>;
   const json = JSON.stringify(data);
-  if (json.length > MAX_ITEM_BYTES) return { message: `data is larger than ${MAX_ITEM_BYTES} bytes` };
+  if (Buffer.byteLength(json) > maxDataBytes) return { message: `data is larger than ${maxDataBytes} bytes` };
   // PostgreSQL's jsonb cannot hold the NUL character.
   if (json.includes('\\u0000')) return { message: 'data must not contain the NUL character (\\u0000)' };
   let gold: unknown = null;
