@@ -44,7 +44,7 @@ export class EthersChain implements ChainPort {
   static provider(url: string, chainId: number, timeoutMs = 15_000): JsonRpcProvider {
     const request = new FetchRequest(url);
     request.timeout = timeoutMs;
-    request.setThrottleParams({ maxAttempts: 1 });
+    request.retryFunc = () => Promise.resolve(false);
     return new JsonRpcProvider(request, chainId, { staticNetwork: true, batchMaxCount: 1, pollingInterval: 500, cacheTimeout: -1 });
   }
 

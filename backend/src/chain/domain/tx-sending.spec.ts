@@ -15,10 +15,13 @@ const provider = new JsonRpcProvider('http://127.0.0.1:9', 1, { staticNetwork: t
 afterAll(() => provider.destroy());
 
 function rpcError(method: string, error: { code: number; message: string; data?: unknown }): Error {
-  return provider.getRpcError({ method, params: [{ to: '0x0000000000000000000000000000000000000001', data: '0x' }], id: 1, jsonrpc: '2.0' }, {
-    id: 1,
-    error,
-  });
+  return provider.getRpcError(
+    { method, params: [{ to: '0x0000000000000000000000000000000000000001', data: '0x' }], id: 1, jsonrpc: '2.0' },
+    {
+      id: 1,
+      error,
+    },
+  );
 }
 
 const CUSTOM_ERROR = '0xe2517d3f000000000000000000000000fdf40d7dbdc026129998acc69b0d813c4d18c7ca';
@@ -83,7 +86,10 @@ describe('classifySendError', () => {
       message: 'Replacement transaction underpriced. A gasPrice/maxFeePerGas of at least 1867566609 is necessary',
     });
     expect(classifySendError('broadcast', replacement).kind).toBe('underpriced');
-    for (const message of ['transaction underpriced', 'max fee per gas less than block base fee: address 0x1, maxFeePerGas: 1 baseFee: 7']) {
+    for (const message of [
+      'transaction underpriced',
+      'max fee per gas less than block base fee: address 0x1, maxFeePerGas: 1 baseFee: 7',
+    ]) {
       expect(classifySendError('broadcast', rpcError('eth_sendRawTransaction', { code: -32000, message })).kind).toBe('underpriced');
     }
   });
@@ -126,7 +132,11 @@ describe('fees', () => {
     expect(next.maxPriorityFeePerGas * 1000n).toBeGreaterThanOrEqual(previous.maxPriorityFeePerGas * 1125n);
     expect(next.maxPriorityFeePerGas).toBeLessThanOrEqual(next.maxFeePerGas);
     // Odd values round up, never down below the bump.
-    const odd = replacementFees({ maxFeePerGas: 7n, maxPriorityFeePerGas: 3n }, { baseFeePerGas: 1n, gasPrice: 1n, maxPriorityFeePerGas: 1n }, cap)!;
+    const odd = replacementFees(
+      { maxFeePerGas: 7n, maxPriorityFeePerGas: 3n },
+      { baseFeePerGas: 1n, gasPrice: 1n, maxPriorityFeePerGas: 1n },
+      cap,
+    )!;
     expect(odd).toEqual({ maxFeePerGas: 8n, maxPriorityFeePerGas: 4n });
   });
 
@@ -138,7 +148,11 @@ describe('fees', () => {
 
   it('gives up when the cap leaves no room for the bump, and caps what it can', () => {
     expect(replacementFees({ maxFeePerGas: 480n * gwei, maxPriorityFeePerGas: gwei }, market, cap)).toBeNull();
-    const capped = replacementFees({ maxFeePerGas: 400n * gwei, maxPriorityFeePerGas: gwei }, { ...market, baseFeePerGas: 900n * gwei }, cap)!;
+    const capped = replacementFees(
+      { maxFeePerGas: 400n * gwei, maxPriorityFeePerGas: gwei },
+      { ...market, baseFeePerGas: 900n * gwei },
+      cap,
+    )!;
     expect(capped.maxFeePerGas).toBe(cap);
   });
 
