@@ -62,7 +62,11 @@ export class EarningsService {
         distributor: info.payoutDistributor,
         explorerTxUrl: info.explorerTxUrl,
       },
-      relay: { minAmount: formatTokens(this.config.chain.relayMinAmount), dailyCap: this.config.chain.relayDailyCap },
+      relay: {
+        minAmount: formatTokens(this.config.chain.relayMinAmount),
+        minAmountWei: this.config.chain.relayMinAmount.toString(),
+        dailyCap: this.config.chain.relayDailyCap,
+      },
       totals: {
         pending: formatTokens(totals.earned - totals.allocated),
         claimable: formatTokens(sum.claimable),

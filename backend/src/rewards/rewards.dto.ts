@@ -93,6 +93,7 @@ export class MyEpochDto {
 
 export class RelayTermsDto {
   @ApiProperty({ description: 'Smallest share (tokens) the platform claims gas-free' }) minAmount: string;
+  @ApiProperty({ description: '`minAmount` in the smallest unit' }) minAmountWei: string;
   @ApiProperty({ description: 'Gas-free claims per annotator in any 24 hours' }) dailyCap: number;
 }
 
