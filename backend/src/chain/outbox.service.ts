@@ -234,16 +234,19 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
       return true;
     }
     if (replacementDue(tx.broadcastAt, new Date(), this.config.chain.txReplaceAfterMs)) {
-      if (!(await this.replace(tx, versions))) return false;
+      if ((await this.replace(tx, versions)) === 'stop') return false;
       versions = await this.txs.versions(tx.id);
     }
     try {
       await this.chain.broadcast(tx.rawTx!);
     } catch (error) {
-      if (classifySendError('broadcast', error).kind !== 'underpriced') throw new StepError('broadcast', error);
+      const refused = classifySendError('broadcast', error);
+      if (refused.kind !== 'underpriced') throw new StepError('broadcast', error);
       // The node wants higher fees (a base fee above our cap, a pool holding a pricier version): bid again now.
-      this.logger.warn(`${tx.purpose}: fees refused (${classifySendError('broadcast', error).message})`);
-      if (!(await this.replace(tx, versions))) return false;
+      this.logger.warn(`${tx.purpose}: fees refused (${refused.message})`);
+      const replaced = await this.replace(tx, versions);
+      if (replaced === 'stop') return false;
+      if (replaced === 'unchanged') throw new StepError('broadcast', error);
       versions = await this.txs.versions(tx.id);
       await this.chain.broadcast(tx.rawTx!);
     }
@@ -264,11 +267,11 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
    * transaction that is none of ours (the key used elsewhere), none of our versions can ever be mined:
    * the row is signed afresh with the signer's next nonce instead.
    */
-  private async replace(tx: ChainTxEntity, versions: readonly TxVersion[]): Promise<boolean> {
+  private async replace(tx: ChainTxEntity, versions: readonly TxVersion[]): Promise<'replaced' | 'unchanged' | 'stop'> {
     const signer = this.signerOf(tx);
     if (!signer) {
       this.logger.warn(`${tx.purpose}: signed by ${tx.sender}, whose key is not configured: it can only be re-broadcast`);
-      return false;
+      return 'unchanged';
     }
     const latest = versions[versions.length - 1];
     if (!latest) throw new Error(`${tx.purpose}: signed, but no version stored`);
@@ -277,15 +280,18 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     let nonce = latest.nonce;
     let fees = replacementFees(latest.fees, market, this.config.chain.txMaxFeeWei);
     if (mined > latest.nonce) {
+      // Mined between our receipt lookup and the nonce read? Then it is ours: settle it on the next pass.
+      if (await this.findReceipt(tx, versions)) return 'stop';
       nonce = await this.chain.nonce(signer, 'pending');
       fees = initialFees(market, this.config.chain.txMaxFeeWei);
       this.logger.warn(`${tx.purpose}: nonce ${latest.nonce} was used by another transaction; signing again with nonce ${nonce}`);
     }
     if (!fees) {
-      throw new StepError(
-        'broadcast',
-        new Error(`stuck at a max fee of ${latest.fees.maxFeePerGas} wei per gas: TX_MAX_FEE_GWEI leaves no room for a replacement`),
-      );
+      // Shown on the row and retried with backoff; the version already out is sent again meanwhile (a pool may have dropped it).
+      const message = `stuck at a max fee of ${latest.fees.maxFeePerGas} wei per gas: TX_MAX_FEE_GWEI leaves no room for a replacement`;
+      await this.onError(tx, 'broadcast', new Error(message));
+      await this.chain.broadcast(tx.rawTx!).catch(() => undefined);
+      return 'stop';
     }
     const signed = await this.chain.sign(signer, { to: tx.to, data: tx.data, nonce, gasLimit: latest.gasLimit, fees });
     const stored = await this.txs.markSigned(tx.id, {
@@ -296,10 +302,10 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
       fees,
       sender: this.chain.address(signer),
     });
-    if (!stored) return false;
+    if (!stored) return 'stop';
     this.logger.log(`${tx.purpose}: replacing ${tx.hash} by ${signed.hash} (nonce ${nonce}, max fee ${fees.maxFeePerGas} wei)`);
     Object.assign(tx, { rawTx: signed.raw, hash: signed.hash, nonce, broadcastAt: null });
-    return true;
+    return 'replaced';
   }
 
   private signerOf(tx: ChainTxEntity): SignerRole | undefined {

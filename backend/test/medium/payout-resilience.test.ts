@@ -181,7 +181,11 @@ async function epochStatus(setup: Setup, epochId: number): Promise<string> {
   return (await setup.platform.tessera.app.get(EpochsRepository).findById(epochId))!.status;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 90_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 90_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -208,7 +212,7 @@ describe('payouts through a misbehaving RPC', () => {
     // The provider fails every estimate with 503s.
     const estimates = proxy.fail('http503', (c) => c.method === 'eth_estimateGas');
     const epoch = await epochs.close('push', 30, null);
-    await waitFor('three refused estimates', async () => proxy.count('eth_estimateGas') >= 3);
+    await waitFor('three refused estimates', () => proxy.count('eth_estimateGas') >= 3);
     // Transient trouble never fails the epoch: it shows as retrying.
     expect(await epochStatus(setup, epoch.id)).toBe('closed');
     const retrying = await setup.platform.tessera.app.get(EpochsRepository).findById(epoch.id);
@@ -255,7 +259,7 @@ describe('payouts through a misbehaving RPC', () => {
     const annotators = await credit(setup, [2n * TOKEN, 4n * TOKEN]);
     const epochs = setup.platform.tessera.app.get(EpochsService);
     const epoch = await epochs.close('claim', 30, null);
-    await waitFor('the node to refuse the unfunded transaction three times', async () =>
+    await waitFor('the node to refuse the unfunded transaction three times', () =>
       setup.proxy.count('eth_sendRawTransaction', 'upstreamErrors') >= 3 ? true : undefined,
     );
     expect(await epochStatus(setup, epoch.id)).toBe('closed');
@@ -287,7 +291,7 @@ describe('payouts through a misbehaving RPC', () => {
     await provider.send('evm_setAutomine', [false]);
     try {
       const epoch = await epochs.close('push', 30, null);
-      const sent = await waitFor('a replacement of the mint', async () => {
+      const sent = await waitFor('a replacement of the mint', () => {
         const sends = setup.proxy.calls.filter((c) => c.tx && c.tx.from === setup.operator.address);
         const hashes = [...new Set(sends.map((c) => c.tx!.hash))];
         return hashes.length >= 2 ? sends : undefined;
@@ -318,6 +322,46 @@ describe('payouts through a misbehaving RPC', () => {
       expect(mint!.status).toBe('confirmed');
       // Minted once, paid once.
       expect(await setup.token.getFunction('totalSupply')()).toBe(1n + 7n * TOKEN);
+      expect(await events(setup, 'BatchPaid')).toBe(1);
+      await expectPaidExactly(setup, annotators);
+    } finally {
+      await provider.send('evm_setAutomine', [true]);
+    }
+  }, 240_000);
+
+  it('whichever version is mined settles the row, also when it is the replaced one and found after a restart', async () => {
+    const setup = await setUp({ env: { TX_REPLACE_AFTER_SECONDS: '2' } });
+    const annotators = await credit(setup, [2n * TOKEN, 3n * TOKEN]);
+    // The node keeps the first version of each nonce and refuses every replacement.
+    const first = new Map<string, string>();
+    setup.proxy.fail('http503', (c) => {
+      if (!c.tx) return false;
+      const key = `${c.tx.from}:${c.tx.nonce}`;
+      if (!first.has(key)) first.set(key, c.tx.hash);
+      return first.get(key) !== c.tx.hash;
+    });
+    await provider.send('evm_setAutomine', [false]);
+    try {
+      const epoch = await setup.platform.tessera.app.get(EpochsService).close('push', 30, null);
+      const stuck = await waitFor('a replacement stored (and refused)', async () => {
+        const [mint] = await txRows(setup, `epoch:${epoch.id}:mint`);
+        return mint && mint.versions >= 2 ? mint : undefined;
+      });
+      const original = first.get(`${setup.operator.address}:${stuck.nonce}`)!;
+      expect(stuck.hash).not.toBe(original);
+
+      // The platform stops; meanwhile the pool's version, the first one, is mined. On restart, the
+      // outbox looks up every stored version: the first one settles the row.
+      await setup.platform.restart(async () => {
+        setup.proxy.clear();
+        await provider.send('evm_setAutomine', [true]);
+        await provider.send('evm_mine', []);
+        expect((await provider.getTransactionReceipt(original))?.status).toBe(1);
+      });
+      await waitFor('the epoch to be paid', async () => (await epochStatus(setup, epoch.id)) === 'paid');
+      const [mint] = await txRows(setup, `epoch:${epoch.id}:mint`);
+      expect(mint).toMatchObject({ status: 'confirmed', hash: original });
+      expect(await setup.token.getFunction('totalSupply')()).toBe(1n + 5n * TOKEN);
       expect(await events(setup, 'BatchPaid')).toBe(1);
       await expectPaidExactly(setup, annotators);
     } finally {
@@ -413,7 +457,7 @@ describe('relayed claims', () => {
     // The node refuses every claim transaction for now: the relayed claims queue up and retry.
     const release = setup.proxy.fail('http503', (c) => c.tx?.data.startsWith(CLAIM) === true);
     for (const a of annotators.slice(0, 4)) expect(await earnings.relayClaim(a, first.id)).toMatchObject({ status: 'queued' });
-    await waitFor('the relay lane to be refused', async () => setup.proxy.calls.filter((c) => c.fault && c.tx).length >= 2);
+    await waitFor('the relay lane to be refused', () => setup.proxy.calls.filter((c) => c.fault && c.tx).length >= 2);
 
     // A push payout closes meanwhile and is paid while the claims still wait.
     await credit(setup, [TOKEN, TOKEN, TOKEN, TOKEN, TOKEN], annotators);
