@@ -77,8 +77,8 @@ describe('httpStatusFor', () => {
     expect(httpStatusFor(code)).toBe(EXPECTED[code]);
   });
 
-  it('only INTERNAL is a server error', () => {
-    expect(codes.filter((code) => httpStatusFor(code) >= 500)).toEqual([ErrorCode.INTERNAL]);
+  it('only INTERNAL and an unreachable chain (503: try again) are server errors', () => {
+    expect(codes.filter((code) => httpStatusFor(code) >= 500)).toEqual([ErrorCode.INTERNAL, ErrorCode.CHAIN_UNAVAILABLE]);
   });
 
   it('every *_NOT_FOUND code is a 404', () => {
