@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,6 +150,40 @@ describe('startDevChain', () => {
     chain = await startDevChain({ dataDir, port });
     expect(chain.replayed).toBe(1);
     await chain.stop();
+  });
+
+  it('without a journal keeps nothing and serves the mempool methods: a held transaction is replaced by a higher fee', async () => {
+    const dataDir = dataFolder();
+    const chain = await startDevChain({ dataDir, port: await freePort(), journal: false });
+    const provider = connect(chain);
+    const [sender, receiver] = [0, 1].map((i) => wallet(provider, i));
+    await provider.send('evm_setAutomine', [false]);
+    const fees = await provider.getFeeData();
+    const nonce = await sender!.getNonce('pending');
+    const transfer = (bump: bigint) =>
+      sender!.signTransaction({
+        to: receiver!.address,
+        value: 1n,
+        nonce,
+        gasLimit: 21_000n,
+        chainId: chain.chainId,
+        type: 2,
+        maxFeePerGas: (fees.maxFeePerGas! * bump) / 100n,
+        maxPriorityFeePerGas: (fees.maxPriorityFeePerGas! * bump) / 100n,
+      });
+    const held = (await provider.send('eth_sendRawTransaction', [await transfer(100n)])) as string;
+    expect(await provider.getTransactionReceipt(held)).toBeNull();
+    // The same nonce takes a replacement only for 10% more.
+    await expect(provider.send('eth_sendRawTransaction', [await transfer(105n)])).rejects.toMatchObject({
+      code: 'REPLACEMENT_UNDERPRICED',
+    });
+    const replacement = (await provider.send('eth_sendRawTransaction', [await transfer(113n)])) as string;
+    await provider.send('evm_mine', []);
+    expect((await provider.getTransactionReceipt(replacement))?.status).toBe(1);
+    expect(await provider.getTransactionReceipt(held)).toBeNull();
+    provider.destroy();
+    await chain.stop();
+    expect(readdirSync(dataDir).filter((file) => file.endsWith('.jsonl'))).toEqual([]);
   });
 
   it('answers CORS preflights, for browser wallets', async () => {

@@ -2,6 +2,7 @@ import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import type { AnnotationsRemovedHook } from '../rewards/ledger.repository.js';
 import { ItemEntity } from '../items/item.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { AnnotationEntity } from './annotation.entity.js';
@@ -72,17 +73,25 @@ export class AnnotationsRepository {
     }
   }
 
-  /** Removes the label and frees its slot: the assignment is kept as cancelled, for the record. */
-  async delete(id: number): Promise<void> {
-    await sqlRows(
-      this.db,
-      `WITH removed AS (
-         DELETE FROM annotations WHERE id = $1 RETURNING assignment_id, item_id
-       ), cancelled AS (
-         UPDATE assignments SET status = 'cancelled', closed_at = now() FROM removed WHERE assignments.id = removed.assignment_id
-       )
-       UPDATE items SET taken = items.taken - 1 FROM removed WHERE items.id = removed.item_id`,
-      [id],
-    );
+  /**
+   * Removes the label and frees its slot: the assignment is kept as cancelled, for the record.
+   * `removed` runs in the same transaction with the annotation deleted.
+   */
+  async delete(id: number, removed?: AnnotationsRemovedHook): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const annotations = await sqlRows<{ annotationId: number; projectId: number }>(
+        manager,
+        `WITH removed AS (
+           DELETE FROM annotations WHERE id = $1 RETURNING id, project_id, assignment_id, item_id
+         ), cancelled AS (
+           UPDATE assignments SET status = 'cancelled', closed_at = now() FROM removed WHERE assignments.id = removed.assignment_id
+         ), freed AS (
+           UPDATE items SET taken = items.taken - 1 FROM removed WHERE items.id = removed.item_id
+         )
+         SELECT id AS "annotationId", project_id AS "projectId" FROM removed`,
+        [id],
+      );
+      await removed?.(manager, annotations);
+    });
   }
 }

@@ -5,6 +5,7 @@ import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { ItemRefs } from '../items/item-refs.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { itemShapeOf, validateResult, type ProjectType } from '../projects/domain/label-schema.js';
+import { LedgerRepository } from '../rewards/ledger.repository.js';
 import { mapAnnotation, type AnnotationDto } from './annotation.dto.js';
 import { AnnotationsRepository, type ANNOTATION_FILTERS } from './annotations.repository.js';
 
@@ -16,6 +17,7 @@ export class AnnotationsService {
 
   constructor(
     private readonly annotations: AnnotationsRepository,
+    private readonly ledger: LedgerRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.itemRefs = new ItemRefs(config.jwtSecret);
@@ -56,9 +58,12 @@ export class AnnotationsService {
     return this.get(caller, id);
   }
 
+  /** Deletes the label; whatever it earned is reversed in the ledger in the same transaction. */
   async delete(caller: Caller, id: number): Promise<AnnotationDto> {
     const existing = await this.get(caller, id);
-    await this.annotations.delete(id);
+    await this.annotations.delete(id, (manager, removed) =>
+      this.ledger.reverseRewardsOf(manager, removed, `annotation ${id} deleted by user ${caller.id}`),
+    );
     return existing;
   }
 

@@ -8,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Entity('chain_txs')
 @Index('chain_txs_purpose_key', ['purpose'], { unique: true })
 @Index('chain_txs_pending_idx', ['id'], { where: "status IN ('intent', 'signed')" })
+@Index('chain_txs_on_behalf_idx', ['onBehalfOf', 'createdAt'], { where: 'on_behalf_of IS NOT NULL' })
 export class ChainTxEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -25,9 +26,27 @@ export class ChainTxEntity {
   @Column({ type: 'text' })
   data: string;
 
-  /** intent | signed | confirmed | failed */
+  /**
+   * payout (epochs: funding, posts, push batches) | relay (gas-free claims). Each lane is sent on its
+   * own, so a queue of relayed claims never holds a payout back.
+   */
+  @Column({ type: 'varchar', length: 8, default: 'payout' })
+  lane: string;
+
+  /** The annotator a relayed claim is sent for (their daily cap counts these). */
+  @Column({ type: 'integer', name: 'on_behalf_of', nullable: true })
+  onBehalfOf: number | null;
+
+  /**
+   * intent | signed | confirmed | failed (for good: a mined revert, or a revert at estimation that
+   * persisted) | cancelled (never sent: its epoch failed or was voided)
+   */
   @Column({ type: 'varchar', length: 10, default: 'intent' })
   status: string;
+
+  /** The address that signs it (the operator, or the relayer for relayed claims). */
+  @Column({ type: 'varchar', length: 42, nullable: true })
+  sender: string | null;
 
   @Column({ type: 'integer', nullable: true })
   nonce: number | null;
@@ -35,6 +54,7 @@ export class ChainTxEntity {
   @Column({ type: 'text', name: 'raw_tx', nullable: true })
   rawTx: string | null;
 
+  /** The latest signed version (the mined one once confirmed); every version is in chain_tx_attempts. */
   @Column({ type: 'varchar', length: 66, nullable: true })
   hash: string | null;
 
@@ -44,8 +64,28 @@ export class ChainTxEntity {
   @Column({ type: 'integer', name: 'gas_used', nullable: true })
   gasUsed: number | null;
 
+  /** Why it failed for good. */
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** Tries that went wrong so far (transient errors, estimation reverts); the row stays pending. */
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** Estimation reverts so far: a few are retried, then the revert is final. */
+  @Column({ type: 'integer', name: 'estimate_reverts', default: 0 })
+  estimateReverts: number;
+
+  @Column({ type: 'text', name: 'last_error', nullable: true })
+  lastError: string | null;
+
+  /** Not tried again before this (backoff after an error). */
+  @Column({ type: 'timestamptz', name: 'next_attempt_at', nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** When a node first took the current signed version: a replacement is due some time after. */
+  @Column({ type: 'timestamptz', name: 'broadcast_at', nullable: true })
+  broadcastAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

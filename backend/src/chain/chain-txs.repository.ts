@@ -2,15 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import { ChainTxAttemptEntity } from './chain-tx-attempt.entity.js';
 import { ChainTxEntity } from './chain-tx.entity.js';
+import type { FeeBid } from './domain/tx-sending.js';
 
-export const CHAIN_TX_FILTERS = ['id', 'status', 'q'] as const;
+export const CHAIN_TX_FILTERS = ['id', 'status', 'lane', 'q'] as const;
 export const CHAIN_TX_SORTS = ['id', 'createdAt', 'updatedAt', 'status'] as const;
+
+export type TxLane = 'payout' | 'relay';
 
 export interface ChainTxIntent {
   purpose: string;
   to: string;
   data: string;
+  /** Default payout. */
+  lane?: TxLane;
+  /** The annotator a relayed claim is sent for. */
+  onBehalfOf?: number;
+}
+
+export interface SignedVersion {
+  nonce: number;
+  raw: string;
+  hash: string;
+  gasLimit: bigint;
+  fees: FeeBid;
+  sender: string;
+}
+
+export interface TxVersion {
+  nonce: number;
+  hash: string;
+  gasLimit: bigint;
+  fees: FeeBid;
 }
 
 @Injectable()
@@ -22,42 +46,144 @@ export class ChainTxsRepository {
     for (const intent of intents) {
       await sqlRows(
         manager,
-        `INSERT INTO chain_txs (purpose, chain_id, "to", data) VALUES ($1, $2, $3, $4) ON CONFLICT (purpose) DO NOTHING`,
-        [intent.purpose, chainId, intent.to, intent.data],
+        `INSERT INTO chain_txs (purpose, chain_id, "to", data, lane, on_behalf_of) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (purpose) DO NOTHING`,
+        [intent.purpose, chainId, intent.to, intent.data, intent.lane ?? 'payout', intent.onBehalfOf ?? null],
       );
     }
   }
 
-  /** The oldest transaction not yet settled: the outbox sends strictly in order. */
-  async nextPending(chainId: number): Promise<ChainTxEntity | null> {
+  /**
+   * The transaction a lane sends next: the one already signed (it holds the signer's next nonce),
+   * else the oldest intent, payouts before relayed claims when the two lanes share a signer.
+   */
+  async nextPending(chainId: number, lanes: readonly TxLane[]): Promise<ChainTxEntity | null> {
     return this.db
       .getRepository(ChainTxEntity)
       .createQueryBuilder('t')
-      .where("t.status IN ('intent', 'signed') AND t.chainId = :chainId", { chainId })
-      .orderBy('t.id', 'ASC')
+      .where("t.status IN ('intent', 'signed') AND t.chainId = :chainId AND t.lane = ANY(:lanes)", { chainId, lanes })
+      .orderBy("CASE WHEN t.status = 'signed' THEN 0 ELSE 1 END", 'ASC')
+      .addOrderBy("CASE WHEN t.lane = 'payout' THEN 0 ELSE 1 END", 'ASC')
+      .addOrderBy('t.id', 'ASC')
       .getOne();
   }
 
-  /** Stores the signed transaction before it is broadcast. */
-  async markSigned(id: number, nonce: number, rawTx: string, hash: string): Promise<void> {
-    await sqlRows(this.db, `UPDATE chain_txs SET status = 'signed', nonce = $2, raw_tx = $3, hash = $4, updated_at = now() WHERE id = $1`, [
-      id,
-      nonce,
-      rawTx,
-      hash,
+  async anyPending(chainId: number): Promise<boolean> {
+    const rows = await sqlRows(this.db, `SELECT 1 FROM chain_txs WHERE status IN ('intent', 'signed') AND chain_id = $1 LIMIT 1`, [
+      chainId,
     ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Stores a signed version before it is broadcast: the row then names it as the one to (re)send,
+   * and the version joins those whose receipts are looked up. False when the row was settled or
+   * cancelled meanwhile: then it must not be sent.
+   */
+  async markSigned(id: number, version: SignedVersion): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      const updated = await sqlRows<{ id: number }>(
+        manager,
+        `UPDATE chain_txs SET status = 'signed', nonce = $2, raw_tx = $3, hash = $4, sender = $5, broadcast_at = NULL, updated_at = now()
+          WHERE id = $1 AND status IN ('intent', 'signed') RETURNING id`,
+        [id, version.nonce, version.raw, version.hash, version.sender],
+      );
+      if (updated.length === 0) return false;
+      await manager.getRepository(ChainTxAttemptEntity).insert({
+        txId: id,
+        nonce: version.nonce,
+        hash: version.hash,
+        rawTx: version.raw,
+        gasLimit: version.gasLimit.toString(),
+        maxFeePerGas: version.fees.maxFeePerGas.toString(),
+        maxPriorityFeePerGas: version.fees.maxPriorityFeePerGas.toString(),
+      });
+      return true;
+    });
+  }
+
+  /** A node took the current version: the replacement clock starts (once), the backoff ends. */
+  async markBroadcast(id: number): Promise<void> {
+    await sqlRows(
+      this.db,
+      `UPDATE chain_txs SET broadcast_at = coalesce(broadcast_at, now()), next_attempt_at = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'signed'`,
+      [id],
+    );
+  }
+
+  /** A try went wrong: counted, shown, and not tried again before `retryAt`. */
+  async recordError(id: number, error: { message: string; retryAt: Date; estimateRevert: boolean }): Promise<void> {
+    await sqlRows(
+      this.db,
+      `UPDATE chain_txs SET attempts = attempts + 1, estimate_reverts = estimate_reverts + $4::int, last_error = $2,
+              next_attempt_at = $3, updated_at = now()
+        WHERE id = $1 AND status IN ('intent', 'signed')`,
+      [id, error.message, error.retryAt, error.estimateRevert ? 1 : 0],
+    );
+  }
+
+  /** Every version signed for the row, oldest first. */
+  async versions(id: number): Promise<TxVersion[]> {
+    const rows = await this.db.getRepository(ChainTxAttemptEntity).find({ where: { txId: id }, order: { id: 'ASC' } });
+    return rows.map((r) => ({
+      nonce: r.nonce,
+      hash: r.hash,
+      gasLimit: BigInt(r.gasLimit),
+      fees: { maxFeePerGas: BigInt(r.maxFeePerGas), maxPriorityFeePerGas: BigInt(r.maxPriorityFeePerGas) },
+    }));
+  }
+
+  /** Locks the row if it is still unsettled: answers whether it was (a settled row is recorded once). */
+  async lockUnsettled(manager: EntityManager, id: number): Promise<boolean> {
+    const open = await sqlRows(manager, `SELECT 1 FROM chain_txs WHERE id = $1 AND status IN ('intent', 'signed') FOR UPDATE`, [id]);
+    return open.length > 0;
   }
 
   async markSettled(
     manager: EntityManager,
     id: number,
-    outcome: { status: 'confirmed' | 'failed'; blockNumber: number | null; gasUsed: number | null; error?: string },
+    outcome: { status: 'confirmed' | 'failed'; hash: string | null; blockNumber: number | null; gasUsed: number | null; error?: string },
   ): Promise<void> {
     await sqlRows(
       manager,
-      `UPDATE chain_txs SET status = $2, block_number = $3, gas_used = $4, error = $5, updated_at = now() WHERE id = $1`,
-      [id, outcome.status, outcome.blockNumber, outcome.gasUsed, outcome.error ?? null],
+      `UPDATE chain_txs SET status = $2, hash = coalesce($3, hash),
+              raw_tx = coalesce((SELECT raw_tx FROM chain_tx_attempts WHERE hash = $3), raw_tx),
+              block_number = $4, gas_used = $5, error = $6, next_attempt_at = NULL, updated_at = now()
+        WHERE id = $1`,
+      [id, outcome.status, outcome.hash, outcome.blockNumber, outcome.gasUsed, outcome.error ?? null],
     );
+  }
+
+  /** Cancels the intents (never signed) whose purpose starts with `prefix`: they will never be sent. */
+  async cancelIntents(manager: EntityManager, prefix: string): Promise<number> {
+    const rows = await sqlRows(
+      manager,
+      `UPDATE chain_txs SET status = 'cancelled', next_attempt_at = NULL, updated_at = now()
+        WHERE starts_with(purpose, $1) AND status = 'intent' RETURNING id`,
+      [prefix],
+    );
+    return rows.length;
+  }
+
+  /** Signed and unsettled transactions whose purpose starts with `prefix`: any could still be mined. */
+  async countInFlight(manager: EntityManager, prefix: string): Promise<number> {
+    const [row] = await sqlRows<{ n: number }>(
+      manager,
+      `SELECT count(*)::int AS n FROM chain_txs WHERE starts_with(purpose, $1) AND status = 'signed'`,
+      [prefix],
+    );
+    return row!.n;
+  }
+
+  /** Relayed claims recorded for the annotator since `since` (all but cancelled ones: each costs gas). */
+  async countRelayedSince(manager: EntityManager, annotatorId: number, since: Date): Promise<{ count: number; oldest: Date | null }> {
+    const [row] = await sqlRows<{ n: number; oldest: Date | null }>(
+      manager,
+      `SELECT count(*)::int AS n, min(created_at) AS oldest FROM chain_txs
+        WHERE on_behalf_of = $1 AND created_at > $2 AND status <> 'cancelled'`,
+      [annotatorId, since],
+    );
+    return { count: row!.n, oldest: row!.oldest };
   }
 
   async byPurpose(purpose: string): Promise<ChainTxEntity | null> {
@@ -69,6 +195,7 @@ export class ChainTxsRepository {
     const ids = idList(query.filter.id, 'id');
     if (ids) qb.andWhere('t.id = ANY(:ids)', { ids });
     if (typeof query.filter.status === 'string') qb.andWhere('t.status = :status', { status: query.filter.status });
+    if (typeof query.filter.lane === 'string') qb.andWhere('t.lane = :lane', { lane: query.filter.lane });
     // LIKE's own characters are dropped, as the other searches do (a trailing backslash is an error in PostgreSQL).
     if (typeof query.filter.q === 'string' && query.filter.q !== '') {
       qb.andWhere('t.purpose ILIKE :q', { q: `%${query.filter.q.replace(/[%_\\]/g, '')}%` });
@@ -76,5 +203,16 @@ export class ChainTxsRepository {
     qb.orderBy(`t.${query.sortField}`, query.sortOrder).addOrderBy('t.id', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();
     return { rows, total };
+  }
+
+  /** How many versions each row has had (a replaced transaction has more than one). */
+  async versionCounts(ids: readonly number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await sqlRows<{ tx_id: number; n: number }>(
+      this.db,
+      'SELECT tx_id, count(*)::int AS n FROM chain_tx_attempts WHERE tx_id = ANY($1) GROUP BY tx_id',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.tx_id, r.n]));
   }
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { deployAll, startDevChain } from '@tessera/contracts';
-import { NonceManager, Wallet, type JsonRpcProvider } from 'ethers';
+import { deployAll, HARDHAT_MNEMONIC, startDevChain } from '@tessera/contracts';
+import { HDNodeWallet, NonceManager, Wallet, type JsonRpcProvider } from 'ethers';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { ChainStateRepository } from './chain-state.repository.js';
@@ -15,6 +15,12 @@ import { OutboxService } from './outbox.service.js';
  * (which funds it at genesis).
  */
 export const DEV_OPERATOR_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+
+/**
+ * The embedded chain's relayer: Hardhat's last funded development account (index 19), which nothing
+ * else uses, so relayed claims have a nonce sequence of their own there too.
+ */
+export const DEV_RELAYER_KEY = HDNodeWallet.fromPhrase(HARDHAT_MNEMONIC, undefined, "m/44'/60'/0'/0/19").privateKey;
 
 const logger = new Logger('Chain');
 
@@ -53,7 +59,7 @@ async function openChain(config: AppConfig, state: ChainStateRepository): Promis
   const chain = config.chain;
   const chainId = config.chainId;
   if (chain.rpcUrl) {
-    const provider = EthersChain.provider(chain.rpcUrl, chainId);
+    const provider = EthersChain.provider(chain.rpcUrl, chainId, chain.rpcTimeoutMs);
     const actual = Number((await provider.send('eth_chainId', [])) as string);
     if (actual !== chainId) throw new Error(`RPC_URL serves chain ${actual}, but CHAIN_ID is ${chainId}`);
     const operator = new Wallet(chain.operatorKey!, provider);
@@ -68,10 +74,11 @@ async function openChain(config: AppConfig, state: ChainStateRepository): Promis
         'TOKEN_ADDRESS and DISTRIBUTOR_ADDRESS are required with RPC_URL: deploy with `npm run -s tessera -- deploy` (or set DEPLOY_CONTRACTS=true)',
       );
     }
-    return new EthersChain(provider, chain.operatorKey!, {
+    return new EthersChain(provider, chain.operatorKey!, chain.relayerKey, {
       chainId,
       publicRpcUrl: chain.publicRpcUrl ?? chain.rpcUrl,
       operator: operator.address,
+      relayer: chain.relayerKey ? new Wallet(chain.relayerKey).address : null,
       rewardToken: contracts.token,
       payoutDistributor: contracts.distributor,
       fromBlock: contracts.fromBlock,
@@ -81,15 +88,16 @@ async function openChain(config: AppConfig, state: ChainStateRepository): Promis
 
   const started = Date.now();
   const dev = await startDevChain({ dataDir: path.join(config.dataDir, 'chain'), port: chain.embeddedPort, host: '127.0.0.1', chainId });
-  const provider = EthersChain.provider(dev.url, chainId);
+  const provider = EthersChain.provider(dev.url, chainId, chain.rpcTimeoutMs);
   const operator = new Wallet(DEV_OPERATOR_KEY, provider);
   // Addresses survive restarts with the chain's own journal; deploy only when this chain has none yet.
   const { token, distributor, fromBlock } = await deployedOnce(provider, operator, state, chainId);
   logger.log(`embedded chain ${chainId} on ${dev.url} ready in ${Date.now() - started} ms`);
-  const port = new EthersChain(provider, DEV_OPERATOR_KEY, {
+  const port = new EthersChain(provider, DEV_OPERATOR_KEY, DEV_RELAYER_KEY, {
     chainId,
     publicRpcUrl: chain.publicRpcUrl ?? dev.url,
     operator: operator.address,
+    relayer: new Wallet(DEV_RELAYER_KEY).address,
     rewardToken: token,
     payoutDistributor: distributor,
     fromBlock,

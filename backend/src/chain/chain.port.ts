@@ -1,9 +1,13 @@
+import type { FeeBid, FeeMarket } from './domain/tx-sending.js';
+
 /** What the platform needs of an EVM chain. One adapter (ethers over JSON-RPC) serves both the embedded chain and a real one. */
 export interface ChainInfo {
   chainId: number;
   /** Where browser wallets send their transactions. */
   publicRpcUrl: string;
   operator: string;
+  /** Sends relayed claims on its own nonces; null: the operator sends them. */
+  relayer: string | null;
   rewardToken: string;
   payoutDistributor: string;
   /** Block of the contracts' deployment. */
@@ -27,12 +31,23 @@ export interface ChainLog {
   logIndex: number;
 }
 
+/** Who signs: the operator (epochs, push batches), or the relayer (gas-free claims). */
+export type SignerRole = 'operator' | 'relayer';
+
 export interface ChainPort {
   readonly info: ChainInfo;
-  /** Signs a call from the operator with the given nonce; nothing is sent. */
-  signOperatorTx(request: { to: string; data: string; nonce: number }): Promise<{ raw: string; hash: string }>;
-  /** The operator's next nonce, counting transactions in the pool. */
-  operatorNonce(): Promise<number>;
+  /** The signer's address; the relayer is the operator when there is no relayer key. */
+  address(signer: SignerRole): string;
+  /** The signer's next nonce: `pending` counts transactions in the pool, `latest` only mined ones. */
+  nonce(signer: SignerRole, block: 'pending' | 'latest'): Promise<number>;
+  /** Runs the call from the signer against the current state; a revert rejects (see chain/domain/tx-sending.ts). */
+  estimateGas(signer: SignerRole, request: { to: string; data: string }): Promise<bigint>;
+  feeMarket(): Promise<FeeMarket>;
+  /** Signs an EIP-1559 transaction; nothing is sent. */
+  sign(
+    signer: SignerRole,
+    request: { to: string; data: string; nonce: number; gasLimit: bigint; fees: FeeBid },
+  ): Promise<{ raw: string; hash: string }>;
   /** Sends a signed transaction; a transaction the node already knows (or mined) is not an error. */
   broadcast(raw: string): Promise<void>;
   receipt(hash: string): Promise<TxReceipt | null>;

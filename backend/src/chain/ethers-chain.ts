@@ -1,45 +1,99 @@
-import { JsonRpcProvider, Transaction, Wallet, type TransactionRequest } from 'ethers';
-import type { ChainInfo, ChainLog, ChainPort, TxReceipt } from './chain.port.js';
+import { payoutDistributorArtifact, rewardTokenArtifact } from '@tessera/contracts';
+import { FetchRequest, Interface, JsonRpcProvider, Transaction, Wallet } from 'ethers';
+import type { ChainInfo, ChainLog, ChainPort, SignerRole, TxReceipt } from './chain.port.js';
+import type { FeeBid, FeeMarket } from './domain/tx-sending.js';
 
 /** Errors meaning "this exact transaction is already in the pool or in a block": a re-broadcast after a crash. */
 const ALREADY_SENT = /already known|known transaction|nonce too low|already imported|AlreadyKnown/i;
 
-/** The chain over JSON-RPC with ethers 6: sequential requests (no batching), the operator's key in memory. */
+/** The contracts' custom errors, to name a revert in the console. */
+const KNOWN_ERRORS = [new Interface(rewardTokenArtifact.abi), new Interface(payoutDistributorArtifact.abi)];
+
+/** `AccessControlUnauthorizedAccount(0x…, 0x…)` for revert data of one of our contracts' errors. */
+function decodeRevert(data: unknown): string | undefined {
+  if (typeof data !== 'string' || data.length < 10) return undefined;
+  for (const abi of KNOWN_ERRORS) {
+    try {
+      const parsed = abi.parseError(data);
+      if (parsed) return `${parsed.name}(${parsed.args.map((arg: unknown) => String(arg)).join(', ')})`;
+    } catch {
+      // not one of this contract's errors
+    }
+  }
+  return undefined;
+}
+
+/** The chain over JSON-RPC with ethers 6: sequential requests (no batching), the keys in memory. */
 export class EthersChain implements ChainPort {
-  private readonly operatorWallet: Wallet;
+  private readonly wallets: Record<SignerRole, Wallet>;
 
   constructor(
     private readonly provider: JsonRpcProvider,
     operatorKey: string,
+    relayerKey: string | undefined,
     readonly info: ChainInfo,
   ) {
-    this.operatorWallet = new Wallet(operatorKey, provider);
+    const operator = new Wallet(operatorKey, provider);
+    this.wallets = { operator, relayer: relayerKey ? new Wallet(relayerKey, provider) : operator };
   }
 
-  static provider(url: string, chainId: number): JsonRpcProvider {
-    return new JsonRpcProvider(url, chainId, { staticNetwork: true, batchMaxCount: 1, pollingInterval: 500, cacheTimeout: -1 });
+  /**
+   * A provider whose requests give up after `timeoutMs`, and that does not retry HTTP 429 itself
+   * (ethers would, for minutes): the outbox retries with its own backoff and shows the error.
+   */
+  static provider(url: string, chainId: number, timeoutMs = 15_000): JsonRpcProvider {
+    const request = new FetchRequest(url);
+    request.timeout = timeoutMs;
+    request.retryFunc = () => Promise.resolve(false);
+    return new JsonRpcProvider(request, chainId, { staticNetwork: true, batchMaxCount: 1, pollingInterval: 500, cacheTimeout: -1 });
   }
 
-  async signOperatorTx(request: { to: string; data: string; nonce: number }): Promise<{ raw: string; hash: string }> {
-    const base: TransactionRequest = {
+  address(signer: SignerRole): string {
+    return this.wallets[signer].address;
+  }
+
+  nonce(signer: SignerRole, block: 'pending' | 'latest'): Promise<number> {
+    return this.provider.getTransactionCount(this.wallets[signer].address, block);
+  }
+
+  async estimateGas(signer: SignerRole, request: { to: string; data: string }): Promise<bigint> {
+    try {
+      return await this.provider.estimateGas({ ...request, from: this.wallets[signer].address, chainId: this.info.chainId });
+    } catch (error) {
+      // ethers names Error(string) and panics only; name our contracts' custom errors too.
+      const reason = decodeRevert((error as { data?: unknown }).data);
+      if (reason && !(error as { reason?: unknown }).reason) Object.assign(error as object, { reason });
+      throw error;
+    }
+  }
+
+  async feeMarket(): Promise<FeeMarket> {
+    const [block, tip, gasPrice] = await Promise.all([
+      this.provider.getBlock('latest'),
+      this.provider.send('eth_maxPriorityFeePerGas', []).then(
+        (value: string) => BigInt(value),
+        () => 1_000_000_000n,
+      ),
+      this.provider.send('eth_gasPrice', []).then((value: string) => BigInt(value)),
+    ]);
+    return { baseFeePerGas: block?.baseFeePerGas ?? null, gasPrice, maxPriorityFeePerGas: tip };
+  }
+
+  async sign(
+    signer: SignerRole,
+    request: { to: string; data: string; nonce: number; gasLimit: bigint; fees: FeeBid },
+  ): Promise<{ raw: string; hash: string }> {
+    const raw = await this.wallets[signer].signTransaction({
       to: request.to,
       data: request.data,
       nonce: request.nonce,
+      gasLimit: request.gasLimit,
       chainId: this.info.chainId,
-      from: this.operatorWallet.address,
-    };
-    const [gas, fees] = await Promise.all([this.provider.estimateGas(base), this.provider.getFeeData()]);
-    const tx: TransactionRequest = { ...base, gasLimit: (gas * 12n) / 10n + 10_000n, type: 2 };
-    // Twice the current fees: a stored transaction may be re-broadcast a while later and must still be taken.
-    tx.maxFeePerGas = (fees.maxFeePerGas ?? fees.gasPrice ?? 1_000_000_000n) * 2n;
-    tx.maxPriorityFeePerGas = fees.maxPriorityFeePerGas ?? 1_000_000_000n;
-    delete tx.from;
-    const raw = await this.operatorWallet.signTransaction(tx);
+      type: 2,
+      maxFeePerGas: request.fees.maxFeePerGas,
+      maxPriorityFeePerGas: request.fees.maxPriorityFeePerGas,
+    });
     return { raw, hash: Transaction.from(raw).hash! };
-  }
-
-  operatorNonce(): Promise<number> {
-    return this.provider.getTransactionCount(this.operatorWallet.address, 'pending');
   }
 
   async broadcast(raw: string): Promise<void> {

@@ -69,6 +69,42 @@ describe('loadConfig defaults', () => {
       epochIntervalHours: 0,
       deployContracts: false,
       crashAfterBroadcast: undefined,
+      relayerKey: undefined,
+      rpcTimeoutMs: 15_000,
+      txRetryBaseMs: 1_000,
+      txRetryMaxMs: 300_000,
+      txReplaceAfterMs: 180_000,
+      txMaxFeeWei: 500_000_000_000n,
+      relayMinAmount: 10n ** 18n,
+      relayDailyCap: 3,
+    });
+  });
+
+  it('reads the outbox and relay settings', () => {
+    const config = loadConfig(
+      {
+        RPC_URL: 'https://rpc.example.org',
+        OPERATOR_PRIVATE_KEY: `0x${'ab'.repeat(32)}`,
+        RELAYER_PRIVATE_KEY: `0x${'cd'.repeat(32)}`,
+        RPC_TIMEOUT_SECONDS: '5',
+        TX_RETRY_BASE_MS: '200',
+        TX_RETRY_MAX_SECONDS: '2',
+        TX_REPLACE_AFTER_SECONDS: '30',
+        TX_MAX_FEE_GWEI: '40',
+        RELAY_MIN_AMOUNT: '2.5',
+        RELAY_DAILY_CAP: '0',
+      },
+      cwd,
+    );
+    expect(config.chain).toMatchObject({
+      relayerKey: `0x${'cd'.repeat(32)}`,
+      rpcTimeoutMs: 5_000,
+      txRetryBaseMs: 200,
+      txRetryMaxMs: 2_000,
+      txReplaceAfterMs: 30_000,
+      txMaxFeeWei: 40_000_000_000n,
+      relayMinAmount: 2_500_000_000_000_000_000n,
+      relayDailyCap: 0,
     });
   });
 
@@ -283,6 +319,19 @@ describe('loadConfig errors name the variable', () => {
     [{ EPOCH_EXPIRY_DAYS: '0' }, 'EPOCH_EXPIRY_DAYS'],
     [{ DEPLOY_CONTRACTS: 'yes' }, 'DEPLOY_CONTRACTS'],
     [{ JOB_TIMEOUT_SECONDS: '1' }, 'JOB_TIMEOUT_SECONDS'],
+    [{ RELAYER_PRIVATE_KEY: 'nope' }, 'RELAYER_PRIVATE_KEY'],
+    [
+      { RPC_URL: 'http://chain:8545', OPERATOR_PRIVATE_KEY: `0x${'ab'.repeat(32)}`, RELAYER_PRIVATE_KEY: `0x${'AB'.repeat(32)}` },
+      'RELAYER_PRIVATE_KEY',
+    ],
+    [{ RPC_TIMEOUT_SECONDS: '0' }, 'RPC_TIMEOUT_SECONDS'],
+    [{ TX_RETRY_BASE_MS: '5' }, 'TX_RETRY_BASE_MS'],
+    [{ TX_RETRY_BASE_MS: '5000', TX_RETRY_MAX_SECONDS: '2' }, 'TX_RETRY_MAX_SECONDS'],
+    [{ TX_REPLACE_AFTER_SECONDS: '0' }, 'TX_REPLACE_AFTER_SECONDS'],
+    [{ TX_MAX_FEE_GWEI: '0.5' }, 'TX_MAX_FEE_GWEI'],
+    [{ RELAY_MIN_AMOUNT: '-1' }, 'RELAY_MIN_AMOUNT'],
+    [{ RELAY_MIN_AMOUNT: '1.0000000000000000001' }, 'RELAY_MIN_AMOUNT'],
+    [{ RELAY_DAILY_CAP: '1001' }, 'RELAY_DAILY_CAP'],
   ])('%j -> %s', (env, variable) => {
     expect(configErrorVariable(env)).toBe(variable);
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getAddress, isAddress } from 'ethers';
 import type { JsonLimits } from '../http/json-limits.js';
+import { parseTokens } from '../rewards/domain/reward-math.js';
 
 /** Everything Tessera reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -76,6 +77,25 @@ export interface ChainConfig {
   readonly explorerTxUrl: string | undefined;
   /** Tests only (NODE_ENV=test): the process kills itself right after broadcasting a transaction whose purpose starts with this. */
   readonly crashAfterBroadcast: string | undefined;
+  /**
+   * With RPC_URL: the key that sends relayed (gas-free) claims on its own nonce sequence, so they never
+   * hold a payout back. Absent: the operator sends them, after any payout waiting. The embedded chain
+   * uses a development account of its own.
+   */
+  readonly relayerKey: string | undefined;
+  /** A JSON-RPC request taking longer is abandoned (and retried as a transient error). */
+  readonly rpcTimeoutMs: number;
+  /** The outbox's first retry after a transient error; each next one doubles, up to `txRetryMaxMs`, with jitter. */
+  readonly txRetryBaseMs: number;
+  readonly txRetryMaxMs: number;
+  /** A broadcast transaction without a receipt this long is re-signed with the same nonce and higher fees. */
+  readonly txReplaceAfterMs: number;
+  /** No transaction bids more than this per gas (wei), replacements included. */
+  readonly txMaxFeeWei: bigint;
+  /** The smallest amount (smallest unit) the platform relays a claim for: below it, annotators claim from their wallet. */
+  readonly relayMinAmount: bigint;
+  /** Relayed claims per annotator in any 24 hours (0: no relayed claims). */
+  readonly relayDailyCap: number;
 }
 
 function readPrivateKey(env: Env, name: string): string | undefined {
@@ -92,10 +112,30 @@ function readAddress(env: Env, name: string): string | undefined {
   return getAddress(raw.trim().toLowerCase());
 }
 
+function readTokens(env: Env, name: string, fallback: string): bigint {
+  const raw = env[name];
+  try {
+    return parseTokens(raw === undefined || raw === '' ? fallback : raw);
+  } catch (error) {
+    throw new ConfigError(name, (error as Error).message);
+  }
+}
+
 function readChain(env: Env, nodeEnv: AppConfig['nodeEnv']): ChainConfig {
   const rpcUrl = readUrl(env, 'RPC_URL', ['http:', 'https:'])?.toString();
   const operatorKey = readPrivateKey(env, 'OPERATOR_PRIVATE_KEY');
   if (rpcUrl && !operatorKey) throw new ConfigError('OPERATOR_PRIVATE_KEY', 'is required with RPC_URL');
+  const relayerKey = readPrivateKey(env, 'RELAYER_PRIVATE_KEY');
+  if (relayerKey && operatorKey && relayerKey.toLowerCase() === operatorKey.toLowerCase()) {
+    throw new ConfigError(
+      'RELAYER_PRIVATE_KEY',
+      'must differ from OPERATOR_PRIVATE_KEY (it exists to give relayed claims their own nonces)',
+    );
+  }
+  const txRetryBaseMs = readInt(env, 'TX_RETRY_BASE_MS', 1_000, 10, 600_000);
+  const txRetryMaxMs = readInt(env, 'TX_RETRY_MAX_SECONDS', 300, 1, 86_400) * 1000;
+  if (txRetryMaxMs < txRetryBaseMs)
+    throw new ConfigError('TX_RETRY_MAX_SECONDS', `must not be below TX_RETRY_BASE_MS (${txRetryBaseMs} ms)`);
   const tokenAddress = readAddress(env, 'TOKEN_ADDRESS');
   const distributorAddress = readAddress(env, 'DISTRIBUTOR_ADDRESS');
   if ((tokenAddress === undefined) !== (distributorAddress === undefined)) {
@@ -115,6 +155,14 @@ function readChain(env: Env, nodeEnv: AppConfig['nodeEnv']): ChainConfig {
     epochIntervalHours: readInt(env, 'EPOCH_INTERVAL_HOURS', 0, 0, 24 * 365),
     explorerTxUrl: readUrl(env, 'EXPLORER_TX_URL', ['http:', 'https:'])?.toString(),
     crashAfterBroadcast: nodeEnv === 'test' && env['TEST_CRASH_AFTER_BROADCAST'] ? env['TEST_CRASH_AFTER_BROADCAST'] : undefined,
+    relayerKey,
+    rpcTimeoutMs: readInt(env, 'RPC_TIMEOUT_SECONDS', 15, 1, 300) * 1000,
+    txRetryBaseMs,
+    txRetryMaxMs,
+    txReplaceAfterMs: readInt(env, 'TX_REPLACE_AFTER_SECONDS', 180, 1, 86_400) * 1000,
+    txMaxFeeWei: BigInt(readInt(env, 'TX_MAX_FEE_GWEI', 500, 1, 1_000_000)) * 1_000_000_000n,
+    relayMinAmount: readTokens(env, 'RELAY_MIN_AMOUNT', '1'),
+    relayDailyCap: readInt(env, 'RELAY_DAILY_CAP', 3, 0, 1_000),
   };
 }
 

@@ -10,6 +10,7 @@ import { SuspensionEntity } from '../quality/suspension.entity.js';
 import { WorkerQualityEntity } from '../quality/worker-quality.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { ChainStateEntity } from '../chain/chain-state.entity.js';
+import { ChainTxAttemptEntity } from '../chain/chain-tx-attempt.entity.js';
 import { ChainTxEntity } from '../chain/chain-tx.entity.js';
 import { ClaimEntity } from '../rewards/claim.entity.js';
 import { EpochAllocationEntity } from '../rewards/epoch-allocation.entity.js';
@@ -33,5 +34,6 @@ export const entities = [
   EpochAllocationEntity,
   ClaimEntity,
   ChainTxEntity,
+  ChainTxAttemptEntity,
   ChainStateEntity,
 ];

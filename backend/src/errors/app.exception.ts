@@ -63,6 +63,16 @@ export const ErrorCode = {
   EPOCH_NOT_FOUND: 'EPOCH_NOT_FOUND',
   EPOCH_INVALID_STATE: 'EPOCH_INVALID_STATE',
   CLAIM_NOT_AVAILABLE: 'CLAIM_NOT_AVAILABLE',
+  /** Only an epoch that failed for good can be voided. */
+  EPOCH_NOT_FAILED: 'EPOCH_NOT_FAILED',
+  /** A signed transaction of the epoch is not settled: it could still be mined. */
+  EPOCH_TX_IN_FLIGHT: 'EPOCH_TX_IN_FLIGHT',
+  /** The claim epoch's root is on chain: annotators can claim it, it cannot be voided. */
+  EPOCH_ROOT_POSTED: 'EPOCH_ROOT_POSTED',
+  RELAY_BELOW_MINIMUM: 'RELAY_BELOW_MINIMUM',
+  RELAY_DAILY_CAP_REACHED: 'RELAY_DAILY_CAP_REACHED',
+  /** The chain's RPC did not answer a read the request needs; try again later. */
+  CHAIN_UNAVAILABLE: 'CHAIN_UNAVAILABLE',
   /** The stored labels could not be aggregated (the quality engine's own codes are in the message). */
   QUALITY_INPUT_INVALID: 'QUALITY_INPUT_INVALID',
 } as const;

@@ -37,6 +37,12 @@ const EXPECTED: Record<ErrorCode, number> = {
   EPOCH_NOT_FOUND: 404,
   EPOCH_INVALID_STATE: 409,
   CLAIM_NOT_AVAILABLE: 409,
+  EPOCH_NOT_FAILED: 409,
+  EPOCH_TX_IN_FLIGHT: 409,
+  EPOCH_ROOT_POSTED: 409,
+  RELAY_BELOW_MINIMUM: 422,
+  RELAY_DAILY_CAP_REACHED: 429,
+  CHAIN_UNAVAILABLE: 503,
   PROJECT_NOT_ACTIVE: 409,
   PROJECT_HAS_ANNOTATIONS: 409,
   PROJECT_INVALID_CHANGE: 409,
@@ -77,8 +83,8 @@ describe('httpStatusFor', () => {
     expect(httpStatusFor(code)).toBe(EXPECTED[code]);
   });
 
-  it('only INTERNAL is a server error', () => {
-    expect(codes.filter((code) => httpStatusFor(code) >= 500)).toEqual([ErrorCode.INTERNAL]);
+  it('only INTERNAL and an unreachable chain (503: try again) are server errors', () => {
+    expect(codes.filter((code) => httpStatusFor(code) >= 500)).toEqual([ErrorCode.INTERNAL, ErrorCode.CHAIN_UNAVAILABLE]);
   });
 
   it('every *_NOT_FOUND code is a 404', () => {

@@ -48,12 +48,18 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.EPOCH_INVALID_STATE:
     case ErrorCode.CLAIM_NOT_AVAILABLE:
     case ErrorCode.CONFLICT:
+    case ErrorCode.EPOCH_NOT_FAILED:
+    case ErrorCode.EPOCH_TX_IN_FLIGHT:
+    case ErrorCode.EPOCH_ROOT_POSTED:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
     case ErrorCode.QUALITY_INPUT_INVALID:
     case ErrorCode.JSON_TOO_COMPLEX:
+    case ErrorCode.RELAY_BELOW_MINIMUM:
       return 422;
+    case ErrorCode.RELAY_DAILY_CAP_REACHED:
+      return 429;
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return 415;
     case ErrorCode.REQUEST_TIMEOUT:
@@ -62,6 +68,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 431;
     case ErrorCode.INTERNAL:
       return 500;
+    case ErrorCode.CHAIN_UNAVAILABLE:
+      return 503;
     default: {
       const unreachable: never = code;
       return unreachable;

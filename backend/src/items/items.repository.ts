@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import type { AnnotationsRemovedHook } from '../rewards/ledger.repository.js';
 import { ItemEntity, type ItemMedia } from './item.entity.js';
 
 export const ITEM_FILTERS = ['id', 'projectId', 'externalId', 'status'] as const;
@@ -97,12 +98,20 @@ export class ItemsRepository {
     await this.db.getRepository(ItemEntity).update({ id }, changes as QueryDeepPartialEntity<ItemEntity>);
   }
 
-  /** The item with its assignments and annotations (the hot tables have no foreign keys to cascade). */
-  async delete(id: number): Promise<void> {
+  /**
+   * The item with its assignments and annotations (the hot tables have no foreign keys to cascade);
+   * `removed` runs in the same transaction with the annotations deleted.
+   */
+  async delete(id: number, removed?: AnnotationsRemovedHook): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await sqlRows(manager, 'DELETE FROM annotations WHERE item_id = $1', [id]);
+      const annotations = await sqlRows<{ annotationId: number; projectId: number }>(
+        manager,
+        'DELETE FROM annotations WHERE item_id = $1 RETURNING id AS "annotationId", project_id AS "projectId"',
+        [id],
+      );
       await sqlRows(manager, 'DELETE FROM assignments WHERE item_id = $1', [id]);
       await manager.getRepository(ItemEntity).delete({ id });
+      await removed?.(manager, annotations);
     });
   }
 }

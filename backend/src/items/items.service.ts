@@ -5,6 +5,7 @@ import { AppException, ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
+import { LedgerRepository } from '../rewards/ledger.repository.js';
 import { toItemRecord } from './domain/import-record.js';
 import { mapItem, type CreateItemDto, type ItemDto, type UpdateItemDto } from './item.dto.js';
 import { ItemsRepository, type ITEM_FILTERS } from './items.repository.js';
@@ -18,6 +19,7 @@ export class ItemsService {
     private readonly items: ItemsRepository,
     private readonly projects: ProjectsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ledger: LedgerRepository,
   ) {}
 
   async list(query: ListQuery<(typeof ITEM_FILTERS)[number]>): Promise<ListPage<ItemDto>> {
@@ -79,7 +81,8 @@ export class ItemsService {
   async delete(id: number): Promise<ItemDto> {
     const dto = await this.get(id);
     if (dto.annotationCount > 0) throw new ItemException(ErrorCode.ITEM_HAS_ANNOTATIONS, 'A labeled item cannot be deleted');
-    await this.items.delete(id);
+    // Its withdrawn labels go with it: whatever they still hold in the ledger is reversed.
+    await this.items.delete(id, (manager, removed) => this.ledger.reverseRewardsOf(manager, removed, `item ${id} deleted`));
     return dto;
   }
 }

@@ -2,6 +2,7 @@ import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import type { AnnotationsRemovedHook } from '../rewards/ledger.repository.js';
 import type { ProjectStatsDto } from './project.dto.js';
 import { ProjectEntity } from './project.entity.js';
 
@@ -110,12 +111,20 @@ export class ProjectsRepository {
     return new Set(rows.map((r) => r.label));
   }
 
-  /** The project, its items (by their key) and their assignments and annotations (no keys there). */
-  async delete(id: number): Promise<void> {
+  /**
+   * The project, its items (by their key) and their assignments and annotations (no keys there);
+   * `removed` runs in the same transaction with the annotations deleted.
+   */
+  async delete(id: number, removed?: AnnotationsRemovedHook): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await sqlRows(manager, 'DELETE FROM annotations WHERE project_id = $1', [id]);
+      const annotations = await sqlRows<{ annotationId: number; projectId: number }>(
+        manager,
+        'DELETE FROM annotations WHERE project_id = $1 RETURNING id AS "annotationId", project_id AS "projectId"',
+        [id],
+      );
       await sqlRows(manager, 'DELETE FROM assignments WHERE project_id = $1', [id]);
       await manager.getRepository(ProjectEntity).delete({ id });
+      await removed?.(manager, annotations);
     });
   }
 }

@@ -3,6 +3,7 @@ import { canAccess, type Caller } from '../access/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
+import { LedgerRepository } from '../rewards/ledger.repository.js';
 import { checkLabels, type ProjectType } from './domain/label-schema.js';
 import { mapProject, type CreateProjectDto, type ProjectDto, type UpdateProjectDto } from './project.dto.js';
 import type { ProjectEntity } from './project.entity.js';
@@ -24,6 +25,7 @@ export class ProjectsService {
 
   constructor(
     private readonly projects: ProjectsRepository,
+    private readonly ledger: LedgerRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -132,7 +134,7 @@ export class ProjectsService {
     if ((await this.projects.countAnnotations(id)) > 0) {
       throw new ProjectException(ErrorCode.PROJECT_HAS_ANNOTATIONS, 'This project has labels; complete it instead of deleting it');
     }
-    await this.projects.delete(id);
+    await this.projects.delete(id, (manager, removed) => this.ledger.reverseRewardsOf(manager, removed, `project ${id} deleted`));
     this.cache.delete(id);
     return mapProject(project);
   }

@@ -3,6 +3,7 @@ import { getAddress } from 'ethers';
 import type { Caller } from '../access/access.js';
 import { CHAIN_PORT, type ChainPort } from '../chain/chain.port.js';
 import { ChainTxsRepository } from '../chain/chain-txs.repository.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { formatTokens } from './domain/reward-math.js';
 import { EpochsRepository, type MyAllocationRow } from './epochs.repository.js';
@@ -19,6 +20,7 @@ export class EarningsService {
     private readonly ledger: LedgerRepository,
     private readonly txs: ChainTxsRepository,
     @Inject(CHAIN_PORT) private readonly chain: ChainPort,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async earnings(caller: Caller): Promise<EarningsDto> {
@@ -35,7 +37,8 @@ export class EarningsService {
       const claimable = this.claimable(a, now);
       if (claimed) sum.claimed += amount;
       else if (claimable) sum.claimable += amount;
-      else if (a.mode === 'claim' && a.expiresAt.getTime() <= now) sum.expired += amount;
+      // A voided share counts nowhere here: its amount is back in `pending`.
+      else if (!a.voided && a.mode === 'claim' && a.expiresAt.getTime() <= now) sum.expired += amount;
       return {
         epochId: a.epochId,
         mode: a.mode,
@@ -46,6 +49,7 @@ export class EarningsService {
         expiresAt: a.expiresAt.toISOString(),
         claimable,
         claimed,
+        voided: a.voided,
         txHash: a.claimTxHash,
       };
     });
@@ -57,6 +61,11 @@ export class EarningsService {
         token: info.rewardToken,
         distributor: info.payoutDistributor,
         explorerTxUrl: info.explorerTxUrl,
+      },
+      relay: {
+        minAmount: formatTokens(this.config.chain.relayMinAmount),
+        minAmountWei: this.config.chain.relayMinAmount.toString(),
+        dailyCap: this.config.chain.relayDailyCap,
       },
       totals: {
         pending: formatTokens(totals.earned - totals.allocated),
@@ -90,21 +99,42 @@ export class EarningsService {
     };
   }
 
-  /** Gas-free claim: the platform sends it; the tokens go to the annotator's wallet all the same. */
+  /**
+   * Gas-free claim: the platform sends it; the tokens go to the annotator's wallet all the same. Not
+   * below RELAY_MIN_AMOUNT (the gas would cost more than it is worth) and not more than
+   * RELAY_DAILY_CAP times a day; asking again for a claim already on its way is not a new one.
+   */
   async relayClaim(caller: Caller, epochId: number): Promise<RelayedClaimDto> {
     const allocation = await this.claimableAllocation(caller, epochId);
     const purpose = `claim:${epochId}:${allocation.leafIndex}`;
     const existing = await this.txs.byPurpose(purpose);
     if (!existing || existing.status === 'failed') {
       if (existing) throw new RewardsException(ErrorCode.CLAIM_NOT_AVAILABLE, `The relayed claim failed: ${existing.error ?? 'reverted'}`);
-      await this.epochsService.relayClaim(epochId, allocation.leafIndex, getAddress(allocation.account), BigInt(allocation.amount));
+      const minimum = this.config.chain.relayMinAmount;
+      if (BigInt(allocation.amount) < minimum) {
+        throw new RewardsException(
+          ErrorCode.RELAY_BELOW_MINIMUM,
+          `Gas-free claims start at ${formatTokens(minimum)} tokens; claim these ${formatTokens(BigInt(allocation.amount))} from your wallet`,
+        );
+      }
+      await this.epochsService.relayClaim(
+        caller.id,
+        epochId,
+        allocation.leafIndex,
+        getAddress(allocation.account),
+        BigInt(allocation.amount),
+      );
     }
     const tx = await this.txs.byPurpose(purpose);
-    return { status: tx?.status === 'confirmed' ? 'confirmed' : 'queued', txHash: tx?.hash ?? null };
+    return {
+      status: tx?.status === 'confirmed' ? 'confirmed' : 'queued',
+      txHash: tx?.hash ?? null,
+      retrying: tx !== null && tx.status !== 'confirmed' && tx.attempts > 0,
+    };
   }
 
   private claimable(a: MyAllocationRow, now: number): boolean {
-    return a.mode === 'claim' && a.status === 'posted' && a.claimTxHash === null && a.expiresAt.getTime() > now;
+    return a.mode === 'claim' && a.status === 'posted' && !a.voided && a.claimTxHash === null && a.expiresAt.getTime() > now;
   }
 
   private async claimableAllocation(caller: Caller, epochId: number): Promise<MyAllocationRow> {
@@ -114,11 +144,13 @@ export class EarningsService {
       const why =
         allocation.claimTxHash !== null
           ? 'it is claimed already'
-          : allocation.mode !== 'claim'
-            ? 'it is paid directly'
-            : allocation.status !== 'posted'
-              ? `the epoch is ${allocation.status}`
-              : 'the epoch has expired';
+          : allocation.voided
+            ? 'the epoch was voided and the amount is pending again'
+            : allocation.mode !== 'claim'
+              ? 'it is paid directly'
+              : allocation.status !== 'posted'
+                ? `the epoch is ${allocation.status}`
+                : 'the epoch has expired';
       throw new RewardsException(ErrorCode.CLAIM_NOT_AVAILABLE, `Epoch ${epochId} cannot be claimed: ${why}`);
     }
     return allocation;

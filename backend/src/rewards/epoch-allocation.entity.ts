@@ -19,4 +19,8 @@ export class EpochAllocationEntity {
 
   @Column({ type: 'numeric', precision: 78, scale: 0 })
   amount: string;
+
+  /** Set when its epoch was voided before this leaf was paid: the amount is due again (`dues()`). */
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
 }

@@ -14,7 +14,11 @@ export class EpochEntity {
   @Column({ type: 'varchar', length: 8 })
   mode: string;
 
-  /** closed (totals fixed) | posted (root on chain, or every batch confirmed) | swept */
+  /**
+   * closed (totals fixed, transactions on their way) | posted (root on chain) | paid (every push batch
+   * confirmed) | swept | failed (a transaction failed for good) | voided (failed, then given up by an
+   * admin: its unpaid allocations are due again)
+   */
   @Column({ type: 'varchar', length: 12, default: 'closed' })
   status: string;
 
@@ -41,4 +45,10 @@ export class EpochEntity {
 
   @Column({ type: 'timestamptz', name: 'posted_at', nullable: true })
   postedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'voided_at', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'voided_by', nullable: true })
+  voidedBy: number | null;
 }

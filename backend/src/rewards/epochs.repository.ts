@@ -20,6 +20,13 @@ export interface EpochRow {
   claimedCount: number;
   claimedAmount: string;
   postTxHash: string | null;
+  voidedAt: Date | null;
+  /** Its transactions not settled yet. */
+  pendingTxs: number;
+  /** Some of them hit errors and are being retried. */
+  retrying: boolean;
+  /** Why it failed, or the latest error of a transaction being retried. */
+  lastError: string | null;
 }
 
 export interface MyAllocationRow {
@@ -31,14 +38,24 @@ export interface MyAllocationRow {
   amount: string;
   expiresAt: Date;
   claimTxHash: string | null;
+  /** Its epoch was voided before this leaf was paid: the amount is pending again. */
+  voided: boolean;
 }
 
 const EPOCH_SELECT = `SELECT e.id, e.mode, e.status, e.total::text AS total, e.recipients, e.root, e.expires_at AS "expiresAt",
          e.created_at AS "createdAt", e.posted_at AS "postedAt",
          (SELECT count(*)::int FROM claims c WHERE c.epoch_id = e.id) AS "claimedCount",
          (SELECT coalesce(sum(c.amount), 0)::text FROM claims c WHERE c.epoch_id = e.id) AS "claimedAmount",
-         (SELECT t.hash FROM chain_txs t WHERE t.purpose = 'epoch:' || e.id || ':post') AS "postTxHash"
-    FROM epochs e`;
+         (SELECT t.hash FROM chain_txs t WHERE t.purpose = 'epoch:' || e.id || ':post') AS "postTxHash",
+         e.voided_at AS "voidedAt", x.pending AS "pendingTxs", x.retrying, coalesce(x.failure, x.retry_error) AS "lastError"
+    FROM epochs e
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE t.status IN ('intent', 'signed'))::int AS pending,
+             coalesce(bool_or(t.status IN ('intent', 'signed') AND t.attempts > 0), false) AS retrying,
+             (array_agg(t.error ORDER BY t.id) FILTER (WHERE t.status = 'failed'))[1] AS failure,
+             (array_agg(t.last_error ORDER BY t.id) FILTER (WHERE t.status IN ('intent', 'signed') AND t.last_error IS NOT NULL))[1] AS retry_error
+        FROM chain_txs t WHERE starts_with(t.purpose, 'epoch:' || e.id || ':')
+    ) x`;
 
 @Injectable()
 export class EpochsRepository {
@@ -47,7 +64,8 @@ export class EpochsRepository {
   /**
    * Freezes the ledger up to now and answers what each annotator is due: everything credited up to
    * the cutoff, less everything allocated in earlier epochs (a reversal after a payout is carried
-   * into later epochs, never clawed back). Must run inside the closing transaction.
+   * into later epochs, never clawed back), except allocations voided with their epoch (never paid:
+   * due again). Must run inside the closing transaction.
    */
   async dues(manager: EntityManager): Promise<{ cutoff: string; dues: Due[] }> {
     // Inserts wait while the cutoff is read, so no entry below it can commit afterwards.
@@ -58,7 +76,7 @@ export class EpochsRepository {
       `SELECT l.annotator_id, u.address, (l.earned - coalesce(a.allocated, 0))::text AS due
          FROM (SELECT annotator_id, sum(amount) AS earned FROM ledger_entries WHERE id <= $1 GROUP BY annotator_id) l
          JOIN users u ON u.id = l.annotator_id
-         LEFT JOIN (SELECT annotator_id, sum(amount) AS allocated FROM epoch_allocations GROUP BY annotator_id) a
+         LEFT JOIN (SELECT annotator_id, sum(amount) AS allocated FROM epoch_allocations WHERE voided_at IS NULL GROUP BY annotator_id) a
            ON a.annotator_id = l.annotator_id
         WHERE l.earned - coalesce(a.allocated, 0) > 0`,
       [cut!.cutoff],
@@ -114,6 +132,32 @@ export class EpochsRepository {
       `UPDATE epochs SET status = $2::text, posted_at = CASE WHEN $2::text IN ('posted', 'paid') THEN coalesce(posted_at, now()) ELSE posted_at END WHERE id = $1`,
       [epochId, status],
     );
+  }
+
+  /** Locks the epoch's row for the rest of the transaction and answers its status. */
+  async lockStatus(manager: EntityManager, epochId: number): Promise<string | undefined> {
+    const rows = await sqlRows<{ status: string }>(manager, 'SELECT status FROM epochs WHERE id = $1 FOR UPDATE', [epochId]);
+    return rows[0]?.status;
+  }
+
+  /**
+   * Voids the epoch: each allocation not recorded as paid (in `claims`) is voided, so `dues()` counts
+   * its amount as due again. Answers what was released.
+   */
+  async markVoided(manager: EntityManager, epochId: number, voidedBy: number | null): Promise<{ count: number; amount: string }> {
+    const [released] = await sqlRows<{ count: number; amount: string }>(
+      manager,
+      `WITH released AS (
+         UPDATE epoch_allocations a SET voided_at = now()
+          WHERE a.epoch_id = $1 AND a.voided_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.epoch_id = a.epoch_id AND c.leaf_index = a.leaf_index)
+         RETURNING a.amount
+       )
+       SELECT count(*)::int AS count, coalesce(sum(amount), 0)::text AS amount FROM released`,
+      [epochId],
+    );
+    await sqlRows(manager, `UPDATE epochs SET status = 'voided', voided_at = now(), voided_by = $2 WHERE id = $1`, [epochId, voidedBy]);
+    return released!;
   }
 
   /** The epoch's allocations in leaf order; `leaves` limits them to a range [from, to). */
@@ -181,7 +225,7 @@ export class EpochsRepository {
     return sqlRows<MyAllocationRow>(
       this.db,
       `SELECT e.id AS "epochId", e.mode, e.status, a.leaf_index AS "leafIndex", a.account, a.amount::text AS amount,
-              e.expires_at AS "expiresAt", c.tx_hash AS "claimTxHash"
+              e.expires_at AS "expiresAt", c.tx_hash AS "claimTxHash", a.voided_at IS NOT NULL AS voided
          FROM epoch_allocations a JOIN epochs e ON e.id = a.epoch_id
          LEFT JOIN claims c ON c.epoch_id = a.epoch_id AND c.leaf_index = a.leaf_index
         WHERE a.annotator_id = $1 ORDER BY e.id DESC`,
@@ -193,12 +237,12 @@ export class EpochsRepository {
     return (await this.myAllocations(annotatorId)).find((a) => a.epochId === epochId);
   }
 
-  /** Credited in all, allocated to epochs in all: what is still pending is the difference. */
+  /** Credited in all, allocated to epochs in all (voided allocations aside): what is still pending is the difference. */
   async myLedgerTotals(annotatorId: number): Promise<{ earned: bigint; allocated: bigint }> {
     const [row] = await sqlRows<{ earned: string; allocated: string }>(
       this.db,
       `SELECT (SELECT coalesce(sum(amount), 0)::text FROM ledger_entries WHERE annotator_id = $1) AS earned,
-              (SELECT coalesce(sum(amount), 0)::text FROM epoch_allocations WHERE annotator_id = $1) AS allocated`,
+              (SELECT coalesce(sum(amount), 0)::text FROM epoch_allocations WHERE annotator_id = $1 AND voided_at IS NULL) AS allocated`,
       [annotatorId],
     );
     return { earned: BigInt(row!.earned), allocated: BigInt(row!.allocated) };

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { payoutDistributorArtifact, rewardTokenArtifact } from '@tessera/contracts';
-import { Interface, getAddress } from 'ethers';
+import { Interface, ZeroHash, getAddress } from 'ethers';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChainTxEntity } from '../chain/chain-tx.entity.js';
 import { CHAIN_PORT, type ChainPort, type TxReceipt } from '../chain/chain.port.js';
+import { ChainTxsRepository } from '../chain/chain-txs.repository.js';
 import { OutboxService } from '../chain/outbox.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { sqlRows } from '../database/sql.js';
@@ -17,6 +18,10 @@ export const tokenAbi = new Interface(rewardTokenArtifact.abi);
 
 /** Recipients per push transaction: ~25k gas each keeps a batch well under the 16.7M per-transaction cap. */
 export const PUSH_BATCH_SIZE = 300;
+
+/** Serialises an annotator's relayed-claim requests, so the daily cap holds under concurrency. */
+const RELAY_LOCK = 7243555;
+const DAY_MS = 86_400_000;
 
 export class RewardsException extends AppException {}
 
@@ -36,6 +41,7 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
     private readonly db: DataSource,
     private readonly epochs: EpochsRepository,
     private readonly outbox: OutboxService,
+    private readonly txs: ChainTxsRepository,
     @Inject(CHAIN_PORT) private readonly chain: ChainPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -124,7 +130,12 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
     const [, id, step, k] = tx.purpose.split(':');
     const epochId = Number(id);
     if (tx.status === 'failed') {
+      // A failed sweep leaves a posted epoch posted (claims go on); anything else fails the epoch, and
+      // its remaining transactions are never sent: an admin can then void it (see `void`).
+      if (step === 'sweep') return;
       await this.epochs.setStatus(manager, epochId, 'failed');
+      const cancelled = await this.txs.cancelIntents(manager, `epoch:${epochId}:`);
+      this.logger.warn(`epoch ${epochId} failed: ${tx.error ?? 'a transaction failed'}; ${cancelled} of its transactions cancelled`);
       return;
     }
     if (step === 'post') await this.epochs.setStatus(manager, epochId, 'posted');
@@ -166,19 +177,91 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
     return tree;
   }
 
-  /** Sends the claim on the annotator's behalf (the platform pays the gas); the tokens still go to their wallet. */
-  async relayClaim(epochId: number, leafIndex: number, account: string, amount: bigint): Promise<void> {
+  /**
+   * Sends the claim on the annotator's behalf (the platform pays the gas, on the relay lane); the
+   * tokens still go to their wallet. At most RELAY_DAILY_CAP of them per annotator in 24 hours,
+   * counted under a lock so that concurrent requests cannot pass the cap together.
+   */
+  async relayClaim(annotatorId: number, epochId: number, leafIndex: number, account: string, amount: bigint): Promise<void> {
     const proof = (await this.tree(epochId)).proof(leafIndex);
-    await this.db.transaction((manager) =>
-      this.outbox.enqueue(manager, [
+    const cap = this.config.chain.relayDailyCap;
+    await this.db.transaction(async (manager) => {
+      await sqlRows(manager, 'SELECT pg_advisory_xact_lock($1, $2)', [RELAY_LOCK, annotatorId]);
+      const since = new Date(Date.now() - DAY_MS);
+      const used = await this.txs.countRelayedSince(manager, annotatorId, since);
+      if (used.count >= cap) {
+        const next = used.oldest ? new Date(used.oldest.getTime() + DAY_MS) : null;
+        throw new RewardsException(
+          ErrorCode.RELAY_DAILY_CAP_REACHED,
+          cap === 0
+            ? 'Gas-free claims are turned off: claim from your wallet'
+            : `You have used your ${cap} gas-free claim${cap === 1 ? '' : 's'} of the last 24 hours: claim from your wallet, ` +
+                `or send this one gas-free after ${next!.toISOString()}`,
+        );
+      }
+      await this.outbox.enqueue(manager, [
         {
           purpose: `claim:${epochId}:${leafIndex}`,
           to: this.chain.info.payoutDistributor,
           data: distributorAbi.encodeFunctionData('claim', [epochId, leafIndex, account, amount, proof]),
+          lane: 'relay',
+          onBehalfOf: annotatorId,
         },
-      ]),
-    );
+      ]);
+    });
     void this.outbox.kick();
+  }
+
+  /**
+   * Gives up an epoch that failed for good: its allocations not paid on chain stop counting, so their
+   * amounts are due again and go into the next epoch; leaves already paid (push batches confirmed)
+   * stay paid. Refused while one of its transactions could still be mined, and once a claim
+   * epoch's root is on chain (annotators can claim from it). Its remaining intents are cancelled.
+   */
+  async void(epochId: number, voidedBy: number | null): Promise<EpochRow> {
+    const epoch = await this.epochs.findById(epochId);
+    if (!epoch) throw new RewardsException(ErrorCode.EPOCH_NOT_FOUND, `Epoch ${epochId} not found`);
+    if (epoch.status !== 'failed') {
+      throw new RewardsException(
+        ErrorCode.EPOCH_NOT_FAILED,
+        `Epoch ${epochId} is ${epoch.status}: only an epoch whose transactions failed for good can be voided`,
+      );
+    }
+    if (epoch.mode === 'claim' && (await this.rootOnChain(epochId))) {
+      throw new RewardsException(ErrorCode.EPOCH_ROOT_POSTED, `Epoch ${epochId}'s root is on chain: annotators can claim it`);
+    }
+    const released = await this.db.transaction(async (manager) => {
+      if ((await this.epochs.lockStatus(manager, epochId)) !== 'failed') {
+        throw new RewardsException(ErrorCode.EPOCH_NOT_FAILED, `Epoch ${epochId} changed meanwhile: only a failed epoch can be voided`);
+      }
+      // Cancel first, then look for signed ones: an intent signed concurrently is either cancelled
+      // here (and never sent) or seen signed below (and the void refused).
+      await this.txs.cancelIntents(manager, `epoch:${epochId}:`);
+      const inFlight = await this.txs.countInFlight(manager, `epoch:${epochId}:`);
+      if (inFlight > 0) {
+        throw new RewardsException(
+          ErrorCode.EPOCH_TX_IN_FLIGHT,
+          `Epoch ${epochId} has ${inFlight} signed transaction${inFlight === 1 ? '' : 's'} not settled yet: ` +
+            'they could still be mined; void it once they are',
+        );
+      }
+      return this.epochs.markVoided(manager, epochId, voidedBy);
+    });
+    this.trees.delete(epochId);
+    this.logger.log(`epoch ${epochId} voided: ${released.count} allocations (${released.amount} wei) due again`);
+    return (await this.epochs.findById(epochId))!;
+  }
+
+  /** Whether the distributor holds a root for the epoch (it was posted, whatever our records say). */
+  private async rootOnChain(epochId: number): Promise<boolean> {
+    let result: string;
+    try {
+      result = await this.chain.call(this.chain.info.payoutDistributor, distributorAbi.encodeFunctionData('epoch', [epochId]));
+    } catch (error) {
+      throw new RewardsException(ErrorCode.CHAIN_UNAVAILABLE, `The chain could not be read to check epoch ${epochId}: ${String(error)}`);
+    }
+    const [root] = distributorAbi.decodeFunctionResult('epoch', result) as unknown as [string];
+    return root !== ZeroHash;
   }
 
   /** After expiry: the unclaimed remainder goes back to the operator. */

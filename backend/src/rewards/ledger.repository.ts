@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import type { CreditEntry, CreditLabel } from './domain/crediting.js';
@@ -34,6 +34,15 @@ export interface LedgerRow {
 
 /** Serialises crediting per project across instances: two runs never credit the same label twice. */
 const CREDIT_LOCK = 7243553;
+
+/** An annotation removed by a delete (of itself, its item or its project). */
+export interface RemovedAnnotation {
+  annotationId: number;
+  projectId: number;
+}
+
+/** Runs in the transaction that deletes annotations, with those it deleted. */
+export type AnnotationsRemovedHook = (manager: EntityManager, removed: readonly RemovedAnnotation[]) => Promise<unknown>;
 
 @Injectable()
 export class LedgerRepository {
@@ -137,6 +146,29 @@ export class LedgerRepository {
       }
       return entries;
     });
+  }
+
+  /**
+   * Appends, in the deleting transaction, a reversal of whatever the removed annotations earned
+   * (their rewards net of earlier reversals): crediting only looks at annotations that exist, so
+   * without this the rewards of a deleted label would stay in the ledger for good. Holds the
+   * projects' credit locks first, so a crediting run cannot add a reward for them afterwards.
+   */
+  async reverseRewardsOf(manager: EntityManager, removed: readonly RemovedAnnotation[], note: string): Promise<number> {
+    if (removed.length === 0) return 0;
+    for (const projectId of [...new Set(removed.map((r) => r.projectId))].sort((a, b) => a - b)) {
+      await sqlRows(manager, 'SELECT pg_advisory_xact_lock($1, $2)', [CREDIT_LOCK, projectId]);
+    }
+    const rows = await sqlRows(
+      manager,
+      `INSERT INTO ledger_entries (annotator_id, project_id, annotation_id, kind, amount, note)
+       SELECT annotator_id, project_id, annotation_id, 'reversal', -sum(amount), $2
+         FROM ledger_entries WHERE annotation_id = ANY($1::int[])
+        GROUP BY annotator_id, project_id, annotation_id HAVING sum(amount) <> 0
+       RETURNING id`,
+      [removed.map((r) => r.annotationId), note.slice(0, 200)],
+    );
+    return rows.length;
   }
 
   /** Tokens the project has paid or promised: what it credited, plus its rate for each label not yet decided and each live lease. */

@@ -93,6 +93,16 @@ export class RewardsAdminController {
     return mapEpoch(await this.epochsService.close(body.mode, body.expiresInDays, caller.id));
   }
 
+  @Post('epochs/:id/void')
+  @ApiOkResponse({
+    type: EpochDto,
+    description:
+      'Voids an epoch that failed for good: its unpaid allocations are due again (next epoch); refused (409) while a transaction could still be mined or once its root is on chain',
+  })
+  async voidEpoch(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<EpochDto> {
+    return mapEpoch(await this.epochsService.void(parseId(id), caller.id));
+  }
+
   @Post('epochs/:id/sweep')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: "Queues the sweep of an expired epoch's unclaimed tokens back to the operator" })
@@ -126,16 +136,23 @@ export class RewardsAdminController {
   async listPayouts(@Query() raw: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply): Promise<PayoutTxDto[]> {
     const query = parseListQuery(raw, { filters: CHAIN_TX_FILTERS, sorts: CHAIN_TX_SORTS, defaultSort: 'id' });
     const page = await this.txs.list(query);
+    const versions = await this.txs.versionCounts(page.rows.map((t) => t.id));
     void reply.header('Content-Range', contentRange('payouts', query, page));
     return page.rows.map((t) => ({
       id: t.id,
       purpose: t.purpose,
+      lane: t.lane,
       status: t.status,
       hash: t.hash,
+      versions: versions.get(t.id) ?? 0,
+      sender: t.sender,
       nonce: t.nonce,
       blockNumber: t.blockNumber,
       gasUsed: t.gasUsed,
       error: t.error,
+      attempts: t.attempts,
+      lastError: t.lastError,
+      nextAttemptAt: t.nextAttemptAt?.toISOString() ?? null,
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
     }));

@@ -18,7 +18,11 @@ export class CloseEpochDto {
 export class EpochDto {
   @ApiProperty() id: number;
   @ApiProperty({ enum: ['claim', 'push'] }) mode: string;
-  @ApiProperty({ enum: ['closed', 'posted', 'paid', 'swept', 'failed'] }) status: string;
+  @ApiProperty({
+    enum: ['closed', 'posted', 'paid', 'swept', 'failed', 'voided'],
+    description: 'closed: its transactions are on their way (retried while the chain has trouble); failed: one failed for good',
+  })
+  status: string;
   @ApiProperty({ description: 'Tokens, decimal string' }) total: string;
   @ApiProperty({ description: 'Smallest unit' }) totalWei: string;
   @ApiProperty() recipients: number;
@@ -29,6 +33,11 @@ export class EpochDto {
   @ApiProperty() claimedCount: number;
   @ApiProperty() claimedAmount: string;
   @ApiProperty({ nullable: true, type: String }) postTxHash: string | null;
+  @ApiProperty({ nullable: true, type: String }) voidedAt: string | null;
+  @ApiProperty({ description: 'Its transactions not settled yet' }) pendingTxs: number;
+  @ApiProperty({ description: 'Some of its transactions hit errors and are being retried' }) retrying: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it failed, or the latest error of a transaction being retried' })
+  lastError: string | null;
 }
 
 export function mapEpoch(row: EpochRow): EpochDto {
@@ -46,6 +55,10 @@ export function mapEpoch(row: EpochRow): EpochDto {
     claimedCount: row.claimedCount,
     claimedAmount: formatTokens(BigInt(row.claimedAmount)),
     postTxHash: row.postTxHash,
+    voidedAt: row.voidedAt?.toISOString() ?? null,
+    pendingTxs: row.pendingTxs,
+    retrying: row.retrying,
+    lastError: row.lastError,
   };
 }
 
@@ -74,7 +87,14 @@ export class MyEpochDto {
   @ApiProperty() expiresAt: string;
   @ApiProperty() claimable: boolean;
   @ApiProperty() claimed: boolean;
+  @ApiProperty({ description: 'The epoch was voided before this share was paid: its amount is back in pending' }) voided: boolean;
   @ApiProperty({ nullable: true, type: String }) txHash: string | null;
+}
+
+export class RelayTermsDto {
+  @ApiProperty({ description: 'Smallest share (tokens) the platform claims gas-free' }) minAmount: string;
+  @ApiProperty({ description: '`minAmount` in the smallest unit' }) minAmountWei: string;
+  @ApiProperty({ description: 'Gas-free claims per annotator in any 24 hours' }) dailyCap: number;
 }
 
 export class LedgerLineDto {
@@ -88,6 +108,7 @@ export class LedgerLineDto {
 
 export class EarningsDto {
   @ApiProperty({ type: ChainRefDto }) chain: ChainRefDto;
+  @ApiProperty({ type: RelayTermsDto }) relay: RelayTermsDto;
   @ApiProperty({ type: EarningsTotalsDto }) totals: EarningsTotalsDto;
   @ApiProperty({ type: [MyEpochDto] }) epochs: MyEpochDto[];
   @ApiProperty({ type: [LedgerLineDto] }) recent: LedgerLineDto[];
@@ -106,6 +127,7 @@ export class ProofDto {
 export class RelayedClaimDto {
   @ApiProperty({ enum: ['queued', 'confirmed'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) txHash: string | null;
+  @ApiProperty({ description: 'Sending it hit errors; it is being retried' }) retrying: boolean;
 }
 
 export class LedgerEntryDto {
@@ -124,12 +146,18 @@ export class LedgerEntryDto {
 export class PayoutTxDto {
   @ApiProperty() id: number;
   @ApiProperty({ example: 'epoch:3:post' }) purpose: string;
-  @ApiProperty({ enum: ['intent', 'signed', 'confirmed', 'failed'] }) status: string;
-  @ApiProperty({ nullable: true, type: String }) hash: string | null;
+  @ApiProperty({ enum: ['payout', 'relay'] }) lane: string;
+  @ApiProperty({ enum: ['intent', 'signed', 'confirmed', 'failed', 'cancelled'] }) status: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The latest version signed, or the one mined' }) hash: string | null;
+  @ApiProperty({ description: 'Versions signed (more than one: replaced with higher fees)' }) versions: number;
+  @ApiProperty({ nullable: true, type: String }) sender: string | null;
   @ApiProperty({ nullable: true, type: Number }) nonce: number | null;
   @ApiProperty({ nullable: true, type: Number }) blockNumber: number | null;
   @ApiProperty({ nullable: true, type: Number }) gasUsed: number | null;
-  @ApiProperty({ nullable: true, type: String }) error: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it failed for good' }) error: string | null;
+  @ApiProperty({ description: 'Tries that went wrong (the transaction stays pending and is retried)' }) attempts: number;
+  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Not tried again before' }) nextAttemptAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

@@ -110,6 +110,7 @@ const ROUTES: Record<string, Access> = {
   'POST /api/epochs': 'rewards.manage',
   'GET /api/epochs/:id': 'rewards.manage',
   'POST /api/epochs/:id/sweep': 'rewards.manage',
+  'POST /api/epochs/:id/void': 'rewards.manage',
   'GET /api/ledger': 'rewards.manage',
   'GET /api/payouts': 'rewards.manage',
   'GET /api/chain': 'rewards.manage',

@@ -39,6 +39,7 @@ describe('rewards API', () => {
       ['GET', '/api/payouts'],
       ['GET', '/api/chain'],
       ['POST', '/api/epochs/1/sweep'],
+      ['POST', '/api/epochs/1/void'],
     ] as const) {
       expect((await call(t.baseUrl, annotator, method, route, method === 'POST' ? { mode: 'claim' } : undefined)).status, route).toBe(403);
     }
@@ -61,6 +62,9 @@ describe('rewards API', () => {
     expect(list.status).toBe(200);
     expect(list.headers.get('content-range')).toBe('epochs */0');
     expect((await call<ErrorBody>(t.baseUrl, t.admin, 'GET', '/api/epochs/99')).body.code).toBe('EPOCH_NOT_FOUND');
+    const voidMissing = await call<ErrorBody>(t.baseUrl, t.admin, 'POST', '/api/epochs/99/void');
+    expect(voidMissing.status).toBe(404);
+    expect(voidMissing.body).toMatchObject({ statusCode: 404, code: 'EPOCH_NOT_FOUND' });
     const chain = await call<{ token: { symbol: string; totalSupply: string }; operatorEth: string }>(
       t.baseUrl,
       t.admin,

@@ -1,10 +1,13 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/access/access.js';
+import { AnnotationsService } from '../../src/annotations/annotations.service.js';
 import { sqlRows } from '../../src/database/sql.js';
+import { ItemsService } from '../../src/items/items.service.js';
 import { ItemsImportService } from '../../src/items/items-import.service.js';
 import { ProjectsService } from '../../src/projects/projects.service.js';
 import { QualityService } from '../../src/quality/quality.service.js';
+import { ReviewsRepository } from '../../src/quality/reviews.repository.js';
 import { SuspensionsRepository } from '../../src/quality/suspensions.repository.js';
 import { CreditService } from '../../src/rewards/credit.service.js';
 import { parseTokens } from '../../src/rewards/domain/reward-math.js';
@@ -127,5 +130,72 @@ describe('rewards ledger: labels -> quality -> ledger', () => {
     await app.get(CreditService).credit(project.id);
     const total = [...(await balances(project.id)).values()].reduce((a, b) => a + b, 0n);
     expect(total).toBeLessThanOrEqual(parseTokens('10'));
+  });
+
+  it('reverses the rewards of a deleted annotation, or of an item deleted with its withdrawn labels, in the same transaction', async () => {
+    const app = platform.tessera.app;
+    const db = platform.tessera.dataSource;
+    const { project, callers } = await setUp('delete', 8);
+    await labelAll(project.id, callers);
+    await app.get(QualityService).aggregateNow(project.id);
+    const credit = app.get(CreditService);
+    await credit.credit(project.id);
+    const admin: Caller = { id: callers[0]!.id, address: callers[0]!.address, roles: ['admin'] };
+    const earnedBy = async (annotationId: number) =>
+      BigInt(
+        (
+          await sqlRows<{ total: string }>(
+            db,
+            'SELECT coalesce(sum(amount), 0)::text AS total FROM ledger_entries WHERE annotation_id = $1',
+            [annotationId],
+          )
+        )[0]!.total,
+      );
+
+    // An admin deletes a credited label: its reward is reversed, and the annotator's total drops by it.
+    const [rewarded] = await sqlRows<{ annotation_id: number; amount: string }>(
+      db,
+      `SELECT annotation_id, amount::text FROM ledger_entries WHERE project_id = $1 AND annotator_id = $2 AND kind = 'reward' ORDER BY id LIMIT 1`,
+      [project.id, callers[1]!.id],
+    );
+    const before = (await balances(project.id)).get(callers[1]!.id)!;
+    await app.get(AnnotationsService).delete(admin, rewarded!.annotation_id);
+    expect(await earnedBy(rewarded!.annotation_id)).toBe(0n);
+    expect((await balances(project.id)).get(callers[1]!.id)).toBe(before - BigInt(rewarded!.amount));
+    const [reversal] = await sqlRows<{ kind: string; note: string }>(
+      db,
+      `SELECT kind, note FROM ledger_entries WHERE annotation_id = $1 ORDER BY id DESC LIMIT 1`,
+      [rewarded!.annotation_id],
+    );
+    expect(reversal).toEqual({ kind: 'reversal', note: `annotation ${rewarded!.annotation_id} deleted by user ${admin.id}` });
+    // Crediting has nothing left to say about it.
+    expect((await credit.credit(project.id)).filter((e) => e.annotationId === rewarded!.annotation_id)).toEqual([]);
+
+    // A reviewer rejects an item (its labels are withdrawn, not yet reversed), then an admin deletes it.
+    const [item] = await sqlRows<{ item_id: number }>(
+      db,
+      `SELECT a.item_id FROM annotations a JOIN ledger_entries l ON l.annotation_id = a.id
+        WHERE a.project_id = $1 AND a.id <> $2 ORDER BY a.item_id LIMIT 1`,
+      [project.id, rewarded!.annotation_id],
+    );
+    const labels = await sqlRows<{ id: number }>(db, 'SELECT id FROM annotations WHERE item_id = $1', [item!.item_id]);
+    expect(labels.length).toBeGreaterThan(1);
+    await app.get(ReviewsRepository).decide(item!.item_id, project.id, admin.id, 'rejected', null);
+    const total = [...(await balances(project.id)).values()].reduce((a, b) => a + b, 0n);
+    let credited = 0n;
+    for (const label of labels) credited += await earnedBy(label.id);
+    expect(credited).toBeGreaterThan(0n);
+    await app.get(ItemsService).delete(item!.item_id);
+    for (const label of labels) expect(await earnedBy(label.id)).toBe(0n);
+    expect([...(await balances(project.id)).values()].reduce((a, b) => a + b, 0n)).toBe(total - credited);
+  });
+
+  it('refuses TRUNCATE of the ledger, as it refuses UPDATE and DELETE', async () => {
+    const db = platform.tessera.dataSource;
+    const [{ n }] = (await sqlRows<{ n: number }>(db, 'SELECT count(*)::int AS n FROM ledger_entries')) as [{ n: number }];
+    expect(n).toBeGreaterThan(0);
+    await expect(sqlRows(db, 'TRUNCATE ledger_entries')).rejects.toThrow(/immutable/);
+    await expect(sqlRows(db, 'TRUNCATE ledger_entries CASCADE')).rejects.toThrow(/immutable/);
+    expect((await sqlRows<{ n: number }>(db, 'SELECT count(*)::int AS n FROM ledger_entries'))[0]!.n).toBe(n);
   });
 });

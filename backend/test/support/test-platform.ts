@@ -6,7 +6,12 @@ import { createTessera, type Tessera } from '../../src/platform.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface TestPlatform {
-  tessera: Tessera;
+  readonly tessera: Tessera;
+  /**
+   * Stops the application and starts it again on the same database and data folder, as a restart
+   * would; `whileDown` runs in between.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -18,10 +23,21 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     { DATABASE_URL: database.url, TESSERA_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'error', CHAIN_PORT: '0', ...env },
     process.cwd(),
   );
-  const tessera = await createTessera(config);
-  await tessera.app.init();
+  const start = async (): Promise<Tessera> => {
+    const started = await createTessera(config);
+    await started.app.init();
+    return started;
+  };
+  let tessera = await start();
   return {
-    tessera,
+    get tessera() {
+      return tessera;
+    },
+    async restart(whileDown) {
+      await tessera.close();
+      await whileDown?.();
+      tessera = await start();
+    },
     async close() {
       await tessera.close();
       await database.drop();

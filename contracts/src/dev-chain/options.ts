@@ -19,6 +19,12 @@ export interface DevChainOptions {
   /** Default 8996 (Ocean's development chain id). */
   readonly chainId?: number;
   readonly accounts?: DevChainAccounts;
+  /**
+   * Default true. False: a throwaway chain that keeps nothing across restarts and serves every Hardhat
+   * development method (`evm_setAutomine`, `evm_mine` into a pool, snapshots), for tests that need a
+   * mempool to hold transactions.
+   */
+  readonly journal?: boolean;
 }
 
 /** What the chain process is started with: every default filled in, JSON-safe. */
@@ -31,6 +37,7 @@ export interface ResolvedDevChainOptions {
   readonly mnemonic: string;
   readonly accountCount: number;
   readonly accountBalance: string;
+  readonly journal: boolean;
 }
 
 export function resolveDevChainOptions(options: DevChainOptions): ResolvedDevChainOptions {
@@ -48,6 +55,7 @@ export function resolveDevChainOptions(options: DevChainOptions): ResolvedDevCha
     mnemonic: options.accounts?.mnemonic ?? HARDHAT_MNEMONIC,
     accountCount,
     accountBalance: (options.accounts?.balance ?? 10_000n * 10n ** 18n).toString(),
+    journal: options.journal ?? true,
   };
 }
 

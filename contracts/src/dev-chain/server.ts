@@ -15,21 +15,23 @@ import type { DevChainCommand, DevChainMessage, ResolvedDevChainOptions } from '
 import { replay } from './replay.js';
 
 export const PID_FILE = 'dev-chain.pid';
+const EPHEMERAL_CONFIG_FILE = 'ephemeral-chain.config';
 
 const require = createRequire(import.meta.url);
 
 async function main(options: ResolvedDevChainOptions): Promise<void> {
   const parent = process.ppid;
   const pidFile = join(options.dataDir, PID_FILE);
-  const journal = Journal.open(options.dataDir, () => headerFor(options));
+  const journal = options.journal ? Journal.open(options.dataDir, () => headerFor(options)) : undefined;
   writeFileSync(pidFile, `${process.pid}\n`);
-  checkSameChain(journal.header, options);
+  if (journal) checkSameChain(journal.header, options);
 
-  const chain = await createChain(options, journal.header);
-  await replay(chain, journal.entries);
+  const chain = await createChain(options, journal?.header ?? headerFor(options));
+  if (journal) await replay(chain, journal.entries);
   const { JsonRpcServer } =
     require('hardhat/internal/hardhat-network/jsonrpc/server') as typeof import('hardhat/internal/hardhat-network/jsonrpc/server.js');
-  const server = new JsonRpcServer({ hostname: options.host, port: options.port, provider: new JournalingProvider(chain, journal) });
+  const served = journal ? new JournalingProvider(chain, journal) : chain;
+  const server = new JsonRpcServer({ hostname: options.host, port: options.port, provider: served });
   const address = await listen(server, options.host, options.port);
 
   let stopping = false;
@@ -37,7 +39,7 @@ async function main(options: ResolvedDevChainOptions): Promise<void> {
     if (stopping) return;
     stopping = true;
     await Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-    journal.close();
+    journal?.close();
     rmSync(pidFile, { force: true });
     process.exit(0);
   };
@@ -53,7 +55,7 @@ async function main(options: ResolvedDevChainOptions): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop());
 
   const accounts = (await chain.request({ method: 'eth_accounts' })) as string[];
-  send({ type: 'ready', url: `http://${address.address}:${address.port}`, accounts, replayed: journal.entries.length });
+  send({ type: 'ready', url: `http://${address.address}:${address.port}`, accounts, replayed: journal?.entries.length ?? 0 });
 }
 
 function headerFor(options: ResolvedDevChainOptions): JournalHeader {
@@ -90,8 +92,11 @@ async function createChain(options: ResolvedDevChainOptions, header: JournalHead
     require('hardhat/internal/core/config/config-resolution') as typeof import('hardhat/internal/core/config/config-resolution.js');
   const { createProvider } =
     require('hardhat/internal/core/providers/construction') as typeof import('hardhat/internal/core/providers/construction.js');
-  // Hardhat resolves its project paths from a config file that must exist: the journal stands in for it.
-  const config = resolveConfig(join(options.dataDir, JOURNAL_FILE), {
+  // Hardhat resolves its project paths from a config file that must exist: the journal stands in for it
+  // (a throwaway chain writes an empty one).
+  const configFile = join(options.dataDir, options.journal ? JOURNAL_FILE : EPHEMERAL_CONFIG_FILE);
+  if (!options.journal) writeFileSync(configFile, '');
+  const config = resolveConfig(configFile, {
     networks: {
       hardhat: {
         chainId: header.chainId,

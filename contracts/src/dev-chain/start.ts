@@ -31,7 +31,8 @@ const SERVER = 'server';
  * Its state survives restarts: every state-changing request is journaled under `dataDir` before it is
  * answered and replayed on start (same blocks, hashes, addresses, balances). Methods that would bypass the
  * journal (snapshots, impersonation, interval mining, ...) are refused. A chain process left over from a
- * previous run on the same `dataDir` is killed first.
+ * previous run on the same `dataDir` is killed first. With `journal: false` nothing is kept and every Hardhat
+ * method is served, automine switches included (tests of what a mempool does).
  */
 export async function startDevChain(options: DevChainOptions): Promise<DevChain> {
   const resolved = resolveDevChainOptions({ ...options, dataDir: resolve(options.dataDir) });

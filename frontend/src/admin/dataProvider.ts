@@ -1,7 +1,16 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import { getToken } from '../session/session';
-import type { AnnotatorQuality, ChainInfo, DashboardStats, ImportResult, ProjectQuality, ReviewDecision, ReviewOutcome } from './types';
+import type {
+  AnnotatorQuality,
+  ChainInfo,
+  DashboardStats,
+  Epoch,
+  ImportResult,
+  ProjectQuality,
+  ReviewDecision,
+  ReviewOutcome,
+} from './types';
 
 /**
  * The console's data provider: ra-data-simple-rest on `/api` (the API speaks its dialect), plus the
@@ -39,6 +48,8 @@ export interface TesseraDataProvider extends DataProvider {
   getChainInfo(): Promise<ChainInfo>;
   /** `POST /api/epochs/:id/sweep`: queues the return of an expired epoch's unclaimed tokens. */
   sweepEpoch(epochId: Identifier): Promise<{ status: string }>;
+  /** `POST /api/epochs/:id/void`: gives up an epoch that failed for good; its unpaid dues go to the next epoch. */
+  voidEpoch(epochId: Identifier): Promise<Epoch>;
 }
 
 interface ApiErrorBody {
@@ -249,6 +260,11 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
     async sweepEpoch(epochId) {
       const response = await httpClient(`${apiUrl}/epochs/${encodeURIComponent(String(epochId))}/sweep`, { method: 'POST' });
       return response.json as { status: string };
+    },
+
+    async voidEpoch(epochId) {
+      const response = await httpClient(`${apiUrl}/epochs/${encodeURIComponent(String(epochId))}/void`, { method: 'POST' });
+      return response.json as Epoch;
     },
   };
 }

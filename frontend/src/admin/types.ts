@@ -249,7 +249,7 @@ export interface AnnotatorQuality {
 export const EPOCH_MODES = ['claim', 'push'] as const;
 export type EpochMode = (typeof EPOCH_MODES)[number];
 
-export const EPOCH_STATUSES = ['closed', 'posted', 'paid', 'swept', 'failed'] as const;
+export const EPOCH_STATUSES = ['closed', 'posted', 'paid', 'swept', 'failed', 'voided'] as const;
 export type EpochStatus = (typeof EPOCH_STATUSES)[number];
 
 /** A payout epoch: the credits it closed over, its Merkle root once built, its chain state. Amounts are decimal token strings. */
@@ -267,6 +267,14 @@ export interface Epoch extends RaRecord<number> {
   claimedCount: number;
   claimedAmount: string;
   postTxHash: string | null;
+  /** When an admin gave it up after it failed: its unpaid shares are due again. */
+  voidedAt: string | null;
+  /** Its transactions not settled yet. */
+  pendingTxs: number;
+  /** Some of them hit errors (RPC down, out of gas, ...) and are being retried: not failed. */
+  retrying: boolean;
+  /** Why it failed, or the latest error of a transaction being retried. */
+  lastError: string | null;
 }
 
 export const LEDGER_KINDS = ['reward', 'reversal', 'adjustment'] as const;
@@ -286,19 +294,34 @@ export interface LedgerEntry extends RaRecord<string> {
   createdAt: string;
 }
 
-export const PAYOUT_STATUSES = ['intent', 'signed', 'confirmed', 'failed'] as const;
+export const PAYOUT_STATUSES = ['intent', 'signed', 'confirmed', 'failed', 'cancelled'] as const;
+
+export const PAYOUT_LANES = ['payout', 'relay'] as const;
+export type PayoutLane = (typeof PAYOUT_LANES)[number];
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
 /** A chain transaction the platform sends (the outbox): an epoch's post, a push batch, a relayed claim. */
 export interface Payout extends RaRecord<number> {
   /** e.g. `epoch:3:post`, `epoch:4:batch:0`, `claim:3:17`. */
   purpose: string;
+  /** payout: epochs and push batches; relay: gas-free claims, sent on their own. */
+  lane: PayoutLane;
   status: PayoutStatus;
+  /** The latest version signed, or the one mined. */
   hash: string | null;
+  /** Versions signed: more than one when a stuck transaction was replaced with higher fees. */
+  versions: number;
+  sender: string | null;
   nonce: number | null;
   blockNumber: number | null;
   gasUsed: number | null;
+  /** Why it failed for good. */
   error: string | null;
+  /** Tries that went wrong; the transaction stays pending and is retried. */
+  attempts: number;
+  lastError: string | null;
+  /** Not tried again before. */
+  nextAttemptAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

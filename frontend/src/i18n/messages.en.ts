@@ -92,7 +92,7 @@ export const en = {
       findWork: 'Find a project',
       totals: {
         pending: 'Pending',
-        pendingHelp: 'Credited for accepted labels; paid out with the next payout.',
+        pendingHelp: 'Credited for accepted labels (and shares of cancelled payouts); paid out with the next payout.',
         claimable: 'Ready to claim',
         claimableHelp: 'In payouts you can claim now.',
         claimed: 'Claimed',
@@ -120,6 +120,8 @@ export const en = {
         sending: 'Being sent',
         paid: 'Paid',
         expired: 'Expired',
+        onHold: 'On hold: the payout failed',
+        voided: 'Cancelled: back in pending',
       },
       recent: {
         title: 'Recent activity',
@@ -136,6 +138,8 @@ export const en = {
       claimLabel: 'Claim payout #%{id} (%{amount} tokens) from your wallet',
       claimGasFree: 'Claim without gas',
       claimGasFreeLabel: 'Claim payout #%{id} (%{amount} tokens) without gas',
+      relayTerms: 'Without gas: payouts of %{min} tokens or more, up to %{cap} claims a day.',
+      relayOff: 'Claims without gas are turned off: claim from your wallet.',
       chainName: 'Tessera (chain %{chainId})',
       steps: {
         proof: 'Payout #%{id}: fetching the proof of your share…',
@@ -160,6 +164,8 @@ export const en = {
         reverted:
           'The claim transaction failed on chain: the payout may have been claimed already or expired. The page shows its state now.',
         failed: 'The claim failed: %{message}',
+        relayBelowMinimum: 'Tessera sends claims of %{min} tokens or more. Claim this payout from your wallet.',
+        relayDailyCap: 'You have used your %{cap} claims without gas of the last 24 hours. Claim from your wallet, or try again later.',
       },
     },
     market: {

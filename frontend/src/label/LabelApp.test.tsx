@@ -93,6 +93,7 @@ describe('LabelApp', () => {
       'GET /api/projects': json(200, []),
       'GET /api/me/earnings': json(200, {
         chain: { chainId: 31337, rpcUrl: 'http://127.0.0.1:8545', token: '0x1', distributor: '0x2', explorerTxUrl: null },
+        relay: { minAmount: '1', minAmountWei: '1000000000000000000', dailyCap: 3 },
         totals: { pending: '0.5', claimable: '0', claimed: '0', expired: '0' },
         epochs: [],
         recent: [],

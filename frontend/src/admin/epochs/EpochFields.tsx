@@ -1,4 +1,4 @@
-import { Box, LinearProgress, Typography } from '@mui/material';
+import { Box, Chip, LinearProgress, Typography } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { ChoiceChip } from '../ChoiceChip';
 import type { Epoch } from '../types';
@@ -8,8 +8,24 @@ export function EpochModeField(props: FieldProps<Epoch>) {
   return <ChoiceChip {...props} source={props.source ?? 'mode'} translationPrefix={EPOCH_MODE_PREFIX} />;
 }
 
+/** The status, with "retrying" beside it while its transactions hit errors (transient: it has not failed). */
 export function EpochStatusField(props: FieldProps<Epoch>) {
-  return <ChoiceChip {...props} source={props.source ?? 'status'} translationPrefix={EPOCH_STATUS_PREFIX} colors={epochStatusColors} />;
+  const record = useRecordContext<Epoch>(props);
+  const translate = useTranslate();
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'center' }}>
+      <ChoiceChip {...props} source={props.source ?? 'status'} translationPrefix={EPOCH_STATUS_PREFIX} colors={epochStatusColors} />
+      {record?.retrying && record.status === 'closed' && (
+        <Chip
+          size="small"
+          variant="outlined"
+          color="warning"
+          label={translate('tessera.admin.epochs.retrying')}
+          title={record.lastError ?? ''}
+        />
+      )}
+    </Box>
+  );
 }
 
 /** Claims so far: how many recipients claimed and how much, with a bar over the recipients. */

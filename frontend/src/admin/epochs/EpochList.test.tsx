@@ -25,6 +25,10 @@ const epochs: Epoch[] = [
     claimedCount: 1,
     claimedAmount: '2.5',
     postTxHash: POST_HASH,
+    voidedAt: null,
+    pendingTxs: 0,
+    retrying: false,
+    lastError: null,
   },
   {
     id: 3,
@@ -40,6 +44,10 @@ const epochs: Epoch[] = [
     claimedCount: 0,
     claimedAmount: '0',
     postTxHash: null,
+    voidedAt: null,
+    pendingTxs: 3,
+    retrying: true,
+    lastError: 'server response 503 Service Unavailable',
   },
 ];
 
@@ -74,6 +82,9 @@ describe('epochs', () => {
 
     const closed = screen.getByText('Push (batch transfers)').closest('tr')!;
     expect(within(closed).getByText('Closed')).toBeTruthy();
+    // Its transactions hit errors: retrying, not failed, with the last error at hand.
+    expect(within(closed).getByText('Retrying').closest('[title]')?.getAttribute('title')).toBe('server response 503 Service Unavailable');
+    expect(within(posted).queryByText('Retrying')).toBeNull();
     expect(within(closed).getAllByText('—')).toHaveLength(2);
 
     const query = calls[0]!.url.searchParams;

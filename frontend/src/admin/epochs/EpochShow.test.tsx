@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import AdminApp from '../AdminApp';
 import { jsonResponse, signIn, stubFetch } from '../testing';
@@ -21,6 +21,10 @@ const epoch: Epoch = {
   claimedCount: 1,
   claimedAmount: '2.5',
   postTxHash: POST_HASH,
+  voidedAt: null,
+  pendingTxs: 0,
+  retrying: false,
+  lastError: null,
 };
 
 describe('EpochShow', () => {
@@ -74,5 +78,97 @@ describe('EpochShow', () => {
     render(<AdminApp />);
     expect(await screen.findByText(ROOT)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Sweep unclaimed tokens' })).toBeNull();
+  });
+
+  it('says a closed epoch whose transactions hit errors is being retried, and offers no void', async () => {
+    signIn(['admin']);
+    stubFetch({
+      'GET /api/epochs/4': () =>
+        jsonResponse({
+          ...epoch,
+          status: 'closed',
+          root: null,
+          postedAt: null,
+          postTxHash: null,
+          pendingTxs: 3,
+          retrying: true,
+          lastError: 'server response 429 Too Many Requests',
+        }),
+    });
+    window.history.replaceState(null, '', '/admin/epochs/4/show');
+    render(<AdminApp />);
+    expect(
+      await screen.findByText(
+        'Sending 3 of its transactions hit errors; they are being retried and nothing is lost (last error: server response 429 Too Many Requests).',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Void epoch' })).toBeNull();
+  });
+
+  it('voids a failed epoch after a confirmation', async () => {
+    signIn(['admin']);
+    let current: Epoch = {
+      ...epoch,
+      status: 'failed',
+      root: null,
+      postedAt: null,
+      postTxHash: null,
+      lastError: 'execution reverted: AccessControlUnauthorizedAccount(0x1, 0x2)',
+    };
+    const calls = stubFetch({
+      'GET /api/epochs/4': () => jsonResponse(current),
+      'POST /api/epochs/4/void': () => {
+        current = { ...current, status: 'voided', voidedAt: '2026-12-02T00:00:00.000Z' };
+        return jsonResponse(current);
+      },
+    });
+    window.history.replaceState(null, '', '/admin/epochs/4/show');
+    render(<AdminApp />);
+    expect(await screen.findByText(/A transaction failed for good \(execution reverted: AccessControlUnauthorizedAccount/)).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Void epoch' }));
+    // Nothing is sent before the confirmation.
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Void epoch #4?')).toBeTruthy();
+    expect(within(dialog).getByText(/the shares not paid on chain go back to the annotators as pending earnings/)).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Void epoch' }));
+    expect(await screen.findByText('Epoch voided: its unpaid shares go into the next epoch.')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST' && c.url.pathname === '/api/epochs/4/void')).toHaveLength(1);
+    expect(await screen.findByText('Voided: its shares not paid on chain are pending again and go into the next epoch.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Void epoch' })).toBeNull());
+  });
+
+  it("shows the server's reason when a void is refused", async () => {
+    signIn(['admin']);
+    stubFetch({
+      'GET /api/epochs/4': () => jsonResponse({ ...epoch, status: 'failed', lastError: 'reverted on chain in block 12' }),
+      'POST /api/epochs/4/void': () =>
+        jsonResponse(
+          {
+            statusCode: 409,
+            code: 'EPOCH_TX_IN_FLIGHT',
+            message: 'Epoch 4 has 1 signed transaction not settled yet: they could still be mined; void it once they are',
+          },
+          409,
+        ),
+    });
+    window.history.replaceState(null, '', '/admin/epochs/4/show');
+    render(<AdminApp />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Void epoch' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Void epoch' }));
+    expect(
+      await screen.findByText(
+        'The epoch could not be voided: Epoch 4 has 1 signed transaction not settled yet: they could still be mined; void it once they are',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('offers no void on an epoch that has not failed', async () => {
+    signIn(['admin']);
+    stubFetch({ 'GET /api/epochs/4': () => jsonResponse(epoch) });
+    window.history.replaceState(null, '', '/admin/epochs/4/show');
+    render(<AdminApp />);
+    expect(await screen.findByText(ROOT)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Void epoch' })).toBeNull();
   });
 });

@@ -2,7 +2,9 @@ import { Box } from '@mui/material';
 import { DateField, Labeled, NumberField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { TxHashField } from '../payouts/TxHashField';
 import { EpochClaimsField, EpochModeField, EpochStatusField } from './EpochFields';
+import { EpochTrouble } from './EpochTrouble';
 import { SweepEpochButton } from './SweepEpochButton';
+import { VoidEpochButton } from './VoidEpochButton';
 
 export function EpochShow() {
   return (
@@ -10,10 +12,12 @@ export function EpochShow() {
       actions={
         <TopToolbar>
           <SweepEpochButton />
+          <VoidEpochButton />
         </TopToolbar>
       }
     >
       <SimpleShowLayout>
+        <EpochTrouble />
         <NumberField source="id" />
         <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
           <Labeled>
@@ -50,6 +54,7 @@ export function EpochShow() {
           </Labeled>
         </Box>
         <TxHashField source="postTxHash" full emptyText="tessera.admin.epochs.notPosted" />
+        <DateField source="voidedAt" showTime emptyText="—" />
       </SimpleShowLayout>
     </Show>
   );

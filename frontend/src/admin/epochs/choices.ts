@@ -14,4 +14,5 @@ export const epochStatusColors: Record<EpochStatus, ChipProps['color']> = {
   paid: 'success',
   swept: 'warning',
   failed: 'error',
+  voided: 'default',
 };

@@ -2,21 +2,27 @@ import { Datagrid, DateField, List, NumberField, SearchInput, SelectInput, TextF
 import { ChoiceChip } from '../ChoiceChip';
 import { EmptyList } from '../EmptyList';
 import type { Payout } from '../types';
-import { PAYOUT_STATUS_PREFIX, payoutStatusChoices, payoutStatusColors } from './choices';
+import { PAYOUT_LANE_PREFIX, PAYOUT_STATUS_PREFIX, payoutLaneChoices, payoutStatusChoices, payoutStatusColors } from './choices';
 import { TxHashField } from './TxHashField';
 
 const payoutFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={payoutStatusChoices} alwaysOn />,
+  <SelectInput key="lane" source="lane" choices={payoutLaneChoices} alwaysOn />,
 ];
 
 function PayoutStatusField(props: FieldProps<Payout>) {
   return <ChoiceChip {...props} source={props.source ?? 'status'} translationPrefix={PAYOUT_STATUS_PREFIX} colors={payoutStatusColors} />;
 }
 
+function PayoutLaneField(props: FieldProps<Payout>) {
+  return <ChoiceChip {...props} source={props.source ?? 'lane'} translationPrefix={PAYOUT_LANE_PREFIX} />;
+}
+
 /**
  * The platform's chain transactions (epoch posts, push batches, relayed claims), newest first, from
- * intent to confirmation. Read only: the outbox sends and retries them.
+ * intent to confirmation, with the tries that went wrong (retried, not failed), the last error and
+ * when the next try is due. Read only: the outbox sends, retries and replaces them.
  */
 export function PayoutList() {
   return (
@@ -28,11 +34,16 @@ export function PayoutList() {
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <NumberField source="id" />
         <TextField source="purpose" sortable={false} sx={{ fontFamily: 'monospace' }} />
+        <PayoutLaneField source="lane" sortable={false} />
         <PayoutStatusField source="status" />
         <TxHashField source="hash" sortable={false} emptyText="—" />
+        <NumberField source="versions" sortable={false} />
         <NumberField source="nonce" sortable={false} emptyText="—" />
         <NumberField source="blockNumber" sortable={false} emptyText="—" />
         <NumberField source="gasUsed" sortable={false} emptyText="—" />
+        <NumberField source="attempts" sortable={false} />
+        <TextField source="lastError" sortable={false} emptyText="—" sx={{ color: 'warning.main' }} />
+        <DateField source="nextAttemptAt" showTime sortable={false} emptyText="—" />
         <TextField source="error" sortable={false} emptyText="—" sx={{ color: 'error.main' }} />
         <DateField source="createdAt" showTime />
         <DateField source="updatedAt" showTime />

@@ -22,6 +22,7 @@ const CLAIMABLE: EpochShare = {
   expiresAt: '2099-01-31T12:00:00.000Z',
   claimable: true,
   claimed: false,
+  voided: false,
   txHash: null,
 };
 
@@ -33,6 +34,7 @@ const EARNINGS: Earnings = {
     distributor: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
     explorerTxUrl: 'https://explorer.example/tx/',
   },
+  relay: { minAmount: '1', minAmountWei: '1000000000000000000', dailyCap: 3 },
   totals: { pending: '1.5', claimable: '12.5', claimed: '3', expired: '0.25' },
   epochs: [
     CLAIMABLE,
@@ -333,5 +335,59 @@ describe('EarningsPage', () => {
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: 'Claim payout #4 (12.5 tokens) without gas' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong: epoch 4 is claimed already');
+  });
+
+  it('shows a cancelled (voided) payout as back in pending, and a payout on hold as such, without claim buttons', async () => {
+    fakeApi({
+      'GET /api/me/earnings': json(200, {
+        ...EARNINGS,
+        totals: { ...EARNINGS.totals, pending: '14', claimable: '0' },
+        epochs: [
+          { ...CLAIMABLE, epochId: 6, status: 'failed', claimable: false },
+          { ...CLAIMABLE, epochId: 5, status: 'voided', claimable: false, voided: true },
+        ],
+      }),
+    });
+    renderPage();
+    const voided = (await screen.findByText('#5')).closest('tr')!;
+    expect(within(voided).getByText('Cancelled: back in pending')).toBeTruthy();
+    expect(within(voided).queryByRole('button')).toBeNull();
+    const held = screen.getByText('#6').closest('tr')!;
+    expect(within(held).getByText('On hold: the payout failed')).toBeTruthy();
+    expect(within(held).queryByRole('button')).toBeNull();
+    expect(screen.getByText('Pending', { selector: 'dt' }).closest('div')?.textContent).toContain('14 tokens');
+  });
+
+  it('offers the gas-free claim only from the minimum, and says the terms', async () => {
+    fakeApi({
+      'GET /api/me/earnings': json(200, {
+        ...EARNINGS,
+        relay: { minAmount: '20', minAmountWei: '20000000000000000000', dailyCap: 2 },
+      }),
+    });
+    renderPage();
+    expect(await screen.findByRole('button', { name: 'Claim payout #4 (12.5 tokens) from your wallet' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /without gas/ })).toBeNull();
+    expect(screen.getByText(/Without gas: payouts of 20 tokens or more, up to 2 claims a day\./)).toBeTruthy();
+  });
+
+  it("says when the platform's daily cap or minimum refuses a gas-free claim", async () => {
+    fakeApi({
+      'GET /api/me/earnings': json(200, EARNINGS),
+      'POST /api/me/epochs/4/claim': [
+        apiError(429, 'RELAY_DAILY_CAP_REACHED', 'You have used your 3 gas-free claims of the last 24 hours'),
+        apiError(422, 'RELAY_BELOW_MINIMUM', 'Gas-free claims start at 1 tokens'),
+      ],
+    });
+    renderPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Claim payout #4 (12.5 tokens) without gas' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'You have used your 3 claims without gas of the last 24 hours. Claim from your wallet, or try again later.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Claim payout #4 (12.5 tokens) without gas' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Tessera sends claims of 1 tokens or more. Claim this payout from your wallet.',
+    );
   });
 });

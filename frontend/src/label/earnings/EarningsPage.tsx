@@ -71,7 +71,7 @@ interface EarningsViewProps {
 
 function EarningsView({ earnings, pollMs, onEarnings, onFindWork }: EarningsViewProps) {
   const claim = useClaim({ pollMs, onEarnings });
-  const { chain, epochs, recent } = earnings;
+  const { chain, relay, epochs, recent } = earnings;
 
   if (epochs.length === 0 && recent.length === 0) {
     return (
@@ -96,16 +96,17 @@ function EarningsView({ earnings, pollMs, onEarnings, onFindWork }: EarningsView
         onDismiss={claim.dismiss}
         onClaimWithoutGas={(epochId) => {
           const epoch = epochs.find((candidate) => candidate.epochId === epochId);
-          if (epoch) claim.claimWithoutGas(epoch, chain);
+          if (epoch) claim.claimWithoutGas(epoch, chain, relay);
         }}
       />
       <EpochTable
         epochs={epochs}
         chain={chain}
+        relay={relay}
         sent={claim.sent}
         busy={claim.busy}
         onClaim={(epoch) => claim.claimWithWallet(epoch, chain)}
-        onClaimWithoutGas={(epoch) => claim.claimWithoutGas(epoch, chain)}
+        onClaimWithoutGas={(epoch) => claim.claimWithoutGas(epoch, chain, relay)}
       />
       <RecentEntries entries={recent} />
     </>

@@ -1,11 +1,12 @@
 import { t } from '../../i18n/i18n';
-import { epochState, formatDate, type EpochState } from './earnings';
+import { epochState, formatDate, gasFreeAllowed, type EpochState } from './earnings';
 import { TransactionLink } from './TransactionLink';
-import type { EarningsChain, EpochShare } from './types';
+import type { EarningsChain, EpochShare, RelayTerms } from './types';
 
 export interface EpochTableProps {
   epochs: EpochShare[];
   chain: EarningsChain;
+  relay: RelayTerms;
   /** Epochs claimed from this page, with their transaction, until the server reports them claimed. */
   sent: Record<number, string | null>;
   busy: boolean;
@@ -19,7 +20,7 @@ function stateOf(epoch: EpochShare, sent: Record<number, string | null>): EpochS
 }
 
 /** One row per payout epoch the annotator has a share in, with the claim buttons where they apply. */
-export function EpochTable({ epochs, chain, sent, busy, onClaim, onClaimWithoutGas }: EpochTableProps) {
+export function EpochTable({ epochs, chain, relay, sent, busy, onClaim, onClaimWithoutGas }: EpochTableProps) {
   return (
     <section className="earnings-section" aria-labelledby="epochs-title">
       <h2 id="epochs-title">{t('tessera.earnings.epochs.title')}</h2>
@@ -27,7 +28,12 @@ export function EpochTable({ epochs, chain, sent, busy, onClaim, onClaimWithoutG
         <p className="empty-list">{t('tessera.earnings.epochs.none')}</p>
       ) : (
         <>
-          <p className="hint">{t('tessera.earnings.claimHelp')}</p>
+          <p className="hint">
+            {t('tessera.earnings.claimHelp')}{' '}
+            {relay.dailyCap > 0
+              ? t('tessera.earnings.relayTerms', { min: relay.minAmount, cap: relay.dailyCap })
+              : t('tessera.earnings.relayOff')}
+          </p>
           <div className="table-scroll">
             <table className="earnings-table" aria-labelledby="epochs-title">
               <thead>
@@ -72,14 +78,16 @@ export function EpochTable({ epochs, chain, sent, busy, onClaim, onClaimWithoutG
                             >
                               {t('tessera.earnings.claim')}
                             </button>
-                            <button
-                              type="button"
-                              disabled={busy}
-                              onClick={() => onClaimWithoutGas(epoch)}
-                              aria-label={t('tessera.earnings.claimGasFreeLabel', { id: epoch.epochId, amount: epoch.amount })}
-                            >
-                              {t('tessera.earnings.claimGasFree')}
-                            </button>
+                            {gasFreeAllowed(epoch, relay) && (
+                              <button
+                                type="button"
+                                disabled={busy}
+                                onClick={() => onClaimWithoutGas(epoch)}
+                                aria-label={t('tessera.earnings.claimGasFreeLabel', { id: epoch.epochId, amount: epoch.amount })}
+                              >
+                                {t('tessera.earnings.claimGasFree')}
+                              </button>
+                            )}
                           </div>
                         )}
                       </td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { epochState, shortHash, signedAmount, transactionUrl } from './earnings';
+import { epochState, gasFreeAllowed, shortHash, signedAmount, transactionUrl } from './earnings';
 import type { EpochShare } from './types';
 
 const NOW = Date.parse('2026-12-01T00:00:00.000Z');
@@ -15,6 +15,7 @@ function epoch(extra: Partial<EpochShare>): EpochShare {
     expiresAt: '2026-12-31T00:00:00.000Z',
     claimable: false,
     claimed: false,
+    voided: false,
     txHash: null,
     ...extra,
   };
@@ -23,7 +24,7 @@ function epoch(extra: Partial<EpochShare>): EpochShare {
 describe('epochState', () => {
   it('follows a claim-mode epoch from closed to claimed or expired', () => {
     expect(epochState(epoch({ status: 'closed' }), NOW)).toBe('preparing');
-    expect(epochState(epoch({ status: 'failed' as 'closed' }), NOW)).toBe('preparing');
+    expect(epochState(epoch({ status: 'failed' }), NOW)).toBe('onHold');
     expect(epochState(epoch({ claimable: true }), NOW)).toBe('claimable');
     expect(epochState(epoch({}), NOW)).toBe('claiming');
     expect(epochState(epoch({ claimed: true, txHash: '0xabc' }), NOW)).toBe('claimed');
@@ -35,6 +36,23 @@ describe('epochState', () => {
     expect(epochState(epoch({ mode: 'push', status: 'closed' }), NOW)).toBe('sending');
     expect(epochState(epoch({ mode: 'push', status: 'posted' }), NOW)).toBe('sending');
     expect(epochState(epoch({ mode: 'push', status: 'paid', txHash: '0xabc' }), NOW)).toBe('paid');
+  });
+
+  it('shows a voided share as back in pending, and a share paid before the void as paid', () => {
+    expect(epochState(epoch({ status: 'voided', voided: true }), NOW)).toBe('voided');
+    expect(epochState(epoch({ mode: 'push', status: 'voided', voided: true }), NOW)).toBe('voided');
+    expect(epochState(epoch({ mode: 'push', status: 'voided', claimed: true, txHash: '0xabc' }), NOW)).toBe('paid');
+    expect(epochState(epoch({ mode: 'push', status: 'failed' }), NOW)).toBe('onHold');
+  });
+});
+
+describe('gasFreeAllowed', () => {
+  const relay = { minAmount: '1', minAmountWei: '1000000000000000000', dailyCap: 3 };
+
+  it('allows a gas-free claim from the minimum on, and never when the platform turned them off', () => {
+    expect(gasFreeAllowed(epoch({ amountWei: '1000000000000000000' }), relay)).toBe(true);
+    expect(gasFreeAllowed(epoch({ amountWei: '999999999999999999' }), relay)).toBe(false);
+    expect(gasFreeAllowed(epoch({}), { ...relay, dailyCap: 0 })).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { EpochShare, LedgerEntry } from './types';
+import type { EpochShare, LedgerEntry, RelayTerms } from './types';
 
 /** How an epoch stands for the annotator, from what the server says about it. */
 export type EpochState =
@@ -11,14 +11,20 @@ export type EpochState =
   /** Push mode: the platform sends the tokens; not yet done. */
   | 'sending'
   | 'paid'
-  | 'expired';
+  | 'expired'
+  /** Its payout failed on chain; an admin will void it and the amount will be pending again. */
+  | 'onHold'
+  /** Voided before it was paid: the amount is back in pending, for the next payout. */
+  | 'voided';
 
 export function epochState(epoch: EpochShare, now: number = Date.now()): EpochState {
-  if (epoch.mode === 'push') return epoch.claimed || epoch.status === 'paid' ? 'paid' : 'sending';
-  if (epoch.claimed) return 'claimed';
+  if (epoch.claimed) return epoch.mode === 'push' ? 'paid' : 'claimed';
+  if (epoch.voided || epoch.status === 'voided') return 'voided';
+  if (epoch.status === 'failed') return 'onHold';
+  if (epoch.mode === 'push') return epoch.status === 'paid' ? 'paid' : 'sending';
   if (epoch.claimable) return 'claimable';
   if (epoch.status === 'swept') return 'expired';
-  // Closed, or a post that failed and will be retried: not on chain yet.
+  // Closed (its transactions on their way, retried while the chain has trouble): not on chain yet.
   if (epoch.status !== 'posted' && epoch.status !== 'paid') return 'preparing';
   // On chain, unclaimed, yet not claimable: expired, or a claim is in flight.
   return Date.parse(epoch.expiresAt) <= now ? 'expired' : 'claiming';
@@ -28,6 +34,11 @@ export function epochState(epoch: EpochShare, now: number = Date.now()): EpochSt
 export function signedAmount(entry: Pick<LedgerEntry, 'kind' | 'amount'>): string {
   if (entry.kind === 'reversal' && !entry.amount.startsWith('-') && !/^0(\.0*)?$/.test(entry.amount)) return `-${entry.amount}`;
   return entry.amount;
+}
+
+/** Whether the platform relays a claim of this share (at least the minimum, and gas-free claims on at all). */
+export function gasFreeAllowed(epoch: Pick<EpochShare, 'amountWei'>, relay: RelayTerms): boolean {
+  return relay.dailyCap > 0 && BigInt(epoch.amountWei) >= BigInt(relay.minAmountWei);
 }
 
 /** The explorer page of a transaction, when the chain has an explorer. */

@@ -18,7 +18,8 @@ export interface EarningsTotals {
 }
 
 export type EpochMode = 'claim' | 'push';
-export type EpochStatus = 'closed' | 'posted' | 'paid' | 'swept';
+/** failed: one of its transactions failed for good (an admin may void it); voided: given up, unpaid shares pending again. */
+export type EpochStatus = 'closed' | 'posted' | 'paid' | 'swept' | 'failed' | 'voided';
 
 /** The annotator's share of one payout epoch. */
 export interface EpochShare {
@@ -32,6 +33,8 @@ export interface EpochShare {
   expiresAt: string;
   claimable: boolean;
   claimed: boolean;
+  /** The epoch was voided before this share was paid: the amount is back in `pending`. */
+  voided: boolean;
   /** The claim or push payment. */
   txHash: string | null;
 }
@@ -47,8 +50,16 @@ export interface LedgerEntry {
   createdAt: string;
 }
 
+/** What the platform relays gas-free: shares from `minAmount`, `dailyCap` claims per annotator in 24 hours. */
+export interface RelayTerms {
+  minAmount: string;
+  minAmountWei: string;
+  dailyCap: number;
+}
+
 export interface Earnings {
   chain: EarningsChain;
+  relay: RelayTerms;
   totals: EarningsTotals;
   epochs: EpochShare[];
   recent: LedgerEntry[];
@@ -70,4 +81,6 @@ export interface ClaimProof {
 export interface RelayedClaim {
   status: 'queued' | 'confirmed';
   txHash: string | null;
+  /** Sending it hit errors; the platform keeps retrying. */
+  retrying: boolean;
 }

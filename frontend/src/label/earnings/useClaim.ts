@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n/i18n';
+import { ApiError } from '../../session/api';
 import { describeError } from '../describeError';
 import { getClaimProof, getEarnings, requestGasFreeClaim } from './earningsApi';
-import type { Earnings, EarningsChain, EpochShare } from './types';
+import type { Earnings, EarningsChain, EpochShare, RelayTerms } from './types';
 import { ensureChain, sendClaimTransaction, waitForReceipt, walletAccount, WalletClaimError, type WalletClaimFailure } from './walletClaim';
 
 /** Between two looks at the receipt or the earnings. */
@@ -39,6 +40,17 @@ function describeFailure(failure: WalletClaimFailure): string {
     case 'failed':
       return t('tessera.earnings.errors.failed', { message: failure.message });
   }
+}
+
+/** Why the platform refused to send a claim: its minimum and daily cap in words, else the usual description. */
+function describeRelayError(error: unknown, relay: RelayTerms): string {
+  if (error instanceof ApiError && error.code === 'RELAY_BELOW_MINIMUM') {
+    return t('tessera.earnings.errors.relayBelowMinimum', { min: relay.minAmount });
+  }
+  if (error instanceof ApiError && error.code === 'RELAY_DAILY_CAP_REACHED') {
+    return t('tessera.earnings.errors.relayDailyCap', { cap: relay.dailyCap });
+  }
+  return describeError(error);
 }
 
 /** The failures a gas-free claim gets around. */
@@ -130,7 +142,7 @@ export function useClaim({ pollMs, onEarnings }: { pollMs: number; onEarnings: (
     }
   }
 
-  async function claimWithoutGas(epoch: EpochShare, chain: EarningsChain): Promise<void> {
+  async function claimWithoutGas(epoch: EpochShare, chain: EarningsChain, relay: RelayTerms): Promise<void> {
     const { epochId } = epoch;
     setState({ kind: 'working', epochId, step: 'relaying', chainId: chain.chainId, txHash: null });
     try {
@@ -143,7 +155,7 @@ export function useClaim({ pollMs, onEarnings }: { pollMs: number; onEarnings: (
       const txHash = claimed?.txHash ?? relayed.txHash;
       setState(claimed ? { kind: 'done', epochId, txHash } : { kind: 'pending', epochId, txHash });
     } catch (error) {
-      if (isCurrent()) setState({ kind: 'failed', epochId, message: describeError(error), offerGasFree: false });
+      if (isCurrent()) setState({ kind: 'failed', epochId, message: describeRelayError(error, relay), offerGasFree: false });
     }
   }
 
@@ -152,7 +164,7 @@ export function useClaim({ pollMs, onEarnings }: { pollMs: number; onEarnings: (
     sent,
     busy: state.kind === 'working',
     claimWithWallet: (epoch: EpochShare, chain: EarningsChain) => void claimWithWallet(epoch, chain),
-    claimWithoutGas: (epoch: EpochShare, chain: EarningsChain) => void claimWithoutGas(epoch, chain),
+    claimWithoutGas: (epoch: EpochShare, chain: EarningsChain, relay: RelayTerms) => void claimWithoutGas(epoch, chain, relay),
     dismiss: () => setState({ kind: 'idle' }),
   };
 }
