@@ -16,10 +16,13 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SIWE_NOT_YET_VALID:
     case ErrorCode.NONCE_INVALID:
     case ErrorCode.SIGNATURE_INVALID:
+    case ErrorCode.SESSION_TOO_OLD:
+    case ErrorCode.FILE_URL_EXPIRED:
       return 401;
     case ErrorCode.FORBIDDEN:
     case ErrorCode.ANNOTATOR_SUSPENDED:
     case ErrorCode.QUALIFICATION_FAILED:
+    case ErrorCode.FILE_URL_INVALID:
       return 403;
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
@@ -52,6 +55,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 422;
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return 415;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
     case ErrorCode.INTERNAL:
       return 500;
     default: {
