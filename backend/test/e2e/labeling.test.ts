@@ -399,7 +399,7 @@ describe('gold items', () => {
       if (task.status === 204) break;
       seen.push(JSON.stringify(task.body));
       expect(Object.keys(task.body).sort()).toEqual(['assignmentId', 'expiresAt', 'item']);
-      expect(Object.keys(task.body.item).sort()).toEqual(['data', 'id']);
+      expect(Object.keys(task.body.item).sort()).toEqual(['data', 'files', 'id']);
       const submitted = await call(t.baseUrl, worker, 'POST', `/api/assignments/${task.body.assignmentId}/submit?next=true`, {
         result: { label: 'a' },
         leadTimeMs: 900,
