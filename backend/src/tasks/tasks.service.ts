@@ -46,8 +46,6 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   private readonly leases = new Map<number, LeaseContext>();
   /** Per project, the lowest item id that may be open: lease scans start there. A hint only. */
   private readonly floors = new Map<number, { floor: number; refreshedAt: number }>();
-  /** Whether an annotator is suspended, as read at most a couple of seconds ago. */
-  private readonly suspended = new Map<number, { value: boolean; at: number }>();
   /** Per project, how many gold items it has (a hint, refreshed like the floor). */
   private readonly goldCounts = new Map<number, { count: number; refreshedAt: number }>();
   /** Per project and annotator, their qualification verdict; "passed" is final and kept. */
@@ -158,14 +156,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async checkNotSuspended(caller: Caller): Promise<void> {
-    const cached = this.suspended.get(caller.id);
-    let value = cached && Date.now() - cached.at < 2_000 ? cached.value : undefined;
-    if (value === undefined) {
-      value = await this.suspensions.isSuspended(caller.id);
-      if (this.suspended.size > 100_000) this.suspended.clear();
-      this.suspended.set(caller.id, { value, at: Date.now() });
-    }
-    if (value)
+    if (await this.suspensions.isSuspended(caller.id))
       throw new TaskException(
         ErrorCode.ANNOTATOR_SUSPENDED,
         'Your account is suspended: your recent labels did not pass the quality checks',
