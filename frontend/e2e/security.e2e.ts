@@ -58,7 +58,7 @@ test.describe('the browser areas under the Content-Security-Policy', () => {
       status: 'active',
     });
     const form = new FormData();
-    form.append('files', new Blob([makePng(320, 200, [200, 60, 40])], { type: 'image/png' }), 'lot.png');
+    form.append('files', new Blob([new Uint8Array(makePng(320, 200, [200, 60, 40]))], { type: 'image/png' }), 'lot.png');
     expect((await admin('POST', `/api/projects/${project.body.id}/items`, form)).body.imported).toBe(1);
 
     // The annotator app: sign-in, projects, an image task loaded through its signed URL, earnings.
