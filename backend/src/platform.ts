@@ -127,7 +127,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     limits: { fileSize: config.maxImportBytes, files: 10_000, fields: 100, parts: 10_100 },
     throwFileSizeLimit: true,
   });
-  await registerSecurityHeaders(app, config.publicUrl);
+  registerSecurityHeaders(app, config.publicUrl);
   await registerCors(app, config.corsOrigins);
   const fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
   await registerRateLimits(app, config.rateLimits, requestAccount(app.get(TokenService), fileUrls));
