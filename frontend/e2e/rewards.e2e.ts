@@ -58,9 +58,11 @@ test('annotators claim their rewards in the browser after an admin closes an epo
   await console.goto(`${baseUrl}/admin/epochs/create`);
   await console.getByRole('button', { name: 'Sign in with wallet' }).click();
   await console.getByRole('button', { name: 'Close epoch' }).click();
-  await expect(console.getByText('claim', { exact: false }).first()).toBeVisible();
-  const epochs = await admin('GET', '/api/epochs?sort=["id","DESC"]&range=[0,0]');
-  const epochId = epochs.body[0].id as number;
+  // The form's own help text says "claim" too: wait for the epoch itself, not for a word on the page.
+  const epochId = await waitFor('the closed epoch', async () => {
+    const epochs = await admin('GET', '/api/epochs?sort=["id","DESC"]&range=[0,0]');
+    return (epochs.body as Array<{ id: number }>)[0]?.id;
+  });
   await waitFor('the epoch to be posted', async () =>
     (await admin('GET', `/api/epochs/${epochId}`)).body.status === 'posted' ? true : undefined,
   );
