@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import fastifyCors from '@fastify/cors';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger, ValidationPipe, type LogLevel, type ValidationError } from '@nestjs/common';
@@ -11,6 +10,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { TokenService } from './auth/token.service.js';
 import type { AppConfig } from './config/app-config.js';
 import { openDatabase } from './database/data-source.js';
 import { EmbeddedDatabase } from './database/embedded-postgres.js';
@@ -19,6 +19,10 @@ import { AppExceptionFilter } from './errors/app-exception.filter.js';
 import { bodyPolicyFor, bodyRefusal, hasBody, isUploadRoute } from './http/body-policy.js';
 import { answerClientError } from './http/client-error.js';
 import { assertJsonWithinLimits, decodeUtf8 } from './http/json-limits.js';
+import { registerCors } from './http/cors.js';
+import { registerRateLimits, requestAccount } from './http/rate-limits.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { FileUrls } from './items/file-urls.js';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -166,12 +170,10 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     limits: { fileSize: config.maxImportBytes, files: 10_000, fields: 100, fieldSize: 64 * 1024, parts: 10_100 },
     throwFileSizeLimit: true,
   });
-  await app.register(fastifyCors, {
-    origin: true,
-    credentials: false,
-    exposedHeaders: ['Content-Range', 'X-Total-Count'],
-    methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
-  });
+  registerSecurityHeaders(app, config.publicUrl);
+  await registerCors(app, config.corsOrigins);
+  const fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
+  await registerRateLimits(app, config.rateLimits, requestAccount(app.get(TokenService), fileUrls));
   if (config.frontendDir) await serveFrontend(fastify, config.frontendDir);
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AppExceptionFilter());
@@ -238,7 +240,12 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
     dataSource = await openDatabase({ url, poolSize: config.dbPoolSize });
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(config, dataSource, url),
-      new FastifyAdapter({ bodyLimit: config.maxBodyBytes, trustProxy: true, clientErrorHandler: answerClientError }),
+      // X-Forwarded-For is believed from TRUSTED_PROXIES only: from anyone else it would let a client pick its IP.
+      new FastifyAdapter({
+        bodyLimit: config.maxBodyBytes,
+        trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
+        clientErrorHandler: answerClientError,
+      }),
       { logger: LOG_LEVELS[config.logLevel], abortOnError: false, bodyParser: false },
     );
     const routes = recordRoutes(app);

@@ -1,9 +1,9 @@
 import { Wallet } from 'ethers';
-import { expect, pageWithWallet, shot, test } from './support/fixtures';
+import { expect, pageWithWallet, plainPage, shot, test } from './support/fixtures';
 
 test.describe('wallet sign-in', () => {
   test('explains a missing wallet', async ({ browser, baseUrl }) => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await plainPage(browser);
     await page.goto(`${baseUrl}/label`);
     await page.getByRole('button', { name: 'Sign in with wallet' }).click();
     await expect(page.getByRole('alert')).toContainText('No Ethereum wallet found');

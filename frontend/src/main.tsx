@@ -1,5 +1,6 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { keepSessionFresh } from './session/renewal';
 
 // Each area is its own chunk: annotators never download the console (react-admin, MUI, charts).
 const LabelApp = lazy(() => import('./label/LabelApp'));
@@ -13,6 +14,9 @@ function area(pathname: string) {
 }
 
 if (window.location.pathname === '/' || window.location.pathname === '') window.history.replaceState(null, '', '/label');
+
+// Every area shares one session: its token is renewed before it expires while any of them is open.
+keepSessionFresh();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

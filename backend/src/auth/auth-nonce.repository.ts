@@ -25,7 +25,9 @@ export class AuthNonceRepository {
     return rows.length === 1;
   }
 
-  async purgeExpired(): Promise<void> {
-    await sqlRows(this.db, `DELETE FROM auth_nonces WHERE expires_at < now() - interval '1 day'`);
+  /** Deletes the nonces that can no longer sign anyone in (expired or used); answers how many. */
+  async purge(): Promise<number> {
+    const rows: unknown[] = await sqlRows(this.db, `DELETE FROM auth_nonces WHERE expires_at <= now() OR used_at IS NOT NULL RETURNING 1`);
+    return rows.length;
   }
 }

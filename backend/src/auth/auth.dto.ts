@@ -21,6 +21,8 @@ export class VerifyDto {
 
 export class SessionDto {
   @ApiProperty() token: string;
-  @ApiProperty() expiresAt: string;
+  @ApiProperty({ description: 'When this token stops working: renew it before (POST /api/auth/renew)' }) expiresAt: string;
+  @ApiProperty({ description: 'Renewals end here (SESSION_MAX_AGE_SECONDS after the wallet signed): then sign in again' })
+  renewableUntil: string;
   @ApiProperty({ type: UserDto }) user: UserDto;
 }

@@ -5,12 +5,14 @@ import { AuthNonceRepository } from './auth-nonce.repository.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { NoncePurger } from './nonce-purger.js';
+import { SessionsService } from './sessions.service.js';
 import { TokenService } from './token.service.js';
 
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthNonceRepository, AuthService, TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [AuthNonceRepository, AuthService, TokenService, SessionsService, NoncePurger, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, SessionsService],
 })
 export class AuthModule {}

@@ -46,8 +46,14 @@ describe('loadConfig defaults', () => {
       dbPoolSize: 20,
       dataDir: path.join(cwd, '.tessera'),
       embeddedPgPort: 54329,
-      jwtTtlSeconds: 86_400,
+      jwtTtlSeconds: 3600,
+      sessionMaxAgeSeconds: 86_400,
       nonceTtlSeconds: 300,
+      noncePurgeSeconds: 300,
+      rateLimits: { windowSeconds: 60, perUser: 1200, perIp: 1200, signInPerIp: 60 },
+      trustedProxies: [],
+      corsOrigins: [],
+      fileUrlTtlSeconds: 900,
       adminAddresses: [],
       defaultLeaseSeconds: 600,
       maxLeaseSeconds: 86_400,
@@ -277,6 +283,63 @@ describe('ADMIN_ADDRESSES', () => {
   });
 });
 
+describe('sessions, floods and HTTP settings', () => {
+  it('reads rate limits, trusted proxies, CORS origins and session lifetimes', () => {
+    const config = loadConfig(
+      {
+        JWT_TTL_SECONDS: '600',
+        SESSION_MAX_AGE_SECONDS: '604800',
+        NONCE_PURGE_SECONDS: '30',
+        RATE_LIMIT_WINDOW_SECONDS: '10',
+        RATE_LIMIT_PER_USER: '500',
+        RATE_LIMIT_PER_IP: '100',
+        RATE_LIMIT_SIGN_IN_PER_IP: '5',
+        TRUSTED_PROXIES: ' 10.0.0.1 , 192.168.0.0/16,loopback, ::1, fd00::/8 ',
+        CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/',
+        FILE_URL_TTL_SECONDS: '120',
+      },
+      cwd,
+    );
+    expect(config).toMatchObject({
+      jwtTtlSeconds: 600,
+      sessionMaxAgeSeconds: 604_800,
+      noncePurgeSeconds: 30,
+      rateLimits: { windowSeconds: 10, perUser: 500, perIp: 100, signInPerIp: 5 },
+      trustedProxies: ['10.0.0.1', '192.168.0.0/16', 'loopback', '::1', 'fd00::/8'],
+      corsOrigins: ['https://app.example.org', 'http://localhost:5173'],
+      fileUrlTtlSeconds: 120,
+    });
+  });
+});
+
+describe('well-known development keys', () => {
+  // Hardhat/anvil accounts #0 and #19 of "test test ... junk", as every tutorial prints them.
+  const ACCOUNT_0 = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+  const ACCOUNT_19 = '0xdf57089febbacf7ba0bc227dafbffa9fc08a93fdc68e1e42411a14efcf23656e';
+  const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, RPC_URL: 'https://rpc.example.org' };
+
+  it.each([ACCOUNT_0, ACCOUNT_19, ACCOUNT_0.toUpperCase().replace('0X', '0x')])('production refuses %s as OPERATOR_PRIVATE_KEY', (key) => {
+    let thrown: unknown;
+    try {
+      loadConfig({ ...production, OPERATOR_PRIVATE_KEY: key }, cwd);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe('OPERATOR_PRIVATE_KEY');
+    expect((thrown as ConfigError).message).toMatch(
+      /OPERATOR_PRIVATE_KEY is development account #(0|19) of the public Hardhat\/anvil test mnemonic/,
+    );
+  });
+
+  it('production takes a key of its own; development may use a test key', () => {
+    const own = `0x${'ab'.repeat(32)}`;
+    expect(loadConfig({ ...production, OPERATOR_PRIVATE_KEY: own }, cwd).chain.operatorKey).toBe(own);
+    const dev = loadConfig({ RPC_URL: 'http://127.0.0.1:8545', OPERATOR_PRIVATE_KEY: ACCOUNT_0 }, cwd);
+    expect(dev.chain.operatorKey).toBe(ACCOUNT_0);
+  });
+});
+
 describe('loadConfig errors name the variable', () => {
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
@@ -332,6 +395,21 @@ describe('loadConfig errors name the variable', () => {
     [{ RELAY_MIN_AMOUNT: '-1' }, 'RELAY_MIN_AMOUNT'],
     [{ RELAY_MIN_AMOUNT: '1.0000000000000000001' }, 'RELAY_MIN_AMOUNT'],
     [{ RELAY_DAILY_CAP: '1001' }, 'RELAY_DAILY_CAP'],
+    [{ JWT_TTL_SECONDS: '7200', SESSION_MAX_AGE_SECONDS: '3600' }, 'JWT_TTL_SECONDS'],
+    [{ SESSION_MAX_AGE_SECONDS: '30' }, 'SESSION_MAX_AGE_SECONDS'],
+    [{ NONCE_PURGE_SECONDS: '0' }, 'NONCE_PURGE_SECONDS'],
+    [{ RATE_LIMIT_WINDOW_SECONDS: '0' }, 'RATE_LIMIT_WINDOW_SECONDS'],
+    [{ RATE_LIMIT_PER_USER: 'many' }, 'RATE_LIMIT_PER_USER'],
+    [{ RATE_LIMIT_PER_IP: '0' }, 'RATE_LIMIT_PER_IP'],
+    [{ RATE_LIMIT_SIGN_IN_PER_IP: '-5' }, 'RATE_LIMIT_SIGN_IN_PER_IP'],
+    [{ TRUSTED_PROXIES: 'true' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.1,proxy.example.org' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/8/1' }, 'TRUSTED_PROXIES'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://app.example.org/path' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'app.example.org' }, 'CORS_ORIGINS'],
+    [{ FILE_URL_TTL_SECONDS: '86400' }, 'FILE_URL_TTL_SECONDS'],
   ])('%j -> %s', (env, variable) => {
     expect(configErrorVariable(env)).toBe(variable);
   });

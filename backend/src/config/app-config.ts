@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isIP } from 'node:net';
 import { getAddress, isAddress } from 'ethers';
 import type { JsonLimits } from '../http/json-limits.js';
 import { parseTokens } from '../rewards/domain/reward-math.js';
+import { wellKnownDevKeyIndex } from './dev-keys.js';
 
 /** Everything Tessera reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -20,8 +22,20 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly embeddedPgPort: number;
   readonly jwtSecret: string;
+  /** How long one session token lives; the apps renew it before then. */
   readonly jwtTtlSeconds: number;
+  /** Renewals stop this long after the wallet signed: then it must sign in again. */
+  readonly sessionMaxAgeSeconds: number;
   readonly nonceTtlSeconds: number;
+  /** Expired and used sign-in nonces are deleted this often. */
+  readonly noncePurgeSeconds: number;
+  readonly rateLimits: RateLimitConfig;
+  /** Proxies (IPs, CIDRs or proxy-addr names such as `loopback`) whose X-Forwarded-For is believed; empty: none. */
+  readonly trustedProxies: readonly string[];
+  /** Origins that may call the API from another site (CORS); empty: same origin only. */
+  readonly corsOrigins: readonly string[];
+  /** How long a signed file URL (an item image) stays valid. */
+  readonly fileUrlTtlSeconds: number;
   /** Checksummed addresses that get the admin role when they sign in. */
   readonly adminAddresses: readonly string[];
   readonly defaultLeaseSeconds: number;
@@ -47,6 +61,14 @@ export interface AppConfig {
   /** Seed one demo project of each type into an empty database. */
   readonly demoData: boolean;
   readonly chain: ChainConfig;
+}
+
+/** Requests per window: signed-in callers by account, anonymous ones by IP, sign-in by IP and route. */
+export interface RateLimitConfig {
+  readonly windowSeconds: number;
+  readonly perUser: number;
+  readonly perIp: number;
+  readonly signInPerIp: number;
 }
 
 /**
@@ -98,11 +120,22 @@ export interface ChainConfig {
   readonly relayDailyCap: number;
 }
 
+/** A private key; production refuses the development chains' public test keys (anyone could spend from them). */
 function readPrivateKey(env: Env, name: string): string | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   if (!/^0x[0-9a-fA-F]{64}$/.test(raw.trim())) throw new ConfigError(name, 'must be a 32-byte hex private key (0x + 64 hex digits)');
-  return raw.trim();
+  const key = raw.trim();
+  if (env['NODE_ENV'] === 'production') {
+    const index = wellKnownDevKeyIndex(key);
+    if (index !== undefined) {
+      throw new ConfigError(
+        name,
+        `is development account #${index} of the public Hardhat/anvil test mnemonic: anyone can spend from it. Use a key of your own when NODE_ENV=production`,
+      );
+    }
+  }
+  return key;
 }
 
 function readAddress(env: Env, name: string): string | undefined {
@@ -224,6 +257,46 @@ function readAddresses(env: Env, name: string): string[] {
     });
 }
 
+/** A comma-separated list of proxy addresses: IPs, CIDRs, or proxy-addr's names for address ranges. */
+function readTrustedProxies(env: Env, name: string): string[] {
+  const names = ['loopback', 'linklocal', 'uniquelocal'];
+  return (env[name] ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      if (names.includes(part)) return part;
+      const [address, prefix, extra] = part.split('/');
+      const version = isIP(address ?? '');
+      const maxPrefix = version === 4 ? 32 : 128;
+      const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+      if (version === 0 || !prefixOk || extra !== undefined) {
+        throw new ConfigError(name, `holds "${part}", which is not an IP address, a CIDR range or one of ${names.join(', ')}`);
+      }
+      return part;
+    });
+}
+
+/** A comma-separated list of origins (scheme://host[:port], nothing after). */
+function readOrigins(env: Env, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(part);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== part.replace(/\/$/, '')) {
+        throw new ConfigError(name, `holds "${part}", which is not an origin such as https://app.example.org`);
+      }
+      return url.origin;
+    });
+}
+
 /**
  * Development runs keep a generated secret in the data folder so sessions survive restarts;
  * production must be given one.
@@ -277,6 +350,11 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
   if (defaultLeaseSeconds > maxLeaseSeconds) {
     throw new ConfigError('LEASE_SECONDS', `must not exceed MAX_LEASE_SECONDS (${maxLeaseSeconds})`);
   }
+  const sessionMaxAgeSeconds = readInt(env, 'SESSION_MAX_AGE_SECONDS', 86_400, 60, 90 * 86_400);
+  const jwtTtlSeconds = readInt(env, 'JWT_TTL_SECONDS', 3600, 60, 30 * 86_400);
+  if (jwtTtlSeconds > sessionMaxAgeSeconds) {
+    throw new ConfigError('JWT_TTL_SECONDS', `must not exceed SESSION_MAX_AGE_SECONDS (${sessionMaxAgeSeconds})`);
+  }
   return {
     nodeEnv,
     host,
@@ -288,8 +366,19 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     dataDir,
     embeddedPgPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
     jwtSecret: readJwtSecret(env, nodeEnv, dataDir),
-    jwtTtlSeconds: readInt(env, 'JWT_TTL_SECONDS', 86_400, 60, 30 * 86_400),
+    jwtTtlSeconds,
+    sessionMaxAgeSeconds,
     nonceTtlSeconds: readInt(env, 'NONCE_TTL_SECONDS', 300, 10, 86_400),
+    noncePurgeSeconds: readInt(env, 'NONCE_PURGE_SECONDS', 300, 1, 86_400),
+    rateLimits: {
+      windowSeconds: readInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+      perUser: readInt(env, 'RATE_LIMIT_PER_USER', 1200, 1, 1_000_000_000),
+      perIp: readInt(env, 'RATE_LIMIT_PER_IP', 1200, 1, 1_000_000_000),
+      signInPerIp: readInt(env, 'RATE_LIMIT_SIGN_IN_PER_IP', 60, 1, 1_000_000_000),
+    },
+    trustedProxies: readTrustedProxies(env, 'TRUSTED_PROXIES'),
+    corsOrigins: readOrigins(env, 'CORS_ORIGINS'),
+    fileUrlTtlSeconds: readInt(env, 'FILE_URL_TTL_SECONDS', 900, 30, 3600),
     adminAddresses: readAddresses(env, 'ADMIN_ADDRESSES'),
     defaultLeaseSeconds,
     maxLeaseSeconds,

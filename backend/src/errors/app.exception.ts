@@ -31,6 +31,10 @@ export const ErrorCode = {
   SIWE_NOT_YET_VALID: 'SIWE_NOT_YET_VALID',
   NONCE_INVALID: 'NONCE_INVALID',
   SIGNATURE_INVALID: 'SIGNATURE_INVALID',
+  /** The session reached SESSION_MAX_AGE_SECONDS: renewals stop, the wallet signs in again. */
+  SESSION_TOO_OLD: 'SESSION_TOO_OLD',
+  /** Too many requests from this account or address in the rate-limit window. */
+  RATE_LIMITED: 'RATE_LIMITED',
   // users
   USER_NOT_FOUND: 'USER_NOT_FOUND',
   USER_ADDRESS_TAKEN: 'USER_ADDRESS_TAKEN',
@@ -47,6 +51,10 @@ export const ErrorCode = {
   ITEM_INVALID: 'ITEM_INVALID',
   ITEM_EXTERNAL_ID_TAKEN: 'ITEM_EXTERNAL_ID_TAKEN',
   FILE_NOT_FOUND: 'FILE_NOT_FOUND',
+  /** A file URL whose signature does not match (altered, or made for another user). */
+  FILE_URL_INVALID: 'FILE_URL_INVALID',
+  /** A signed file URL past its expiry: load the page again for a fresh one. */
+  FILE_URL_EXPIRED: 'FILE_URL_EXPIRED',
   // assignments and annotations
   ASSIGNMENT_NOT_FOUND: 'ASSIGNMENT_NOT_FOUND',
   LEASE_EXPIRED: 'LEASE_EXPIRED',

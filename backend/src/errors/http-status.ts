@@ -18,10 +18,13 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SIWE_NOT_YET_VALID:
     case ErrorCode.NONCE_INVALID:
     case ErrorCode.SIGNATURE_INVALID:
+    case ErrorCode.SESSION_TOO_OLD:
+    case ErrorCode.FILE_URL_EXPIRED:
       return 401;
     case ErrorCode.FORBIDDEN:
     case ErrorCode.ANNOTATOR_SUSPENDED:
     case ErrorCode.QUALIFICATION_FAILED:
+    case ErrorCode.FILE_URL_INVALID:
       return 403;
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
@@ -66,6 +69,8 @@ export function httpStatusFor(code: ErrorCode): number {
       return 408;
     case ErrorCode.HEADERS_TOO_LARGE:
       return 431;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
     case ErrorCode.INTERNAL:
       return 500;
     case ErrorCode.CHAIN_UNAVAILABLE:

@@ -9,6 +9,13 @@ export class ItemDto {
   @ApiProperty({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) media: ItemMedia | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description:
+      "Signed URLs of the item's stored files by CID (`ipfs://<cid>` values of data, media), for the caller only and short-lived",
+  })
+  files: Record<string, string>;
   @ApiProperty() overlap: number;
   @ApiProperty({
     nullable: true,
@@ -30,13 +37,14 @@ export function itemStatus(overlap: number, taken: number, annotationCount: numb
   return taken > 0 ? 'in_progress' : 'open';
 }
 
-export function mapItem(item: ItemEntity, annotationCount: number): ItemDto {
+export function mapItem(item: ItemEntity, annotationCount: number, files: Record<string, string>): ItemDto {
   return {
     id: item.id,
     projectId: item.projectId,
     externalId: item.externalId,
     data: item.data,
     media: item.media,
+    files,
     overlap: item.overlap,
     gold: item.gold ?? null,
     annotationCount,

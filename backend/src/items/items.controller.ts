@@ -3,7 +3,8 @@ import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res } from
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiCreatedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RequirePermission } from '../auth/auth.decorators.js';
+import type { Caller } from '../access/access.js';
+import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import type { UploadRouteConfig } from '../http/body-policy.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
@@ -107,34 +108,38 @@ export class ItemsController {
 
   @Get('items')
   @ApiOkResponse({ type: ItemDto, isArray: true })
-  async list(@Query() raw: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply): Promise<ItemDto[]> {
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() raw: Record<string, string>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ItemDto[]> {
     const query = parseListQuery(raw, { filters: ITEM_FILTERS, sorts: ITEM_SORTS });
-    const page = await this.items.list(query);
+    const page = await this.items.list(query, caller.id);
     void reply.header('Content-Range', contentRange('items', query, page));
     return page.rows;
   }
 
   @Get('items/:id')
   @ApiOkResponse({ type: ItemDto })
-  get(@Param('id') id: string): Promise<ItemDto> {
-    return this.items.get(parseId(id));
+  get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ItemDto> {
+    return this.items.get(parseId(id), caller.id);
   }
 
   @Post('items')
   @ApiCreatedResponse({ type: ItemDto })
-  create(@Body() body: CreateItemDto): Promise<ItemDto> {
-    return this.items.create(body);
+  create(@CurrentCaller() caller: Caller, @Body() body: CreateItemDto): Promise<ItemDto> {
+    return this.items.create(body, caller.id);
   }
 
   @Put('items/:id')
   @ApiOkResponse({ type: ItemDto })
-  update(@Param('id') id: string, @Body() body: UpdateItemDto): Promise<ItemDto> {
-    return this.items.update(parseId(id), body);
+  update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: UpdateItemDto): Promise<ItemDto> {
+    return this.items.update(parseId(id), body, caller.id);
   }
 
   @Delete('items/:id')
   @ApiOkResponse({ type: ItemDto })
-  delete(@Param('id') id: string): Promise<ItemDto> {
-    return this.items.delete(parseId(id));
+  delete(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<ItemDto> {
+    return this.items.delete(parseId(id), caller.id);
   }
 }

@@ -7,34 +7,45 @@ import type { ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { LedgerRepository } from '../rewards/ledger.repository.js';
 import { toItemRecord } from './domain/import-record.js';
+import { FileUrls } from './file-urls.js';
+import type { ItemEntity } from './item.entity.js';
 import { mapItem, type CreateItemDto, type ItemDto, type UpdateItemDto } from './item.dto.js';
 import { ItemsRepository, type ITEM_FILTERS } from './items.repository.js';
 
 export class ItemException extends AppException {}
 
+/** Items as managers see them; `viewerId` is who the signed file URLs in the answer are for. */
 @Injectable()
 export class ItemsService {
+  private readonly fileUrls: FileUrls;
+
   constructor(
     private readonly db: DataSource,
     private readonly items: ItemsRepository,
     private readonly projects: ProjectsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ledger: LedgerRepository,
-  ) {}
+  ) {
+    this.fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
+  }
 
-  async list(query: ListQuery<(typeof ITEM_FILTERS)[number]>): Promise<ListPage<ItemDto>> {
+  private map(item: ItemEntity, annotationCount: number, viewerId: number): ItemDto {
+    return mapItem(item, annotationCount, this.fileUrls.forItem(item.data, item.media, viewerId));
+  }
+
+  async list(query: ListQuery<(typeof ITEM_FILTERS)[number]>, viewerId: number): Promise<ListPage<ItemDto>> {
     const page = await this.items.list(query);
     const counts = await this.items.annotationCounts(page.rows.map((i) => i.id));
-    return { rows: page.rows.map((i) => mapItem(i, counts.get(i.id) ?? 0)), total: page.total };
+    return { rows: page.rows.map((i) => this.map(i, counts.get(i.id) ?? 0, viewerId)), total: page.total };
   }
 
-  async get(id: number): Promise<ItemDto> {
+  async get(id: number, viewerId: number): Promise<ItemDto> {
     const item = await this.items.findById(id);
     if (!item) throw new ItemException(ErrorCode.ITEM_NOT_FOUND, `Item ${id} not found`);
-    return mapItem(item, (await this.items.annotationCounts([id])).get(id) ?? 0);
+    return this.map(item, (await this.items.annotationCounts([id])).get(id) ?? 0, viewerId);
   }
 
-  async create(body: CreateItemDto): Promise<ItemDto> {
+  async create(body: CreateItemDto, viewerId: number): Promise<ItemDto> {
     const project = await this.projects.findById(body.projectId);
     if (!project) throw new ItemException(ErrorCode.PROJECT_NOT_FOUND, `Project ${body.projectId} not found`, 'projectId');
     const record = toItemRecord(
@@ -58,10 +69,10 @@ export class ItemsService {
       sortField: 'id',
       sortOrder: 'DESC',
     });
-    return mapItem(page.rows[0]!, 0);
+    return this.map(page.rows[0]!, 0, viewerId);
   }
 
-  async update(id: number, body: UpdateItemDto): Promise<ItemDto> {
+  async update(id: number, body: UpdateItemDto, viewerId: number): Promise<ItemDto> {
     const item = await this.items.findById(id);
     if (!item) throw new ItemException(ErrorCode.ITEM_NOT_FOUND, `Item ${id} not found`);
     const count = (await this.items.annotationCounts([id])).get(id) ?? 0;
@@ -75,11 +86,11 @@ export class ItemsService {
     }
     if (body.overlap !== undefined) changes.overlap = body.overlap;
     if (Object.keys(changes).length > 0) await this.items.update(id, changes);
-    return this.get(id);
+    return this.get(id, viewerId);
   }
 
-  async delete(id: number): Promise<ItemDto> {
-    const dto = await this.get(id);
+  async delete(id: number, viewerId: number): Promise<ItemDto> {
+    const dto = await this.get(id, viewerId);
     if (dto.annotationCount > 0) throw new ItemException(ErrorCode.ITEM_HAS_ANNOTATIONS, 'A labeled item cannot be deleted');
     // Its withdrawn labels go with it: whatever they still hold in the ledger is reversed.
     await this.items.delete(id, (manager, removed) => this.ledger.reverseRewardsOf(manager, removed, `item ${id} deleted`));

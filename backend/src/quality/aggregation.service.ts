@@ -14,7 +14,7 @@ import { trustOf } from './domain/trust.js';
 import { QualificationsRepository } from './qualifications.repository.js';
 import { QualityRepository, type ItemRow, type LabelRow } from './quality.repository.js';
 import { ReviewsRepository } from './reviews.repository.js';
-import { SuspensionsRepository } from './suspensions.repository.js';
+import { SuspensionsService } from './suspensions.service.js';
 
 export const AGGREGATE_QUEUE = 'quality.aggregate';
 /** Submits within this window share one aggregation run. */
@@ -38,7 +38,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
     @Inject(QUEUE_PORT) private readonly queue: QueuePort,
     private readonly quality: QualityRepository,
     private readonly projects: ProjectsRepository,
-    private readonly suspensions: SuspensionsRepository,
+    private readonly suspensions: SuspensionsService,
     private readonly reviews: ReviewsRepository,
     private readonly qualifications: QualificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -12,6 +12,7 @@ import { ReviewsController } from './reviews.controller.js';
 import { ReviewsRepository } from './reviews.repository.js';
 import { SuspensionsController } from './suspensions.controller.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
+import { SuspensionsService } from './suspensions.service.js';
 
 @Module({
   imports: [ProjectsModule],
@@ -21,11 +22,12 @@ import { SuspensionsRepository } from './suspensions.repository.js';
     AggregationService,
     QualityService,
     SuspensionsRepository,
+    SuspensionsService,
     ReviewsRepository,
     AnnotatorQualityRepository,
     AnnotatorQualityService,
     QualificationsRepository,
   ],
-  exports: [AggregationService, SuspensionsRepository, QualificationsRepository],
+  exports: [AggregationService, SuspensionsRepository, SuspensionsService, QualificationsRepository],
 })
 export class QualityModule {}

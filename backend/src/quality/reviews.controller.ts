@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { getAddress } from 'ethers';
 import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { contentRange, idList, parseId, parseListQuery } from '../http/list-query.js';
+import { FileUrls } from '../items/file-urls.js';
 import { itemShapeOf, validateResult, type ProjectType } from '../projects/domain/label-schema.js';
 import { ReviewDecisionDto, ReviewItemDto } from './reviews.dto.js';
 import { ReviewsRepository } from './reviews.repository.js';
@@ -16,17 +18,29 @@ import { ReviewsRepository } from './reviews.repository.js';
 @RequirePermission('review.work')
 @Controller('review')
 export class ReviewsController {
-  constructor(private readonly reviews: ReviewsRepository) {}
+  private readonly fileUrls: FileUrls;
+
+  constructor(
+    private readonly reviews: ReviewsRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
+  }
 
   @Get()
   @ApiOkResponse({ type: ReviewItemDto, isArray: true, description: 'Least confident first; filter {projectId}' })
-  async queue(@Query() raw: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReviewItemDto[]> {
+  async queue(
+    @CurrentCaller() caller: Caller,
+    @Query() raw: Record<string, string>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReviewItemDto[]> {
     const query = parseListQuery(raw, { filters: ['projectId'] as const, sorts: ['confidence'], defaultSort: 'confidence' });
     const page = await this.reviews.queue(idList(query.filter.projectId, 'projectId'), query.offset, query.limit);
     const rows = page.rows.map((r) => ({
       id: r.itemId,
       projectId: r.projectId,
       data: r.data,
+      files: this.fileUrls.forItem(r.data, null, caller.id),
       result: r.result,
       confidence: r.confidence,
       labels: r.labels.map((l) => ({

@@ -14,6 +14,12 @@ export class ReviewItemDto {
   @ApiProperty({ description: 'The item id' }) id: number;
   @ApiProperty() projectId: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Signed URLs of the stored files the item shows, by CID, for the caller only',
+  })
+  files: Record<string, string>;
   @ApiProperty({ description: 'What the engine inferred', type: 'object', additionalProperties: true }) result: unknown;
   @ApiProperty() confidence: number;
   @ApiProperty({ type: [ReviewLabelDto] }) labels: ReviewLabelDto[];

@@ -7,6 +7,7 @@ import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
 import { CreateSuspensionDto, mapSuspension, SuspensionDto, UpdateSuspensionDto } from './suspensions.dto.js';
 import { SUSPENSION_FILTERS, SUSPENSION_SORTS, SuspensionsRepository } from './suspensions.repository.js';
+import { SuspensionsService } from './suspensions.service.js';
 
 /** Suspension history; admins suspend by hand and lift suspensions (react-admin simple-rest). */
 @ApiTags('quality')
@@ -14,7 +15,10 @@ import { SUSPENSION_FILTERS, SUSPENSION_SORTS, SuspensionsRepository } from './s
 @RequirePermission('user.manage')
 @Controller('suspensions')
 export class SuspensionsController {
-  constructor(private readonly suspensions: SuspensionsRepository) {}
+  constructor(
+    private readonly suspensions: SuspensionsRepository,
+    private readonly status: SuspensionsService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: SuspensionDto, isArray: true })
@@ -37,7 +41,7 @@ export class SuspensionsController {
   @ApiCreatedResponse({ type: SuspensionDto })
   async create(@CurrentCaller() caller: Caller, @Body() body: CreateSuspensionDto): Promise<SuspensionDto> {
     const reasons = [{ rule: 'admin', by: caller.id, note: body.note ?? '' }];
-    await this.suspensions.suspend(body.annotatorId, null, reasons);
+    await this.status.suspend(body.annotatorId, null, reasons);
     const page = await this.suspensions.list({
       filter: { annotatorId: body.annotatorId, active: true },
       offset: 0,
@@ -52,7 +56,7 @@ export class SuspensionsController {
   @Put(':id')
   @ApiOkResponse({ type: SuspensionDto, description: 'Lifts the suspension ({active: false}); discarded labels stay discarded' })
   async update(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() _body: UpdateSuspensionDto): Promise<SuspensionDto> {
-    const lifted = await this.suspensions.lift(parseId(id), caller.id);
+    const lifted = await this.status.lift(parseId(id), caller.id);
     if (!lifted) throw new AppException(ErrorCode.SUSPENSION_NOT_FOUND, `Suspension ${id} not found`);
     return mapSuspension((await this.suspensions.findById(lifted.id))!);
   }

@@ -4,6 +4,12 @@ import { IsDefined, IsInt, Max, Min } from 'class-validator';
 export class TaskItemDto {
   @ApiProperty({ description: 'An opaque, stable reference to the item (not its database id)' }) id: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Signed URLs of the stored files the item shows (`ipfs://<cid>` values of data) by CID, for this annotator while leased',
+  })
+  files: Record<string, string>;
 }
 
 export class TaskDto {

@@ -7,7 +7,8 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { AggregationService } from '../quality/aggregation.service.js';
 import { goldChance, qualificationStatus, type QualificationStatus } from '../quality/domain/qualification.js';
 import { QualificationsRepository } from '../quality/qualifications.repository.js';
-import { SuspensionsRepository } from '../quality/suspensions.repository.js';
+import { SuspensionsService } from '../quality/suspensions.service.js';
+import { FileUrls } from '../items/file-urls.js';
 import { ItemRefs } from '../items/item-refs.js';
 import { BudgetService } from '../rewards/budget.service.js';
 import { AssignmentsRepository, type AssignmentForSubmit, type LeasedTask } from './assignments.repository.js';
@@ -15,10 +16,10 @@ import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.d
 
 export class TaskException extends AppException {}
 
-function mapTask(task: LeasedTask, itemRef: string): TaskDto {
+function mapTask(task: LeasedTask, itemRef: string, files: Record<string, string>): TaskDto {
   const dto: TaskDto = {
     assignmentId: task.assignmentId,
-    item: { id: itemRef, data: task.data },
+    item: { id: itemRef, data: task.data, files },
     expiresAt: task.expiresAt.toISOString(),
   };
   if (task.draft !== null && task.draft !== undefined) dto.draft = task.draft;
@@ -45,8 +46,6 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   private readonly leases = new Map<number, LeaseContext>();
   /** Per project, the lowest item id that may be open: lease scans start there. A hint only. */
   private readonly floors = new Map<number, { floor: number; refreshedAt: number }>();
-  /** Whether an annotator is suspended, as read at most a couple of seconds ago. */
-  private readonly suspended = new Map<number, { value: boolean; at: number }>();
   /** Per project, how many gold items it has (a hint, refreshed like the floor). */
   private readonly goldCounts = new Map<number, { count: number; refreshedAt: number }>();
   /** Per project and annotator, their qualification verdict; "passed" is final and kept. */
@@ -57,15 +56,18 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     private readonly assignments: AssignmentsRepository,
     private readonly projects: ProjectsService,
     private readonly aggregation: AggregationService,
-    private readonly suspensions: SuspensionsRepository,
+    private readonly suspensions: SuspensionsService,
     private readonly qualifications: QualificationsRepository,
     private readonly budget: BudgetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.itemRefs = new ItemRefs(config.jwtSecret);
+    this.fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
   }
 
   private readonly itemRefs: ItemRefs;
+  /** Only the annotator holding the lease gets URLs for the item's files. */
+  private readonly fileUrls: FileUrls;
 
   onModuleInit(): void {
     this.sweeper = setInterval(() => {
@@ -120,7 +122,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     }
     if (!task) return undefined;
     this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
-    return mapTask(task, this.itemRefs.of(task.itemId));
+    return mapTask(task, this.itemRefs.of(task.itemId), this.fileUrls.forItem(task.data, null, caller.id));
   }
 
   async progress(caller: Caller, projectId: number): Promise<ProgressDto> {
@@ -154,14 +156,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async checkNotSuspended(caller: Caller): Promise<void> {
-    const cached = this.suspended.get(caller.id);
-    let value = cached && Date.now() - cached.at < 2_000 ? cached.value : undefined;
-    if (value === undefined) {
-      value = await this.suspensions.isSuspended(caller.id);
-      if (this.suspended.size > 100_000) this.suspended.clear();
-      this.suspended.set(caller.id, { value, at: Date.now() });
-    }
-    if (value)
+    if (await this.suspensions.isSuspended(caller.id))
       throw new TaskException(
         ErrorCode.ANNOTATOR_SUSPENDED,
         'Your account is suspended: your recent labels did not pass the quality checks',

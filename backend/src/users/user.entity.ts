@@ -13,6 +13,13 @@ export class UserEntity {
   @Column({ type: 'text', array: true, default: () => "'{annotator}'" })
   roles: string[];
 
+  /**
+   * The part of `roles` held only because ADMIN_ADDRESSES lists the address: revoked at boot once it
+   * is no longer listed. A role an admin granted in the console is never in here.
+   */
+  @Column({ type: 'text', array: true, name: 'configured_roles', default: () => "'{}'" })
+  configuredRoles: string[];
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

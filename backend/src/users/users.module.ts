@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CallersService } from './callers.service.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 @Module({
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService],
-  exports: [UsersRepository],
+  providers: [UsersRepository, UsersService, CallersService],
+  exports: [UsersRepository, CallersService],
 })
 export class UsersModule {}

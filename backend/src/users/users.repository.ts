@@ -24,19 +24,62 @@ export class UsersRepository {
     return this.repo.findOneBy({ address: address.toLowerCase() });
   }
 
-  /** Creates the user on first sign-in; adds `extraRoles` (configured admins) without dropping any. */
-  async signIn(address: string, extraRoles: readonly string[]): Promise<UserEntity> {
+  /**
+   * Creates the user on first sign-in; adds `configuredRoles` (ADMIN_ADDRESSES) without dropping any,
+   * recording as configured only the ones the user did not hold already.
+   */
+  async signIn(address: string, configuredRoles: readonly string[]): Promise<UserEntity> {
     const rows: UserEntity[] = await sqlRows(
       this.db,
-      `INSERT INTO users (address, roles, last_sign_in_at)
-       VALUES ($1, ARRAY['annotator']::text[] || $2::text[], now())
+      `INSERT INTO users (address, roles, configured_roles, last_sign_in_at)
+       VALUES ($1, ARRAY['annotator']::text[] || $2::text[], $2::text[], now())
        ON CONFLICT (address) DO UPDATE
          SET last_sign_in_at = now(),
-             roles = ARRAY(SELECT DISTINCT unnest(users.roles || $2::text[]) ORDER BY 1)
+             roles = ARRAY(SELECT DISTINCT unnest(users.roles || $2::text[]) ORDER BY 1),
+             configured_roles = ARRAY(
+               SELECT DISTINCT unnest(users.configured_roles || ARRAY(SELECT unnest($2::text[]) EXCEPT SELECT unnest(users.roles)))
+               ORDER BY 1)
        RETURNING id`,
-      [address.toLowerCase(), extraRoles],
+      [address.toLowerCase(), configuredRoles],
     );
     return (await this.findById(rows[0]!.id))!;
+  }
+
+  /** What the access checks need of a user, or undefined when there is no such user (any more). */
+  async findAccess(id: number): Promise<{ id: number; address: string; roles: string[] } | undefined> {
+    const rows = await sqlRows<{ id: number; address: string; roles: string[] }>(
+      this.db,
+      'SELECT id, address, roles FROM users WHERE id = $1',
+      [id],
+      'users.access',
+    );
+    return rows[0];
+  }
+
+  /**
+   * Makes `role` match the configuration: users it was configured for and who no longer are listed
+   * lose it; listed users who lack it get it (as configured). Roles granted in the console stay.
+   */
+  async syncConfiguredRole(role: string, addresses: readonly string[]): Promise<{ revoked: string[]; granted: string[] }> {
+    const listed = addresses.map((address) => address.toLowerCase());
+    return this.db.transaction(async (manager) => {
+      const revoked = await sqlRows<{ address: string }>(
+        manager,
+        `UPDATE users SET roles = array_remove(roles, $1), configured_roles = array_remove(configured_roles, $1)
+          WHERE $1 = ANY(configured_roles) AND NOT (address = ANY($2::text[]))
+          RETURNING address`,
+        [role, listed],
+      );
+      const granted = await sqlRows<{ address: string }>(
+        manager,
+        `UPDATE users SET roles = ARRAY(SELECT DISTINCT unnest(roles || ARRAY[$1]::text[]) ORDER BY 1),
+                          configured_roles = ARRAY(SELECT DISTINCT unnest(configured_roles || ARRAY[$1]::text[]) ORDER BY 1)
+          WHERE address = ANY($2::text[]) AND NOT ($1 = ANY(roles))
+          RETURNING address`,
+        [role, listed],
+      );
+      return { revoked: revoked.map((r) => r.address), granted: granted.map((r) => r.address) };
+    });
   }
 
   async list(query: ListQuery<(typeof USER_FILTERS)[number]>): Promise<ListPage<UserEntity>> {
@@ -55,17 +98,25 @@ export class UsersRepository {
     return { rows, total };
   }
 
-  async create(address: string, roles: readonly string[]): Promise<UserEntity | null> {
+  /** `configuredRoles`: the part of `roles` only the configuration grants. */
+  async create(address: string, roles: readonly string[], configuredRoles: readonly string[]): Promise<UserEntity | null> {
     const rows: Array<{ id: number }> = await sqlRows(
       this.db,
-      `INSERT INTO users (address, roles) VALUES ($1, $2) ON CONFLICT (address) DO NOTHING RETURNING id`,
-      [address.toLowerCase(), roles],
+      `INSERT INTO users (address, roles, configured_roles) VALUES ($1, $2, $3) ON CONFLICT (address) DO NOTHING RETURNING id`,
+      [address.toLowerCase(), roles, configuredRoles],
     );
     return rows[0] ? this.findById(rows[0].id) : null;
   }
 
+  /** Sets the roles an admin chose; a role taken away stops being configured, one added is the console's. */
   async updateRoles(id: number, roles: readonly string[]): Promise<UserEntity | null> {
-    await this.repo.update({ id }, { roles: [...roles] });
+    await sqlRows(
+      this.db,
+      `UPDATE users SET roles = $2::text[],
+                        configured_roles = ARRAY(SELECT unnest(configured_roles) INTERSECT SELECT unnest($2::text[]) ORDER BY 1)
+        WHERE id = $1`,
+      [id, roles],
+    );
     return this.findById(id);
   }
 

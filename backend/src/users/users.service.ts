@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { getAddress } from 'ethers';
 import type { Caller, Role } from '../access/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
+import { CallersService } from './callers.service.js';
 import { mapUser, type UserDto } from './user.dto.js';
 import { UsersRepository, type USER_FILTERS } from './users.repository.js';
 
@@ -12,11 +13,21 @@ export class UserException extends AppException<
 > {}
 
 @Injectable()
-export class UsersService {
+export class UsersService implements OnModuleInit {
+  private readonly logger = new Logger(UsersService.name);
+
   constructor(
     private readonly users: UsersRepository,
+    private readonly callers: CallersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** ADMIN_ADDRESSES as it is now: an address taken out of it is no admin from this boot on. */
+  async onModuleInit(): Promise<void> {
+    const { revoked, granted } = await this.users.syncConfiguredRole('admin', this.config.adminAddresses);
+    for (const address of revoked) this.logger.warn(`${getAddress(address)} is no longer in ADMIN_ADDRESSES: admin role revoked`);
+    if (granted.length > 0) this.logger.log(`ADMIN_ADDRESSES: admin role given to ${granted.length} existing user(s)`);
+  }
 
   async get(id: number): Promise<UserDto> {
     const user = await this.users.findById(id);
@@ -30,7 +41,10 @@ export class UsersService {
   }
 
   async create(address: string, roles: Role[] | undefined): Promise<UserDto> {
-    const created = await this.users.create(getAddress(address.toLowerCase()), this.withConfiguredRoles(address, roles ?? ['annotator']));
+    const chosen = roles ?? ['annotator'];
+    const all = this.withConfiguredRoles(address, chosen);
+    const configured = all.filter((role) => !chosen.includes(role));
+    const created = await this.users.create(getAddress(address.toLowerCase()), all, configured);
     if (!created) throw new UserException(ErrorCode.USER_ADDRESS_TAKEN, `A user with address ${address} exists`, 'address');
     return mapUser(created);
   }
@@ -42,7 +56,9 @@ export class UsersService {
     if (id === caller.id && !next.includes('admin')) {
       throw new UserException(ErrorCode.FORBIDDEN, 'You cannot remove your own admin role', 'roles');
     }
-    return mapUser((await this.users.updateRoles(id, next))!);
+    const updated = await this.users.updateRoles(id, next);
+    this.callers.forget(id);
+    return mapUser(updated!);
   }
 
   async delete(caller: Caller, id: number): Promise<UserDto> {
@@ -53,6 +69,7 @@ export class UsersService {
       throw new UserException(ErrorCode.USER_HAS_WORK, 'This user has labeled items; remove their roles instead of deleting them');
     }
     await this.users.delete(id);
+    this.callers.forget(id);
     return mapUser(user);
   }
 

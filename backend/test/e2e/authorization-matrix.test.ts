@@ -13,13 +13,15 @@ import type { Permission } from '../../src/access/access.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { call, signIn, type Session } from '../support/wallet.js';
 
-type Access = 'public' | 'signed-in' | Permission;
+/** `signed-url`: no session opens it, only a URL the API signed for one user (none is given here). */
+type Access = 'public' | 'signed-in' | 'signed-url' | Permission;
 type Caller = 'anonymous' | 'annotator' | 'reviewer' | 'buyer' | 'admin';
 type Outcome = 401 | 403 | 'allowed';
 
 /** Who gets what, by the access a route declares. Written out, not derived from access.ts. */
 const EXPECTED: Record<Access, Record<Caller, Outcome>> = {
   public: { anonymous: 'allowed', annotator: 'allowed', reviewer: 'allowed', buyer: 'allowed', admin: 'allowed' },
+  'signed-url': { anonymous: 403, annotator: 403, reviewer: 403, buyer: 403, admin: 403 },
   'signed-in': { anonymous: 401, annotator: 'allowed', reviewer: 'allowed', buyer: 'allowed', admin: 'allowed' },
   'project.read': { anonymous: 401, annotator: 'allowed', reviewer: 'allowed', buyer: 'allowed', admin: 'allowed' },
   'task.work': { anonymous: 401, annotator: 'allowed', reviewer: 'allowed', buyer: 403, admin: 'allowed' },
@@ -60,6 +62,7 @@ const ROUTES: Record<string, Access> = {
   'GET /api/auth/nonce': 'public',
   'POST /api/auth/verify': 'public',
   'GET /api/auth/me': 'signed-in',
+  'POST /api/auth/renew': 'signed-in',
   // users and quality of annotators
   'GET /api/users': 'user.manage',
   'POST /api/users': 'user.manage',
@@ -88,7 +91,7 @@ const ROUTES: Record<string, Access> = {
   'GET /api/items/:id': 'item.manage',
   'PUT /api/items/:id': 'item.manage',
   'DELETE /api/items/:id': 'item.manage',
-  'GET /api/files/:cid': 'project.read',
+  'GET /api/files/:cid': 'signed-url',
   // labeling
   'GET /api/projects/:id/next': 'task.work',
   'GET /api/projects/:id/progress': 'task.work',

@@ -1,6 +1,7 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../../src/demo/png.js';
+import { FileUrls } from '../../src/items/file-urls.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { call, signIn, type Session } from '../support/wallet.js';
 
@@ -18,6 +19,7 @@ interface Item {
   externalId: string | null;
   data: Record<string, unknown>;
   media: { cid: string; width: number; height: number; mime: string } | null;
+  files: Record<string, string>;
   status: string;
 }
 
@@ -141,12 +143,21 @@ describe('item import', () => {
     expect(item!.media).toMatchObject({ width: 64, height: 48, mime: 'image/png' });
     expect(item!.data).toMatchObject({ width: 64, height: 48, image: `ipfs://${item!.media!.cid}` });
     expect(item!.media!.cid).toMatch(/^Qm[1-9A-HJ-NP-Za-km-z]{44}$/);
-    const file = await fetch(`${t.baseUrl}/api/files/${item!.media!.cid}?token=${annotator.token}`);
+    // The item comes with a signed URL of its image for the admin who asked.
+    const url = item!.files[item!.media!.cid]!;
+    expect(url).toMatch(new RegExp(`^/api/files/${item!.media!.cid}\\?u=${t.admin.user.id}&exp=\\d+&sig=[\\w-]{43}$`));
+    const file = await fetch(`${t.baseUrl}${url}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await file.arrayBuffer()).equals(png)).toBe(true);
-    expect((await fetch(`${t.baseUrl}/api/files/${item!.media!.cid}`)).status).toBe(401);
-    const missing = await call<{ code: string }>(t.baseUrl, annotator, 'GET', '/api/files/QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o');
+    expect((await fetch(`${t.baseUrl}/api/files/${item!.media!.cid}`)).status).toBe(403);
+    const absent = 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o';
+    const missing = await call<{ code: string }>(
+      t.baseUrl,
+      undefined,
+      'GET',
+      new FileUrls(t.config.jwtSecret, t.config.fileUrlTtlSeconds).url(absent, t.admin.user.id),
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('FILE_NOT_FOUND');
   });

@@ -399,7 +399,7 @@ describe('gold items', () => {
       if (task.status === 204) break;
       seen.push(JSON.stringify(task.body));
       expect(Object.keys(task.body).sort()).toEqual(['assignmentId', 'expiresAt', 'item']);
-      expect(Object.keys(task.body.item).sort()).toEqual(['data', 'id']);
+      expect(Object.keys(task.body.item).sort()).toEqual(['data', 'files', 'id']);
       const submitted = await call(t.baseUrl, worker, 'POST', `/api/assignments/${task.body.assignmentId}/submit?next=true`, {
         result: { label: 'a' },
         leadTimeMs: 900,
@@ -423,9 +423,11 @@ describe('gold items', () => {
 });
 
 describe('suspensions', () => {
-  it('an admin suspends an annotator by hand and lifts it; a suspended annotator gets 403', async () => {
-    const projectId = await project({ type: 'classification', labels: ['a'] }, [{ data: { text: 'x' } }]);
+  it('an admin suspends an annotator by hand and lifts it; both apply to the very next request', async () => {
+    const projectId = await project({ type: 'classification', labels: ['a'] }, [{ data: { text: 'x' } }, { data: { text: 'y' } }]);
     const worker = await annotator();
+    // Working: the server has just seen this annotator as not suspended.
+    expect((await next(worker, projectId)).status).toBe(200);
     const created = await call<{ id: number; active: boolean; reasons: Array<{ rule: string }> }>(
       t.baseUrl,
       t.admin,
@@ -458,7 +460,6 @@ describe('suspensions', () => {
       active: false,
     });
     expect(lifted.body.active).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
     expect((await next(worker, projectId)).status).toBe(200);
   });
 });

@@ -7,7 +7,8 @@ let t: TestApp;
 let annotator: Session;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // A console served from another origin (e.g. a Vite dev server) must be listed to read the API.
+  t = await startTestApp({ CORS_ORIGINS: 'http://localhost:5173' });
   annotator = await signIn(t.baseUrl, Wallet.createRandom() as unknown as Wallet);
 });
 afterAll(async () => {
@@ -65,7 +66,7 @@ describe('projects', () => {
     expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', field });
   });
 
-  it('lists with filter, range and sort, and exposes Content-Range to CORS', async () => {
+  it('lists with filter, range and sort, and exposes Content-Range to a CORS_ORIGINS origin', async () => {
     for (let i = 0; i < 3; i++) await call(t.baseUrl, t.admin, 'POST', '/api/projects', { ...base, name: `Listing ${i}` });
     const query = `filter=${encodeURIComponent(JSON.stringify({ q: 'Listing' }))}&range=${encodeURIComponent('[0,1]')}&sort=${encodeURIComponent('["name","DESC"]')}`;
     const response = await fetch(`${t.baseUrl}/api/projects?${query}`, {

@@ -185,7 +185,7 @@ describe('rewards ledger: labels -> quality -> ledger', () => {
     let credited = 0n;
     for (const label of labels) credited += await earnedBy(label.id);
     expect(credited).toBeGreaterThan(0n);
-    await app.get(ItemsService).delete(item!.item_id);
+    await app.get(ItemsService).delete(item!.item_id, admin.id);
     for (const label of labels) expect(await earnedBy(label.id)).toBe(0n);
     expect([...(await balances(project.id)).values()].reduce((a, b) => a + b, 0n)).toBe(total - credited);
   });

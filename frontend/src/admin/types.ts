@@ -56,6 +56,8 @@ export interface Item extends RaRecord<number> {
   externalId: string | null;
   data: Record<string, unknown>;
   media: ItemMedia | null;
+  /** Signed, short-lived URLs of the item's stored files by CID, for the signed-in user. */
+  files?: Record<string, string>;
   overlap: number;
   annotationCount: number;
   status: ItemStatus;
@@ -141,6 +143,8 @@ export interface ReviewLabel {
 export interface ReviewItem extends RaRecord<number> {
   projectId: number;
   data: Record<string, unknown>;
+  /** Signed, short-lived URLs of the item's stored files by CID. */
+  files?: Record<string, string>;
   /** What the aggregation inferred. */
   result: unknown;
   /** 0..1 */

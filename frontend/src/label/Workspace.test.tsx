@@ -266,20 +266,23 @@ describe('Workspace with region widgets', () => {
     });
   });
 
-  it('shows an ipfs:// image through the file endpoint and submits drawn boxes', async () => {
-    const image = { image: 'ipfs://QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', width: 640, height: 480 };
+  it('shows an ipfs:// image through the signed URL the task carries and submits drawn boxes', async () => {
+    const cid = 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o';
+    const image = { image: `ipfs://${cid}`, width: 640, height: 480 };
+    const signed = (n: number) => ({ [cid]: `/api/files/${cid}?u=1&exp=1796300000&sig=${String(n).repeat(43)}` });
     const api = server(
       {
         'GET /api/projects/3/next': [
-          json(200, { ...task(11, ''), item: { id: 'ref110', data: image } }),
-          json(200, { ...task(12, ''), item: { id: 'ref120', data: image } }),
+          json(200, { ...task(11, ''), item: { id: 'ref110', data: image, files: signed(1) } }),
+          json(200, { ...task(12, ''), item: { id: 'ref120', data: image, files: signed(2) } }),
         ],
       },
       { ...PROJECT, type: 'boxes', labels: ['car', 'person'] },
     );
     renderWorkspace();
     const img = await screen.findByRole('img', { name: 'Image to label' });
-    expect(img.getAttribute('src')).toBe('/api/files/QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o?token=test-token');
+    expect(img.getAttribute('src')).toBe(signed(1)[cid]);
+    expect(img.getAttribute('src')).not.toContain('token');
     const overlay = screen.getByTestId('boxes-overlay');
     // Without layout (happy-dom) the widget shows the image at scale 1.
     fireEvent.pointerDown(overlay, { clientX: 600, clientY: 400, pointerId: 1, button: 0 });

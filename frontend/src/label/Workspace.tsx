@@ -343,7 +343,7 @@ export function Workspace({ projectId, session, onBack }: WorkspaceProps) {
               task={task}
               answer={current}
               onChange={(next, options) => answer.set(next, options)}
-              imageSrc={imageUrl(task.item.data.image, session.token)}
+              imageSrc={imageUrl(task.item.data.image, task.item.files)}
               disabled={!editable}
             />
           </div>

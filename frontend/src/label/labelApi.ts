@@ -68,11 +68,14 @@ export async function saveDraft(assignmentId: number, result: unknown): Promise<
   return (await api<{ expiresAt: string }>('PUT', `/api/assignments/${assignmentId}/draft`, { result })).body.expiresAt;
 }
 
-/** Where the browser can load an item's image: http(s) as is, `ipfs://<cid>` through our file endpoint. */
-export function imageUrl(image: unknown, token: string | undefined): string | undefined {
+/**
+ * Where the browser can load an item's image: http(s) as is, `ipfs://<cid>` through the signed file
+ * URL the API gave with the task (`files`), which needs no session token.
+ */
+export function imageUrl(image: unknown, files: Readonly<Record<string, string>> | undefined): string | undefined {
   if (typeof image !== 'string') return undefined;
-  const ipfs = /^ipfs:\/\/([A-Za-z0-9]+)\/?$/.exec(image);
-  if (ipfs) return `/api/files/${ipfs[1]}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  const ipfs = /^ipfs:\/\/(?:ipfs\/)?([A-Za-z0-9]+)\/?$/.exec(image);
+  if (ipfs) return files?.[ipfs[1]!];
   if (/^https?:\/\//i.test(image)) return image;
   return undefined;
 }

@@ -30,8 +30,8 @@ export interface ItemData {
 
 export interface Task {
   assignmentId: number;
-  /** `id` is an opaque reference, not the database id. */
-  item: { id: string; data: ItemData };
+  /** `id` is an opaque reference, not the database id; `files`: signed URLs of its stored files by CID. */
+  item: { id: string; data: ItemData; files?: Record<string, string> };
   expiresAt: string;
   draft?: unknown;
 }

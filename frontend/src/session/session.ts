@@ -7,13 +7,28 @@ export interface SessionUser {
 
 export interface Session {
   token: string;
+  /** The token stops working then; `keepSessionFresh` renews it before. */
   expiresAt: string;
+  /** Renewals end here: then the wallet signs in again. Absent in sessions saved by older versions. */
+  renewableUntil?: string;
   user: SessionUser;
 }
 
 const KEY = 'tessera.session';
 type Listener = (session: Session | undefined, reason?: 'expired') => void;
 const listeners = new Set<Listener>();
+let watchingOtherTabs = false;
+
+/** Another tab signed in, renewed or signed out: this one follows. */
+function watchOtherTabs(): void {
+  if (watchingOtherTabs || typeof window === 'undefined') return;
+  watchingOtherTabs = true;
+  window.addEventListener('storage', (event) => {
+    if (event.key !== KEY && event.key !== null) return;
+    const session = loadSession();
+    for (const listener of listeners) listener(session);
+  });
+}
 
 export function loadSession(): Session | undefined {
   try {
@@ -51,6 +66,7 @@ export function expireSession(): void {
 }
 
 export function onSessionChange(listener: Listener): () => void {
+  watchOtherTabs();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -1,6 +1,5 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { Labeled, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import { getToken } from '../../session/session';
 import { ChoiceChip } from '../ChoiceChip';
 import { JsonField } from '../json/JsonField';
 import type { Item } from '../types';
@@ -46,7 +45,7 @@ export function DataPreviewField({ size = 'small' }: DataPreviewFieldProps) {
   const record = useRecordContext<Item>();
   const translate = useTranslate();
   if (!record) return null;
-  const preview = dataPreview(record, getToken());
+  const preview = dataPreview(record);
   switch (preview.kind) {
     case 'image':
       return (

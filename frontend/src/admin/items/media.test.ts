@@ -3,26 +3,28 @@ import { itemFilterToQuery } from './itemQuery';
 import { dataPreview, fileUrl } from './media';
 
 const CID = 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o';
+const SIGNED = `/api/files/${CID}?u=4&exp=1796300000&sig=${'s'.repeat(43)}`;
+const FILES = { [CID]: SIGNED };
 
 describe('item media', () => {
-  it('turns ipfs:// URIs into the files endpoint with the token', () => {
-    expect(fileUrl(`ipfs://${CID}`, 'a b')).toBe(`/api/files/${CID}?token=a%20b`);
-    expect(fileUrl(`ipfs://${CID}`, undefined)).toBe(`/api/files/${CID}`);
-    expect(fileUrl('https://example.org/cat.png', 't')).toBe('https://example.org/cat.png');
-    expect(fileUrl('javascript:alert(1)', 't')).toBeUndefined();
+  it('turns ipfs:// URIs into the signed URL the API sent with the record, never a session token', () => {
+    expect(fileUrl(`ipfs://${CID}`, FILES)).toBe(SIGNED);
+    expect(fileUrl(`ipfs://ipfs/${CID}`, FILES)).toBe(SIGNED);
+    // No signed URL for it: nothing to show rather than a URL that cannot load.
+    expect(fileUrl(`ipfs://${CID}`, undefined)).toBeUndefined();
+    expect(fileUrl(`ipfs://${CID}`, {})).toBeUndefined();
+    expect(fileUrl('https://example.org/cat.png', FILES)).toBe('https://example.org/cat.png');
+    expect(fileUrl('javascript:alert(1)', FILES)).toBeUndefined();
   });
 
   it('previews images, then text, then JSON', () => {
-    expect(dataPreview({ data: { image: `ipfs://${CID}`, width: 1 }, media: null }, 't')).toEqual({
-      kind: 'image',
-      src: `/api/files/${CID}?token=t`,
-    });
-    expect(dataPreview({ data: {}, media: { cid: CID, mime: 'image/png' } }, 't')).toMatchObject({ kind: 'image' });
-    expect(dataPreview({ data: { text: 'A  long\nreview' }, media: null }, 't')).toEqual({ kind: 'text', text: 'A long review' });
-    expect(dataPreview({ data: { n: 1, title: 'Title' }, media: null }, 't')).toEqual({ kind: 'text', text: 'Title' });
-    expect(dataPreview({ data: { n: 1 }, media: null }, 't')).toEqual({ kind: 'text', text: '{"n":1}' });
-    expect(dataPreview({ data: {}, media: null }, 't')).toEqual({ kind: 'none' });
-    const long = dataPreview({ data: { text: 'x'.repeat(500) }, media: null }, 't');
+    expect(dataPreview({ data: { image: `ipfs://${CID}`, width: 1 }, media: null, files: FILES })).toEqual({ kind: 'image', src: SIGNED });
+    expect(dataPreview({ data: {}, media: { cid: CID, mime: 'image/png' }, files: FILES })).toEqual({ kind: 'image', src: SIGNED });
+    expect(dataPreview({ data: { text: 'A  long\nreview' }, media: null })).toEqual({ kind: 'text', text: 'A long review' });
+    expect(dataPreview({ data: { n: 1, title: 'Title' }, media: null })).toEqual({ kind: 'text', text: 'Title' });
+    expect(dataPreview({ data: { n: 1 }, media: null })).toEqual({ kind: 'text', text: '{"n":1}' });
+    expect(dataPreview({ data: {}, media: null })).toEqual({ kind: 'none' });
+    const long = dataPreview({ data: { text: 'x'.repeat(500) }, media: null });
     expect(long.kind === 'text' && long.text.length).toBe(140);
   });
 

@@ -7,12 +7,13 @@ const MAX_PREVIEW_CHARS = 140;
 const IPFS_URI = /^ipfs:\/\/(?:ipfs\/)?([A-Za-z0-9]+)$/;
 
 /**
- * `ipfs://<cid>` -> `/api/files/<cid>?token=…` (an <img> cannot send the bearer header, the API
- * takes the token in the query for this route); http(s) URLs are used as they are.
+ * `ipfs://<cid>` -> the signed, short-lived URL the API sent with the record (`files`, by CID; an
+ * <img> cannot send the bearer header and the session token never goes in a URL); http(s) URLs are
+ * used as they are.
  */
-export function fileUrl(uri: string, token: string | undefined, apiUrl = '/api'): string | undefined {
+export function fileUrl(uri: string, files: Readonly<Record<string, string>> | undefined): string | undefined {
   const ipfs = IPFS_URI.exec(uri);
-  if (ipfs) return `${apiUrl}/files/${ipfs[1]}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  if (ipfs) return files?.[ipfs[1]!];
   if (/^https?:\/\//i.test(uri)) return uri;
   return undefined;
 }
@@ -22,15 +23,15 @@ function truncate(text: string): string {
   return line.length > MAX_PREVIEW_CHARS ? `${line.slice(0, MAX_PREVIEW_CHARS - 1)}…` : line;
 }
 
-export function dataPreview(item: Pick<Item, 'data' | 'media'>, token: string | undefined): DataPreview {
+export function dataPreview(item: Pick<Item, 'data' | 'files'> & { media?: Item['media'] }): DataPreview {
   const data = item.data ?? {};
   const image = data['image'];
   if (typeof image === 'string') {
-    const src = fileUrl(image, token);
+    const src = fileUrl(image, item.files);
     if (src) return { kind: 'image', src };
   }
   if (item.media?.cid && (item.media.mime === undefined || item.media.mime.startsWith('image/'))) {
-    const src = fileUrl(`ipfs://${item.media.cid}`, token);
+    const src = fileUrl(`ipfs://${item.media.cid}`, item.files);
     if (src) return { kind: 'image', src };
   }
   const text = data['text'];
