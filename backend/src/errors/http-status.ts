@@ -20,6 +20,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.FORBIDDEN:
     case ErrorCode.ANNOTATOR_SUSPENDED:
     case ErrorCode.QUALIFICATION_FAILED:
+    case ErrorCode.REVIEW_OWN_LABEL:
       return 403;
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
@@ -45,6 +46,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NOTHING_TO_PAY:
     case ErrorCode.EPOCH_INVALID_STATE:
     case ErrorCode.CLAIM_NOT_AVAILABLE:
+    case ErrorCode.LEASE_LIMIT_REACHED:
+    case ErrorCode.REVIEW_NOT_PENDING:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

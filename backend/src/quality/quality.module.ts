@@ -10,6 +10,7 @@ import { QualityRepository } from './quality.repository.js';
 import { QualityService } from './quality.service.js';
 import { ReviewsController } from './reviews.controller.js';
 import { ReviewsRepository } from './reviews.repository.js';
+import { ReviewsService } from './reviews.service.js';
 import { SuspensionsController } from './suspensions.controller.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 
@@ -22,6 +23,7 @@ import { SuspensionsRepository } from './suspensions.repository.js';
     QualityService,
     SuspensionsRepository,
     ReviewsRepository,
+    ReviewsService,
     AnnotatorQualityRepository,
     AnnotatorQualityService,
     QualificationsRepository,
