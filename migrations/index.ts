@@ -10,5 +10,6 @@ import { Migration as M6 } from './1795603339992-GoldMixingAndQualification.js';
 import { Migration as M7 } from './1795604220975-RewardsLedgerEpochsChain.js';
 import { Migration as M8 } from './1795606000000-BatchedLeases.js';
 import { Migration as M9 } from './1795615159320-DropItemAndUserKeysOnHotTables.js';
+import { Migration as M10 } from './1796291165333-ServerTimePerLabel.js';
 
-export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9];
+export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10];

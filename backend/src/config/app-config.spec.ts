@@ -59,6 +59,7 @@ describe('loadConfig defaults', () => {
     });
     expect(config.publicUrl.href).toBe('http://localhost:3000/');
     expect(config.jobTimeoutSeconds).toBe(300);
+    expect(config.antiCheat).toEqual({ minLabels: 10, minMedianMs: 800 });
     expect(config.chain).toMatchObject({
       rpcUrl: undefined,
       embeddedPort: 8545,
@@ -183,6 +184,14 @@ describe('loadConfig defaults', () => {
     expect(config.publicUrl.protocol).toBe('https:');
   });
 
+  it('reads the anti-cheat speed rule', () => {
+    const config = loadConfig(
+      { ANTI_CHEAT_MIN_LABELS: '4', ANTI_CHEAT_MIN_MEDIAN_MS: '400' },
+      cwd,
+    );
+    expect(config.antiCheat).toEqual({ minLabels: 4, minMedianMs: 400 });
+  });
+
   it('derives the default public URL from PORT', () => {
     expect(loadConfig({ PORT: '4100' }, cwd).publicUrl.origin).toBe('http://localhost:4100');
   });
@@ -254,6 +263,8 @@ describe('loadConfig errors name the variable', () => {
     [{ EPOCH_EXPIRY_DAYS: '0' }, 'EPOCH_EXPIRY_DAYS'],
     [{ DEPLOY_CONTRACTS: 'yes' }, 'DEPLOY_CONTRACTS'],
     [{ JOB_TIMEOUT_SECONDS: '1' }, 'JOB_TIMEOUT_SECONDS'],
+    [{ ANTI_CHEAT_MIN_LABELS: '0' }, 'ANTI_CHEAT_MIN_LABELS'],
+    [{ ANTI_CHEAT_MIN_MEDIAN_MS: '0.5s' }, 'ANTI_CHEAT_MIN_MEDIAN_MS'],
   ])('%j -> %s', (env, variable) => {
     expect(configErrorVariable(env)).toBe(variable);
   });

@@ -38,9 +38,18 @@ export interface AppConfig {
   readonly frontendDir: string | undefined;
   /** Suspend annotators the anti-cheat rules catch (benchmarks' robots turn it off). */
   readonly autoSuspend: boolean;
+  /** The anti-cheat speed rule: time per label is the server's, from lease to submit. */
+  readonly antiCheat: AntiCheatConfig;
   /** Seed one demo project of each type into an empty database. */
   readonly demoData: boolean;
   readonly chain: ChainConfig;
+}
+
+export interface AntiCheatConfig {
+  /** Labels an annotator needs in a project before the speed and straight-lining rules judge them (speed: timed labels). */
+  readonly minLabels: number;
+  /** A median time per label under this, lease to submit, is faster than anyone reads. */
+  readonly minMedianMs: number;
 }
 
 /**
@@ -241,6 +250,10 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     ipfsApiUrl: readUrl(env, 'IPFS_API_URL', ['http:', 'https:'])?.toString(),
     logLevel: readChoice(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     autoSuspend: readChoice(env, 'AUTO_SUSPEND', ['true', 'false'], 'true') === 'true',
+    antiCheat: {
+      minLabels: readInt(env, 'ANTI_CHEAT_MIN_LABELS', 10, 1, 10_000),
+      minMedianMs: readInt(env, 'ANTI_CHEAT_MIN_MEDIAN_MS', 800, 0, 600_000),
+    },
     frontendDir: env['FRONTEND_DIR'] ? path.resolve(cwd, env['FRONTEND_DIR']) : defaultFrontendDir(),
     chain: readChain(env, nodeEnv),
     demoData:

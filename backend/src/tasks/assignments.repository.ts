@@ -219,9 +219,10 @@ export class AssignmentsRepository {
   }
 
   /**
-   * Closes a live lease and records its annotation; concurrent submits share one statement and one
-   * commit. Returns undefined when the lease was no longer live (expired, skipped, or submitted by a
-   * concurrent retry).
+   * Closes a live lease and records its annotation, with the time since the lease was handed out as
+   * the server saw it (`server_time_ms`: what speed rules read; the client's `leadTimeMs` is only
+   * kept); concurrent submits share one statement and one commit. Returns undefined when the lease
+   * was no longer live (expired, skipped, or submitted by a concurrent retry).
    */
   submit(request: SubmitRequest): Promise<number | undefined> {
     return this.submits.run(request);
@@ -239,10 +240,12 @@ export class AssignmentsRepository {
          UPDATE assignments a SET status = 'submitted', closed_at = now(), draft = NULL
            FROM input
           WHERE a.id = input.assignment_id AND a.annotator_id = input.annotator_id AND a.status = 'leased' AND a.expires_at > now()
-         RETURNING a.id, a.project_id, a.item_id, a.annotator_id, input.result, input.lead_time_ms, input.ord
+         RETURNING a.id, a.project_id, a.item_id, a.annotator_id, a.created_at, input.result, input.lead_time_ms, input.ord
        ), inserted AS (
-         INSERT INTO annotations (assignment_id, project_id, item_id, annotator_id, result, lead_time_ms)
-         SELECT id, project_id, item_id, annotator_id, result, lead_time_ms FROM closed
+         INSERT INTO annotations (assignment_id, project_id, item_id, annotator_id, result, lead_time_ms, server_time_ms)
+         SELECT id, project_id, item_id, annotator_id, result, lead_time_ms,
+                least(greatest(round(extract(epoch FROM now() - created_at) * 1000), 0), 2147483647)::int
+           FROM closed
          RETURNING id, assignment_id
        )
        SELECT inserted.id, closed.ord FROM inserted JOIN closed ON closed.id = inserted.assignment_id`,
