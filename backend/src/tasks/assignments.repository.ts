@@ -273,15 +273,28 @@ export class AssignmentsRepository {
     return rows[0]?.expires_at;
   }
 
+  /**
+   * The annotator's progress in the project. Remaining: regular items open to them, plus their live
+   * lease, plus, while either of those is non-zero, the gold items they have not been given. Leasing
+   * moves an item from the first or the last term into the second, and submitting takes it out,
+   * whichever kind it is, so the counts never tell a gold item apart (see ProgressDto).
+   */
   async countOpen(projectId: number, annotatorId: number): Promise<{ remaining: number; done: number }> {
     const rows: Array<{ remaining: string; done: string }> = await sqlRows(
       this.db,
-      `SELECT
-         (SELECT count(*) FROM items i WHERE i.project_id = $1 AND i.taken < i.overlap AND i.gold IS NULL
-            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2))
-         + (SELECT count(*) FROM assignments a WHERE a.project_id = $1 AND a.annotator_id = $2
-              AND a.status = 'leased' AND a.expires_at > now()) AS remaining,
-         (SELECT count(*) FROM annotations WHERE project_id = $1 AND annotator_id = $2) AS done`,
+      `WITH regular AS (
+         SELECT count(*) AS n FROM items i WHERE i.project_id = $1 AND i.taken < i.overlap AND i.gold IS NULL
+            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2)
+       ), live AS (
+         SELECT count(*) AS n FROM assignments a WHERE a.project_id = $1 AND a.annotator_id = $2
+            AND a.status = 'leased' AND a.expires_at > now()
+       ), gold AS (
+         SELECT count(*) AS n FROM items i WHERE i.project_id = $1 AND i.gold IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2)
+       )
+       SELECT regular.n + live.n + CASE WHEN regular.n + live.n > 0 THEN gold.n ELSE 0 END AS remaining,
+              (SELECT count(*) FROM annotations WHERE project_id = $1 AND annotator_id = $2) AS done
+         FROM regular, live, gold`,
       [projectId, annotatorId],
     );
     return { remaining: Number(rows[0]?.remaining ?? 0), done: Number(rows[0]?.done ?? 0) };

@@ -72,6 +72,8 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
       this.assignments.expireLeases().then(
         (released) => {
           for (const { projectId, itemId } of released) this.lowerFloor(projectId, itemId);
+          // A gold item left to run out counts as a wrong answer: the next aggregation judges it.
+          for (const projectId of new Set(released.map((r) => r.projectId))) this.aggregation.schedule(projectId);
           if (released.length > 0) this.logger.log(`returned ${released.length} expired leases to the pool`);
         },
         (error: unknown) => this.logger.warn(`lease sweep failed: ${String(error)}`),
@@ -116,11 +118,14 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     // Nothing open: leases that ran out may be holding items the sweeper has not returned yet.
     if (!task) {
       const released = await this.assignments.expireLeases(projectId);
-      if (released.length > 0) task = await this.assignments.nextTask({ ...request, floor: 0 });
+      if (released.length > 0) {
+        this.aggregation.schedule(projectId);
+        task = await this.assignments.nextTask({ ...request, floor: 0 });
+      }
     }
     if (!task) return undefined;
     this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
-    return mapTask(task, this.itemRefs.of(task.itemId));
+    return mapTask(task, this.itemRefs.of(caller.id, task.itemId));
   }
 
   async progress(caller: Caller, projectId: number): Promise<ProgressDto> {
@@ -128,11 +133,13 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     return this.assignments.countOpen(projectId, caller.id);
   }
 
+  /** Gives the item back; a skipped gold item counts as a wrong answer (judged by the next aggregation). */
   async skip(caller: Caller, assignmentId: number): Promise<void> {
     const freed = await this.assignments.skip(assignmentId, caller.id);
     if (freed) {
       this.leases.delete(assignmentId);
       this.lowerFloor(freed.projectId, freed.itemId);
+      this.aggregation.schedule(freed.projectId);
       return;
     }
     const assignment = await this.own(caller, assignmentId);
