@@ -11,5 +11,6 @@ import { Migration as M7 } from './1795604220975-RewardsLedgerEpochsChain.js';
 import { Migration as M8 } from './1795606000000-BatchedLeases.js';
 import { Migration as M9 } from './1795615159320-DropItemAndUserKeysOnHotTables.js';
 import { Migration as M10 } from './1796291165333-ServerTimePerLabel.js';
+import { Migration as M11 } from './1796291165400-LeaseOutcomeAndNewAnnotatorCap.js';
 
-export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10];
+export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11];

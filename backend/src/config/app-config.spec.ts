@@ -60,6 +60,7 @@ describe('loadConfig defaults', () => {
     expect(config.publicUrl.href).toBe('http://localhost:3000/');
     expect(config.jobTimeoutSeconds).toBe(300);
     expect(config.antiCheat).toEqual({ minLabels: 10, minMedianMs: 800 });
+    expect(config.newAnnotators).toEqual({ minAcceptedLabels: 20, maxLeases: 3 });
     expect(config.chain).toMatchObject({
       rpcUrl: undefined,
       embeddedPort: 8545,
@@ -184,12 +185,13 @@ describe('loadConfig defaults', () => {
     expect(config.publicUrl.protocol).toBe('https:');
   });
 
-  it('reads the anti-cheat speed rule', () => {
+  it('reads the anti-cheat speed rule and the limits on new annotators', () => {
     const config = loadConfig(
-      { ANTI_CHEAT_MIN_LABELS: '4', ANTI_CHEAT_MIN_MEDIAN_MS: '400' },
+      { ANTI_CHEAT_MIN_LABELS: '4', ANTI_CHEAT_MIN_MEDIAN_MS: '400', NEW_ANNOTATOR_MIN_LABELS: '0', NEW_ANNOTATOR_MAX_LEASES: '1' },
       cwd,
     );
     expect(config.antiCheat).toEqual({ minLabels: 4, minMedianMs: 400 });
+    expect(config.newAnnotators).toEqual({ minAcceptedLabels: 0, maxLeases: 1 });
   });
 
   it('derives the default public URL from PORT', () => {
@@ -265,6 +267,8 @@ describe('loadConfig errors name the variable', () => {
     [{ JOB_TIMEOUT_SECONDS: '1' }, 'JOB_TIMEOUT_SECONDS'],
     [{ ANTI_CHEAT_MIN_LABELS: '0' }, 'ANTI_CHEAT_MIN_LABELS'],
     [{ ANTI_CHEAT_MIN_MEDIAN_MS: '0.5s' }, 'ANTI_CHEAT_MIN_MEDIAN_MS'],
+    [{ NEW_ANNOTATOR_MIN_LABELS: '-1' }, 'NEW_ANNOTATOR_MIN_LABELS'],
+    [{ NEW_ANNOTATOR_MAX_LEASES: '0' }, 'NEW_ANNOTATOR_MAX_LEASES'],
   ])('%j -> %s', (env, variable) => {
     expect(configErrorVariable(env)).toBe(variable);
   });
