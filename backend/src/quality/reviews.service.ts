@@ -9,6 +9,21 @@ import { ReviewsRepository, type ReviewOutcome } from './reviews.repository.js';
 
 export const REVIEW_FILTERS = ['projectId'] as const;
 
+function whyNotPending(state: { status: string | null; lastDecision: ReviewOutcome | null }): string {
+  if (state.lastDecision !== null && state.status === 'confident') return `a reviewer already decided it (${state.lastDecision})`;
+  if (state.lastDecision === 'rejected' && state.status === null) return 'a reviewer rejected it; it is back in the pool';
+  switch (state.status) {
+    case null:
+      return 'the quality engine has not judged its labels yet';
+    case 'confident':
+      return 'the quality engine settled it';
+    case 'needs_more_labels':
+      return 'it is waiting for more labels';
+    default:
+      return `its status is ${state.status}`;
+  }
+}
+
 /**
  * The review queue: items the engine could not settle, for reviewers to accept, fix or reject. A
  * decision lands only on an item waiting for review, once, and never from a reviewer who labelled it.
@@ -44,14 +59,7 @@ export class ReviewsService {
       case 'own_label':
         throw new QualityException(ErrorCode.REVIEW_OWN_LABEL, `You labelled item ${itemId}: another reviewer decides it`);
       case 'not_pending':
-        throw new QualityException(
-          ErrorCode.REVIEW_NOT_PENDING,
-          answer.status === null
-            ? `Item ${itemId} is not waiting for review: the quality engine has not judged its labels yet`
-            : answer.lastDecision !== null && answer.status === 'confident'
-              ? `Item ${itemId} is not waiting for review: a reviewer already decided it (${answer.lastDecision})`
-              : `Item ${itemId} is not waiting for review: it is ${answer.status}`,
-        );
+        throw new QualityException(ErrorCode.REVIEW_NOT_PENDING, `Item ${itemId} is not waiting for review: ${whyNotPending(answer)}`);
       default: {
         const unreachable: never = answer;
         return unreachable;
