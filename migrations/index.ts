@@ -13,5 +13,7 @@ import { Migration as M9 } from './1795615159320-DropItemAndUserKeysOnHotTables.
 import { Migration as M10 } from './1796290921027-PayoutRetriesAttemptsVoid.js';
 import { Migration as M11 } from './1796290921028-LedgerRefusesTruncate.js';
 import { Migration as M12 } from './1796290943434-ConfiguredRoles.js';
+import { Migration as M13 } from './1796291165333-ServerTimePerLabel.js';
+import { Migration as M14 } from './1796291165400-LeaseOutcomeAndNewAnnotatorCap.js';
 
-export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12];
+export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13, M14];

@@ -16,7 +16,13 @@ export class AnnotationDto {
   @ApiProperty() annotatorId: number;
   @ApiProperty() annotatorAddress: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) result: unknown;
-  @ApiProperty() leadTimeMs: number;
+  @ApiProperty({ description: 'Time spent as the client reported it (display only)' }) leadTimeMs: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Time from the lease being handed out to the submit, as the server measured it; null for labels made without a lease',
+  })
+  serverTimeMs: number | null;
   @ApiProperty() createdAt: string;
 }
 
@@ -29,6 +35,7 @@ export function mapAnnotation(annotation: AnnotationEntity, annotatorAddress: st
     annotatorAddress: getAddress(annotatorAddress),
     result: annotation.result,
     leadTimeMs: annotation.leadTimeMs,
+    serverTimeMs: annotation.serverTimeMs,
     createdAt: annotation.createdAt.toISOString(),
   };
 }

@@ -51,8 +51,16 @@ export class AnnotationEntity {
   @Column({ type: 'jsonb' })
   result: unknown;
 
+  /** Time spent as the client reported it: shown, never trusted. */
   @Column({ type: 'integer', name: 'lead_time_ms' })
   leadTimeMs: number;
+
+  /**
+   * Time from the lease being handed out to the submit being received, measured by the server: what
+   * the rules that judge speed read. Null for labels made without a lease (an admin's direct label).
+   */
+  @Column({ type: 'integer', name: 'server_time_ms', nullable: true })
+  serverTimeMs: number | null;
 
   /** Set when the label stopped counting (its annotator was suspended); kept for the record. */
   @Column({ type: 'timestamptz', name: 'discarded_at', nullable: true })

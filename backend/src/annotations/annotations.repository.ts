@@ -8,7 +8,7 @@ import { ProjectEntity } from '../projects/project.entity.js';
 import { AnnotationEntity } from './annotation.entity.js';
 
 export const ANNOTATION_FILTERS = ['id', 'projectId', 'itemId', 'annotatorId'] as const;
-export const ANNOTATION_SORTS = ['id', 'createdAt', 'leadTimeMs', 'itemId', 'annotatorId'] as const;
+export const ANNOTATION_SORTS = ['id', 'createdAt', 'leadTimeMs', 'serverTimeMs', 'itemId', 'annotatorId'] as const;
 
 export interface AnnotationRow {
   annotation: AnnotationEntity;

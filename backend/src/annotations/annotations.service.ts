@@ -23,13 +23,17 @@ export class AnnotationsService {
     this.itemRefs = new ItemRefs(config.jwtSecret);
   }
 
-  /** Those who may read all labels see all; everyone else sees only their own, with items as their tasks showed them. */
+  /** Those who may read all labels see all; everyone else sees only their own, with items named as their tasks named them. */
   async list(caller: Caller, query: ListQuery<(typeof ANNOTATION_FILTERS)[number]>): Promise<ListPage<AnnotationDto>> {
     const readsAll = canAccess(caller.roles, 'annotation.read-all');
     const page = await this.annotations.list(query, readsAll ? undefined : caller.id);
     return {
       rows: page.rows.map((r) =>
-        mapAnnotation(r.annotation, r.annotatorAddress, readsAll ? undefined : this.itemRefs.of(r.annotation.itemId)),
+        mapAnnotation(
+          r.annotation,
+          r.annotatorAddress,
+          readsAll ? undefined : this.itemRefs.of(r.annotation.annotatorId, r.annotation.itemId),
+        ),
       ),
       total: page.total,
     };
@@ -41,7 +45,11 @@ export class AnnotationsService {
     if (!row || (row.annotation.annotatorId !== caller.id && !readsAll)) {
       throw new AnnotationException(ErrorCode.ANNOTATION_NOT_FOUND, `Annotation ${id} not found`);
     }
-    return mapAnnotation(row.annotation, row.annotatorAddress, readsAll ? undefined : this.itemRefs.of(row.annotation.itemId));
+    return mapAnnotation(
+      row.annotation,
+      row.annotatorAddress,
+      readsAll ? undefined : this.itemRefs.of(row.annotation.annotatorId, row.annotation.itemId),
+    );
   }
 
   async create(caller: Caller, itemId: number, result: unknown, leadTimeMs: number): Promise<AnnotationDto> {

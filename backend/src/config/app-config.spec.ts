@@ -67,6 +67,8 @@ describe('loadConfig defaults', () => {
     });
     expect(config.publicUrl.href).toBe('http://localhost:3000/');
     expect(config.jobTimeoutSeconds).toBe(300);
+    expect(config.antiCheat).toEqual({ minLabels: 10, minMedianMs: 800 });
+    expect(config.newAnnotators).toEqual({ minAcceptedLabels: 20, maxLeases: 3 });
     expect(config.chain).toMatchObject({
       rpcUrl: undefined,
       embeddedPort: 8545,
@@ -225,6 +227,15 @@ describe('loadConfig defaults', () => {
     });
     expect(config.publicUrl.host).toBe('tessera.example.org');
     expect(config.publicUrl.protocol).toBe('https:');
+  });
+
+  it('reads the anti-cheat speed rule and the limits on new annotators', () => {
+    const config = loadConfig(
+      { ANTI_CHEAT_MIN_LABELS: '4', ANTI_CHEAT_MIN_MEDIAN_MS: '400', NEW_ANNOTATOR_MIN_LABELS: '0', NEW_ANNOTATOR_MAX_LEASES: '1' },
+      cwd,
+    );
+    expect(config.antiCheat).toEqual({ minLabels: 4, minMedianMs: 400 });
+    expect(config.newAnnotators).toEqual({ minAcceptedLabels: 0, maxLeases: 1 });
   });
 
   it('derives the default public URL from PORT', () => {
@@ -410,6 +421,10 @@ describe('loadConfig errors name the variable', () => {
     [{ CORS_ORIGINS: 'https://app.example.org/path' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: 'app.example.org' }, 'CORS_ORIGINS'],
     [{ FILE_URL_TTL_SECONDS: '86400' }, 'FILE_URL_TTL_SECONDS'],
+    [{ ANTI_CHEAT_MIN_LABELS: '0' }, 'ANTI_CHEAT_MIN_LABELS'],
+    [{ ANTI_CHEAT_MIN_MEDIAN_MS: '0.5s' }, 'ANTI_CHEAT_MIN_MEDIAN_MS'],
+    [{ NEW_ANNOTATOR_MIN_LABELS: '-1' }, 'NEW_ANNOTATOR_MIN_LABELS'],
+    [{ NEW_ANNOTATOR_MAX_LEASES: '0' }, 'NEW_ANNOTATOR_MAX_LEASES'],
   ])('%j -> %s', (env, variable) => {
     expect(configErrorVariable(env)).toBe(variable);
   });

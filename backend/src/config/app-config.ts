@@ -58,6 +58,10 @@ export interface AppConfig {
   readonly frontendDir: string | undefined;
   /** Suspend annotators the anti-cheat rules catch (benchmarks' robots turn it off). */
   readonly autoSuspend: boolean;
+  /** The anti-cheat speed rule: time per label is the server's, from lease to submit. */
+  readonly antiCheat: AntiCheatConfig;
+  /** Limits on annotators without a track record, so throwaway wallets cannot hoard leases. */
+  readonly newAnnotators: NewAnnotatorConfig;
   /** Seed one demo project of each type into an empty database. */
   readonly demoData: boolean;
   readonly chain: ChainConfig;
@@ -69,6 +73,20 @@ export interface RateLimitConfig {
   readonly perUser: number;
   readonly perIp: number;
   readonly signInPerIp: number;
+}
+
+export interface AntiCheatConfig {
+  /** Labels an annotator needs in a project before the speed and straight-lining rules judge them (speed: timed labels). */
+  readonly minLabels: number;
+  /** A median time per label under this, lease to submit, is faster than anyone reads. */
+  readonly minMedianMs: number;
+}
+
+export interface NewAnnotatorConfig {
+  /** Accepted labels (rewarded, not reversed) on the platform after which an annotator is no longer new; 0: nobody is. */
+  readonly minAcceptedLabels: number;
+  /** Live leases a new annotator may hold at once, across all projects. */
+  readonly maxLeases: number;
 }
 
 /**
@@ -392,6 +410,14 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     ipfsApiUrl: readUrl(env, 'IPFS_API_URL', ['http:', 'https:'])?.toString(),
     logLevel: readChoice(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     autoSuspend: readChoice(env, 'AUTO_SUSPEND', ['true', 'false'], 'true') === 'true',
+    antiCheat: {
+      minLabels: readInt(env, 'ANTI_CHEAT_MIN_LABELS', 10, 1, 10_000),
+      minMedianMs: readInt(env, 'ANTI_CHEAT_MIN_MEDIAN_MS', 800, 0, 600_000),
+    },
+    newAnnotators: {
+      minAcceptedLabels: readInt(env, 'NEW_ANNOTATOR_MIN_LABELS', 20, 0, 1_000_000),
+      maxLeases: readInt(env, 'NEW_ANNOTATOR_MAX_LEASES', 3, 1, 1000),
+    },
     frontendDir: env['FRONTEND_DIR'] ? path.resolve(cwd, env['FRONTEND_DIR']) : defaultFrontendDir(),
     chain: readChain(env, nodeEnv),
     demoData:

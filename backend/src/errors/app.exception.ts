@@ -61,11 +61,17 @@ export const ErrorCode = {
   ASSIGNMENT_CLOSED: 'ASSIGNMENT_CLOSED',
   RESULT_INVALID: 'RESULT_INVALID',
   ANNOTATION_NOT_FOUND: 'ANNOTATION_NOT_FOUND',
+  /** A new annotator already holds as many live leases as they may (NEW_ANNOTATOR_MAX_LEASES). */
+  LEASE_LIMIT_REACHED: 'LEASE_LIMIT_REACHED',
   // quality
   ANNOTATOR_SUSPENDED: 'ANNOTATOR_SUSPENDED',
   SUSPENSION_NOT_FOUND: 'SUSPENSION_NOT_FOUND',
   QUALIFICATION_FAILED: 'QUALIFICATION_FAILED',
   QUALIFICATION_NOT_FOUND: 'QUALIFICATION_NOT_FOUND',
+  /** The item is not waiting for review (never aggregated, settled, or decided by another reviewer). */
+  REVIEW_NOT_PENDING: 'REVIEW_NOT_PENDING',
+  /** Reviewers do not decide items they labelled. */
+  REVIEW_OWN_LABEL: 'REVIEW_OWN_LABEL',
   // rewards
   NOTHING_TO_PAY: 'NOTHING_TO_PAY',
   EPOCH_NOT_FOUND: 'EPOCH_NOT_FOUND',

@@ -25,6 +25,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ANNOTATOR_SUSPENDED:
     case ErrorCode.QUALIFICATION_FAILED:
     case ErrorCode.FILE_URL_INVALID:
+    case ErrorCode.REVIEW_OWN_LABEL:
       return 403;
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
@@ -54,6 +55,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.EPOCH_NOT_FAILED:
     case ErrorCode.EPOCH_TX_IN_FLIGHT:
     case ErrorCode.EPOCH_ROOT_POSTED:
+    case ErrorCode.LEASE_LIMIT_REACHED:
+    case ErrorCode.REVIEW_NOT_PENDING:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -6,13 +6,13 @@ import { ProjectsRepository } from '../projects/projects.repository.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
 import { CREDIT_QUEUE } from '../rewards/credit-queue.js';
 import { AggregationRunner } from './aggregation-runner.js';
-import { cheatReasons, type LabelFacts } from './domain/anti-cheat.js';
+import { cheatReasons, DEFAULT_POLICY, type AntiCheatPolicy, type LabelFacts } from './domain/anti-cheat.js';
 import { matchesGold } from './domain/gold-check.js';
 import type { ProjectLabels, WorkerScore } from './domain/project-aggregation.js';
 import { qualificationStatus } from './domain/qualification.js';
 import { trustOf } from './domain/trust.js';
 import { QualificationsRepository } from './qualifications.repository.js';
-import { QualityRepository, type ItemRow, type LabelRow } from './quality.repository.js';
+import { QualityRepository, type ItemRow, type LabelRow, type UnansweredGoldRow } from './quality.repository.js';
 import { ReviewsRepository } from './reviews.repository.js';
 import { SuspensionsService } from './suspensions.service.js';
 
@@ -33,6 +33,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
   private readonly recentlyScheduled = new Map<number, number>();
   /** How long each project's last run took: big projects are aggregated less often. */
   private readonly lastRunMs = new Map<number, number>();
+  private readonly policy: AntiCheatPolicy;
 
   constructor(
     @Inject(QUEUE_PORT) private readonly queue: QueuePort,
@@ -42,7 +43,9 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
     private readonly reviews: ReviewsRepository,
     private readonly qualifications: QualificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.policy = { ...DEFAULT_POLICY, minLabels: config.antiCheat.minLabels, minMedianTimeMs: config.antiCheat.minMedianMs };
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.declare(AGGREGATE_QUEUE, { onePerKey: true });
@@ -86,7 +89,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
     const started = Date.now();
     this.logger.log(`project ${projectId}: aggregating`);
     for (let round = 0; round < 2; round++) {
-      const [{ items: loaded, labels }, reviewed] = await Promise.all([
+      const [{ items: loaded, labels, unansweredGold }, reviewed] = await Promise.all([
         this.quality.projectLabels(projectId),
         this.reviews.acceptedAnswers(projectId),
       ]);
@@ -98,6 +101,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
         labels: project.labels,
         items,
         annotations: labels,
+        unansweredGold,
         targetConfidence: project.targetConfidence,
         minLabels: project.overlap,
         maxOverlap: project.maxOverlap,
@@ -108,7 +112,9 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
       // Rewards follow the new decisions (the rewards module credits; idempotent, one job per project).
       await this.queue.send(CREDIT_QUEUE, { projectId }, { singletonKey: String(projectId) });
       const failed = await this.qualify(project, loaded.filter((i) => i.gold).length, decision.workers);
-      const suspended = this.config.autoSuspend ? await this.enforce(projectId, project.type as ProjectType, items, labels) : 0;
+      const suspended = this.config.autoSuspend
+        ? await this.enforce(projectId, project.type as ProjectType, items, labels, unansweredGold)
+        : 0;
       this.lastRunMs.set(projectId, Date.now() - started);
       this.logger.log(`project ${projectId}: ${decision.items.length} items aggregated (${decision.method}) in ${Date.now() - started} ms`);
       if (suspended + failed === 0) return;
@@ -136,27 +142,42 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
     return failed;
   }
 
-  /** Applies the anti-cheat rules to every annotator of the project; answers how many it suspended. */
-  private async enforce(projectId: number, type: ProjectType, items: readonly ItemRow[], labels: readonly LabelRow[]): Promise<number> {
+  /**
+   * Applies the anti-cheat rules to every annotator of the project, on what the server measured (time
+   * from lease to submit, gold items answered or dodged); answers how many it suspended.
+   */
+  private async enforce(
+    projectId: number,
+    type: ProjectType,
+    items: readonly ItemRow[],
+    labels: readonly LabelRow[],
+    unansweredGold: readonly UnansweredGoldRow[],
+  ): Promise<number> {
     const gold = new Map(items.filter((i) => i.gold).map((i) => [i.id, i]));
     const answerOf = (result: Record<string, unknown>): string =>
       typeof result['label'] === 'string' ? result['label'] : JSON.stringify(result);
-    const byWorker = new Map<number, LabelFacts[]>();
+    const byWorker = new Map<number, { labels: LabelFacts[]; goldUnanswered: number }>();
+    const factsOf = (annotatorId: number): { labels: LabelFacts[]; goldUnanswered: number } => {
+      let facts = byWorker.get(annotatorId);
+      if (!facts) byWorker.set(annotatorId, (facts = { labels: [], goldUnanswered: 0 }));
+      return facts;
+    };
     const crowd = new Map<string, number>();
     for (const label of labels) {
       const answer = answerOf(label.result);
       crowd.set(answer, (crowd.get(answer) ?? 0) + 1);
       const goldItem = gold.get(label.itemId);
-      const facts: LabelFacts = { leadTimeMs: label.leadTimeMs, answer };
-      if (goldItem) facts.goldCorrect = matchesGold(type, goldItem.data, goldItem.gold, label.result);
-      const list = byWorker.get(label.annotatorId) ?? [];
-      list.push(facts);
-      byWorker.set(label.annotatorId, list);
+      factsOf(label.annotatorId).labels.push({
+        serverTimeMs: label.serverTimeMs,
+        answer,
+        ...(goldItem ? { goldCorrect: matchesGold(type, goldItem.data, goldItem.gold, label.result) } : {}),
+      });
     }
+    for (const dodged of unansweredGold) if (gold.has(dodged.itemId)) factsOf(dodged.annotatorId).goldUnanswered++;
     const crowdTopShare = labels.length === 0 ? 0 : Math.max(...crowd.values()) / labels.length;
     let suspended = 0;
     for (const [annotatorId, facts] of byWorker) {
-      const reasons = cheatReasons(facts, crowdTopShare);
+      const reasons = cheatReasons(facts, crowdTopShare, this.policy);
       if (reasons.length === 0) continue;
       if (await this.suspensions.suspend(annotatorId, projectId, reasons)) {
         suspended++;

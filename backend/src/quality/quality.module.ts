@@ -5,11 +5,13 @@ import { AnnotatorQualityController } from './annotator-quality.controller.js';
 import { AnnotatorQualityRepository } from './annotator-quality.repository.js';
 import { AnnotatorQualityService } from './annotator-quality.service.js';
 import { QualificationsRepository } from './qualifications.repository.js';
+import { QualificationsService } from './qualifications.service.js';
 import { QualityController } from './quality.controller.js';
 import { QualityRepository } from './quality.repository.js';
 import { QualityService } from './quality.service.js';
 import { ReviewsController } from './reviews.controller.js';
 import { ReviewsRepository } from './reviews.repository.js';
+import { ReviewsService } from './reviews.service.js';
 import { SuspensionsController } from './suspensions.controller.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 import { SuspensionsService } from './suspensions.service.js';
@@ -24,10 +26,12 @@ import { SuspensionsService } from './suspensions.service.js';
     SuspensionsRepository,
     SuspensionsService,
     ReviewsRepository,
+    ReviewsService,
     AnnotatorQualityRepository,
     AnnotatorQualityService,
     QualificationsRepository,
+    QualificationsService,
   ],
-  exports: [AggregationService, SuspensionsRepository, SuspensionsService, QualificationsRepository],
+  exports: [AggregationService, SuspensionsRepository, SuspensionsService, QualificationsRepository, QualificationsService],
 })
 export class QualityModule {}

@@ -6,7 +6,14 @@ export interface LabelRow {
   itemId: number;
   annotatorId: number;
   result: Record<string, unknown>;
-  leadTimeMs: number;
+  /** Lease to submit, as the server measured it; null for labels made without a lease. */
+  serverTimeMs: number | null;
+}
+
+/** A gold item given to an annotator who did not answer it (skipped it, or let the lease run out). */
+export interface UnansweredGoldRow {
+  itemId: number;
+  annotatorId: number;
 }
 
 export interface ItemRow {
@@ -39,8 +46,8 @@ export const CONFIDENCE_EPSILON = 0.001;
 export class QualityRepository {
   constructor(private readonly db: DataSource) {}
 
-  async projectLabels(projectId: number): Promise<{ items: ItemRow[]; labels: LabelRow[] }> {
-    const [items, labels] = await Promise.all([
+  async projectLabels(projectId: number): Promise<{ items: ItemRow[]; labels: LabelRow[]; unansweredGold: UnansweredGoldRow[] }> {
+    const [items, labels, unansweredGold] = await Promise.all([
       // Only items with labels or a gold answer matter; their data only for spans (the text).
       sqlRows<ItemRow>(
         this.db,
@@ -53,12 +60,24 @@ export class QualityRepository {
       ),
       sqlRows<LabelRow>(
         this.db,
-        `SELECT item_id AS "itemId", annotator_id AS "annotatorId", result, lead_time_ms AS "leadTimeMs"
+        `SELECT item_id AS "itemId", annotator_id AS "annotatorId", result, server_time_ms AS "serverTimeMs"
            FROM annotations WHERE project_id = $1 AND discarded_at IS NULL ORDER BY id`,
         [projectId],
       ),
+      // As with labels, nothing of an annotator whose work was withdrawn (suspended, or failed here).
+      sqlRows<UnansweredGoldRow>(
+        this.db,
+        `SELECT a.item_id AS "itemId", a.annotator_id AS "annotatorId"
+           FROM items i JOIN assignments a ON a.item_id = i.id
+          WHERE i.project_id = $1 AND i.gold IS NOT NULL AND a.status IN ('skipped', 'expired')
+            AND NOT EXISTS (SELECT 1 FROM suspensions s WHERE s.annotator_id = a.annotator_id AND s.lifted_at IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM qualifications q WHERE q.project_id = i.project_id AND q.annotator_id = a.annotator_id
+                              AND q.status = 'failed')
+          ORDER BY a.id`,
+        [projectId],
+      ),
     ]);
-    return { items, labels };
+    return { items, labels, unansweredGold };
   }
 
   /**

@@ -8,6 +8,7 @@ import type { Vote } from './domain/votes.js';
 import { QualityError } from './domain/quality-error.js';
 import { trustOf } from './domain/trust.js';
 import { QualificationsRepository } from './qualifications.repository.js';
+import { QualificationsService } from './qualifications.service.js';
 import type { ProjectQualityDto, QualificationDto } from './quality.dto.js';
 import { QualityRepository } from './quality.repository.js';
 
@@ -22,6 +23,7 @@ export class QualityService {
     private readonly projects: ProjectsRepository,
     private readonly aggregation: AggregationService,
     private readonly qualificationRows: QualificationsRepository,
+    private readonly qualificationVerdicts: QualificationsService,
   ) {}
 
   async aggregateNow(projectId: number): Promise<ProjectQualityDto> {
@@ -50,7 +52,7 @@ export class QualityService {
   /** Lets an annotator take the project's qualification again. */
   async resetQualification(projectId: number, annotatorId: number): Promise<void> {
     await this.requireProject(projectId);
-    if (!(await this.qualificationRows.reset(projectId, annotatorId))) {
+    if (!(await this.qualificationVerdicts.reset(projectId, annotatorId))) {
       throw new AppException(ErrorCode.QUALIFICATION_NOT_FOUND, `Annotator ${annotatorId} has no qualification in project ${projectId}`);
     }
   }

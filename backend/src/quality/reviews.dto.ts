@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, ValidateIf } from 'class-validator';
+import { getAddress } from 'ethers';
+import type { ReviewQueueRow } from './reviews.repository.js';
 
 export const REVIEW_OUTCOMES = ['accepted', 'rejected', 'fixed_and_accepted'] as const;
 
@@ -32,4 +34,26 @@ export class ReviewDecisionDto {
   @IsDefined()
   @IsOptional()
   result?: unknown;
+}
+
+export class ReviewDecidedDto {
+  @ApiProperty() itemId: number;
+  @ApiProperty({ enum: REVIEW_OUTCOMES }) outcome: (typeof REVIEW_OUTCOMES)[number];
+}
+
+export function mapReviewItem(row: ReviewQueueRow, files: Record<string, string>): ReviewItemDto {
+  return {
+    id: row.itemId,
+    projectId: row.projectId,
+    data: row.data,
+    files,
+    result: row.result,
+    confidence: row.confidence,
+    labels: row.labels.map((l) => ({
+      annotationId: l.annotationId,
+      annotatorId: l.annotatorId,
+      annotatorAddress: getAddress(l.address),
+      result: l.result,
+    })),
+  };
 }

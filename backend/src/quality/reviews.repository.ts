@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
+import type { ItemMedia } from '../items/item.entity.js';
 
 export interface ReviewQueueRow {
   itemId: number;
@@ -13,13 +14,37 @@ export interface ReviewQueueRow {
 
 export type ReviewOutcome = 'accepted' | 'rejected' | 'fixed_and_accepted';
 
+export interface ReviewItemContext {
+  projectId: number;
+  type: string;
+  labels: string[];
+  data: Record<string, unknown>;
+  media: ItemMedia | null;
+}
+
+/** What became of a decision: recorded, or why not (checked under the item's lock, so two reviewers cannot both land). */
+export type DecisionAnswer =
+  | { outcome: 'decided' }
+  | { outcome: 'not_found' }
+  | { outcome: 'own_label' }
+  | { outcome: 'not_pending'; status: string | null; lastDecision: ReviewOutcome | null };
+
 @Injectable()
 export class ReviewsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Items the engine could not settle, least confident first, with every counted label. */
-  async queue(projectIds: number[] | undefined, offset: number, limit: number): Promise<{ rows: ReviewQueueRow[]; total: number }> {
-    const where = `r.status = 'needs_review' AND ($1::int[] IS NULL OR r.project_id = ANY($1))`;
+  /**
+   * Items the engine could not settle, least confident first, with every counted label; without the
+   * items `reviewerId` labelled (they may not decide those).
+   */
+  async queue(
+    reviewerId: number,
+    projectIds: number[] | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: ReviewQueueRow[]; total: number }> {
+    const where = `r.status = 'needs_review' AND ($1::int[] IS NULL OR r.project_id = ANY($1))
+      AND NOT EXISTS (SELECT 1 FROM annotations mine WHERE mine.item_id = r.item_id AND mine.annotator_id = $2)`;
     const [rows, total] = await Promise.all([
       sqlRows<ReviewQueueRow>(
         this.db,
@@ -30,32 +55,49 @@ export class ReviewsRepository {
            FROM item_results r JOIN items i ON i.id = r.item_id
           WHERE ${where}
           ORDER BY r.confidence, r.item_id
-          OFFSET $2 LIMIT $3`,
-        [projectIds ?? null, offset, limit],
+          OFFSET $3 LIMIT $4`,
+        [projectIds ?? null, reviewerId, offset, limit],
       ),
-      sqlRows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM item_results r WHERE ${where}`, [projectIds ?? null]),
+      sqlRows<{ n: number }>(this.db, `SELECT count(*)::int AS n FROM item_results r WHERE ${where}`, [projectIds ?? null, reviewerId]),
     ]);
     return { rows, total: total[0]?.n ?? 0 };
   }
 
-  async itemContext(
-    itemId: number,
-  ): Promise<{ projectId: number; type: string; labels: string[]; data: Record<string, unknown> } | undefined> {
-    const rows = await sqlRows<{ projectId: number; type: string; labels: string[]; data: Record<string, unknown> }>(
+  /** What a reviewer's fixed answer is checked against: the project's schema and the item's shape. */
+  async itemContext(itemId: number): Promise<ReviewItemContext | undefined> {
+    const rows = await sqlRows<ReviewItemContext>(
       this.db,
-      'SELECT i.project_id AS "projectId", p.type, p.labels, i.data FROM items i JOIN projects p ON p.id = i.project_id WHERE i.id = $1',
+      `SELECT i.project_id AS "projectId", p.type, p.labels, i.data, i.media
+         FROM items i JOIN projects p ON p.id = i.project_id WHERE i.id = $1`,
       [itemId],
     );
     return rows[0];
   }
 
   /**
-   * Records the decision. Accepted (or fixed): the answer is final and counts as ground truth.
-   * Rejected: the item's labels stop counting and the item goes back to the pool for new annotators.
+   * Records the decision if the item is waiting for review and the reviewer did not label it, checked
+   * and written in one transaction under the item's lock: of two reviewers deciding at once, the
+   * second finds the item decided. Accepted: the engine's answer, read under the lock, is final and
+   * counts as ground truth; fixed: the reviewer's answer (`fixed`) does. Rejected: the item's labels
+   * stop counting and the item goes back to the pool for new annotators.
    */
-  async decide(itemId: number, projectId: number, reviewerId: number, outcome: ReviewOutcome, result: unknown): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await sqlRows(manager, 'SELECT id FROM items WHERE id = $1 FOR UPDATE', [itemId]);
+  async decide(itemId: number, reviewerId: number, outcome: ReviewOutcome, fixed: unknown): Promise<DecisionAnswer> {
+    return this.db.transaction(async (manager) => {
+      const [item] = await sqlRows<{ project_id: number }>(manager, 'SELECT project_id FROM items WHERE id = $1 FOR UPDATE', [itemId]);
+      if (!item) return { outcome: 'not_found' };
+      // A statement after the lock: it sees what a reviewer who held the lock before committed.
+      const [state] = await sqlRows<{ own: boolean; status: string | null; result: unknown; last: ReviewOutcome | null }>(
+        manager,
+        `SELECT EXISTS (SELECT 1 FROM annotations WHERE item_id = $1 AND annotator_id = $2) AS own,
+                (SELECT status FROM item_results WHERE item_id = $1) AS status,
+                (SELECT result FROM item_results WHERE item_id = $1) AS result,
+                (SELECT outcome FROM reviews WHERE item_id = $1 ORDER BY id DESC LIMIT 1) AS last`,
+        [itemId, reviewerId],
+      );
+      if (state!.own) return { outcome: 'own_label' };
+      if (state!.status !== 'needs_review') return { outcome: 'not_pending', status: state!.status, lastDecision: state!.last };
+      const result = outcome === 'accepted' ? state!.result : outcome === 'fixed_and_accepted' ? fixed : null;
+      const projectId = item.project_id;
       await sqlRows(manager, 'INSERT INTO reviews (item_id, project_id, reviewer_id, outcome, result) VALUES ($1, $2, $3, $4, $5::jsonb)', [
         itemId,
         projectId,
@@ -80,14 +122,8 @@ export class ReviewsRepository {
           [itemId, JSON.stringify(result)],
         );
       }
+      return { outcome: 'decided' };
     });
-  }
-
-  async currentResult(itemId: number): Promise<{ result: unknown; status: string } | undefined> {
-    const rows = await sqlRows<{ result: unknown; status: string }>(this.db, 'SELECT result, status FROM item_results WHERE item_id = $1', [
-      itemId,
-    ]);
-    return rows[0];
   }
 
   /** The accepted answer of every reviewed item of the project (the latest review counts). */

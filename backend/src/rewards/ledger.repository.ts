@@ -32,6 +32,20 @@ export interface LedgerRow {
   createdAt: Date;
 }
 
+/** What a project has committed against its budget (see `LedgerRepository.budgetCommitment`). */
+export interface BudgetCommitment {
+  /** Tokens credited, plus the rate for each label not yet decided and each lease outliving the horizon. */
+  base: bigint;
+  rate: bigint;
+  /** When each live lease that ends within the horizon ends (ms since the epoch), soonest first. */
+  expiring: number[];
+}
+
+/** Labels of project `p` that may still earn: live, not credited, on an item not settled yet. */
+const UNDECIDED_LABELS = `SELECT count(*) FROM annotations a WHERE a.project_id = p.id AND a.discarded_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.annotation_id = a.id)
+    AND NOT EXISTS (SELECT 1 FROM item_results r WHERE r.item_id = a.item_id AND r.status = 'confident')`;
+
 /** Serialises crediting per project across instances: two runs never credit the same label twice. */
 const CREDIT_LOCK = 7243553;
 
@@ -171,12 +185,32 @@ export class LedgerRepository {
     return rows.length;
   }
 
-  /** Tokens the project has paid or promised: what it credited, plus its rate for each label not yet decided and each live lease. */
-  async committed(projectId: number): Promise<bigint> {
-    return (await this.commitments([projectId]))[0]?.committed ?? 0n;
+  /**
+   * What the project has committed against its budget, for BudgetService: what it credited, plus its
+   * rate for each label not yet decided and each live lease. Leases running out within `horizonMs` are
+   * listed by expiry instead of counted, so that each stops counting when it ends, between reads.
+   */
+  async budgetCommitment(projectId: number, horizonMs: number): Promise<BudgetCommitment> {
+    const [row] = await sqlRows<{ rate: string; credited: string; undecided: string; lasting: string; expiring: number[] }>(
+      this.db,
+      `SELECT p.reward_per_label::text AS rate,
+              (SELECT coalesce(sum(amount), 0)::text FROM ledger_entries WHERE project_id = p.id) AS credited,
+              (${UNDECIDED_LABELS}) AS undecided,
+              (SELECT count(*) FROM assignments s WHERE s.project_id = p.id AND s.status = 'leased'
+                  AND s.expires_at > now() + make_interval(secs => $2::float8 / 1000)) AS lasting,
+              (SELECT coalesce(array_agg(floor(extract(epoch FROM s.expires_at) * 1000)::float8 ORDER BY s.expires_at), '{}') FROM assignments s
+                WHERE s.project_id = p.id AND s.status = 'leased'
+                  AND s.expires_at > now() AND s.expires_at <= now() + make_interval(secs => $2::float8 / 1000)) AS expiring
+         FROM projects p WHERE p.id = $1`,
+      [projectId, horizonMs],
+      'rewards.budget-commitment',
+    );
+    if (!row) return { base: 0n, rate: 0n, expiring: [] };
+    const rate = parseTokens(row.rate);
+    return { base: BigInt(row.credited) + (BigInt(row.undecided) + BigInt(row.lasting)) * rate, rate, expiring: row.expiring };
   }
 
-  /** Per project (all, or those listed): its budget, what it credited, and what it has committed (see `committed`). */
+  /** Per project (all, or those listed): its budget, what it credited, and what it has committed (see `budgetCommitment`). */
   async commitments(
     projectIds: number[] | null = null,
   ): Promise<Array<{ projectId: number; name: string; budget: string | null; credited: string; committed: bigint }>> {
@@ -184,9 +218,7 @@ export class LedgerRepository {
       this.db,
       `SELECT p.id, p.name, p.reward_budget::text AS budget, p.reward_per_label::text AS rate,
               (SELECT coalesce(sum(amount), 0)::text FROM ledger_entries WHERE project_id = p.id) AS credited,
-              (SELECT count(*) FROM annotations a WHERE a.project_id = p.id AND a.discarded_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.annotation_id = a.id)
-                  AND NOT EXISTS (SELECT 1 FROM item_results r WHERE r.item_id = a.item_id AND r.status = 'confident'))
+              (${UNDECIDED_LABELS})
                + (SELECT count(*) FROM assignments s WHERE s.project_id = p.id AND s.status = 'leased' AND s.expires_at > now()) AS open
          FROM projects p WHERE $1::int[] IS NULL OR p.id = ANY($1) ORDER BY p.id`,
       [projectIds],

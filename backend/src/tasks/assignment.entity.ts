@@ -50,6 +50,7 @@ export class AssignmentEntity {
   @Column({ type: 'jsonb', nullable: true })
   draft: unknown;
 
+  /** When the lease was handed out; a resumed lease keeps it (the server's time per label starts here). */
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

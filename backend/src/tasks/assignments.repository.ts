@@ -1,6 +1,7 @@
 import { sqlRows } from '../database/sql.js';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ItemMedia } from '../items/item.entity.js';
 import { Batcher } from '../database/batcher.js';
 
@@ -10,6 +11,21 @@ export interface LeasedTask {
   data: Record<string, unknown>;
   expiresAt: Date;
   draft: unknown;
+}
+
+/**
+ * What a lease request got: a new lease, the live one it already held in the project (a reload),
+ * nothing because a new annotator holds all the leases they may (`capped`), or nothing open.
+ */
+export type LeaseAnswer = { outcome: 'leased' | 'resumed'; task: LeasedTask } | { outcome: 'capped' } | { outcome: 'none' };
+
+/** A lease that was closed early (skipped): what the budget needs to stop counting it. */
+export interface ClosedLease {
+  projectId: number;
+  itemId: number;
+  assignmentId: number;
+  leasedAt: Date;
+  expiresAt: Date;
 }
 
 /** Everything the submit path needs to judge an assignment, in one read. */
@@ -65,10 +81,13 @@ function isUniqueViolation(error: unknown): boolean {
  */
 @Injectable()
 export class AssignmentsRepository {
-  private readonly leases = new Batcher<LeaseRequest, LeasedTask | undefined>((requests) => this.leaseMany(requests), BATCHING);
+  private readonly leases = new Batcher<LeaseRequest, LeaseAnswer>((requests) => this.leaseMany(requests), BATCHING);
   private readonly submits = new Batcher<SubmitRequest, number | undefined>((requests) => this.submitMany(requests), BATCHING);
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /**
    * The annotator's unexpired lease in the project (a reload resumes it, with its draft), else a new
@@ -81,8 +100,11 @@ export class AssignmentsRepository {
    * once (its answer is known: it checks them, it needs no more labels), and only while the annotator
    * still has regular work, so that a task arriving after the regular ones ran out cannot give gold
    * away. With `gold`, the gold pool is tried first, then the regular one.
+   *
+   * A new annotator (NEW_ANNOTATOR_MIN_LABELS) holding NEW_ANNOTATOR_MAX_LEASES live leases across
+   * all projects gets no new one (`capped`); their live lease in this project still resumes.
    */
-  async nextTask(request: LeaseRequest): Promise<LeasedTask | undefined> {
+  async nextTask(request: LeaseRequest): Promise<LeaseAnswer> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.leases.run(request);
@@ -95,7 +117,7 @@ export class AssignmentsRepository {
     }
   }
 
-  private async leaseMany(requests: readonly LeaseRequest[]): Promise<Array<LeasedTask | undefined>> {
+  private async leaseMany(requests: readonly LeaseRequest[]): Promise<LeaseAnswer[]> {
     const rows = await sqlRows<{
       t_ord: number;
       t_assignment: number;
@@ -103,29 +125,45 @@ export class AssignmentsRepository {
       t_data: Record<string, unknown>;
       t_expires: Date;
       t_draft: unknown;
+      t_outcome: 'leased' | 'resumed' | 'capped';
     }>(
       this.db,
-      'SELECT * FROM lease_tasks($1::int[], $2::int[], $3::bool[], $4::int[], $5::int[])',
+      'SELECT * FROM lease_tasks($1::int[], $2::int[], $3::bool[], $4::int[], $5::int[], $6::int, $7::int)',
       [
         requests.map((r) => r.projectId),
         requests.map((r) => r.annotatorId),
         requests.map((r) => r.gold),
         requests.map((r) => r.leaseSeconds),
         requests.map((r) => r.floor),
+        this.config.newAnnotators.maxLeases,
+        this.config.newAnnotators.minAcceptedLabels,
       ],
       'tasks.lease',
     );
-    const tasks = new Array<LeasedTask | undefined>(requests.length).fill(undefined);
+    const answers = new Array<LeaseAnswer>(requests.length).fill({ outcome: 'none' });
     for (const row of rows) {
-      tasks[row.t_ord - 1] = {
-        assignmentId: row.t_assignment,
-        itemId: row.t_item,
-        data: row.t_data,
-        expiresAt: row.t_expires,
-        draft: row.t_draft,
-      };
+      answers[row.t_ord - 1] =
+        row.t_outcome === 'capped'
+          ? { outcome: 'capped' }
+          : {
+              outcome: row.t_outcome,
+              task: { assignmentId: row.t_assignment, itemId: row.t_item, data: row.t_data, expiresAt: row.t_expires, draft: row.t_draft },
+            };
     }
-    return tasks;
+    return answers;
+  }
+
+  /** The annotator's live lease in the project, as a reload resumes it; undefined when they hold none. */
+  async liveTask(projectId: number, annotatorId: number): Promise<LeasedTask | undefined> {
+    const rows = await sqlRows<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date; draft: unknown }>(
+      this.db,
+      `SELECT a.id, a.item_id, i.data, a.expires_at, a.draft FROM assignments a JOIN items i ON i.id = a.item_id
+        WHERE a.annotator_id = $2 AND a.project_id = $1 AND a.status = 'leased' AND a.expires_at > now()
+        ORDER BY a.id LIMIT 1`,
+      [projectId, annotatorId],
+    );
+    const row = rows[0];
+    return row && { assignmentId: row.id, itemId: row.item_id, data: row.data, expiresAt: row.expires_at, draft: row.draft };
   }
 
   /** The lowest open item id of the project: where lease scans start. */
@@ -162,19 +200,21 @@ export class AssignmentsRepository {
     return rows.map((r) => ({ projectId: r.project_id, itemId: r.item_id }));
   }
 
-  /** Closes a live lease as skipped: the item it freed, or undefined when it was not live. */
-  async skip(assignmentId: number, annotatorId: number): Promise<{ projectId: number; itemId: number } | undefined> {
-    const rows = await sqlRows<{ project_id: number; id: number }>(
+  /** Closes a live lease as skipped: the lease and the item it freed, or undefined when it was not live. */
+  async skip(assignmentId: number, annotatorId: number): Promise<ClosedLease | undefined> {
+    const rows = await sqlRows<{ project_id: number; id: number; leased_at: Date; expires_at: Date }>(
       this.db,
       `WITH skipped AS (
          UPDATE assignments SET status = 'skipped', closed_at = now(), draft = NULL
           WHERE id = $1 AND annotator_id = $2 AND status = 'leased'
-         RETURNING item_id
+         RETURNING item_id, created_at, expires_at
        )
-       UPDATE items SET taken = items.taken - 1 FROM skipped WHERE items.id = skipped.item_id RETURNING items.project_id, items.id`,
+       UPDATE items SET taken = items.taken - 1 FROM skipped WHERE items.id = skipped.item_id
+       RETURNING items.project_id, items.id, skipped.created_at AS leased_at, skipped.expires_at`,
       [assignmentId, annotatorId],
     );
-    return rows[0] && { projectId: rows[0].project_id, itemId: rows[0].id };
+    const row = rows[0];
+    return row && { projectId: row.project_id, itemId: row.id, assignmentId, leasedAt: row.leased_at, expiresAt: row.expires_at };
   }
 
   async findForSubmit(assignmentId: number): Promise<AssignmentForSubmit | undefined> {
@@ -219,9 +259,10 @@ export class AssignmentsRepository {
   }
 
   /**
-   * Closes a live lease and records its annotation; concurrent submits share one statement and one
-   * commit. Returns undefined when the lease was no longer live (expired, skipped, or submitted by a
-   * concurrent retry).
+   * Closes a live lease and records its annotation, with the time since the lease was handed out as
+   * the server saw it (`server_time_ms`: what speed rules read; the client's `leadTimeMs` is only
+   * kept); concurrent submits share one statement and one commit. Returns undefined when the lease
+   * was no longer live (expired, skipped, or submitted by a concurrent retry).
    */
   submit(request: SubmitRequest): Promise<number | undefined> {
     return this.submits.run(request);
@@ -239,10 +280,12 @@ export class AssignmentsRepository {
          UPDATE assignments a SET status = 'submitted', closed_at = now(), draft = NULL
            FROM input
           WHERE a.id = input.assignment_id AND a.annotator_id = input.annotator_id AND a.status = 'leased' AND a.expires_at > now()
-         RETURNING a.id, a.project_id, a.item_id, a.annotator_id, input.result, input.lead_time_ms, input.ord
+         RETURNING a.id, a.project_id, a.item_id, a.annotator_id, a.created_at, input.result, input.lead_time_ms, input.ord
        ), inserted AS (
-         INSERT INTO annotations (assignment_id, project_id, item_id, annotator_id, result, lead_time_ms)
-         SELECT id, project_id, item_id, annotator_id, result, lead_time_ms FROM closed
+         INSERT INTO annotations (assignment_id, project_id, item_id, annotator_id, result, lead_time_ms, server_time_ms)
+         SELECT id, project_id, item_id, annotator_id, result, lead_time_ms,
+                least(greatest(round(extract(epoch FROM now() - created_at) * 1000), 0), 2147483647)::int
+           FROM closed
          RETURNING id, assignment_id
        )
        SELECT inserted.id, closed.ord FROM inserted JOIN closed ON closed.id = inserted.assignment_id`,
@@ -270,15 +313,28 @@ export class AssignmentsRepository {
     return rows[0]?.expires_at;
   }
 
+  /**
+   * The annotator's progress in the project. Remaining: regular items open to them, plus their live
+   * lease, plus, while either of those is non-zero, the gold items they have not been given. Leasing
+   * moves an item from the first or the last term into the second, and submitting takes it out,
+   * whichever kind it is, so the counts never tell a gold item apart (see ProgressDto).
+   */
   async countOpen(projectId: number, annotatorId: number): Promise<{ remaining: number; done: number }> {
     const rows: Array<{ remaining: string; done: string }> = await sqlRows(
       this.db,
-      `SELECT
-         (SELECT count(*) FROM items i WHERE i.project_id = $1 AND i.taken < i.overlap AND i.gold IS NULL
-            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2))
-         + (SELECT count(*) FROM assignments a WHERE a.project_id = $1 AND a.annotator_id = $2
-              AND a.status = 'leased' AND a.expires_at > now()) AS remaining,
-         (SELECT count(*) FROM annotations WHERE project_id = $1 AND annotator_id = $2) AS done`,
+      `WITH regular AS (
+         SELECT count(*) AS n FROM items i WHERE i.project_id = $1 AND i.taken < i.overlap AND i.gold IS NULL
+            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2)
+       ), live AS (
+         SELECT count(*) AS n FROM assignments a WHERE a.project_id = $1 AND a.annotator_id = $2
+            AND a.status = 'leased' AND a.expires_at > now()
+       ), gold AS (
+         SELECT count(*) AS n FROM items i WHERE i.project_id = $1 AND i.gold IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.item_id = i.id AND a.annotator_id = $2)
+       )
+       SELECT regular.n + live.n + CASE WHEN regular.n + live.n > 0 THEN gold.n ELSE 0 END AS remaining,
+              (SELECT count(*) FROM annotations WHERE project_id = $1 AND annotator_id = $2) AS done
+         FROM regular, live, gold`,
       [projectId, annotatorId],
     );
     return { remaining: Number(rows[0]?.remaining ?? 0), done: Number(rows[0]?.done ?? 0) };

@@ -30,7 +30,10 @@ export class SubmitDto {
   @IsDefined()
   result: unknown;
 
-  @ApiProperty({ description: 'Time the annotator spent, in milliseconds' })
+  @ApiProperty({
+    description:
+      'Time the annotator spent, in milliseconds, as the client measured it: kept for display only. Rules that judge speed use the time the server measured from handing out the lease to receiving the submit.',
+  })
   @IsInt()
   @Min(0)
   @Max(MAX_LEAD_TIME_MS)
@@ -57,7 +60,16 @@ export class DraftSavedDto {
   @ApiProperty() expiresAt: string;
 }
 
+/**
+ * Counted so that leasing and submitting move the numbers the same way whatever the item (gold items
+ * must not stand out): leasing changes nothing, submitting takes one from `remaining` and adds one to
+ * `done`. Either number also moves with other annotators' work (items filling up or coming back).
+ */
 export class ProgressDto {
-  @ApiProperty({ description: 'Items this annotator could still get' }) remaining: number;
+  @ApiProperty({
+    description:
+      'Tasks this annotator could still get: regular items open to them, their live lease, and, while either of those is non-zero, the check items they have not been given',
+  })
+  remaining: number;
   @ApiProperty({ description: 'Items this annotator labeled in the project' }) done: number;
 }

@@ -7,11 +7,12 @@ import { ProjectsService } from '../projects/projects.service.js';
 import { AggregationService } from '../quality/aggregation.service.js';
 import { goldChance, qualificationStatus, type QualificationStatus } from '../quality/domain/qualification.js';
 import { QualificationsRepository } from '../quality/qualifications.repository.js';
+import { QualificationsService } from '../quality/qualifications.service.js';
 import { SuspensionsService } from '../quality/suspensions.service.js';
 import { FileUrls } from '../items/file-urls.js';
 import { ItemRefs } from '../items/item-refs.js';
 import { BudgetService } from '../rewards/budget.service.js';
-import { AssignmentsRepository, type AssignmentForSubmit, type LeasedTask } from './assignments.repository.js';
+import { AssignmentsRepository, type AssignmentForSubmit, type LeaseAnswer, type LeasedTask } from './assignments.repository.js';
 import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.dto.js';
 
 export class TaskException extends AppException {}
@@ -35,8 +36,6 @@ interface LeaseContext {
 
 const MAX_CACHED_LEASES = 100_000;
 const FLOOR_REFRESH_MS = 5_000;
-/** How long a failed qualification is remembered before reading it again (an admin may reset it). */
-const QUALIFICATION_REFRESH_MS = 5_000;
 
 @Injectable()
 export class TasksService implements OnModuleInit, OnModuleDestroy {
@@ -48,8 +47,6 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   private readonly floors = new Map<number, { floor: number; refreshedAt: number }>();
   /** Per project, how many gold items it has (a hint, refreshed like the floor). */
   private readonly goldCounts = new Map<number, { count: number; refreshedAt: number }>();
-  /** Per project and annotator, their qualification verdict; "passed" is final and kept. */
-  private readonly qualified = new Map<string, { status: QualificationStatus; at: number }>();
   private readonly random: () => number = Math.random;
 
   constructor(
@@ -58,6 +55,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     private readonly aggregation: AggregationService,
     private readonly suspensions: SuspensionsService,
     private readonly qualifications: QualificationsRepository,
+    private readonly qualificationVerdicts: QualificationsService,
     private readonly budget: BudgetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -74,6 +72,8 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
       this.assignments.expireLeases().then(
         (released) => {
           for (const { projectId, itemId } of released) this.lowerFloor(projectId, itemId);
+          // A gold item left to run out counts as a wrong answer: the next aggregation judges it.
+          for (const projectId of new Set(released.map((r) => r.projectId))) this.aggregation.schedule(projectId);
           if (released.length > 0) this.logger.log(`returned ${released.length} expired leases to the pool`);
         },
         (error: unknown) => this.logger.warn(`lease sweep failed: ${String(error)}`),
@@ -89,18 +89,60 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   /**
    * The caller's live lease in the project, else a new one; undefined when nothing is left. Gold
    * items are mixed in at the project's rate (more while the annotator qualifies); nothing in the
-   * answer tells them apart.
+   * answer tells them apart. A new lease takes a place in the project's budget for as long as it lives.
    */
   async next(caller: Caller, projectId: number): Promise<TaskDto | undefined> {
     await this.checkNotSuspended(caller);
     const project = await this.projects.visible(caller, projectId);
     if (project.status !== 'active') throw new TaskException(ErrorCode.PROJECT_NOT_ACTIVE, `Project ${projectId} is ${project.status}`);
-    if (!(await this.budget.reserve(projectId, project.rewardBudget, project.rewardPerLabel))) {
+    const hold = await this.budget.hold(projectId, project.rewardBudget);
+    if (!hold) {
+      // A spent budget hands out nothing new, but the caller's own lease is theirs to finish.
+      const live = await this.assignments.liveTask(projectId, caller.id);
+      if (live) return this.handOut(caller, projectId, live);
       throw new TaskException(
         ErrorCode.PROJECT_BUDGET_SPENT,
         `Project ${projectId} has spent its reward budget; it hands out no more work`,
       );
     }
+    let answer: LeaseAnswer;
+    try {
+      answer = await this.lease(caller, projectId, project);
+    } catch (error) {
+      this.budget.settle(hold);
+      throw error;
+    }
+    this.budget.settle(hold, answer.outcome === 'leased' ? answer.task : undefined);
+    switch (answer.outcome) {
+      case 'none':
+        return undefined;
+      case 'capped': {
+        const max = this.config.newAnnotators.maxLeases;
+        throw new TaskException(
+          ErrorCode.LEASE_LIMIT_REACHED,
+          `You hold ${max} tasks in other projects: finish or skip one of them first (accounts without a track record hold at most ${max} at once)`,
+        );
+      }
+      case 'leased':
+      case 'resumed':
+        return this.handOut(caller, projectId, answer.task);
+      default: {
+        const unreachable: never = answer;
+        return unreachable;
+      }
+    }
+  }
+
+  private handOut(caller: Caller, projectId: number, task: LeasedTask): TaskDto {
+    this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
+    return mapTask(task, this.itemRefs.of(caller.id, task.itemId), this.fileUrls.forItem(task.data, null, caller.id));
+  }
+
+  private async lease(
+    caller: Caller,
+    projectId: number,
+    project: { goldRate: number; leaseSeconds: number; qualificationSize: number; qualificationMinAccuracy: number },
+  ): Promise<LeaseAnswer> {
     const goldInProject = await this.goldCount(projectId);
     const qualification = goldInProject > 0 ? await this.qualification(projectId, caller.id, project, goldInProject) : 'passed';
     if (qualification === 'failed') {
@@ -112,17 +154,18 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     const wantGold = goldInProject > 0 && this.random() < goldChance(project.goldRate, qualification);
     const floor = await this.floor(projectId);
     const request = { projectId, annotatorId: caller.id, leaseSeconds: project.leaseSeconds, floor, gold: wantGold };
-    let task = await this.assignments.nextTask(request);
+    let answer = await this.assignments.nextTask(request);
     // Below the floor: items another instance released since the last refresh.
-    if (!task && floor > 0) task = await this.assignments.nextTask({ ...request, floor: 0 });
+    if (answer.outcome === 'none' && floor > 0) answer = await this.assignments.nextTask({ ...request, floor: 0 });
     // Nothing open: leases that ran out may be holding items the sweeper has not returned yet.
-    if (!task) {
+    if (answer.outcome === 'none') {
       const released = await this.assignments.expireLeases(projectId);
-      if (released.length > 0) task = await this.assignments.nextTask({ ...request, floor: 0 });
+      if (released.length > 0) {
+        this.aggregation.schedule(projectId);
+        answer = await this.assignments.nextTask({ ...request, floor: 0 });
+      }
     }
-    if (!task) return undefined;
-    this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
-    return mapTask(task, this.itemRefs.of(task.itemId), this.fileUrls.forItem(task.data, null, caller.id));
+    return answer;
   }
 
   async progress(caller: Caller, projectId: number): Promise<ProgressDto> {
@@ -130,11 +173,14 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     return this.assignments.countOpen(projectId, caller.id);
   }
 
+  /** Gives the item back: the lease stops counting against the budget, and a skipped gold item counts as a wrong answer. */
   async skip(caller: Caller, assignmentId: number): Promise<void> {
     const freed = await this.assignments.skip(assignmentId, caller.id);
     if (freed) {
       this.leases.delete(assignmentId);
       this.lowerFloor(freed.projectId, freed.itemId);
+      this.budget.release(freed);
+      this.aggregation.schedule(freed.projectId);
       return;
     }
     const assignment = await this.own(caller, assignmentId);
@@ -208,29 +254,19 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the draft was not saved');
   }
 
-  private async qualification(
+  private qualification(
     projectId: number,
     annotatorId: number,
     project: { qualificationSize: number; qualificationMinAccuracy: number },
     goldInProject: number,
   ): Promise<QualificationStatus> {
-    const key = `${projectId}:${annotatorId}`;
-    const cached = this.qualified.get(key);
-    if (cached && (cached.status === 'passed' || Date.now() - cached.at < QUALIFICATION_REFRESH_MS)) return cached.status;
-    const stored = await this.qualifications.status(projectId, annotatorId);
-    // No row yet: a new annotator, unless the project asks for no qualification at all.
-    const status =
-      stored ??
+    // No verdict yet: a new annotator, unless the project asks for no qualification at all.
+    return this.qualificationVerdicts.status(projectId, annotatorId, () =>
       qualificationStatus({ size: project.qualificationSize, minAccuracy: project.qualificationMinAccuracy }, goldInProject, {
         goldSeen: 0,
         goldCorrect: 0,
-      });
-    // A qualifying annotator's verdict may land any moment: read it again on their next task.
-    if (status !== 'qualifying') {
-      if (this.qualified.size > 100_000) this.qualified.clear();
-      this.qualified.set(key, { status, at: Date.now() });
-    }
-    return status;
+      }),
+    );
   }
 
   private async goldCount(projectId: number): Promise<number> {

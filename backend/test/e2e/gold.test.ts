@@ -72,6 +72,16 @@ async function next(session: Session, projectId: number) {
   return call<Task>(t.baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
 }
 
+async function progressOf(session: Session, projectId: number): Promise<{ remaining: number; done: number }> {
+  const progress = await call<{ remaining: number; done: number }>(t.baseUrl, session, 'GET', `/api/projects/${projectId}/progress`);
+  expect(progress.status).toBe(200);
+  return progress.body;
+}
+
+async function skip(session: Session, task: Task) {
+  expect((await call(t.baseUrl, session, 'POST', `/api/assignments/${task.assignmentId}/skip`)).status).toBe(204);
+}
+
 async function submit(session: Session, task: Task, label: string, n: number) {
   const submitted = await call(t.baseUrl, session, 'POST', `/api/assignments/${task.assignmentId}/submit`, {
     result: { label },
@@ -85,8 +95,8 @@ describe('gold mixing', () => {
     const { projectId, goldAnswer } = await goldProject({ goldRate: 0.2, qualificationSize: 0 }, 300, 60);
     const worker = await annotator();
     const progress = await call<{ remaining: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/progress`);
-    // Gold items are not counted as work left: they only ever come mixed in with regular ones.
-    expect(progress.body.remaining).toBe(300);
+    // Gold items the annotator has not seen count as work left while regular work remains.
+    expect(progress.body.remaining).toBe(360);
     const goldKeys = new Set<string>();
     const regularKeys = new Set<string>();
     const refs = new Set<string>();
@@ -190,7 +200,97 @@ describe('qualification', () => {
     expect(missing.body.code).toBe('QUALIFICATION_NOT_FOUND');
     const reset = await call(t.baseUrl, t.admin, 'DELETE', `/api/projects/${projectId}/quality/qualifications/${careless.user.id}`);
     expect(reset.status).toBe(204);
-    await new Promise((resolve) => setTimeout(resolve, 5_100));
+    // The reset applies to the very next task.
     expect((await next(careless, projectId)).status).toBe(200);
+  });
+});
+
+describe('gold stays invisible', () => {
+  it('progress moves the same way whether the task leased and submitted is a gold item or a regular one', async () => {
+    const { projectId, goldAnswer } = await goldProject({ goldRate: 0.5, qualificationSize: 0 }, 40, 20);
+    const worker = await annotator();
+    const moves = { gold: new Set<string>(), regular: new Set<string>() };
+    const counts = { gold: 0, regular: 0 };
+    for (let n = 0; n < 40 && (counts.gold < 3 || counts.regular < 3); n++) {
+      const before = await progressOf(worker, projectId);
+      const task = await next(worker, projectId);
+      expect(task.status).toBe(200);
+      const leased = await progressOf(worker, projectId);
+      await submit(worker, task.body, LABELS[n % 3]!, n);
+      const after = await progressOf(worker, projectId);
+      const kind = goldAnswer.has(task.body.item.data.text) ? 'gold' : 'regular';
+      counts[kind]++;
+      moves[kind].add(
+        JSON.stringify({
+          lease: { remaining: leased.remaining - before.remaining, done: leased.done - before.done },
+          submit: { remaining: after.remaining - leased.remaining, done: after.done - leased.done },
+        }),
+      );
+    }
+    expect(counts.gold).toBeGreaterThanOrEqual(3);
+    expect(counts.regular).toBeGreaterThanOrEqual(3);
+    const expected = JSON.stringify({ lease: { remaining: 0, done: 0 }, submit: { remaining: -1, done: 1 } });
+    expect([...moves.gold]).toEqual([expected]);
+    expect([...moves.regular]).toEqual([expected]);
+  });
+
+  it('a skipped gold item counts as a wrong answer; a skipped regular item changes nothing', async () => {
+    const { projectId, goldAnswer } = await goldProject({ goldRate: 0.1, qualificationSize: 4, qualificationMinAccuracy: 0.75 }, 60, 10);
+    // Answers two gold items right, then skips the next two (as a bot that spotted them would).
+    const dodger = await annotator();
+    // Skips every other regular item, answers every gold item right.
+    const picky = await annotator();
+    for (const session of [dodger, picky]) {
+      let gold = 0;
+      for (let n = 0; gold < 4; n++) {
+        const task = await next(session, projectId);
+        expect(task.status).toBe(200);
+        const truth = goldAnswer.get(task.body.item.data.text);
+        if (truth !== undefined) {
+          gold++;
+          if (session === dodger && gold > 2) await skip(session, task.body);
+          else await submit(session, task.body, truth, n);
+        } else if (session === picky && n % 2 === 1) {
+          await skip(session, task.body);
+        } else {
+          await submit(session, task.body, LABELS[n % 3]!, n);
+        }
+      }
+    }
+    const aggregated = await call(t.baseUrl, t.admin, 'POST', `/api/projects/${projectId}/quality/aggregate`);
+    expect(aggregated.status).toBe(200);
+    const verdicts = await call<Array<{ annotatorId: number; status: string; goldSeen: number; goldCorrect: number }>>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/projects/${projectId}/quality/qualifications`,
+    );
+    const verdictOf = new Map(verdicts.body.map((v) => [v.annotatorId, v]));
+    expect(verdictOf.get(dodger.user.id)).toMatchObject({ status: 'failed', goldSeen: 4, goldCorrect: 2 });
+    expect(verdictOf.get(picky.user.id)).toMatchObject({ status: 'passed', goldSeen: 4, goldCorrect: 4 });
+    const refused = await next(dodger, projectId);
+    expect(refused.status).toBe(403);
+    expect((refused.body as unknown as ErrorBody).code).toBe('QUALIFICATION_FAILED');
+  });
+
+  it('names the same item differently for each annotator, in their tasks and in their own labels', async () => {
+    const { projectId } = await goldProject({ goldRate: 0, qualificationSize: 0, overlap: 2 }, 1, 0);
+    const [a, b] = await Promise.all([annotator(), annotator()]);
+    const taskA = await next(a, projectId);
+    const taskB = await next(b, projectId);
+    expect(taskA.body.item.data).toEqual(taskB.body.item.data);
+    expect(taskA.body.item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(taskB.body.item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(taskA.body.item.id).not.toBe(taskB.body.item.id);
+    // Each annotator's reference stays the same for them: on a reload, and in their own labels.
+    expect((await next(a, projectId)).body.item.id).toBe(taskA.body.item.id);
+    for (const [session, task] of [
+      [a, taskA],
+      [b, taskB],
+    ] as const) {
+      await submit(session, task.body, 'cat', 1);
+      const mine = await call<Array<{ projectId: number; itemId: unknown }>>(t.baseUrl, session, 'GET', '/api/annotations');
+      expect(mine.body.filter((l) => l.projectId === projectId).map((l) => l.itemId)).toEqual([task.body.item.id]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/access/access.js';
 import { AnnotationsService } from '../../src/annotations/annotations.service.js';
@@ -180,7 +181,12 @@ describe('rewards ledger: labels -> quality -> ledger', () => {
     );
     const labels = await sqlRows<{ id: number }>(db, 'SELECT id FROM annotations WHERE item_id = $1', [item!.item_id]);
     expect(labels.length).toBeGreaterThan(1);
-    await app.get(ReviewsRepository).decide(item!.item_id, project.id, admin.id, 'rejected', null);
+    // (A reviewer who labelled nothing here, deciding an item the engine left for review.)
+    const [reviewer] = await sqlRows<{ id: number }>(db, `INSERT INTO users (address, roles) VALUES ($1, '{reviewer}') RETURNING id`, [
+      Wallet.createRandom().address.toLowerCase(),
+    ]);
+    await sqlRows(db, `UPDATE item_results SET status = 'needs_review' WHERE item_id = $1`, [item!.item_id]);
+    expect(await app.get(ReviewsRepository).decide(item!.item_id, reviewer!.id, 'rejected', null)).toEqual({ outcome: 'decided' });
     const total = [...(await balances(project.id)).values()].reduce((a, b) => a + b, 0n);
     let credited = 0n;
     for (const label of labels) credited += await earnedBy(label.id);

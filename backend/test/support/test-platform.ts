@@ -20,7 +20,17 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-medium-'));
   const config = loadConfig(
-    { DATABASE_URL: database.url, TESSERA_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'error', CHAIN_PORT: '0', ...env },
+    {
+      DATABASE_URL: database.url,
+      TESSERA_DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      CHAIN_PORT: '0',
+      // Test annotators are robots answering at machine speed: the speed rule is off unless a test
+      // turns it on (anti-cheat tests).
+      ANTI_CHEAT_MIN_MEDIAN_MS: '0',
+      ...env,
+    },
     process.cwd(),
   );
   const start = async (): Promise<Tessera> => {

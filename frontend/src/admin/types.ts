@@ -72,7 +72,10 @@ export interface Annotation extends RaRecord<number> {
   annotatorId: number;
   annotatorAddress: string;
   result: unknown;
+  /** As the client reported it: a hint. */
   leadTimeMs: number;
+  /** Lease to submit, as the server measured it (what the anti-cheat rules read); null without a lease. */
+  serverTimeMs: number | null;
   createdAt: string;
 }
 

@@ -8,6 +8,10 @@ describe('describeError', () => {
     expect(describeError(new ApiError(403, 'ANNOTATOR_SUSPENDED', 'x'))).toMatch(/suspended/);
   });
 
+  it('tells a new annotator holding too many tasks to finish one first', () => {
+    expect(describeError(new ApiError(409, 'LEASE_LIMIT_REACHED', 'x'))).toMatch(/Finish or skip one of them/);
+  });
+
   it('falls back to the server message, and says when the server is unreachable', () => {
     expect(describeError(new ApiError(409, 'SOMETHING', 'the message'))).toContain('the message');
     expect(describeError(new NetworkError(new Error('down')))).toMatch(/cannot be reached/);

@@ -1,21 +1,33 @@
 /**
  * Rules that catch annotators who game label-to-earn: answering faster than anyone can read,
- * giving the same answer to everything, failing gold items. Pure: the aggregation job feeds it each
- * annotator's recent labels and suspends those it names.
+ * giving the same answer to everything, failing (or dodging) gold items. Pure: the aggregation job
+ * feeds it each annotator's labels in a project, with facts the server measured, and suspends those
+ * it names.
  */
 export interface LabelFacts {
-  leadTimeMs: number;
+  /**
+   * Time from the lease being handed out to the submit being received, as the server measured it
+   * (never the client's claim); null when there was no lease to time (an admin's direct label).
+   */
+  serverTimeMs: number | null;
   /** The answer, as a comparable string (the label for classification). */
   answer: string;
   /** Undefined for non-gold items. */
   goldCorrect?: boolean;
 }
 
+/** What the rules know of one annotator in one project. */
+export interface AnnotatorFacts {
+  labels: readonly LabelFacts[];
+  /** Gold items they were given and did not answer (skipped, or left to run out): each counts as wrong. */
+  goldUnanswered: number;
+}
+
 export interface AntiCheatPolicy {
-  /** Labels needed before any rule may fire. */
+  /** Labels needed before the speed and straight-lining rules may fire (for speed: timed labels). */
   minLabels: number;
-  /** A median time per label under this is faster than plausible. */
-  minMedianLeadTimeMs: number;
+  /** A median server-measured time per label under this is faster than plausible. */
+  minMedianTimeMs: number;
   /** One answer on at least this share of labels... */
   straightLineShare: number;
   /** ...while the crowd's most common answer is at most this share. */
@@ -28,7 +40,7 @@ export interface AntiCheatPolicy {
 
 export const DEFAULT_POLICY: AntiCheatPolicy = {
   minLabels: 10,
-  minMedianLeadTimeMs: 800,
+  minMedianTimeMs: 800,
   straightLineShare: 0.95,
   crowdTopShareBelow: 0.8,
   minGold: 5,
@@ -36,7 +48,7 @@ export const DEFAULT_POLICY: AntiCheatPolicy = {
 };
 
 export type CheatReason =
-  | { rule: 'too_fast'; medianLeadTimeMs: number; labels: number }
+  | { rule: 'too_fast'; medianServerTimeMs: number; labels: number }
   | { rule: 'straight_lining'; answer: string; share: number; crowdTopShare: number }
   | { rule: 'gold_failures'; goldSeen: number; goldCorrect: number };
 
@@ -47,15 +59,15 @@ function median(values: number[]): number {
 }
 
 /** The reasons to suspend this annotator, or an empty list. `crowdTopShare`: the crowd's top answer share. */
-export function cheatReasons(
-  labels: readonly LabelFacts[],
-  crowdTopShare: number,
-  policy: AntiCheatPolicy = DEFAULT_POLICY,
-): CheatReason[] {
+export function cheatReasons(facts: AnnotatorFacts, crowdTopShare: number, policy: AntiCheatPolicy = DEFAULT_POLICY): CheatReason[] {
+  const { labels } = facts;
   const reasons: CheatReason[] = [];
+  const timed = labels.flatMap((l) => (l.serverTimeMs === null ? [] : [l.serverTimeMs]));
+  if (timed.length >= policy.minLabels) {
+    const medianServerTimeMs = median(timed);
+    if (medianServerTimeMs < policy.minMedianTimeMs) reasons.push({ rule: 'too_fast', medianServerTimeMs, labels: timed.length });
+  }
   if (labels.length >= policy.minLabels) {
-    const medianLeadTimeMs = median(labels.map((l) => l.leadTimeMs));
-    if (medianLeadTimeMs < policy.minMedianLeadTimeMs) reasons.push({ rule: 'too_fast', medianLeadTimeMs, labels: labels.length });
     const counts = new Map<string, number>();
     for (const l of labels) counts.set(l.answer, (counts.get(l.answer) ?? 0) + 1);
     const [answer, n] = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
@@ -64,10 +76,11 @@ export function cheatReasons(
       reasons.push({ rule: 'straight_lining', answer, share, crowdTopShare });
     }
   }
-  const gold = labels.filter((l) => l.goldCorrect !== undefined);
-  const goldCorrect = gold.filter((l) => l.goldCorrect).length;
-  if (gold.length >= policy.minGold && goldCorrect / gold.length < policy.minGoldAccuracy) {
-    reasons.push({ rule: 'gold_failures', goldSeen: gold.length, goldCorrect });
+  const answered = labels.filter((l) => l.goldCorrect !== undefined);
+  const goldSeen = answered.length + facts.goldUnanswered;
+  const goldCorrect = answered.filter((l) => l.goldCorrect).length;
+  if (goldSeen >= policy.minGold && goldCorrect / goldSeen < policy.minGoldAccuracy) {
+    reasons.push({ rule: 'gold_failures', goldSeen, goldCorrect });
   }
   return reasons;
 }

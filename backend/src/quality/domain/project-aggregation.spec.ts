@@ -48,4 +48,36 @@ describe('aggregateProject', () => {
     // IoU of the shifted box with the gold one is 80/120 = 0.67: a match. No box at all is not.
     expect(Object.fromEntries(goldCorrect)).toEqual({ 10: 1, 11: 1, 12: 0 });
   });
+
+  it('counts a gold item given and not answered as one seen and answered wrong; an unanswered regular item counts for nothing', () => {
+    const input: ProjectLabels = {
+      type: 'classification',
+      labels: ['a', 'b'],
+      items: [
+        { id: 1, overlap: 1, data: {}, gold: { label: 'a' } },
+        { id: 2, overlap: 1, data: {}, gold: { label: 'b' } },
+        { id: 3, overlap: 1, data: {}, gold: null },
+      ],
+      annotations: [{ itemId: 1, annotatorId: 10, result: { label: 'a' } }],
+      unansweredGold: [
+        { itemId: 2, annotatorId: 10 },
+        { itemId: 2, annotatorId: 11 },
+        { itemId: 3, annotatorId: 10 },
+      ],
+      targetConfidence: 0.9,
+      minLabels: 1,
+      maxOverlap: 1,
+    };
+    const workers = aggregateProject(input).workers.map(({ annotatorId, labels, goldSeen, goldCorrect }) => ({
+      annotatorId,
+      labels,
+      goldSeen,
+      goldCorrect,
+    }));
+    expect(workers).toEqual([
+      { annotatorId: 10, labels: 1, goldSeen: 2, goldCorrect: 1 },
+      // Someone who only ever dodged gold is scored too, so the qualification can judge them.
+      { annotatorId: 11, labels: 0, goldSeen: 1, goldCorrect: 0 },
+    ]);
+  });
 });

@@ -14,6 +14,11 @@ export interface ProjectLabels {
   labels: readonly string[];
   items: ReadonlyArray<{ id: number; overlap: number; data: Record<string, unknown>; gold: Record<string, unknown> | null }>;
   annotations: ReadonlyArray<{ itemId: number; annotatorId: number; result: Record<string, unknown> }>;
+  /**
+   * Gold items given to an annotator and not answered (skipped, or left to run out): each counts as
+   * a gold item seen and answered wrong, so that dodging a check is failing it.
+   */
+  unansweredGold?: ReadonlyArray<{ itemId: number; annotatorId: number }>;
   /** Confidence at which an item is settled. */
   targetConfidence: number;
   /** Labels every item gets before it can be settled (the project's overlap). */
@@ -182,6 +187,12 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
     const decision = decisionOf.get(a.itemId);
     if (decision !== undefined) entry.agree.push(agrees(decision, a) ? 1 : 0);
     perWorker.set(a.annotatorId, entry);
+  }
+  for (const dodged of input.unansweredGold ?? []) {
+    if (!itemOf.get(dodged.itemId)?.gold) continue;
+    const entry = perWorker.get(dodged.annotatorId) ?? { labels: 0, agree: [], goldSeen: 0, goldCorrect: 0 };
+    entry.goldSeen++;
+    perWorker.set(dodged.annotatorId, entry);
   }
   const workers = [...perWorker.entries()]
     .map(([annotatorId, w]) => ({

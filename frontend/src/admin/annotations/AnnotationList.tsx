@@ -51,6 +51,7 @@ export function AnnotationList() {
         {canReadItems ? <ReferenceField source="itemId" reference="items" link="show" /> : <NumberField source="itemId" />}
         <AddressField source="annotatorAddress" sortBy="annotatorId" />
         <AnnotationResultField source="result" sortable={false} />
+        <LeadTimeField source="serverTimeMs" />
         <LeadTimeField source="leadTimeMs" />
         <DateField source="createdAt" showTime />
       </Datagrid>

@@ -24,6 +24,9 @@ export function AnnotationShow() {
             <AddressField source="annotatorAddress" full />
           </Labeled>
           <Labeled>
+            <LeadTimeField source="serverTimeMs" />
+          </Labeled>
+          <Labeled>
             <LeadTimeField source="leadTimeMs" />
           </Labeled>
           <Labeled>

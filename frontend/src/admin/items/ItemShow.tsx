@@ -72,6 +72,7 @@ export function ItemShow() {
             <TextField source="id" />
             <TextField source="annotatorAddress" sortable={false} />
             <AnnotationResultField source="result" sortable={false} />
+            <LeadTimeField source="serverTimeMs" />
             <LeadTimeField source="leadTimeMs" />
             <DateField source="createdAt" showTime />
           </Datagrid>
