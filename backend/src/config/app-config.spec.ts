@@ -190,10 +190,17 @@ describe('loadConfig defaults', () => {
     expect(existsSync(path.join(cwd, '.tessera', 'jwt-secret'))).toBe(false);
   });
 
-  it('accepts production with a JWT_SECRET', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }, cwd);
+  it('accepts production with a JWT_SECRET and a chain of its own', () => {
+    const config = loadConfig(
+      { NODE_ENV: 'production', JWT_SECRET: SECRET, RPC_URL: 'https://rpc.example.org', OPERATOR_PRIVATE_KEY: `0x${'ab'.repeat(32)}` },
+      cwd,
+    );
     expect(config.nodeEnv).toBe('production');
     expect(config.jwtSecret).toBe(SECRET);
+  });
+
+  it('refuses production on the embedded development chain', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }, cwd)).toThrow(/RPC_URL is required when NODE_ENV=production/);
   });
 
   it('reads the variables it is given', () => {

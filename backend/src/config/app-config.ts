@@ -176,6 +176,10 @@ function readChain(env: Env, nodeEnv: AppConfig['nodeEnv']): ChainConfig {
   const rpcUrl = readUrl(env, 'RPC_URL', ['http:', 'https:'])?.toString();
   const operatorKey = readPrivateKey(env, 'OPERATOR_PRIVATE_KEY');
   if (rpcUrl && !operatorKey) throw new ConfigError('OPERATOR_PRIVATE_KEY', 'is required with RPC_URL');
+  // The embedded chain is a development chain whose operator is a public test account: never in production.
+  if (nodeEnv === 'production' && !rpcUrl) {
+    throw new ConfigError('RPC_URL', 'is required when NODE_ENV=production (the embedded development chain runs on a public test key)');
+  }
   const relayerKey = readPrivateKey(env, 'RELAYER_PRIVATE_KEY');
   if (relayerKey && operatorKey && relayerKey.toLowerCase() === operatorKey.toLowerCase()) {
     throw new ConfigError(
