@@ -1,6 +1,7 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { textProject } from '../support/projects.js';
 import { call, signIn, type Session } from '../support/wallet.js';
 
 let t: TestApp;
@@ -43,27 +44,8 @@ async function annotator(): Promise<Session> {
   return signIn(t.baseUrl, Wallet.createRandom() as unknown as Wallet);
 }
 
-async function project(items: number): Promise<number> {
-  const created = await call<{ id: number }>(t.baseUrl, t.admin, 'POST', '/api/projects', {
-    name: 'Speed',
-    type: 'classification',
-    labels: LABELS,
-    overlap: 2,
-    rewardPerLabel: '1',
-    status: 'active',
-  });
-  expect(created.status).toBe(201);
-  const records = Array.from({ length: items }, (_, n) => ({ data: { text: `sentence ${n}` } }));
-  const imported = await call<{ imported: number }>(
-    t.baseUrl,
-    t.admin,
-    'POST',
-    `/api/projects/${created.body.id}/items`,
-    JSON.stringify(records),
-    { 'content-type': 'application/json' },
-  );
-  expect(imported.body.imported).toBe(items);
-  return created.body.id;
+function project(items: number): Promise<number> {
+  return textProject(t, { name: 'Speed', labels: LABELS, overlap: 2 }, items, (n) => `sentence ${n}`);
 }
 
 async function next(session: Session, projectId: number) {

@@ -1,6 +1,7 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { importRecords } from '../support/projects.js';
 import { call, signIn, type Session } from '../support/wallet.js';
 
 let t: TestApp;
@@ -52,15 +53,7 @@ async function goldProject(
       return { data: { text }, gold: { label: LABELS[n % 3] } };
     }),
   ];
-  const imported = await call<{ imported: number }>(
-    t.baseUrl,
-    t.admin,
-    'POST',
-    `/api/projects/${created.body.id}/items`,
-    JSON.stringify(records),
-    { 'content-type': 'application/json' },
-  );
-  expect(imported.body.imported).toBe(regular + gold);
+  await importRecords(t, created.body.id, records);
   return { projectId: created.body.id, goldAnswer };
 }
 

@@ -1,6 +1,7 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { textProject } from '../support/projects.js';
 import { call, signIn, type Session } from '../support/wallet.js';
 
 let t: TestApp;
@@ -29,28 +30,8 @@ async function annotator(): Promise<Session> {
   return signIn(t.baseUrl, Wallet.createRandom() as unknown as Wallet);
 }
 
-async function project(fields: Record<string, unknown>, items = 5): Promise<number> {
-  const created = await call<{ id: number }>(t.baseUrl, t.admin, 'POST', '/api/projects', {
-    name: 'Budget',
-    type: 'classification',
-    labels: ['a', 'b'],
-    overlap: 1,
-    rewardPerLabel: '1',
-    status: 'active',
-    ...fields,
-  });
-  expect(created.status).toBe(201);
-  const records = Array.from({ length: items }, (_, n) => ({ data: { text: `item ${n}` } }));
-  const imported = await call<{ imported: number }>(
-    t.baseUrl,
-    t.admin,
-    'POST',
-    `/api/projects/${created.body.id}/items`,
-    JSON.stringify(records),
-    { 'content-type': 'application/json' },
-  );
-  expect(imported.body.imported).toBe(items);
-  return created.body.id;
+function project(fields: Record<string, unknown>, items = 5): Promise<number> {
+  return textProject(t, { name: 'Budget', labels: ['a', 'b'], overlap: 1, ...fields }, items);
 }
 
 async function next(session: Session, projectId: number) {
