@@ -20,7 +20,8 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestWithCaller>();
     const token = bearerToken(request.headers);
     if (token === undefined) throw new AppException(ErrorCode.UNAUTHENTICATED, 'Sign in first: missing Bearer token');
-    const { session, caller } = await this.sessions.authenticate(token);
+    // The rate limiter verified this request's token already (see http/rate-limits.ts).
+    const { session, caller } = await this.sessions.authenticate(token, request.session);
     request.session = session;
     request.caller = caller;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);

@@ -97,3 +97,14 @@ describe('unstorableText and decodeUtf8', () => {
     expect(decodeUtf8(Buffer.from([0xe2, 0x82]))).toBeUndefined(); // cut short
   });
 });
+
+describe('decodeUtf8', () => {
+  it('decodes valid UTF-8, drops a leading byte order mark, and refuses invalid bytes', () => {
+    expect(decodeUtf8(new TextEncoder().encode('{"a":"é€😀"}'))).toBe('{"a":"é€😀"}');
+    expect(decodeUtf8(Uint8Array.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toBe('{}');
+    expect(decodeUtf8(Uint8Array.from([0x7b, 0xff, 0x7d]))).toBeUndefined();
+    // An overlong encoding of "/" and a UTF-8-encoded surrogate are not UTF-8.
+    expect(decodeUtf8(Uint8Array.from([0xc0, 0xaf]))).toBeUndefined();
+    expect(decodeUtf8(Uint8Array.from([0xed, 0xa0, 0x80]))).toBeUndefined();
+  });
+});

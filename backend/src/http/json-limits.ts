@@ -4,6 +4,7 @@
  * reach an object's prototype, and values PostgreSQL cannot store (NUL, unpaired surrogates,
  * numbers JSON.parse turned into Infinity). Applied to every JSON body, list filter and imported record.
  */
+import { isUtf8 } from 'node:buffer';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 
 export interface JsonLimits {
@@ -44,47 +45,49 @@ function keyPath(path: string, key: string): string {
   return `${path}[${shown}]`;
 }
 
+/** The path of the walk's current node, built only when there is a problem to name (every body is walked). */
+function pathOf(root: string, steps: ReadonlyArray<string | number>): string {
+  return steps.reduce<string>((at, step) => (typeof step === 'number' ? `${at}[${step}]` : keyPath(at, step)), root);
+}
+
 /** The first problem found walking `value` (depth first), or undefined when it is within limits. */
 export function findJsonProblem(value: unknown, limits: JsonLimits, path = ''): JsonProblem | undefined {
   let keys = 0;
-  const walk = (node: unknown, at: string, depth: number): JsonProblem | undefined => {
+  const steps: Array<string | number> = [];
+  const problem = (kind: JsonProblemKind, message: string): JsonProblem => ({ kind, path: pathOf(path, steps), message });
+  const walk = (node: unknown, depth: number): JsonProblem | undefined => {
     if (typeof node === 'string') {
       const why = unstorableText(node);
-      return why ? { kind: 'invalid-value', path: at, message: `text ${why}` } : undefined;
+      return why ? problem('invalid-value', `text ${why}`) : undefined;
     }
-    if (typeof node === 'number') {
-      return Number.isFinite(node) ? undefined : { kind: 'invalid-value', path: at, message: 'number is out of range' };
-    }
+    if (typeof node === 'number') return Number.isFinite(node) ? undefined : problem('invalid-value', 'number is out of range');
     if (typeof node !== 'object' || node === null) return undefined;
-    if (depth > limits.maxDepth) {
-      return { kind: 'too-complex', path: at, message: `nests deeper than ${limits.maxDepth} levels` };
-    }
+    if (depth > limits.maxDepth) return problem('too-complex', `nests deeper than ${limits.maxDepth} levels`);
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
-        const problem = walk(node[i], `${at}[${i}]`, depth + 1);
-        if (problem) return problem;
+        steps.push(i);
+        const found = walk(node[i], depth + 1);
+        if (found) return found;
+        steps.pop();
       }
       return undefined;
     }
     const entries = Object.keys(node);
-    if (entries.length > limits.maxObjectKeys) {
-      return { kind: 'too-complex', path: at, message: `has more than ${limits.maxObjectKeys} keys` };
-    }
+    if (entries.length > limits.maxObjectKeys) return problem('too-complex', `has more than ${limits.maxObjectKeys} keys`);
     keys += entries.length;
-    if (keys > limits.maxKeys) {
-      return { kind: 'too-complex', path: at, message: `the document holds more than ${limits.maxKeys} keys` };
-    }
+    if (keys > limits.maxKeys) return problem('too-complex', `the document holds more than ${limits.maxKeys} keys`);
     for (const key of entries) {
-      const here = keyPath(at, key);
-      if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbidden-key', path: here, message: `key "${key}" is not allowed` };
+      steps.push(key);
+      if (FORBIDDEN_KEYS.has(key)) return problem('forbidden-key', `key "${key}" is not allowed`);
       const why = unstorableText(key);
-      if (why) return { kind: 'invalid-value', path: here, message: `key ${why}` };
-      const problem = walk((node as Record<string, unknown>)[key], here, depth + 1);
-      if (problem) return problem;
+      if (why) return problem('invalid-value', `key ${why}`);
+      const found = walk((node as Record<string, unknown>)[key], depth + 1);
+      if (found) return found;
+      steps.pop();
     }
     return undefined;
   };
-  return walk(value, path, 1);
+  return walk(value, 1);
 }
 
 const CODES: Record<JsonProblemKind, ErrorCode> = {
@@ -101,13 +104,11 @@ export function assertJsonWithinLimits(value: unknown, limits: JsonLimits, root:
   throw new AppException(CODES[problem.kind], `${field} ${problem.message}`, field);
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** The text, or undefined when the bytes are not valid UTF-8 (rather than replacing them with U+FFFD). */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  // Node's native check, then its native decoder: several times cheaper than a fatal TextDecoder per body.
+  if (!isUtf8(bytes)) return undefined;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  // A leading byte order mark is not part of the text (as TextDecoder drops it).
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

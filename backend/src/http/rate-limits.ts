@@ -2,7 +2,7 @@ import { isIPv6 } from 'node:net';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
-import { bearerToken } from '../auth/auth.decorators.js';
+import { bearerToken, type RequestWithCaller } from '../auth/auth.decorators.js';
 import type { TokenService } from '../auth/token.service.js';
 import type { RateLimitConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
@@ -32,7 +32,10 @@ export function requestAccount(tokens: TokenService, fileUrls: FileUrls): Reques
     const token = bearerToken(request.headers);
     if (token !== undefined) {
       try {
-        return (await tokens.verify(token)).userId;
+        const session = await tokens.verify(token);
+        // Kept for the auth guard, which would otherwise verify the same token again.
+        (request as RequestWithCaller).session = session;
+        return session.userId;
       } catch {
         return undefined;
       }
@@ -100,6 +103,9 @@ export async function registerRateLimits(app: NestFastifyApplication, limits: Ra
       if (key.startsWith('ip:')) return limits.perIp;
       return limits.signInPerIp;
     },
+    // Retry-After on a 429 only: three x-ratelimit-* headers on every answer would cost each labeling call.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false, 'retry-after': true },
     errorResponseBuilder: (_request, context) =>
       new RateLimitException(ErrorCode.RATE_LIMITED, `Too many requests: try again in ${context.after}`),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { securityHeaders } from './security-headers.js';
+import { apiSecurityHeaders, securityHeaders } from './security-headers.js';
 
 describe('securityHeaders', () => {
   it('holds the policy the browser areas run under, worked out once', () => {
@@ -24,5 +24,19 @@ describe('securityHeaders', () => {
     const headers = securityHeaders(new URL('https://tessera.example.org'));
     expect(headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     expect(headers['content-security-policy']).toMatch(/;upgrade-insecure-requests$/);
+  });
+
+  it('gives API answers a policy that loads and frames nothing, and keeps HSTS behind https', () => {
+    const headers = apiSecurityHeaders(new URL('https://tessera.example.org'));
+    expect(headers).toEqual({
+      'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+    });
+    expect(apiSecurityHeaders(new URL('http://localhost:3000'))['strict-transport-security']).toBeUndefined();
   });
 });

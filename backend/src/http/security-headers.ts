@@ -58,17 +58,42 @@ export function securityHeaders(publicUrl: URL): Record<string, string> {
 }
 
 /**
+ * The headers of API answers (JSON, never rendered as a page): nothing may load or frame them, they
+ * are not sniffed, they leak no Referer. Shorter than a page's (the browser-only headers of old
+ * browsers add nothing to JSON), so each labeling call sends ~300 bytes of headers instead of ~900.
+ */
+export function apiSecurityHeaders(publicUrl: URL): Record<string, string> {
+  const page = securityHeaders(publicUrl);
+  const headers: Record<string, string> = {
+    'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+  };
+  if (page['strict-transport-security']) headers['strict-transport-security'] = page['strict-transport-security'];
+  return headers;
+}
+
+/** API routes answer JSON; the browser areas, their files and the API docs (Swagger UI) are pages. */
+function isApi(url: string): boolean {
+  return url.startsWith('/api/') && !url.startsWith('/api/docs');
+}
+
+/**
  * Sets the security headers on every response (API, app files, errors, 404s). Fastify's own
  * `@fastify/helmet` runs helmet anew for each request (+30 µs per request measured here); the
  * headers are the same each time, so they are computed once.
  */
 export function registerSecurityHeaders(app: NestFastifyApplication, publicUrl: URL): void {
-  const headers = securityHeaders(publicUrl);
+  const page = securityHeaders(publicUrl);
+  const api = apiSecurityHeaders(publicUrl);
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (_request, reply, done) => {
-      void reply.headers(headers);
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.headers(isApi(request.url) ? api : page);
       done();
     });
 }
