@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const sizePass = signedOut.gzipBytes <= 200_000;
   const timePass = timings.length >= LABELS * 0.9 && p95 < 100;
   const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
-  console.log('\nTessera browser benchmark (Debian Chromium, loopback)');
+  console.log(`\nTessera browser benchmark (Chromium at ${await chromiumPath()}, loopback)`);
   console.log(
     `/label initial JS (gzip)         signed in ${kb(signedIn.gzipBytes)} · before sign-in ${kb(signedOut.gzipBytes)} (${signedOut.files.length} files, ${kb(signedOut.rawBytes)} raw)   target <= 200 kB   ${sizePass ? 'PASS' : 'FAIL'}`,
   );
