@@ -1,46 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Wallet } from 'ethers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/access/access.js';
 import { AuthService } from '../../src/auth/auth.service.js';
-import { loadConfig } from '../../src/config/app-config.js';
-import { createTessera, type Tessera } from '../../src/platform.js';
+import type { Tessera } from '../../src/platform.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { UsersService } from '../../src/users/users.service.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { siweMessage } from '../support/wallet.js';
 
 /** ADMIN_ADDRESSES is read again at every boot; admins made in the console are the console's to remove. */
-let database: TestDatabase;
-let dataDir: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-admins-'));
-});
+let platform: TestPlatform | undefined;
 afterAll(async () => {
-  await database?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await platform?.close();
 });
 
-/** Boots the application on the one database of this file, with these configured admins. */
+const listed = (admins: Wallet[]) => ({ ADMIN_ADDRESSES: admins.map((wallet) => wallet.address).join(',') });
+
+/** Boots the application (again, on the same database) with these configured admins. */
 async function boot(admins: Wallet[]): Promise<Tessera> {
-  const config = loadConfig(
-    {
-      DATABASE_URL: database.url,
-      TESSERA_DATA_DIR: dataDir,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-      CHAIN_PORT: '0',
-      ADMIN_ADDRESSES: admins.map((wallet) => wallet.address).join(','),
-    },
-    process.cwd(),
-  );
-  const tessera = await createTessera(config);
-  await tessera.app.init();
-  return tessera;
+  if (platform) await platform.restart(undefined, listed(admins));
+  else platform = await startTestPlatform(listed(admins));
+  return platform.tessera;
 }
 
 /** The real sign-in: a nonce, an EIP-4361 message signed by the wallet, verified by the service. */
@@ -77,7 +57,6 @@ describe('configured admins', () => {
     // The console makes `promoted` an admin, and gives `former` the reviewer role on top.
     await users.updateRoles(founderCaller, promotedUser.id, ['annotator', 'admin']);
     await users.updateRoles(founderCaller, formerUser.id, ['admin', 'annotator', 'reviewer']);
-    await tessera.close();
 
     // `former` leaves the list; `later`, already a user, joins it.
     tessera = await boot([founder, later]);
@@ -87,21 +66,17 @@ describe('configured admins', () => {
     expect(await rolesOf(tessera, later)).toEqual(['admin', 'annotator']);
     // Signing in again does not bring it back.
     expect((await signIn(tessera, former)).roles).toEqual(['annotator', 'reviewer']);
-    await tessera.close();
 
     // Nobody listed: the configured admins go, the console's admin stays.
     tessera = await boot([]);
     expect(await rolesOf(tessera, founder)).toEqual(['annotator']);
     expect(await rolesOf(tessera, later)).toEqual(['annotator']);
     expect(await rolesOf(tessera, promoted)).toEqual(['admin', 'annotator']);
-    await tessera.close();
 
     // Listed again: admin again, and again the configuration's to take.
     tessera = await boot([former]);
     expect(await rolesOf(tessera, former)).toEqual(['admin', 'annotator', 'reviewer']);
-    await tessera.close();
     tessera = await boot([]);
     expect(await rolesOf(tessera, former)).toEqual(['annotator', 'reviewer']);
-    await tessera.close();
   });
 });

@@ -9,9 +9,9 @@ export interface TestPlatform {
   readonly tessera: Tessera;
   /**
    * Stops the application and starts it again on the same database and data folder, as a restart
-   * would; `whileDown` runs in between.
+   * would; `whileDown` runs in between; `env` changes settings for this and later boots.
    */
-  restart(whileDown?: () => Promise<void>): Promise<void>;
+  restart(whileDown?: () => Promise<void>, env?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,22 +19,19 @@ export interface TestPlatform {
 export async function startTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-medium-'));
-  const config = loadConfig(
-    {
-      DATABASE_URL: database.url,
-      TESSERA_DATA_DIR: dataDir,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-      CHAIN_PORT: '0',
-      // Test annotators are robots answering at machine speed: the speed rule is off unless a test
-      // turns it on (anti-cheat tests).
-      ANTI_CHEAT_MIN_MEDIAN_MS: '0',
-      ...env,
-    },
-    process.cwd(),
-  );
+  let settings: Record<string, string> = {
+    DATABASE_URL: database.url,
+    TESSERA_DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    CHAIN_PORT: '0',
+    // Test annotators are robots answering at machine speed: the speed rule is off unless a test
+    // turns it on (anti-cheat tests).
+    ANTI_CHEAT_MIN_MEDIAN_MS: '0',
+    ...env,
+  };
   const start = async (): Promise<Tessera> => {
-    const started = await createTessera(config);
+    const started = await createTessera(loadConfig(settings, process.cwd()));
     await started.app.init();
     return started;
   };
@@ -43,9 +40,10 @@ export async function startTestPlatform(env: Record<string, string> = {}): Promi
     get tessera() {
       return tessera;
     },
-    async restart(whileDown) {
+    async restart(whileDown, env = {}) {
       await tessera.close();
       await whileDown?.();
+      settings = { ...settings, ...env };
       tessera = await start();
     },
     async close() {
