@@ -6,7 +6,7 @@ import { ChainModule } from './chain/chain.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DemoModule } from './demo/demo.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -46,8 +46,8 @@ export class AppModule {
         AnnotationsModule,
         DemoModule,
         StatsModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

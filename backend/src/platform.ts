@@ -22,7 +22,7 @@ import { assertJsonWithinLimits, decodeUtf8 } from './http/json-limits.js';
 import { registerCors } from './http/cors.js';
 import { registerRateLimits, requestAccount } from './http/rate-limits.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
-import { FileUrls } from './items/file-urls.js';
+import { FileUrls } from './items/domain/file-urls.js';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],

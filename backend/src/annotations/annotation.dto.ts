@@ -49,3 +49,7 @@ export class CreateAnnotationDto {
 export class UpdateAnnotationDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) @IsDefined() result: unknown;
 }
+
+/** What the annotations list (react-admin's getList) can be filtered and sorted by. */
+export const ANNOTATION_FILTERS = ['id', 'projectId', 'itemId', 'annotatorId'] as const;
+export const ANNOTATION_SORTS = ['id', 'createdAt', 'leadTimeMs', 'serverTimeMs', 'itemId', 'annotatorId'] as const;

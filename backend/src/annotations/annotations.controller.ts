@@ -4,8 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
-import { AnnotationDto, CreateAnnotationDto, UpdateAnnotationDto } from './annotation.dto.js';
-import { ANNOTATION_FILTERS, ANNOTATION_SORTS } from './annotations.repository.js';
+import { ANNOTATION_FILTERS, ANNOTATION_SORTS, AnnotationDto, CreateAnnotationDto, UpdateAnnotationDto } from './annotation.dto.js';
 import { AnnotationsService } from './annotations.service.js';
 
 @ApiTags('annotations')

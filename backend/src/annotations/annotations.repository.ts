@@ -2,17 +2,22 @@ import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
-import type { AnnotationsRemovedHook } from '../rewards/ledger.repository.js';
-import { ItemEntity } from '../items/item.entity.js';
-import { ProjectEntity } from '../projects/project.entity.js';
+import type { TransactionHook } from '../database/transaction-hook.js';
+import type { ItemMedia } from '../items/domain/item-media.js';
+import { ANNOTATION_FILTERS } from './annotation.dto.js';
 import { AnnotationEntity } from './annotation.entity.js';
-
-export const ANNOTATION_FILTERS = ['id', 'projectId', 'itemId', 'annotatorId'] as const;
-export const ANNOTATION_SORTS = ['id', 'createdAt', 'leadTimeMs', 'serverTimeMs', 'itemId', 'annotatorId'] as const;
+import type { RemovedAnnotation } from './domain/removed-annotation.js';
 
 export interface AnnotationRow {
   annotation: AnnotationEntity;
   annotatorAddress: string;
+}
+
+export interface AnnotationContext {
+  data: Record<string, unknown>;
+  media: ItemMedia | null;
+  type: string;
+  labels: string[];
 }
 
 @Injectable()
@@ -37,9 +42,14 @@ export class AnnotationsRepository {
     return annotation ? { annotation, annotatorAddress: annotation.annotator!.address } : undefined;
   }
 
-  async context(itemId: number): Promise<{ item: ItemEntity; project: ProjectEntity } | undefined> {
-    const item = await this.db.getRepository(ItemEntity).findOne({ where: { id: itemId }, relations: { project: true } });
-    return item ? { item, project: item.project! } : undefined;
+  /** What checking a result for the item needs: the item's content and its project's label schema. */
+  async context(itemId: number): Promise<AnnotationContext | undefined> {
+    const rows = await sqlRows<AnnotationContext>(
+      this.db,
+      `SELECT i.data, i.media, p.type, p.labels FROM items i JOIN projects p ON p.id = i.project_id WHERE i.id = $1`,
+      [itemId],
+    );
+    return rows[0];
   }
 
   async updateResult(id: number, result: unknown): Promise<void> {
@@ -77,9 +87,9 @@ export class AnnotationsRepository {
    * Removes the label and frees its slot: the assignment is kept as cancelled, for the record.
    * `removed` runs in the same transaction with the annotation deleted.
    */
-  async delete(id: number, removed?: AnnotationsRemovedHook): Promise<void> {
+  async delete(id: number, removed?: TransactionHook<readonly RemovedAnnotation[]>): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const annotations = await sqlRows<{ annotationId: number; projectId: number }>(
+      const annotations = await sqlRows<RemovedAnnotation>(
         manager,
         `WITH removed AS (
            DELETE FROM annotations WHERE id = $1 RETURNING id, project_id, assignment_id, item_id

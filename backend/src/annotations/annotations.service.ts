@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canAccess, type Caller } from '../access/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
-import { ItemRefs } from '../items/item-refs.js';
+import { ErrorCode } from '../errors/app.exception.js';
+import { ItemRefs } from '../items/domain/item-refs.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { itemShapeOf, validateResult, type ProjectType } from '../projects/domain/label-schema.js';
-import { LedgerRepository } from '../rewards/ledger.repository.js';
-import { mapAnnotation, type AnnotationDto } from './annotation.dto.js';
-import { AnnotationsRepository, type ANNOTATION_FILTERS } from './annotations.repository.js';
-
-export class AnnotationException extends AppException {}
+import { CreditService } from '../rewards/credit.service.js';
+import { mapAnnotation, type ANNOTATION_FILTERS, type AnnotationDto } from './annotation.dto.js';
+import { AnnotationException } from './annotations.exception.js';
+import { AnnotationsRepository } from './annotations.repository.js';
 
 @Injectable()
 export class AnnotationsService {
@@ -17,7 +16,7 @@ export class AnnotationsService {
 
   constructor(
     private readonly annotations: AnnotationsRepository,
-    private readonly ledger: LedgerRepository,
+    private readonly credit: CreditService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.itemRefs = new ItemRefs(config.jwtSecret);
@@ -70,7 +69,7 @@ export class AnnotationsService {
   async delete(caller: Caller, id: number): Promise<AnnotationDto> {
     const existing = await this.get(caller, id);
     await this.annotations.delete(id, (manager, removed) =>
-      this.ledger.reverseRewardsOf(manager, removed, `annotation ${id} deleted by user ${caller.id}`),
+      this.credit.reverseRewardsOf(manager, removed, `annotation ${id} deleted by user ${caller.id}`),
     );
     return existing;
   }
@@ -78,8 +77,8 @@ export class AnnotationsService {
   private async check(itemId: number, result: unknown): Promise<unknown> {
     const context = await this.annotations.context(itemId);
     if (!context) throw new AnnotationException(ErrorCode.ITEM_NOT_FOUND, `Item ${itemId} not found`, 'itemId');
-    const schema = { type: context.project.type as ProjectType, labels: context.project.labels };
-    const checked = validateResult(schema, itemShapeOf(context.item.data, context.item.media), result);
+    const schema = { type: context.type as ProjectType, labels: context.labels };
+    const checked = validateResult(schema, itemShapeOf(context.data, context.media), result);
     if (!checked.ok) throw new AnnotationException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
     return checked.result;
   }

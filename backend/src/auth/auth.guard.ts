@@ -2,7 +2,8 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Permission } from '../access/access.js';
 import { requireAccess } from '../access/access.exception.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/app.exception.js';
+import { AuthException } from './auth.exception.js';
 import { bearerToken, PUBLIC_ROUTE, REQUIRED_PERMISSION, type RequestWithCaller } from './auth.decorators.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -19,7 +20,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<RequestWithCaller>();
     const token = bearerToken(request.headers);
-    if (token === undefined) throw new AppException(ErrorCode.UNAUTHENTICATED, 'Sign in first: missing Bearer token');
+    if (token === undefined) throw new AuthException(ErrorCode.UNAUTHENTICATED, 'Sign in first: missing Bearer token');
     // The rate limiter verified this request's token already (see http/rate-limits.ts).
     const { session, caller } = await this.sessions.authenticate(token, request.session);
     request.session = session;

@@ -3,17 +3,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { getAddress, verifyMessage } from 'ethers';
 import type { Caller } from '../access/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
-import { mapUser, type UserDto } from '../users/user.dto.js';
-import { CallersService } from '../users/callers.service.js';
-import type { UserEntity } from '../users/user.entity.js';
-import { UsersRepository } from '../users/users.repository.js';
+import { ErrorCode } from '../errors/app.exception.js';
+import type { UserDto } from '../users/user.dto.js';
+import { UsersService } from '../users/users.service.js';
 import { AuthNonceRepository } from './auth-nonce.repository.js';
 import type { NonceDto, SessionDto } from './auth.dto.js';
+import { AuthException } from './auth.exception.js';
 import { checkSiweMessage, parseSiweMessage, type SiweProblem } from './domain/siwe-message.js';
 import { TokenService, type SessionClaims } from './token.service.js';
-
-export class AuthException extends AppException {}
 
 const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const CLOCK_SKEW_MS = 60_000;
@@ -49,8 +46,7 @@ export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly nonces: AuthNonceRepository,
-    private readonly users: UsersRepository,
-    private readonly callers: CallersService,
+    private readonly users: UsersService,
     private readonly tokens: TokenService,
   ) {}
 
@@ -85,32 +81,30 @@ export class AuthService {
       throw new AuthException(ErrorCode.NONCE_INVALID, 'Nonce is unknown, expired or already used: ask for a new one', 'message.nonce');
     }
     const address = getAddress(message.address.toLowerCase());
-    const configuredRoles = this.config.adminAddresses.includes(address) ? ['admin'] : [];
-    const user = await this.users.signIn(address, configuredRoles);
-    this.callers.forget(user.id);
+    const user = await this.users.signIn(address, this.config.adminAddresses.includes(address) ? ['admin'] : []);
     return this.session(user, new Date());
   }
 
   /** A fresh token for a session still in force, up to its maximum age; the user's current roles with it. */
   async renew(session: SessionClaims, caller: Caller): Promise<SessionDto> {
-    const user = await this.users.findById(caller.id);
+    const user = await this.users.find(caller.id);
     if (!user) throw new AuthException(ErrorCode.UNAUTHENTICATED, 'This account no longer exists');
     return this.session(user, session.signedInAt);
   }
 
-  private async session(user: UserEntity, signedInAt: Date): Promise<SessionDto> {
-    const { token, expiresAt } = await this.tokens.issue({ id: user.id, address: getAddress(user.address) }, signedInAt);
+  private async session(user: UserDto, signedInAt: Date): Promise<SessionDto> {
+    const { token, expiresAt } = await this.tokens.issue({ id: user.id, address: user.address }, signedInAt);
     return {
       token,
       expiresAt: expiresAt.toISOString(),
       renewableUntil: this.tokens.renewableUntil(signedInAt).toISOString(),
-      user: mapUser(user),
+      user,
     };
   }
 
   async me(id: number): Promise<UserDto> {
-    const user = await this.users.findById(id);
+    const user = await this.users.find(id);
     if (!user) throw new AuthException(ErrorCode.UNAUTHENTICATED, 'This account no longer exists');
-    return mapUser(user);
+    return user;
   }
 }

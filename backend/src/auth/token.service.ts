@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { AuthException } from './auth.exception.js';
 
 /**
  * What a session token states: whose session it is and when the wallet signed. Roles are not in it:
@@ -55,7 +56,7 @@ export class TokenService {
       const authTime = payload['auth_time'];
       if (!Number.isInteger(userId) || typeof payload['addr'] !== 'string' || typeof authTime !== 'number' || payload.exp === undefined) {
         // Tokens from before roles left the JWT carry no auth_time: their holders sign in again.
-        throw new AppException(ErrorCode.UNAUTHENTICATED, 'Session token is not valid any more: sign in again');
+        throw new AuthException(ErrorCode.UNAUTHENTICATED, 'Session token is not valid any more: sign in again');
       }
       const claims: SessionClaims = {
         userId,
@@ -69,7 +70,7 @@ export class TokenService {
     } catch (error) {
       if (error instanceof AppException) throw error;
       const message = error instanceof joseErrors.JWTExpired ? 'Session expired: sign in again' : 'Invalid token';
-      throw new AppException(ErrorCode.UNAUTHENTICATED, message);
+      throw new AuthException(ErrorCode.UNAUTHENTICATED, message);
     }
   }
 }

@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ItemsImportService, type ImportSource } from '../items/items-import.service.js';
-import { ProjectsRepository } from '../projects/projects.repository.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { DEMO_PROJECTS, type DemoProject } from './demo-data.js';
 import { makePng } from './png.js';
@@ -26,14 +25,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projects: ProjectsService,
-    private readonly projectRows: ProjectsRepository,
     private readonly importer: ItemsImportService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
-    const existing = await this.projectRows.list({ filter: {}, offset: 0, limit: 1, sortField: 'id', sortOrder: 'ASC' });
-    if (existing.total > 0) return;
+    if (await this.projects.hasProjects()) return;
     for (const demo of DEMO_PROJECTS) {
       const project = await this.projects.create(demo.project);
       const result = await this.importer.import(project.id, sourcesFor(demo));

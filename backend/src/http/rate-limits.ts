@@ -6,7 +6,7 @@ import { bearerToken, type RequestWithCaller } from '../auth/auth.decorators.js'
 import type { TokenService } from '../auth/token.service.js';
 import type { RateLimitConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
-import type { FileUrls } from '../items/file-urls.js';
+import type { FileUrls } from '../items/domain/file-urls.js';
 import { addRouteConfig } from './route-config.js';
 
 export class RateLimitException extends AppException<typeof ErrorCode.RATE_LIMITED> {}

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_ID } from '../http/list-query.js';
-import type { ItemEntity, ItemMedia } from './item.entity.js';
+import type { ItemMedia } from './domain/item-media.js';
+import type { ItemEntity } from './item.entity.js';
 
 export class ItemDto {
   @ApiProperty() id: number;
@@ -81,3 +82,7 @@ export class UpdateItemDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() data?: Record<string, unknown>;
   @ApiPropertyOptional({ minimum: 1, maximum: 50 }) @IsOptional() @IsInt() @Min(1) @Max(50) overlap?: number;
 }
+
+/** What the items list (react-admin's getList) can be filtered and sorted by. */
+export const ITEM_FILTERS = ['id', 'projectId', 'externalId', 'status'] as const;
+export const ITEM_SORTS = ['id', 'externalId', 'createdAt', 'overlap'] as const;

@@ -1,13 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ProjectEntity } from '../projects/project.entity.js';
+import type { ItemMedia } from './domain/item-media.js';
 
-/** What Tessera knows of an item's media file (image size for box checks). */
-export interface ItemMedia {
-  cid?: string;
-  mime?: string;
-  width?: number;
-  height?: number;
-}
+// TEMP issue-11 merge: tasks/assignments.repository.ts still imports ItemMedia from here.
+export type { ItemMedia };
 
 @Entity('items')
 @Index('items_project_external_id_key', ['projectId', 'externalId'], { unique: true })

@@ -1,20 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/app.exception.js';
 import type { LabelSchema, ProjectType } from '../projects/domain/label-schema.js';
-import { ProjectsRepository } from '../projects/projects.repository.js';
+import { ProjectsService } from '../projects/projects.service.js';
 import { readImageInfo } from '../storage/domain/image-info.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
 import { toItemRecord } from './domain/import-record.js';
 import { ImportFormatError, readCsv, readJsonArray, readJsonLines } from './domain/record-readers.js';
 import type { ImportRejectionDto, ImportResultDto } from './item.dto.js';
+import { ItemException } from './items.exception.js';
 import { ItemsRepository, type NewItem } from './items.repository.js';
 
 /** Imports at least this large refresh the planner's statistics (autovacuum would, but only a minute later). */
 const ANALYZE_AFTER = 1000;
-
-export class ItemImportException extends AppException {}
 
 export type ImportFormat = 'json' | 'jsonl' | 'csv';
 
@@ -50,7 +49,7 @@ export async function* limitBytes(source: AsyncIterable<Uint8Array>, limit: numb
   let total = 0;
   for await (const chunk of source) {
     total += chunk.length;
-    if (total > limit) throw new ItemImportException(ErrorCode.PAYLOAD_TOO_LARGE, `Import is larger than ${limit} bytes`);
+    if (total > limit) throw new ItemException(ErrorCode.PAYLOAD_TOO_LARGE, `Import is larger than ${limit} bytes`);
     yield chunk;
   }
 }
@@ -107,7 +106,7 @@ export class ItemsImportService {
 
   constructor(
     private readonly db: DataSource,
-    private readonly projects: ProjectsRepository,
+    private readonly projects: ProjectsService,
     private readonly items: ItemsRepository,
     @Inject(STORAGE_PORT) private readonly storage: StoragePort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -118,8 +117,8 @@ export class ItemsImportService {
    * single bad records are listed in `rejected` and the rest go in.
    */
   async import(projectId: number, sources: AsyncIterable<ImportSource>): Promise<ImportResultDto> {
-    const project = await this.projects.findById(projectId);
-    if (!project) throw new ItemImportException(ErrorCode.PROJECT_NOT_FOUND, `Project ${projectId} not found`);
+    const project = await this.projects.find(projectId);
+    if (!project) throw new ItemException(ErrorCode.PROJECT_NOT_FOUND, `Project ${projectId} not found`);
     const started = Date.now();
     const result = await this.db.transaction(async (manager) => {
       const schema: LabelSchema = { type: project.type as ProjectType, labels: project.labels };
@@ -138,7 +137,7 @@ export class ItemsImportService {
         await this.importSource(run, { ...source, content: counted });
         budget -= used;
       }
-      if (files === 0) throw new ItemImportException(ErrorCode.ITEM_INVALID, 'The form holds no file to import', 'body');
+      if (files === 0) throw new ItemException(ErrorCode.ITEM_INVALID, 'The form holds no file to import', 'body');
       await run.flush();
       return run.result();
     });
@@ -152,7 +151,7 @@ export class ItemsImportService {
   private async importSource(run: ImportRun, source: ImportSource): Promise<void> {
     const format = formatFor(source.mimeType, source.fileName);
     if (format === undefined) {
-      throw new ItemImportException(
+      throw new ItemException(
         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
         `Cannot import ${source.fileName ?? 'a body'} of type ${source.mimeType}: send JSON, JSONL, CSV or image files`,
       );
@@ -179,11 +178,7 @@ export class ItemsImportService {
     } catch (error) {
       if (error instanceof ImportFormatError) {
         const where = source.fileName ? `${source.fileName}, ` : '';
-        throw new ItemImportException(
-          ErrorCode.ITEM_INVALID,
-          `${where}record ${error.line}: ${error.message}; nothing was imported`,
-          'body',
-        );
+        throw new ItemException(ErrorCode.ITEM_INVALID, `${where}record ${error.line}: ${error.message}; nothing was imported`, 'body');
       }
       throw error;
     }

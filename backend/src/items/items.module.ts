@@ -14,6 +14,6 @@ import { ItemsService } from './items.service.js';
   imports: [ProjectsModule, RewardsModule, AuthModule, UsersModule],
   controllers: [ItemsController, FilesController],
   providers: [ItemsRepository, ItemsService, ItemsImportService, FilesService],
-  exports: [ItemsRepository, ItemsImportService],
+  exports: [ItemsImportService],
 })
 export class ItemsModule {}

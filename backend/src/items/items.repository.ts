@@ -2,13 +2,14 @@ import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/app.exception.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
-import type { AnnotationsRemovedHook } from '../rewards/ledger.repository.js';
-import { ItemEntity, type ItemMedia } from './item.entity.js';
-
-export const ITEM_FILTERS = ['id', 'projectId', 'externalId', 'status'] as const;
-export const ITEM_SORTS = ['id', 'externalId', 'createdAt', 'overlap'] as const;
+import type { RemovedAnnotation } from '../annotations/domain/removed-annotation.js';
+import type { TransactionHook } from '../database/transaction-hook.js';
+import type { ItemMedia } from './domain/item-media.js';
+import type { ITEM_FILTERS } from './item.dto.js';
+import { ItemEntity } from './item.entity.js';
+import { ItemException } from './items.exception.js';
 
 export interface NewItem {
   externalId: string | null;
@@ -87,7 +88,7 @@ export class ItemsRepository {
         qb.andWhere('i.taken = 0');
         break;
       default:
-        throw new AppException(ErrorCode.VALIDATION_FAILED, 'status must be open, in_progress or completed', 'filter.status');
+        throw new ItemException(ErrorCode.VALIDATION_FAILED, 'status must be open, in_progress or completed', 'filter.status');
     }
     qb.orderBy(`i.${query.sortField}`, query.sortOrder).addOrderBy('i.id', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();
@@ -102,9 +103,9 @@ export class ItemsRepository {
    * The item with its assignments and annotations (the hot tables have no foreign keys to cascade);
    * `removed` runs in the same transaction with the annotations deleted.
    */
-  async delete(id: number, removed?: AnnotationsRemovedHook): Promise<void> {
+  async delete(id: number, removed?: TransactionHook<readonly RemovedAnnotation[]>): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const annotations = await sqlRows<{ annotationId: number; projectId: number }>(
+      const annotations = await sqlRows<RemovedAnnotation>(
         manager,
         'DELETE FROM annotations WHERE item_id = $1 RETURNING id AS "annotationId", project_id AS "projectId"',
         [id],

@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
-import { ProjectsRepository } from '../projects/projects.repository.js';
-import { LedgerRepository } from '../rewards/ledger.repository.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { CreditService } from '../rewards/credit.service.js';
 import { toItemRecord } from './domain/import-record.js';
-import { FileUrls } from './file-urls.js';
+import { FileUrls } from './domain/file-urls.js';
 import type { ItemEntity } from './item.entity.js';
-import { mapItem, type CreateItemDto, type ItemDto, type UpdateItemDto } from './item.dto.js';
-import { ItemsRepository, type ITEM_FILTERS } from './items.repository.js';
-
-export class ItemException extends AppException {}
+import { mapItem, type CreateItemDto, type ITEM_FILTERS, type ItemDto, type UpdateItemDto } from './item.dto.js';
+import { ItemException } from './items.exception.js';
+import { ItemsRepository } from './items.repository.js';
 
 /** Items as managers see them; `viewerId` is who the signed file URLs in the answer are for. */
 @Injectable()
@@ -22,9 +21,9 @@ export class ItemsService {
   constructor(
     private readonly db: DataSource,
     private readonly items: ItemsRepository,
-    private readonly projects: ProjectsRepository,
+    private readonly projects: ProjectsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly ledger: LedgerRepository,
+    private readonly credit: CreditService,
   ) {
     this.fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
   }
@@ -46,7 +45,7 @@ export class ItemsService {
   }
 
   async create(body: CreateItemDto, viewerId: number): Promise<ItemDto> {
-    const project = await this.projects.findById(body.projectId);
+    const project = await this.projects.find(body.projectId);
     if (!project) throw new ItemException(ErrorCode.PROJECT_NOT_FOUND, `Project ${body.projectId} not found`, 'projectId');
     const record = toItemRecord(
       { type: project.type as ProjectType, labels: project.labels },
@@ -79,7 +78,7 @@ export class ItemsService {
     const changes: { data?: Record<string, unknown>; overlap?: number } = {};
     if (body.data !== undefined && JSON.stringify(body.data) !== JSON.stringify(item.data)) {
       if (count > 0) throw new ItemException(ErrorCode.ITEM_HAS_ANNOTATIONS, 'A labeled item cannot change its data', 'data');
-      const project = (await this.projects.findById(item.projectId))!;
+      const project = (await this.projects.find(item.projectId))!;
       const record = toItemRecord(project.type as ProjectType, { data: body.data }, this.config.maxItemBytes);
       if ('message' in record) throw new ItemException(ErrorCode.ITEM_INVALID, record.message, 'data');
       changes.data = record.data;
@@ -93,7 +92,7 @@ export class ItemsService {
     const dto = await this.get(id, viewerId);
     if (dto.annotationCount > 0) throw new ItemException(ErrorCode.ITEM_HAS_ANNOTATIONS, 'A labeled item cannot be deleted');
     // Its withdrawn labels go with it: whatever they still hold in the ledger is reversed.
-    await this.items.delete(id, (manager, removed) => this.ledger.reverseRewardsOf(manager, removed, `item ${id} deleted`));
+    await this.items.delete(id, (manager, removed) => this.credit.reverseRewardsOf(manager, removed, `item ${id} deleted`));
     return dto;
   }
 }

@@ -170,3 +170,7 @@ export function mapProject(project: ProjectEntity, stats?: ProjectStatsDto, forM
   if (stats) dto.stats = stats;
   return dto;
 }
+
+/** What the projects list (react-admin's getList) can be filtered and sorted by. */
+export const PROJECT_FILTERS = ['id', 'q', 'status', 'type'] as const;
+export const PROJECT_SORTS = ['id', 'name', 'type', 'status', 'overlap', 'createdAt', 'updatedAt'] as const;

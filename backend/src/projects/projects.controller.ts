@@ -4,8 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
-import { CreateProjectDto, ProjectDto, UpdateProjectDto } from './project.dto.js';
-import { PROJECT_FILTERS, PROJECT_SORTS } from './projects.repository.js';
+import { CreateProjectDto, PROJECT_FILTERS, PROJECT_SORTS, ProjectDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
 
 @ApiTags('projects')

@@ -8,6 +8,6 @@ import { ProjectsService } from './projects.service.js';
   imports: [RewardsModule],
   controllers: [ProjectsController],
   providers: [ProjectsRepository, ProjectsService],
-  exports: [ProjectsRepository, ProjectsService],
+  exports: [ProjectsService],
 })
 export class ProjectsModule {}

@@ -2,12 +2,10 @@ import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
-import type { AnnotationsRemovedHook } from '../rewards/ledger.repository.js';
-import type { ProjectStatsDto } from './project.dto.js';
+import type { RemovedAnnotation } from '../annotations/domain/removed-annotation.js';
+import type { TransactionHook } from '../database/transaction-hook.js';
+import type { PROJECT_FILTERS, ProjectStatsDto } from './project.dto.js';
 import { ProjectEntity } from './project.entity.js';
-
-export const PROJECT_FILTERS = ['id', 'q', 'status', 'type'] as const;
-export const PROJECT_SORTS = ['id', 'name', 'type', 'status', 'overlap', 'createdAt', 'updatedAt'] as const;
 
 export type ProjectFields = Pick<
   ProjectEntity,
@@ -115,9 +113,9 @@ export class ProjectsRepository {
    * The project, its items (by their key) and their assignments and annotations (no keys there);
    * `removed` runs in the same transaction with the annotations deleted.
    */
-  async delete(id: number, removed?: AnnotationsRemovedHook): Promise<void> {
+  async delete(id: number, removed?: TransactionHook<readonly RemovedAnnotation[]>): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const annotations = await sqlRows<{ annotationId: number; projectId: number }>(
+      const annotations = await sqlRows<RemovedAnnotation>(
         manager,
         'DELETE FROM annotations WHERE project_id = $1 RETURNING id AS "annotationId", project_id AS "projectId"',
         [id],

@@ -1,20 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canAccess, type Caller } from '../access/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
-import { LedgerRepository } from '../rewards/ledger.repository.js';
+import { CreditService } from '../rewards/credit.service.js';
 import { checkLabels, type ProjectType } from './domain/label-schema.js';
-import { mapProject, type CreateProjectDto, type ProjectDto, type UpdateProjectDto } from './project.dto.js';
+import { mapProject, type CreateProjectDto, type PROJECT_FILTERS, type ProjectDto, type UpdateProjectDto } from './project.dto.js';
 import type { ProjectEntity } from './project.entity.js';
-import { ProjectsRepository, type PROJECT_FILTERS, type ProjectFields } from './projects.repository.js';
-
-export class ProjectException extends AppException<
-  | typeof ErrorCode.PROJECT_NOT_FOUND
-  | typeof ErrorCode.PROJECT_HAS_ANNOTATIONS
-  | typeof ErrorCode.PROJECT_INVALID_CHANGE
-  | typeof ErrorCode.VALIDATION_FAILED
-> {}
+import { ProjectException } from './projects.exception.js';
+import { ProjectsRepository, type ProjectFields } from './projects.repository.js';
 
 const CACHE_MS = 2_000;
 
@@ -25,7 +19,7 @@ export class ProjectsService {
 
   constructor(
     private readonly projects: ProjectsRepository,
-    private readonly ledger: LedgerRepository,
+    private readonly credit: CreditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,6 +37,17 @@ export class ProjectsService {
     const manager = canAccess(caller.roles, 'project.manage');
     const stats = manager ? (await this.projects.stats([id])).get(id) : undefined;
     return mapProject(project, stats, manager);
+  }
+
+  /** The project as stored now; null when there is none. */
+  find(id: number): Promise<ProjectEntity | null> {
+    return this.projects.findById(id);
+  }
+
+  /** Whether any project exists (the demo data fills an empty install only). */
+  async hasProjects(): Promise<boolean> {
+    const page = await this.projects.list({ filter: {}, offset: 0, limit: 1, sortField: 'id', sortOrder: 'ASC' });
+    return page.total > 0;
   }
 
   /** The project if the caller may see it; hidden projects are reported as not found. */
@@ -134,7 +139,7 @@ export class ProjectsService {
     if ((await this.projects.countAnnotations(id)) > 0) {
       throw new ProjectException(ErrorCode.PROJECT_HAS_ANNOTATIONS, 'This project has labels; complete it instead of deleting it');
     }
-    await this.projects.delete(id, (manager, removed) => this.ledger.reverseRewardsOf(manager, removed, `project ${id} deleted`));
+    await this.projects.delete(id, (manager, removed) => this.credit.reverseRewardsOf(manager, removed, `project ${id} deleted`));
     this.cache.delete(id);
     return mapProject(project);
   }

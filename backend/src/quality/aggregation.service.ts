@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
-import type { ProjectEntity } from '../projects/project.entity.js';
-import { ProjectsRepository } from '../projects/projects.repository.js';
+import { ProjectsService } from '../projects/projects.service.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
-import { CREDIT_QUEUE } from '../rewards/credit-queue.js';
+import { CreditService } from '../rewards/credit.service.js';
 import { AggregationRunner } from './aggregation-runner.js';
 import { cheatReasons, DEFAULT_POLICY, type AntiCheatPolicy, type LabelFacts } from './domain/anti-cheat.js';
 import { matchesGold } from './domain/gold-check.js';
@@ -38,10 +37,11 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(QUEUE_PORT) private readonly queue: QueuePort,
     private readonly quality: QualityRepository,
-    private readonly projects: ProjectsRepository,
+    private readonly projects: ProjectsService,
     private readonly suspensions: SuspensionsService,
     private readonly reviews: ReviewsRepository,
     private readonly qualifications: QualificationsRepository,
+    private readonly credit: CreditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.policy = { ...DEFAULT_POLICY, minLabels: config.antiCheat.minLabels, minMedianTimeMs: config.antiCheat.minMedianMs };
@@ -84,7 +84,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
    * anti-cheat rules catch (their labels then stop counting, so the project is computed again).
    */
   async aggregate(projectId: number): Promise<void> {
-    const project = await this.projects.findById(projectId);
+    const project = await this.projects.find(projectId);
     if (!project) return;
     const started = Date.now();
     this.logger.log(`project ${projectId}: aggregating`);
@@ -110,7 +110,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
       const decision = await this.runner.run(input);
       await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers, decision.grow);
       // Rewards follow the new decisions (the rewards module credits; idempotent, one job per project).
-      await this.queue.send(CREDIT_QUEUE, { projectId }, { singletonKey: String(projectId) });
+      await this.credit.schedule(projectId);
       const failed = await this.qualify(project, loaded.filter((i) => i.gold).length, decision.workers);
       const suspended = this.config.autoSuspend
         ? await this.enforce(projectId, project.type as ProjectType, items, labels, unansweredGold)
@@ -125,7 +125,11 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
    * Gives the qualification verdict to annotators who have answered enough gold items; answers how
    * many failed (their labels in the project were withdrawn).
    */
-  private async qualify(project: ProjectEntity, goldInProject: number, workers: readonly WorkerScore[]): Promise<number> {
+  private async qualify(
+    project: { id: number; qualificationSize: number; qualificationMinAccuracy: number },
+    goldInProject: number,
+    workers: readonly WorkerScore[],
+  ): Promise<number> {
     if (goldInProject === 0 || project.qualificationSize === 0) return 0;
     const rule = { size: project.qualificationSize, minAccuracy: project.qualificationMinAccuracy };
     const decided = await this.qualifications.decided(project.id);

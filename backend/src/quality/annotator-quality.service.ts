@@ -1,25 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
-import { ProjectsRepository } from '../projects/projects.repository.js';
+import { ErrorCode } from '../errors/app.exception.js';
+import { ProjectsService } from '../projects/projects.service.js';
 import { mapAnnotatorQuality, type AnnotatorQualityDto } from './annotator-quality.dto.js';
 import { AnnotatorQualityRepository, type AnnotatorConfusionRow } from './annotator-quality.repository.js';
 import { confusionMatrix } from './domain/confusion.js';
+import { QualityException } from './quality.exception.js';
 
 /** One annotator's quality for the console: per-project scores, per-day accuracy, confusion and suspensions. */
 @Injectable()
 export class AnnotatorQualityService {
   constructor(
     private readonly repository: AnnotatorQualityRepository,
-    private readonly projectsRepository: ProjectsRepository,
+    private readonly projects: ProjectsService,
   ) {}
 
   async annotatorQuality(annotatorId: number, projectId: number | null): Promise<AnnotatorQualityDto> {
     const [annotator, project] = await Promise.all([
       this.repository.findAnnotator(annotatorId),
-      projectId === null ? null : this.projectsRepository.findById(projectId),
+      projectId === null ? null : this.projects.find(projectId),
     ]);
-    if (!annotator) throw new AppException(ErrorCode.USER_NOT_FOUND, `User ${annotatorId} not found`);
-    if (projectId !== null && !project) throw new AppException(ErrorCode.PROJECT_NOT_FOUND, `Project ${projectId} not found`, 'projectId');
+    if (!annotator) throw new QualityException(ErrorCode.USER_NOT_FOUND, `User ${annotatorId} not found`);
+    if (projectId !== null && !project)
+      throw new QualityException(ErrorCode.PROJECT_NOT_FOUND, `Project ${projectId} not found`, 'projectId');
     const [projects, days, cells, suspensions] = await Promise.all([
       this.repository.projects(annotatorId),
       this.repository.days(annotatorId, projectId),

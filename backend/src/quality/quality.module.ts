@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { RewardsModule } from '../rewards/rewards.module.js';
 import { AggregationService } from './aggregation.service.js';
 import { AnnotatorQualityController } from './annotator-quality.controller.js';
 import { AnnotatorQualityRepository } from './annotator-quality.repository.js';
@@ -17,7 +18,7 @@ import { SuspensionsRepository } from './suspensions.repository.js';
 import { SuspensionsService } from './suspensions.service.js';
 
 @Module({
-  imports: [ProjectsModule],
+  imports: [ProjectsModule, RewardsModule],
   controllers: [QualityController, SuspensionsController, ReviewsController, AnnotatorQualityController],
   providers: [
     QualityRepository,

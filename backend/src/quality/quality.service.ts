@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { getAddress } from 'ethers';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
-import { ProjectsRepository } from '../projects/projects.repository.js';
+import { ErrorCode } from '../errors/app.exception.js';
+import { ProjectsService } from '../projects/projects.service.js';
 import { AggregationService } from './aggregation.service.js';
 import { fleissKappa, krippendorffAlpha } from './domain/agreement.js';
 import type { Vote } from './domain/votes.js';
@@ -10,6 +10,7 @@ import { trustOf } from './domain/trust.js';
 import { QualificationsRepository } from './qualifications.repository.js';
 import { QualificationsService } from './qualifications.service.js';
 import type { ProjectQualityDto, QualificationDto } from './quality.dto.js';
+import { QualityException } from './quality.exception.js';
 import { QualityRepository } from './quality.repository.js';
 
 function finiteOrNull(value: number): number | null {
@@ -20,7 +21,7 @@ function finiteOrNull(value: number): number | null {
 export class QualityService {
   constructor(
     private readonly quality: QualityRepository,
-    private readonly projects: ProjectsRepository,
+    private readonly projects: ProjectsService,
     private readonly aggregation: AggregationService,
     private readonly qualificationRows: QualificationsRepository,
     private readonly qualificationVerdicts: QualificationsService,
@@ -31,7 +32,7 @@ export class QualityService {
     try {
       await this.aggregation.aggregate(projectId);
     } catch (error) {
-      if (error instanceof QualityError) throw new AppException(ErrorCode.QUALITY_INPUT_INVALID, `${error.code}: ${error.message}`);
+      if (error instanceof QualityError) throw new QualityException(ErrorCode.QUALITY_INPUT_INVALID, `${error.code}: ${error.message}`);
       throw error;
     }
     return this.projectQuality(projectId);
@@ -53,7 +54,10 @@ export class QualityService {
   async resetQualification(projectId: number, annotatorId: number): Promise<void> {
     await this.requireProject(projectId);
     if (!(await this.qualificationVerdicts.reset(projectId, annotatorId))) {
-      throw new AppException(ErrorCode.QUALIFICATION_NOT_FOUND, `Annotator ${annotatorId} has no qualification in project ${projectId}`);
+      throw new QualityException(
+        ErrorCode.QUALIFICATION_NOT_FOUND,
+        `Annotator ${annotatorId} has no qualification in project ${projectId}`,
+      );
     }
   }
 
@@ -99,8 +103,8 @@ export class QualityService {
   }
 
   private async requireProject(projectId: number) {
-    const project = await this.projects.findById(projectId);
-    if (!project) throw new AppException(ErrorCode.PROJECT_NOT_FOUND, `Project ${projectId} not found`);
+    const project = await this.projects.find(projectId);
+    if (!project) throw new QualityException(ErrorCode.PROJECT_NOT_FOUND, `Project ${projectId} not found`);
     return project;
   }
 }

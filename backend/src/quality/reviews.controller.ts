@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
-import { ReviewDecidedDto, ReviewDecisionDto, ReviewItemDto } from './reviews.dto.js';
-import { REVIEW_FILTERS, ReviewsService } from './reviews.service.js';
+import { REVIEW_FILTERS, ReviewDecidedDto, ReviewDecisionDto, ReviewItemDto } from './reviews.dto.js';
+import { ReviewsService } from './reviews.service.js';
 
 /** The review queue: items the engine could not settle, for reviewers to accept, fix or reject. */
 @ApiTags('quality')

@@ -57,3 +57,6 @@ export function mapReviewItem(row: ReviewQueueRow, files: Record<string, string>
     })),
   };
 }
+
+/** What the review queue can be filtered by (it is always least confident first). */
+export const REVIEW_FILTERS = ['projectId'] as const;

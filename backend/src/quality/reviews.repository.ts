@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
-import type { ItemMedia } from '../items/item.entity.js';
+import type { ItemMedia } from '../items/domain/item-media.js';
 
 export interface ReviewQueueRow {
   itemId: number;

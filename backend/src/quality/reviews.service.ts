@@ -3,13 +3,11 @@ import type { Caller } from '../access/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
-import { FileUrls } from '../items/file-urls.js';
+import { FileUrls } from '../items/domain/file-urls.js';
 import { itemShapeOf, validateResult, type ProjectType } from '../projects/domain/label-schema.js';
 import { QualityException } from './quality.exception.js';
-import { mapReviewItem, type ReviewDecidedDto, type ReviewItemDto } from './reviews.dto.js';
+import { mapReviewItem, type REVIEW_FILTERS, type ReviewDecidedDto, type ReviewItemDto } from './reviews.dto.js';
 import { ReviewsRepository, type ReviewOutcome } from './reviews.repository.js';
-
-export const REVIEW_FILTERS = ['projectId'] as const;
 
 function whyNotPending(state: { status: string | null; lastDecision: ReviewOutcome | null }): string {
   if (state.lastDecision !== null && state.status === 'confident') return `a reviewer already decided it (${state.lastDecision})`;

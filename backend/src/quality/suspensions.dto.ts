@@ -38,3 +38,7 @@ export class CreateSuspensionDto {
 export class UpdateSuspensionDto {
   @ApiProperty({ description: 'false lifts the suspension' }) @IsBoolean() @Equals(false) active: boolean;
 }
+
+/** What the suspensions list (react-admin's getList) can be filtered and sorted by. */
+export const SUSPENSION_FILTERS = ['id', 'annotatorId', 'projectId', 'active'] as const;
+export const SUSPENSION_SORTS = ['id', 'createdAt', 'liftedAt'] as const;

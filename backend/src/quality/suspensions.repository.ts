@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/app.exception.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import { QualityException } from './quality.exception.js';
 import { SuspensionEntity } from './suspension.entity.js';
-
-export const SUSPENSION_FILTERS = ['id', 'annotatorId', 'projectId', 'active'] as const;
-export const SUSPENSION_SORTS = ['id', 'createdAt', 'liftedAt'] as const;
+import type { SUSPENSION_FILTERS } from './suspensions.dto.js';
 
 export interface SuspensionRow {
   suspension: SuspensionEntity;
@@ -95,7 +94,7 @@ export class SuspensionsRepository {
     if (query.filter.active === true) qb.andWhere('s.liftedAt IS NULL');
     else if (query.filter.active === false) qb.andWhere('s.liftedAt IS NOT NULL');
     else if (query.filter.active !== undefined)
-      throw new AppException(ErrorCode.VALIDATION_FAILED, 'active must be true or false', 'filter.active');
+      throw new QualityException(ErrorCode.VALIDATION_FAILED, 'active must be true or false', 'filter.active');
     qb.orderBy(`s.${query.sortField}`, query.sortOrder).addOrderBy('s.id', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();
     return { rows: rows.map((s) => ({ suspension: s, address: s.annotator!.address })), total };

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { SuspensionEntity } from './suspension.entity.js';
+import type { Caller } from '../access/access.js';
+import { ErrorCode } from '../errors/app.exception.js';
+import type { ListPage, ListQuery } from '../http/list-query.js';
+import { QualityException } from './quality.exception.js';
+import { mapSuspension, type SUSPENSION_FILTERS, type SuspensionDto } from './suspensions.dto.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 
 /** How long "not suspended" is trusted without reading it again (other instances' suspensions show up then). */
@@ -37,10 +41,38 @@ export class SuspensionsService {
     return done;
   }
 
-  async lift(id: number, liftedBy: number): Promise<SuspensionEntity | null> {
-    const lifted = await this.suspensions.lift(id, liftedBy);
-    if (lifted) this.forget(lifted.annotatorId);
-    return lifted;
+  /** An admin suspends the annotator by hand (everywhere); answers their active suspension. */
+  async suspendByAdmin(admin: Caller, annotatorId: number, note: string | undefined): Promise<SuspensionDto> {
+    await this.suspend(annotatorId, null, [{ rule: 'admin', by: admin.id, note: note ?? '' }]);
+    // Suspended already, the annotator keeps the suspension they had.
+    const page = await this.suspensions.list({
+      filter: { annotatorId, active: true },
+      offset: 0,
+      limit: 1,
+      sortField: 'id',
+      sortOrder: 'DESC',
+    });
+    if (!page.rows[0]) throw new QualityException(ErrorCode.USER_NOT_FOUND, `User ${annotatorId} not found`, 'annotatorId');
+    return mapSuspension(page.rows[0]);
+  }
+
+  /** Lifts the suspension; the labels it discarded stay discarded. Lifting a lifted one changes nothing. */
+  async lift(id: number, admin: Caller): Promise<SuspensionDto> {
+    const lifted = await this.suspensions.lift(id, admin.id);
+    if (!lifted) throw new QualityException(ErrorCode.SUSPENSION_NOT_FOUND, `Suspension ${id} not found`);
+    this.forget(lifted.annotatorId);
+    return mapSuspension((await this.suspensions.findById(lifted.id))!);
+  }
+
+  async list(query: ListQuery<(typeof SUSPENSION_FILTERS)[number]>): Promise<ListPage<SuspensionDto>> {
+    const page = await this.suspensions.list(query);
+    return { rows: page.rows.map(mapSuspension), total: page.total };
+  }
+
+  async get(id: number): Promise<SuspensionDto> {
+    const row = await this.suspensions.findById(id);
+    if (!row) throw new QualityException(ErrorCode.SUSPENSION_NOT_FOUND, `Suspension ${id} not found`);
+    return mapSuspension(row);
   }
 
   private forget(annotatorId: number): void {

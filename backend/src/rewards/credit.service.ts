@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RemovedAnnotation } from '../annotations/domain/removed-annotation.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
 import { trustOf } from '../quality/domain/trust.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
@@ -43,6 +45,16 @@ export class CreditService implements OnApplicationBootstrap {
       },
       { pollingIntervalSeconds: 1 },
     );
+  }
+
+  /** Asks for a crediting run of the project soon (at most one waiting per project). */
+  async schedule(projectId: number): Promise<void> {
+    await this.queue.send(CREDIT_QUEUE, { projectId }, { singletonKey: String(projectId) });
+  }
+
+  /** Reverses whatever the removed annotations earned, in the transaction that removed them. */
+  reverseRewardsOf(manager: EntityManager, removed: readonly RemovedAnnotation[], note: string): Promise<number> {
+    return this.ledger.reverseRewardsOf(manager, removed, note);
   }
 
   async credit(projectId: number): Promise<CreditEntry[]> {

@@ -2,24 +2,18 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators.js';
 import { DashboardDto } from './stats.dto.js';
-import { StatsRepository } from './stats.repository.js';
+import { StatsService } from './stats.service.js';
 
 @ApiTags('stats')
 @ApiBearerAuth()
 @Controller('stats')
 export class StatsController {
-  constructor(private readonly stats: StatsRepository) {}
+  constructor(private readonly stats: StatsService) {}
 
   @Get('dashboard')
   @RequirePermission('project.manage')
   @ApiOkResponse({ type: DashboardDto, description: 'Labels per day, active annotators and projects’ progress for the console' })
-  async dashboard(): Promise<DashboardDto> {
-    const [labelsPerDay, activeAnnotators, totals, projects] = await Promise.all([
-      this.stats.labelsPerDay(30),
-      this.stats.activeAnnotators(),
-      this.stats.totals(),
-      this.stats.projectProgress(20),
-    ]);
-    return { labelsPerDay, activeAnnotators, totals, projects };
+  dashboard(): Promise<DashboardDto> {
+    return this.stats.dashboard();
   }
 }

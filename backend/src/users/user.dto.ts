@@ -41,3 +41,7 @@ export class UpdateUserDto {
   @IsIn(ROLES, { each: true })
   roles: Role[];
 }
+
+/** What the users list (react-admin's getList) can be filtered and sorted by. */
+export const USER_FILTERS = ['id', 'q', 'role'] as const;
+export const USER_SORTS = ['id', 'address', 'createdAt', 'lastSignInAt'] as const;

@@ -4,8 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
-import { CreateUserDto, UpdateUserDto, UserDto } from './user.dto.js';
-import { USER_FILTERS, USER_SORTS } from './users.repository.js';
+import { CreateUserDto, UpdateUserDto, USER_FILTERS, USER_SORTS, UserDto } from './user.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')

@@ -7,6 +7,6 @@ import { UsersService } from './users.service.js';
 @Module({
   controllers: [UsersController],
   providers: [UsersRepository, UsersService, CallersService],
-  exports: [UsersRepository, CallersService],
+  exports: [UsersService, CallersService],
 })
 export class UsersModule {}

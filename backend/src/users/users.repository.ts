@@ -3,10 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { idList } from '../http/list-query.js';
+import type { USER_FILTERS, USER_SORTS } from './user.dto.js';
 import { UserEntity } from './user.entity.js';
-
-export const USER_FILTERS = ['id', 'q', 'role'] as const;
-export const USER_SORTS = ['id', 'address', 'createdAt', 'lastSignInAt'] as const;
 
 @Injectable()
 export class UsersRepository {

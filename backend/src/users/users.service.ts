@@ -2,15 +2,12 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { getAddress } from 'ethers';
 import type { Caller, Role } from '../access/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { CallersService } from './callers.service.js';
-import { mapUser, type UserDto } from './user.dto.js';
-import { UsersRepository, type USER_FILTERS } from './users.repository.js';
-
-export class UserException extends AppException<
-  typeof ErrorCode.USER_NOT_FOUND | typeof ErrorCode.USER_ADDRESS_TAKEN | typeof ErrorCode.USER_HAS_WORK | typeof ErrorCode.FORBIDDEN
-> {}
+import { mapUser, type USER_FILTERS, type UserDto } from './user.dto.js';
+import { UserException } from './users.exception.js';
+import { UsersRepository } from './users.repository.js';
 
 @Injectable()
 export class UsersService implements OnModuleInit {
@@ -32,6 +29,22 @@ export class UsersService implements OnModuleInit {
   async get(id: number): Promise<UserDto> {
     const user = await this.users.findById(id);
     if (!user) throw new UserException(ErrorCode.USER_NOT_FOUND, `User ${id} not found`);
+    return mapUser(user);
+  }
+
+  /** The user, or null when there is none (the caller decides what a missing user means). */
+  async find(id: number): Promise<UserDto | null> {
+    const user = await this.users.findById(id);
+    return user && mapUser(user);
+  }
+
+  /**
+   * A wallet signs in: its user, created on the first sign-in, with `configuredRoles` added and the
+   * time recorded. Their roles are read again on their next request.
+   */
+  async signIn(address: string, configuredRoles: readonly Role[]): Promise<UserDto> {
+    const user = await this.users.signIn(address, configuredRoles);
+    this.callers.forget(user.id);
     return mapUser(user);
   }
 

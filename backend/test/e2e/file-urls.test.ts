@@ -1,7 +1,7 @@
 import { Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../../src/demo/png.js';
-import { FileUrls } from '../../src/items/file-urls.js';
+import { FileUrls } from '../../src/items/domain/file-urls.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { call, signIn, type Session } from '../support/wallet.js';
 
