@@ -1,8 +1,8 @@
-import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import { sqlRows } from '../database/sql.js';
 import type { TransactionHook } from '../database/transaction-hook.js';
+import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import type { ItemMedia } from '../items/domain/item-media.js';
 import { ANNOTATION_FILTERS } from './annotation.dto.js';
 import { AnnotationEntity } from './annotation.entity.js';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_ID } from '../http/list-query.js';
 import type { ItemMedia } from './domain/item-media.js';
+import { ITEM_STATUSES, itemStatus, type ItemStatus } from './domain/item-status.js';
 import type { ItemEntity } from './item.entity.js';
 
 export class ItemDto {
@@ -26,16 +27,8 @@ export class ItemDto {
   })
   gold: unknown;
   @ApiProperty({ description: 'Submitted annotations' }) annotationCount: number;
-  @ApiProperty({ enum: ['open', 'in_progress', 'completed'] }) status: ItemStatus;
+  @ApiProperty({ enum: ITEM_STATUSES }) status: ItemStatus;
   @ApiProperty() createdAt: string;
-}
-
-export type ItemStatus = 'open' | 'in_progress' | 'completed';
-
-/** The one distribution rule for an item's status. */
-export function itemStatus(overlap: number, taken: number, annotationCount: number): ItemStatus {
-  if (annotationCount >= overlap) return 'completed';
-  return taken > 0 ? 'in_progress' : 'open';
 }
 
 export function mapItem(item: ItemEntity, annotationCount: number, files: Record<string, string>): ItemDto {
@@ -49,7 +42,7 @@ export function mapItem(item: ItemEntity, annotationCount: number, files: Record
     overlap: item.overlap,
     gold: item.gold ?? null,
     annotationCount,
-    status: itemStatus(item.overlap, item.taken, annotationCount),
+    status: itemStatus({ overlap: item.overlap, taken: item.taken, annotations: annotationCount }),
     createdAt: item.createdAt.toISOString(),
   };
 }

@@ -1,12 +1,13 @@
-import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import type { RemovedAnnotation } from '../annotations/domain/removed-annotation.js';
+import { sqlRows } from '../database/sql.js';
+import type { TransactionHook } from '../database/transaction-hook.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
-import type { RemovedAnnotation } from '../annotations/domain/removed-annotation.js';
-import type { TransactionHook } from '../database/transaction-hook.js';
 import type { ItemMedia } from './domain/item-media.js';
+import { isItemStatus, itemStatusSql, type ItemProgressSql } from './domain/item-status.js';
 import type { ITEM_FILTERS } from './item.dto.js';
 import { ItemEntity } from './item.entity.js';
 import { ItemException } from './items.exception.js';
@@ -17,6 +18,13 @@ export interface NewItem {
   media: ItemMedia | null;
   gold?: unknown;
 }
+
+/** An item's progress inputs in list queries (alias `i`), for the status filter. */
+const ITEM_PROGRESS_SQL: ItemProgressSql = {
+  overlap: 'i.overlap',
+  taken: 'i.taken',
+  annotations: '(SELECT count(*) FROM annotations a WHERE a.item_id = i.id AND a.discarded_at IS NULL)',
+};
 
 @Injectable()
 export class ItemsRepository {
@@ -74,21 +82,12 @@ export class ItemsRepository {
     const projectIds = idList(query.filter.projectId, 'projectId');
     if (projectIds) qb.andWhere('i.projectId = ANY(:projectIds)', { projectIds });
     if (typeof query.filter.externalId === 'string') qb.andWhere('i.externalId = :externalId', { externalId: query.filter.externalId });
-    const done = '(SELECT count(*) FROM annotations a WHERE a.item_id = i.id AND a.discarded_at IS NULL) >= i.overlap';
-    switch (query.filter.status) {
-      case undefined:
-        break;
-      case 'completed':
-        qb.andWhere(done);
-        break;
-      case 'in_progress':
-        qb.andWhere(`NOT ${done} AND i.taken > 0`);
-        break;
-      case 'open':
-        qb.andWhere('i.taken = 0');
-        break;
-      default:
+    const status = query.filter.status;
+    if (status !== undefined) {
+      if (!isItemStatus(status)) {
         throw new ItemException(ErrorCode.VALIDATION_FAILED, 'status must be open, in_progress or completed', 'filter.status');
+      }
+      qb.andWhere(itemStatusSql(status, ITEM_PROGRESS_SQL));
     }
     qb.orderBy(`i.${query.sortField}`, query.sortOrder).addOrderBy('i.id', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();

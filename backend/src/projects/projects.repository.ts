@@ -1,9 +1,10 @@
-import { sqlRows } from '../database/sql.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import type { RemovedAnnotation } from '../annotations/domain/removed-annotation.js';
+import { sqlRows } from '../database/sql.js';
 import type { TransactionHook } from '../database/transaction-hook.js';
+import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
+import { itemCompletedSql } from '../items/domain/item-status.js';
 import type { PROJECT_FILTERS, ProjectStatsDto } from './project.dto.js';
 import { ProjectEntity } from './project.entity.js';
 
@@ -24,6 +25,9 @@ export type ProjectFields = Pick<
   | 'instructions'
   | 'status'
 >;
+
+/** Per item in a GROUP BY of its live labels: the item is completed (items/domain/item-status.ts). */
+const COMPLETED = itemCompletedSql({ annotations: 'count(*)', overlap: 'i.overlap' });
 
 @Injectable()
 export class ProjectsRepository {
@@ -60,7 +64,7 @@ export class ProjectsRepository {
               (SELECT count(*) FROM items i WHERE i.project_id = p.id) AS items,
               (SELECT count(*) FROM (
                  SELECT a.item_id FROM annotations a JOIN items i ON i.id = a.item_id
-                  WHERE a.project_id = p.id AND a.discarded_at IS NULL GROUP BY a.item_id, i.overlap HAVING count(*) >= i.overlap) done) AS completed,
+                  WHERE a.project_id = p.id AND a.discarded_at IS NULL GROUP BY a.item_id, i.overlap HAVING ${COMPLETED}) done) AS completed,
               (SELECT count(*) FROM annotations a WHERE a.project_id = p.id AND a.discarded_at IS NULL) AS annotations
          FROM projects p WHERE p.id = ANY($1)`,
       [ids],

@@ -21,7 +21,7 @@ export class ItemResultEntity {
   @Column({ type: 'double precision' })
   confidence: number;
 
-  /** confident | needs_more_labels | needs_review */
+  /** A ConsensusStatus (domain/consensus-status.ts): confident, needs_more_labels or needs_review. */
   @Column({ type: 'varchar', length: 20 })
   status: string;
 

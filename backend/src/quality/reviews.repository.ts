@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
 import type { ItemMedia } from '../items/domain/item-media.js';
+import type { ConsensusStatus } from './domain/consensus-status.js';
 
 export interface ReviewQueueRow {
   itemId: number;
@@ -27,7 +28,7 @@ export type DecisionAnswer =
   | { outcome: 'decided' }
   | { outcome: 'not_found' }
   | { outcome: 'own_label' }
-  | { outcome: 'not_pending'; status: string | null; lastDecision: ReviewOutcome | null };
+  | { outcome: 'not_pending'; status: ConsensusStatus | null; lastDecision: ReviewOutcome | null };
 
 @Injectable()
 export class ReviewsRepository {
@@ -86,7 +87,7 @@ export class ReviewsRepository {
       const [item] = await sqlRows<{ project_id: number }>(manager, 'SELECT project_id FROM items WHERE id = $1 FOR UPDATE', [itemId]);
       if (!item) return { outcome: 'not_found' };
       // A statement after the lock: it sees what a reviewer who held the lock before committed.
-      const [state] = await sqlRows<{ own: boolean; status: string | null; result: unknown; last: ReviewOutcome | null }>(
+      const [state] = await sqlRows<{ own: boolean; status: ConsensusStatus | null; result: unknown; last: ReviewOutcome | null }>(
         manager,
         `SELECT EXISTS (SELECT 1 FROM annotations WHERE item_id = $1 AND annotator_id = $2) AS own,
                 (SELECT status FROM item_results WHERE item_id = $1) AS status,

@@ -5,11 +5,12 @@ import { ErrorCode } from '../errors/app.exception.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import { FileUrls } from '../items/domain/file-urls.js';
 import { itemShapeOf, validateResult, type ProjectType } from '../projects/domain/label-schema.js';
+import type { ConsensusStatus } from './domain/consensus-status.js';
 import { QualityException } from './quality.exception.js';
 import { mapReviewItem, type REVIEW_FILTERS, type ReviewDecidedDto, type ReviewItemDto } from './reviews.dto.js';
 import { ReviewsRepository, type ReviewOutcome } from './reviews.repository.js';
 
-function whyNotPending(state: { status: string | null; lastDecision: ReviewOutcome | null }): string {
+function whyNotPending(state: { status: ConsensusStatus | null; lastDecision: ReviewOutcome | null }): string {
   if (state.lastDecision !== null && state.status === 'confident') return `a reviewer already decided it (${state.lastDecision})`;
   if (state.lastDecision === 'rejected' && state.status === null) return 'a reviewer rejected it; it is back in the pool';
   switch (state.status) {

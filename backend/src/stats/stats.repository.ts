@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
+import { itemCompletedSql } from '../items/domain/item-status.js';
 import type { ActiveAnnotatorsDto, LabelsPerDayDto, ProjectProgressDto, TotalsDto } from './stats.dto.js';
+
+/** Per item in a GROUP BY of its live labels: the item is completed (items/domain/item-status.ts). */
+const COMPLETED = itemCompletedSql({ annotations: 'count(*)', overlap: 'i.overlap' });
 
 @Injectable()
 export class StatsRepository {
@@ -48,7 +52,7 @@ export class StatsRepository {
               (SELECT count(*)::int FROM items i WHERE i.project_id = p.id) AS items,
               (SELECT count(*)::int FROM (
                  SELECT a.item_id FROM annotations a JOIN items i ON i.id = a.item_id
-                  WHERE a.project_id = p.id AND a.discarded_at IS NULL GROUP BY a.item_id, i.overlap HAVING count(*) >= i.overlap) done) AS "completedItems",
+                  WHERE a.project_id = p.id AND a.discarded_at IS NULL GROUP BY a.item_id, i.overlap HAVING ${COMPLETED}) done) AS "completedItems",
               (SELECT count(*)::int FROM annotations a WHERE a.project_id = p.id AND a.discarded_at IS NULL) AS annotations
          FROM projects p
         ORDER BY (p.status = 'active') DESC, p.updated_at DESC

@@ -4,7 +4,7 @@
  */
 import type { Box, ProjectType, Span } from '../../projects/domain/label-schema.js';
 import { matchesGold } from './gold-check.js';
-import { extraLabelsWanted, itemStatus } from './item-status.js';
+import { consensusStatus, extraLabelsWanted, type ConsensusStatus } from './consensus-status.js';
 import { aggregateBoxes, aggregateMultiLabel, aggregateSpans, type CategoricalAggregator } from './structured.js';
 import { inferTruth } from './truth-inference.js';
 import type { Vote } from './votes.js';
@@ -33,7 +33,7 @@ export interface ItemDecision {
   itemId: number;
   result: unknown;
   confidence: number;
-  status: 'confident' | 'needs_more_labels' | 'needs_review';
+  status: ConsensusStatus;
   labels: number;
 }
 
@@ -153,18 +153,18 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
     }
     const decision = decided.get(item.id);
     if (!decision) continue;
-    const statusInput = {
+    const consensusInput = {
       confidence: decision.confidence,
       labels: count,
       targetConfidence: input.targetConfidence,
       minLabels: Math.min(input.minLabels, input.maxOverlap),
       maxOverlap: Math.max(input.maxOverlap, count),
     };
-    const status = itemStatus(statusInput);
+    const status = consensusStatus(consensusInput);
     items.push({ itemId: item.id, result: decision.result, confidence: decision.confidence, status, labels: count });
     // Dynamic overlap: once an unsure item has all the labels it asked for, ask for more.
     if (status === 'needs_more_labels' && count >= item.overlap) {
-      const overlap = Math.min(input.maxOverlap, count + extraLabelsWanted(statusInput));
+      const overlap = Math.min(input.maxOverlap, count + extraLabelsWanted(consensusInput));
       if (overlap > item.overlap) grow.push({ itemId: item.id, overlap });
     }
   }

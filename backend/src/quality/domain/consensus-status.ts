@@ -1,13 +1,15 @@
 /**
- * Where an item stands once its labels are aggregated, by one rule, and how many more labels to ask
- * for (dynamic overlap: an item gets more annotators only while it is still unsure).
+ * The consensus status: the quality engine's verdict on an item's labels once they are aggregated,
+ * by one rule, and how many more labels to ask for (dynamic overlap, as Toloka's: an item gets more
+ * annotators only while it is still unsure). Not the item's progress through labeling (open,
+ * in_progress, completed): that is `items/domain/item-status.ts`.
  */
 import { QualityError, QualityErrorCode } from './quality-error.js';
 
-export const ITEM_STATUSES = ['confident', 'needs_more_labels', 'needs_review'] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
+export const CONSENSUS_STATUSES = ['confident', 'needs_more_labels', 'needs_review'] as const;
+export type ConsensusStatus = (typeof CONSENSUS_STATUSES)[number];
 
-export interface ItemStatusInput {
+export interface ConsensusInput {
   /** Aggregated confidence of the item's label, 0..1. */
   confidence: number;
   /** Labels the item has. */
@@ -24,7 +26,7 @@ export interface ItemStatusInput {
  * confident: confidence >= target with at least minLabels labels; needs_more_labels: not confident
  * and fewer than maxOverlap labels; needs_review: not confident at maxOverlap.
  */
-export function itemStatus(input: ItemStatusInput): ItemStatus {
+export function consensusStatus(input: ConsensusInput): ConsensusStatus {
   const minLabels = checkInput(input);
   if (input.confidence >= input.targetConfidence && input.labels >= minLabels) return 'confident';
   return input.labels < input.maxOverlap ? 'needs_more_labels' : 'needs_review';
@@ -36,14 +38,14 @@ export function itemStatus(input: ItemStatusInput): ItemStatus {
  * the current answer, a vote share of `confidence` over `labels` votes rises to the target
  * (n >= labels · (target − confidence) / (1 − target)); at least 1, at most what maxOverlap leaves.
  */
-export function extraLabelsWanted(input: ItemStatusInput): number {
-  if (itemStatus(input) !== 'needs_more_labels') return 0;
+export function extraLabelsWanted(input: ConsensusInput): number {
+  if (consensusStatus(input) !== 'needs_more_labels') return 0;
   const room = input.maxOverlap - input.labels;
   const toMinimum = (input.minLabels ?? 1) - input.labels;
   return Math.min(room, Math.max(1, toMinimum, labelsToTarget(input, room)));
 }
 
-function labelsToTarget({ confidence, labels, targetConfidence }: ItemStatusInput, room: number): number {
+function labelsToTarget({ confidence, labels, targetConfidence }: ConsensusInput, room: number): number {
   if (confidence >= targetConfidence) return 0;
   // No number of agreeing labels lifts a share below 1 to 1: ask for all maxOverlap allows.
   if (targetConfidence >= 1) return room;
@@ -51,7 +53,7 @@ function labelsToTarget({ confidence, labels, targetConfidence }: ItemStatusInpu
   return Math.ceil((labels * (targetConfidence - confidence)) / (1 - targetConfidence) - 1e-9);
 }
 
-function checkInput(input: ItemStatusInput): number {
+function checkInput(input: ConsensusInput): number {
   const minLabels = input.minLabels ?? 1;
   const fail = (message: string): never => {
     throw new QualityError(QualityErrorCode.OPTIONS_INVALID, message);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extraLabelsWanted, itemStatus, type ItemStatusInput } from './item-status.js';
+import { consensusStatus, extraLabelsWanted, type ConsensusInput } from './consensus-status.js';
 import { QualityError } from './quality-error.js';
 
 const policy = { targetConfidence: 0.8, maxOverlap: 5 };
 
-describe('itemStatus', () => {
-  it.each<[Partial<ItemStatusInput> & { confidence: number; labels: number }, string]>([
+describe('consensusStatus', () => {
+  it.each<[Partial<ConsensusInput> & { confidence: number; labels: number }, string]>([
     [{ confidence: 0.8, labels: 3 }, 'confident'],
     [{ confidence: 1, labels: 1 }, 'confident'],
     [{ confidence: 1, labels: 1, minLabels: 2 }, 'needs_more_labels'],
@@ -14,10 +14,10 @@ describe('itemStatus', () => {
     [{ confidence: 0.5, labels: 6 }, 'needs_review'],
     [{ confidence: 0.95, labels: 5 }, 'confident'],
   ])('%o is %s', (input, expected) => {
-    expect(itemStatus({ ...policy, ...input })).toBe(expected);
+    expect(consensusStatus({ ...policy, ...input })).toBe(expected);
   });
 
-  it.each<Partial<ItemStatusInput>>([
+  it.each<Partial<ConsensusInput>>([
     { confidence: 1.5 },
     { confidence: Number.NaN },
     { targetConfidence: 0 },
@@ -26,7 +26,7 @@ describe('itemStatus', () => {
     { maxOverlap: 0 },
     { minLabels: 6 },
   ])('refuses %o', (bad) => {
-    expect(() => itemStatus({ ...policy, confidence: 0.5, labels: 1, ...bad })).toThrow(QualityError);
+    expect(() => consensusStatus({ ...policy, confidence: 0.5, labels: 1, ...bad })).toThrow(QualityError);
   });
 });
 
