@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { getAddress } from 'ethers';
 import { MAX_ID } from '../http/list-query.js';
@@ -46,9 +46,7 @@ export class CreateAnnotationDto {
   @ApiProperty({ required: false }) @IsOptional() @IsInt() @Min(0) @Max(MAX_LEAD_TIME_MS) leadTimeMs?: number;
 }
 
-export class UpdateAnnotationDto {
-  @ApiProperty({ type: 'object', additionalProperties: true }) @IsDefined() result: unknown;
-}
+export class UpdateAnnotationDto extends PickType(CreateAnnotationDto, ['result'] as const) {}
 
 /** What the annotations list (react-admin's getList) can be filtered and sorted by. */
 export const ANNOTATION_FILTERS = ['id', 'projectId', 'itemId', 'annotatorId'] as const;

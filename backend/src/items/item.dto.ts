@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_ID } from '../http/list-query.js';
 import type { ItemMedia } from './domain/item-media.js';
@@ -71,8 +71,7 @@ export class CreateItemDto {
   gold?: Record<string, unknown>;
 }
 
-export class UpdateItemDto {
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() data?: Record<string, unknown>;
+export class UpdateItemDto extends PartialType(PickType(CreateItemDto, ['data'] as const)) {
   @ApiPropertyOptional({ minimum: 1, maximum: 50 }) @IsOptional() @IsInt() @Min(1) @Max(50) overlap?: number;
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROJECT_STATUSES, PROJECT_TYPES, type ProjectStatus, type ProjectType } from './domain/label-schema.js';
 import type { ProjectEntity } from './project.entity.js';
@@ -80,36 +80,8 @@ export class CreateProjectDto {
   @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
 }
 
-export class UpdateProjectDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional({ enum: PROJECT_TYPES }) @IsOptional() @IsIn(PROJECT_TYPES) type?: ProjectType;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
-  labels?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(50) overlap?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(50) maxOverlap?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0.5) @Max(1) targetConfidence?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(0.5) goldRate?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50) qualificationSize?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(1) qualificationMinAccuracy?: number;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(10) leaseSeconds?: number;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Matches(TOKEN_AMOUNT, { message: 'rewardPerLabel must be a decimal string of tokens with at most 18 decimals' })
-  rewardPerLabel?: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'null removes the limit' })
-  @IsOptional()
-  @IsString()
-  @Matches(TOKEN_AMOUNT, { message: 'rewardBudget must be a decimal string of tokens with at most 18 decimals' })
-  rewardBudget?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50_000) instructions?: string;
-  @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
-}
+/** Any of the fields of a new project; those given are checked as on creation. */
+export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
 
 export class ProjectStatsDto {
   @ApiProperty() items: number;
