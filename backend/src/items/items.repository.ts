@@ -59,6 +59,11 @@ export class ItemsRepository {
     return rows.length;
   }
 
+  /** Inserts one item; false when its externalId exists in the project. */
+  async insert(projectId: number, overlap: number, item: NewItem): Promise<boolean> {
+    return (await this.insertBatch(this.db.manager, projectId, overlap, [item])) === 1;
+  }
+
   findById(id: number): Promise<ItemEntity | null> {
     return this.db.getRepository(ItemEntity).findOneBy({ id });
   }

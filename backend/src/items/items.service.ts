@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
@@ -19,7 +18,6 @@ export class ItemsService {
   private readonly fileUrls: FileUrls;
 
   constructor(
-    private readonly db: DataSource,
     private readonly items: ItemsRepository,
     private readonly projects: ProjectsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,12 +51,13 @@ export class ItemsService {
       this.config.maxItemBytes,
     );
     if ('message' in record) throw new ItemException(ErrorCode.ITEM_INVALID, record.message, 'data');
-    const inserted = await this.db.transaction((manager) =>
-      this.items.insertBatch(manager, project.id, project.overlap, [
-        { externalId: record.externalId, data: record.data, media: null, gold: record.gold },
-      ]),
-    );
-    if (inserted === 0) {
+    const inserted = await this.items.insert(project.id, project.overlap, {
+      externalId: record.externalId,
+      data: record.data,
+      media: null,
+      gold: record.gold,
+    });
+    if (!inserted) {
       throw new ItemException(ErrorCode.ITEM_EXTERNAL_ID_TAKEN, `An item with externalId "${body.externalId}" exists`, 'externalId');
     }
     const page = await this.items.list({
