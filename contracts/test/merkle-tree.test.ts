@@ -1,6 +1,6 @@
 import { AbiCoder, getAddress, hexlify, randomBytes, solidityPackedKeccak256, toBigInt } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { buildTree, leafHash, MerkleError, MerkleErrorCode, verify, type RewardLeaf } from './merkle.js';
+import { buildTree, leafHash, MerkleError, MerkleErrorCode, verify, type RewardLeaf } from '../src/merkle/index.js';
 
 /** The contract's expression, spelled with ethers: keccak256(bytes.concat(keccak256(abi.encode(...)))). */
 function referenceLeaf(leaf: { epochId: bigint; index: bigint; account: string; amount: bigint }): string {
@@ -19,7 +19,7 @@ function referenceNode(a: string, b: string): string {
     : solidityPackedKeccak256(['bytes32', 'bytes32'], [b, a]);
 }
 
-/** The tree shape merkle.ts documents, built the slow way: pair neighbours, promote an odd last node. */
+/** The tree shape merkle-tree.ts documents, built the slow way: pair neighbours, promote an odd last node. */
 function referenceRoot(hashes: string[]): string {
   let layer = hashes;
   while (layer.length > 1) {
