@@ -365,6 +365,7 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     await this.txs.settle(tx.id, outcome, async (manager) => {
       tx.status = status;
       if (hash) tx.hash = hash;
+      if (outcome.error) tx.error = outcome.error;
       for (const { prefix, handler } of this.handlers) if (tx.purpose.startsWith(prefix)) await handler(manager, tx, receipt);
     });
     if (status === 'failed') this.logger.warn(`${tx.purpose}: failed for good (${why})`);
