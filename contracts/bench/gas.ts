@@ -3,7 +3,7 @@
  * pinned-gas tests and `npm run bench`.
  */
 import { Contract, MaxUint256, dataSlice, getAddress, keccak256, toBeHex, type JsonRpcSigner } from 'ethers';
-import { buildTree, type RewardLeaf } from '../../backend/src/rewards/domain/merkle.js';
+import { buildTree, type RewardLeaf } from '../src/merkle/index.js';
 import { deployAll, payoutDistributorArtifact, rewardTokenArtifact } from '../src/index.js';
 
 export const SIZES = [1, 10, 100, 400] as const;

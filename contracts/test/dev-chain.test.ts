@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Contract, HDNodeWallet, JsonRpcProvider, MaxUint256, type Wallet } from 'ethers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildTree } from '../../backend/src/rewards/domain/merkle.js';
+import { buildTree } from '../src/merkle/index.js';
 import { freshLeaves } from '../bench/gas.js';
 import { resolveDevChainOptions } from '../src/dev-chain/options.js';
 import { deployAll, HARDHAT_MNEMONIC, payoutDistributorArtifact, rewardTokenArtifact, startDevChain, type DevChain } from '../src/index.js';

@@ -1,6 +1,6 @@
 import { Contract, MaxUint256, ZeroAddress, ZeroHash, type JsonRpcSigner, type TransactionReceipt } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { buildTree, type RewardLeaf } from '../../backend/src/rewards/domain/merkle.js';
+import { buildTree, type RewardLeaf } from '../src/merkle/index.js';
 import { freshAccount, freshLeaves, total } from '../bench/gas.js';
 import { deployAll, DISTRIBUTOR_SEED, MINTER_ROLE, OPERATOR_ROLE, payoutDistributorArtifact, rewardTokenArtifact } from '../src/index.js';
 import { fixture, latestTimestamp, mineAt, signers } from './support/hardhat.js';

@@ -4,22 +4,14 @@ import { sqlRows } from '../database/sql.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import { ChainTxAttemptEntity } from './chain-tx-attempt.entity.js';
 import { ChainTxEntity } from './chain-tx.entity.js';
+import type { CHAIN_TX_FILTERS } from './chain-tx.dto.js';
+import type { ChainTxIntent, TxLane } from './domain/tx-intent.js';
 import type { FeeBid } from './domain/tx-sending.js';
 
-export const CHAIN_TX_FILTERS = ['id', 'status', 'lane', 'q'] as const;
-export const CHAIN_TX_SORTS = ['id', 'createdAt', 'updatedAt', 'status'] as const;
-
-export type TxLane = 'payout' | 'relay';
-
-export interface ChainTxIntent {
-  purpose: string;
-  to: string;
-  data: string;
-  /** Default payout. */
-  lane?: TxLane;
-  /** The annotator a relayed claim is sent for. */
-  onBehalfOf?: number;
-}
+/** Serialises the sending of a lane across instances (second key: the lane's). */
+const OUTBOX_LOCK = 7243554;
+/** Serialises an annotator's relayed-claim requests, so their daily cap holds under concurrency. */
+const RELAY_LOCK = 7243555;
 
 export interface SignedVersion {
   nonce: number;
@@ -28,6 +20,20 @@ export interface SignedVersion {
   gasLimit: bigint;
   fees: FeeBid;
   sender: string;
+}
+
+export interface SettleOutcome {
+  status: 'confirmed' | 'failed';
+  hash: string | null;
+  blockNumber: number | null;
+  gasUsed: number | null;
+  error?: string;
+}
+
+/** Relayed claims an annotator has had in a window: how many, and when the oldest of them was recorded. */
+export interface RelayedUse {
+  count: number;
+  oldest: Date | null;
 }
 
 export interface TxVersion {
@@ -72,6 +78,46 @@ export class ChainTxsRepository {
       chainId,
     ]);
     return rows.length > 0;
+  }
+
+  /**
+   * Runs `send` holding the lane's lock: a session-level advisory lock, on a connection of its own for
+   * as long as `send` runs, so one process at a time sends the lane's transactions (their order and
+   * nonces). Answers false, without running `send`, when another process holds it.
+   */
+  async whileLaneLocked(lane: number, send: () => Promise<void>): Promise<boolean> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [lock] = (await runner.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [OUTBOX_LOCK, lane])) as Array<{ ok: boolean }>;
+      if (!lock?.ok) return false;
+      try {
+        await send();
+        return true;
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1, $2)', [OUTBOX_LOCK, lane]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Records a relayed claim for `intent.onBehalfOf`, once `admit` has seen the relayed claims they have
+   * had in the last `windowMs` (it throws to refuse). Under a lock per annotator, so that concurrent
+   * requests are counted one after the other.
+   */
+  async addRelayedIntent(
+    chainId: number,
+    intent: ChainTxIntent & { onBehalfOf: number },
+    windowMs: number,
+    admit: (used: RelayedUse) => void,
+  ): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await sqlRows(manager, 'SELECT pg_advisory_xact_lock($1, $2)', [RELAY_LOCK, intent.onBehalfOf]);
+      admit(await this.countRelayedSince(manager, intent.onBehalfOf, new Date(Date.now() - windowMs)));
+      await this.addIntents(manager, chainId, [{ ...intent, lane: 'relay' }]);
+    });
   }
 
   /**
@@ -133,25 +179,26 @@ export class ChainTxsRepository {
     }));
   }
 
-  /** Locks the row if it is still unsettled: answers whether it was (a settled row is recorded once). */
-  async lockUnsettled(manager: EntityManager, id: number): Promise<boolean> {
-    const open = await sqlRows(manager, `SELECT 1 FROM chain_txs WHERE id = $1 AND status IN ('intent', 'signed') FOR UPDATE`, [id]);
-    return open.length > 0;
-  }
-
-  async markSettled(
-    manager: EntityManager,
-    id: number,
-    outcome: { status: 'confirmed' | 'failed'; hash: string | null; blockNumber: number | null; gasUsed: number | null; error?: string },
-  ): Promise<void> {
-    await sqlRows(
-      manager,
-      `UPDATE chain_txs SET status = $2, hash = coalesce($3, hash),
-              raw_tx = coalesce((SELECT raw_tx FROM chain_tx_attempts WHERE hash = $3), raw_tx),
-              block_number = $4, gas_used = $5, error = $6, next_attempt_at = NULL, updated_at = now()
-        WHERE id = $1`,
-      [id, outcome.status, outcome.hash, outcome.blockNumber, outcome.gasUsed, outcome.error ?? null],
-    );
+  /**
+   * Records the row's outcome, once, and runs `andThen` in the same transaction (what the outcome
+   * means to whoever asked for the transaction lands with it, or neither does). False when the row was
+   * settled already, by a concurrent instance or a retried step: then nothing is recorded twice.
+   */
+  async settle(id: number, outcome: SettleOutcome, andThen: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+    return this.db.transaction(async (manager) => {
+      const open = await sqlRows(manager, `SELECT 1 FROM chain_txs WHERE id = $1 AND status IN ('intent', 'signed') FOR UPDATE`, [id]);
+      if (open.length === 0) return false;
+      await sqlRows(
+        manager,
+        `UPDATE chain_txs SET status = $2, hash = coalesce($3, hash),
+                raw_tx = coalesce((SELECT raw_tx FROM chain_tx_attempts WHERE hash = $3), raw_tx),
+                block_number = $4, gas_used = $5, error = $6, next_attempt_at = NULL, updated_at = now()
+          WHERE id = $1`,
+        [id, outcome.status, outcome.hash, outcome.blockNumber, outcome.gasUsed, outcome.error ?? null],
+      );
+      await andThen(manager);
+      return true;
+    });
   }
 
   /** Cancels the intents (never signed) whose purpose starts with `prefix`: they will never be sent. */
@@ -175,8 +222,16 @@ export class ChainTxsRepository {
     return row!.n;
   }
 
+  /** Whether any transaction whose purpose starts with `prefix` is not confirmed (yet, or at all). */
+  async anyUnconfirmed(manager: EntityManager, prefix: string): Promise<boolean> {
+    const rows = await sqlRows(manager, `SELECT 1 FROM chain_txs WHERE starts_with(purpose, $1) AND status <> 'confirmed' LIMIT 1`, [
+      prefix,
+    ]);
+    return rows.length > 0;
+  }
+
   /** Relayed claims recorded for the annotator since `since` (all but cancelled ones: each costs gas). */
-  async countRelayedSince(manager: EntityManager, annotatorId: number, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  private async countRelayedSince(manager: EntityManager, annotatorId: number, since: Date): Promise<RelayedUse> {
     const [row] = await sqlRows<{ n: number; oldest: Date | null }>(
       manager,
       `SELECT count(*)::int AS n, min(created_at) AS oldest FROM chain_txs

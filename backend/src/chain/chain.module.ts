@@ -5,7 +5,9 @@ import { HDNodeWallet, NonceManager, Wallet, type JsonRpcProvider } from 'ethers
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { ChainStateRepository } from './chain-state.repository.js';
+import { ChainStateService } from './chain-state.service.js';
 import { ChainTxsRepository } from './chain-txs.repository.js';
+import { ChainTxsService } from './chain-txs.service.js';
 import { CHAIN_PORT, type ChainPort } from './chain.port.js';
 import { EthersChain } from './ethers-chain.js';
 import { OutboxService } from './outbox.service.js';
@@ -106,7 +108,7 @@ async function openChain(config: AppConfig, state: ChainStateRepository): Promis
   return Object.assign(port, { stopEmbedded: () => dev.stop() });
 }
 
-/** Provides CHAIN_PORT (the embedded chain, or RPC_URL's) and the transaction outbox. */
+/** Provides CHAIN_PORT (the embedded chain, or RPC_URL's), the transaction outbox, its records and the log followers' cursors. */
 @Global()
 @Module({})
 export class ChainModule {
@@ -115,12 +117,14 @@ export class ChainModule {
       module: ChainModule,
       providers: [
         ChainStateRepository,
+        ChainStateService,
         ChainTxsRepository,
+        ChainTxsService,
         OutboxService,
         ChainLifecycle,
         { provide: CHAIN_PORT, inject: [DataSource], useFactory: (db: DataSource) => openChain(config, new ChainStateRepository(db)) },
       ],
-      exports: [CHAIN_PORT, OutboxService, ChainTxsRepository, ChainStateRepository],
+      exports: [CHAIN_PORT, OutboxService, ChainTxsService, ChainStateService],
     };
   }
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ChainTxEntity } from './chain-tx.entity.js';
 import { CHAIN_PORT, type ChainPort, type SignerRole, type TxReceipt } from './chain.port.js';
-import { ChainTxsRepository, type ChainTxIntent, type TxLane, type TxVersion } from './chain-txs.repository.js';
+import { ChainTxsRepository, type RelayedUse, type SettleOutcome, type TxVersion } from './chain-txs.repository.js';
+import type { ChainTxIntent, TxLane } from './domain/tx-intent.js';
 import {
   classifySendError,
   initialFees,
@@ -14,10 +15,12 @@ import {
   type SendStage,
 } from './domain/tx-sending.js';
 
-/** Called in the transaction that records a transaction's outcome, so both land together or not at all. */
-export type SettledHandler = (manager: EntityManager, tx: ChainTxEntity, receipt: TxReceipt | null) => Promise<void>;
+/** A settled transaction as its handler sees it: `status` confirmed or failed, `hash` the version mined. */
+export type SettledTx = Readonly<Pick<ChainTxEntity, 'purpose' | 'status' | 'hash' | 'error'>>;
 
-const OUTBOX_LOCK = 7243554;
+/** Called in the transaction that records a transaction's outcome, so both land together or not at all. */
+export type SettledHandler = (manager: EntityManager, tx: SettledTx, receipt: TxReceipt | null) => Promise<void>;
+
 const TICK_MS = 2_000;
 const RECEIPT_POLL_MS = 250;
 const RECEIPT_WAIT_MS = 30_000;
@@ -27,7 +30,7 @@ interface Lane {
   readonly name: string;
   readonly rows: readonly TxLane[];
   readonly signer: SignerRole;
-  /** Second key of the lane's advisory lock (with the chain id folded in). */
+  /** The lane's lock key across instances (with the chain id folded in). */
   readonly lockKey: number;
   running: Promise<void> | undefined;
   again: boolean;
@@ -71,7 +74,6 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   private stopped = false;
 
   constructor(
-    private readonly db: DataSource,
     private readonly txs: ChainTxsRepository,
     @Inject(CHAIN_PORT) private readonly chain: ChainPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -109,8 +111,18 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     for (const lane of this.lanes) await lane.running;
   }
 
+  /** Records transactions to send, in order, in the caller's transaction; an intent recorded already is kept as is. */
   async enqueue(manager: EntityManager, intents: readonly ChainTxIntent[]): Promise<void> {
     await this.txs.addIntents(manager, this.chain.info.chainId, intents);
+  }
+
+  /**
+   * Records a relayed claim (relay lane) for `intent.onBehalfOf` once `admit` has seen the relayed
+   * claims they have had in the last `windowMs`; `admit` throws to refuse. Concurrent requests of one
+   * annotator are counted one after the other, so a cap checked in `admit` holds.
+   */
+  async enqueueRelayed(intent: ChainTxIntent & { onBehalfOf: number }, windowMs: number, admit: (used: RelayedUse) => void): Promise<void> {
+    await this.txs.addRelayedIntent(this.chain.info.chainId, intent, windowMs, admit);
   }
 
   /** Processes every lane soon; answers when their current passes are done. */
@@ -156,30 +168,19 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async drain(lane: Lane): Promise<void> {
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    try {
-      const [lock] = (await runner.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [OUTBOX_LOCK, lane.lockKey])) as Array<{
-        ok: boolean;
-      }>;
-      if (!lock?.ok) return;
-      try {
-        for (;;) {
-          const tx = this.stopped ? null : await this.txs.nextPending(this.chain.info.chainId, lane.rows);
-          if (!tx) return;
-          if (tx.nextAttemptAt && tx.nextAttemptAt.getTime() > Date.now()) {
-            // The head of the lane is backing off; what follows it waits (order and nonces).
-            this.wakeAt(tx.nextAttemptAt);
-            return;
-          }
-          if (!(await this.step(lane, tx))) return;
+    // Another instance holding the lane sends it meanwhile: nothing to do here then.
+    await this.txs.whileLaneLocked(lane.lockKey, async () => {
+      for (;;) {
+        const tx = this.stopped ? null : await this.txs.nextPending(this.chain.info.chainId, lane.rows);
+        if (!tx) return;
+        if (tx.nextAttemptAt && tx.nextAttemptAt.getTime() > Date.now()) {
+          // The head of the lane is backing off; what follows it waits (order and nonces).
+          this.wakeAt(tx.nextAttemptAt);
+          return;
         }
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1, $2)', [OUTBOX_LOCK, lane.lockKey]);
+        if (!(await this.step(lane, tx))) return;
       }
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   /** Moves one transaction forward; false when it is waiting (for the chain, or after an error). */
@@ -353,18 +354,18 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   private async settleTx(tx: ChainTxEntity, receipt: TxReceipt | null, hash: string | null, error?: string): Promise<void> {
     const status = receipt?.status === 'success' ? 'confirmed' : 'failed';
     const why = error ?? `reverted on chain in block ${receipt?.blockNumber}`;
-    await this.db.transaction(async (manager) => {
-      // Settled once: a concurrent instance (or a retried step) finds it settled and records nothing twice.
-      if (!(await this.txs.lockUnsettled(manager, tx.id))) return;
-      await this.txs.markSettled(manager, tx.id, {
-        status,
-        hash,
-        blockNumber: receipt?.blockNumber ?? null,
-        gasUsed: receipt?.gasUsed ?? null,
-        ...(status === 'failed' ? { error: why } : {}),
-      });
+    const outcome: SettleOutcome = {
+      status,
+      hash,
+      blockNumber: receipt?.blockNumber ?? null,
+      gasUsed: receipt?.gasUsed ?? null,
+      ...(status === 'failed' ? { error: why } : {}),
+    };
+    // Settled once: a concurrent instance (or a retried step) finds it settled and records nothing twice.
+    await this.txs.settle(tx.id, outcome, async (manager) => {
       tx.status = status;
       if (hash) tx.hash = hash;
+      if (outcome.error) tx.error = outcome.error;
       for (const { prefix, handler } of this.handlers) if (tx.purpose.startsWith(prefix)) await handler(manager, tx, receipt);
     });
     if (status === 'failed') this.logger.warn(`${tx.purpose}: failed for good (${why})`);

@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { getAddress } from 'ethers';
-import { DataSource } from 'typeorm';
-import { ChainStateRepository } from '../chain/chain-state.repository.js';
+import { ChainStateService } from '../chain/chain-state.service.js';
 import { CHAIN_PORT, type ChainPort } from '../chain/chain.port.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { EpochsRepository } from './epochs.repository.js';
-import { distributorAbi } from './epochs.service.js';
+import { PAYOUT_CONTRACT, type PayoutContractPort } from './payout-contract.port.js';
 
-const CURSOR = 'cursor:claims';
+const CURSOR = 'claims';
 const TICK_MS = 2_000;
 /** Blocks per log query: providers cap ranges. */
 const SPAN = 2_000;
@@ -24,9 +22,9 @@ export class ClaimsIndexer implements OnApplicationBootstrap, OnApplicationShutd
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly db: DataSource,
-    private readonly state: ChainStateRepository,
+    private readonly state: ChainStateService,
     private readonly epochs: EpochsRepository,
+    @Inject(PAYOUT_CONTRACT) private readonly contract: PayoutContractPort,
     @Inject(CHAIN_PORT) private readonly chain: ChainPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -53,28 +51,24 @@ export class ClaimsIndexer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async pass(): Promise<void> {
-    const { chainId, payoutDistributor, fromBlock } = this.chain.info;
     const head = (await this.chain.blockNumber()) - this.config.chain.confirmations;
-    let from = Number((await this.state.get(chainId, CURSOR)) ?? fromBlock - 1) + 1;
-    const topic = distributorAbi.getEvent('Claimed')!.topicHash;
+    let from = ((await this.state.cursor(CURSOR)) ?? this.chain.info.fromBlock - 1) + 1;
     while (from <= head) {
       const to = Math.min(head, from + SPAN - 1);
-      const logs = await this.chain.logs({ address: payoutDistributor, topics: [topic], fromBlock: from, toBlock: to });
-      await this.db.transaction(async (manager) => {
-        for (const log of logs) {
-          const parsed = distributorAbi.parseLog({ topics: [...log.topics], data: log.data })!;
-          const [epochId, index, account, amount] = parsed.args as unknown as [bigint, bigint, string, bigint];
+      const claims = await this.contract.claimedBetween(from, to);
+      await this.epochs.transaction(async (manager) => {
+        for (const claim of claims) {
           await this.epochs.recordPayments(
             manager,
-            Number(epochId),
-            [{ leafIndex: Number(index), account: getAddress(account), amount: amount.toString() }],
-            log.transactionHash,
-            log.blockNumber,
+            claim.epochId,
+            [{ leafIndex: claim.leafIndex, account: claim.account, amount: claim.amount.toString() }],
+            claim.txHash,
+            claim.blockNumber,
           );
         }
-        await this.state.set(chainId, CURSOR, String(to), manager);
+        await this.state.moveCursor(manager, CURSOR, to);
       });
-      if (logs.length > 0) this.logger.log(`${logs.length} claims indexed (blocks ${from}-${to})`);
+      if (claims.length > 0) this.logger.log(`${claims.length} claims indexed (blocks ${from}-${to})`);
       from = to + 1;
     }
   }

@@ -2,14 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { getAddress } from 'ethers';
 import type { Caller } from '../access/access.js';
 import { CHAIN_PORT, type ChainPort } from '../chain/chain.port.js';
-import { ChainTxsRepository } from '../chain/chain-txs.repository.js';
+import { ChainTxsService } from '../chain/chain-txs.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { formatTokens } from './domain/reward-math.js';
 import { EpochsRepository, type MyAllocationRow } from './epochs.repository.js';
-import { EpochsService, RewardsException } from './epochs.service.js';
+import { EpochsService } from './epochs.service.js';
 import { LedgerRepository } from './ledger.repository.js';
 import type { EarningsDto, ProofDto, RelayedClaimDto } from './rewards.dto.js';
+import { RewardsException } from './rewards.exception.js';
 
 /** An annotator's view of their money: pending, claimable, claimed; proofs and relayed claims. */
 @Injectable()
@@ -18,7 +19,7 @@ export class EarningsService {
     private readonly epochs: EpochsRepository,
     private readonly epochsService: EpochsService,
     private readonly ledger: LedgerRepository,
-    private readonly txs: ChainTxsRepository,
+    private readonly txs: ChainTxsService,
     @Inject(CHAIN_PORT) private readonly chain: ChainPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -3,9 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import type { Allocation, Due } from './domain/epoch-close.js';
-
-export const EPOCH_FILTERS = ['id', 'status', 'mode'] as const;
-export const EPOCH_SORTS = ['id', 'createdAt', 'postedAt', 'status'] as const;
+import type { EPOCH_FILTERS } from './rewards.dto.js';
 
 export interface EpochRow {
   id: number;
@@ -60,6 +58,11 @@ const EPOCH_SELECT = `SELECT e.id, e.mode, e.status, e.total::text AS total, e.r
 @Injectable()
 export class EpochsRepository {
   constructor(private readonly db: DataSource) {}
+
+  /** Runs `work` in one database transaction: the methods given its manager commit or roll back together. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
 
   /**
    * Freezes the ledger up to now and answers what each annotator is due: everything credited up to

@@ -1,29 +1,21 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { payoutDistributorArtifact, rewardTokenArtifact } from '@tessera/contracts';
-import { Interface, ZeroHash, getAddress } from 'ethers';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { ChainTxEntity } from '../chain/chain-tx.entity.js';
-import { CHAIN_PORT, type ChainPort, type TxReceipt } from '../chain/chain.port.js';
-import { ChainTxsRepository } from '../chain/chain-txs.repository.js';
-import { OutboxService } from '../chain/outbox.service.js';
+import { buildTree, type RewardTree } from '@tessera/contracts/merkle';
+import type { EntityManager } from 'typeorm';
+import { ChainTxsService } from '../chain/chain-txs.service.js';
+import type { TxReceipt } from '../chain/chain.port.js';
+import type { ChainTxIntent } from '../chain/domain/tx-intent.js';
+import { OutboxService, type SettledTx } from '../chain/outbox.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { sqlRows } from '../database/sql.js';
-import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ErrorCode } from '../errors/app.exception.js';
 import { batches, closeEpoch } from './domain/epoch-close.js';
-import { buildTree, type RewardTree } from './domain/merkle.js';
 import { EpochsRepository, type EpochRow } from './epochs.repository.js';
-
-export const distributorAbi = new Interface(payoutDistributorArtifact.abi);
-export const tokenAbi = new Interface(rewardTokenArtifact.abi);
+import { PAYOUT_CONTRACT, type PayoutContractPort } from './payout-contract.port.js';
+import { RewardsException } from './rewards.exception.js';
 
 /** Recipients per push transaction: ~25k gas each keeps a batch well under the 16.7M per-transaction cap. */
 export const PUSH_BATCH_SIZE = 300;
 
-/** Serialises an annotator's relayed-claim requests, so the daily cap holds under concurrency. */
-const RELAY_LOCK = 7243555;
 const DAY_MS = 86_400_000;
-
-export class RewardsException extends AppException {}
 
 /**
  * Closing epochs and getting them paid. A close is one database transaction: the ledger is frozen
@@ -38,11 +30,10 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
   private schedule: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: DataSource,
     private readonly epochs: EpochsRepository,
     private readonly outbox: OutboxService,
-    private readonly txs: ChainTxsRepository,
-    @Inject(CHAIN_PORT) private readonly chain: ChainPort,
+    private readonly txs: ChainTxsService,
+    @Inject(PAYOUT_CONTRACT) private readonly contract: PayoutContractPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,7 +66,7 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
   async close(mode: 'claim' | 'push', expiresInDays: number | undefined, closedBy: number | null): Promise<EpochRow> {
     const started = Date.now();
     const expiresAt = new Date(Date.now() + (expiresInDays ?? this.config.chain.epochExpiryDays) * 86_400_000);
-    const epochId = await this.db.transaction(async (manager) => {
+    const epochId = await this.epochs.transaction(async (manager) => {
       const { cutoff, dues } = await this.epochs.dues(manager);
       if (dues.length === 0)
         throw new RewardsException(ErrorCode.NOTHING_TO_PAY, 'No annotator has anything due: there is no epoch to close');
@@ -98,35 +89,25 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
     total: bigint,
     expiresAt: Date,
     allocations: ReadonlyArray<{ account: string; amount: bigint }>,
-  ) {
-    const { rewardToken, payoutDistributor, operator } = this.chain.info;
+  ): ChainTxIntent[] {
     const fund = [
-      { purpose: `epoch:${epochId}:mint`, to: rewardToken, data: tokenAbi.encodeFunctionData('mint', [operator, total]) },
-      { purpose: `epoch:${epochId}:approve`, to: rewardToken, data: tokenAbi.encodeFunctionData('approve', [payoutDistributor, total]) },
+      { purpose: `epoch:${epochId}:mint`, ...this.contract.mintToOperator(total) },
+      { purpose: `epoch:${epochId}:approve`, ...this.contract.approveDistributor(total) },
     ];
     if (mode === 'claim') {
-      const expiry = BigInt(Math.floor(expiresAt.getTime() / 1000));
-      return [
-        ...fund,
-        {
-          purpose: `epoch:${epochId}:post`,
-          to: payoutDistributor,
-          data: distributorAbi.encodeFunctionData('postEpoch', [epochId, root, total, expiry]),
-        },
-      ];
+      return [...fund, { purpose: `epoch:${epochId}:post`, ...this.contract.postEpoch({ id: epochId, root, total, expiresAt }) }];
     }
     return [
       ...fund,
       ...batches(allocations, PUSH_BATCH_SIZE).map((batch, k) => ({
         purpose: `epoch:${epochId}:batch:${k}`,
-        to: payoutDistributor,
-        data: distributorAbi.encodeFunctionData('batchPay', [batch.map((a) => a.account), batch.map((a) => a.amount)]),
+        ...this.contract.batchPay(batch),
       })),
     ];
   }
 
   /** Records what an epoch's confirmed (or failed) transaction means, with the confirmation itself. */
-  private async onEpochTx(manager: EntityManager, tx: ChainTxEntity, receipt: TxReceipt | null): Promise<void> {
+  private async onEpochTx(manager: EntityManager, tx: SettledTx, receipt: TxReceipt | null): Promise<void> {
     const [, id, step, k] = tx.purpose.split(':');
     const epochId = Number(id);
     if (tx.status === 'failed') {
@@ -144,24 +125,12 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
       const from = Number(k) * PUSH_BATCH_SIZE;
       const batch = await this.epochs.allocations(epochId, manager, { from, to: from + PUSH_BATCH_SIZE });
       // Each recipient is recorded as paid by the Transfer event this transaction emitted to them.
-      const transfer = tokenAbi.getEvent('Transfer')!;
-      const paid = new Map<string, bigint>();
-      for (const log of receipt.logs) {
-        if (getAddress(log.address) !== getAddress(this.chain.info.rewardToken) || log.topics[0] !== transfer.topicHash) continue;
-        const parsed = tokenAbi.parseLog({ topics: [...log.topics], data: log.data })!;
-        const to = getAddress(parsed.args[1] as string);
-        paid.set(to, (paid.get(to) ?? 0n) + (parsed.args[2] as bigint));
-      }
+      const paid = this.contract.tokensReceived(receipt.logs);
       const payments = batch
-        .filter((a) => paid.get(getAddress(a.account)) === a.amount)
+        .filter((a) => paid.get(a.account.toLowerCase()) === a.amount)
         .map((a) => ({ leafIndex: a.leafIndex, account: a.account, amount: a.amount.toString() }));
       await this.epochs.recordPayments(manager, epochId, payments, tx.hash!, receipt.blockNumber);
-      const [open] = await sqlRows<{ left: number }>(
-        manager,
-        `SELECT count(*)::int AS left FROM chain_txs WHERE purpose LIKE $1 AND status <> 'confirmed'`,
-        [`epoch:${epochId}:batch:%`],
-      );
-      if (open?.left === 0) await this.epochs.setStatus(manager, epochId, 'paid');
+      if (!(await this.txs.anyUnconfirmed(manager, `epoch:${epochId}:batch:`))) await this.epochs.setStatus(manager, epochId, 'paid');
     }
     if (step === 'sweep') await this.epochs.setStatus(manager, epochId, 'swept');
   }
@@ -185,29 +154,21 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
   async relayClaim(annotatorId: number, epochId: number, leafIndex: number, account: string, amount: bigint): Promise<void> {
     const proof = (await this.tree(epochId)).proof(leafIndex);
     const cap = this.config.chain.relayDailyCap;
-    await this.db.transaction(async (manager) => {
-      await sqlRows(manager, 'SELECT pg_advisory_xact_lock($1, $2)', [RELAY_LOCK, annotatorId]);
-      const since = new Date(Date.now() - DAY_MS);
-      const used = await this.txs.countRelayedSince(manager, annotatorId, since);
-      if (used.count >= cap) {
-        const next = used.oldest ? new Date(used.oldest.getTime() + DAY_MS) : null;
-        throw new RewardsException(
-          ErrorCode.RELAY_DAILY_CAP_REACHED,
-          cap === 0
-            ? 'Gas-free claims are turned off: claim from your wallet'
-            : `You have used your ${cap} gas-free claim${cap === 1 ? '' : 's'} of the last 24 hours: claim from your wallet, ` +
-                `or send this one gas-free after ${next!.toISOString()}`,
-        );
-      }
-      await this.outbox.enqueue(manager, [
-        {
-          purpose: `claim:${epochId}:${leafIndex}`,
-          to: this.chain.info.payoutDistributor,
-          data: distributorAbi.encodeFunctionData('claim', [epochId, leafIndex, account, amount, proof]),
-          lane: 'relay',
-          onBehalfOf: annotatorId,
-        },
-      ]);
+    const intent = {
+      purpose: `claim:${epochId}:${leafIndex}`,
+      ...this.contract.claim({ epochId, leafIndex, account, amount, proof }),
+      onBehalfOf: annotatorId,
+    };
+    await this.outbox.enqueueRelayed(intent, DAY_MS, (used) => {
+      if (used.count < cap) return;
+      const next = used.oldest ? new Date(used.oldest.getTime() + DAY_MS) : null;
+      throw new RewardsException(
+        ErrorCode.RELAY_DAILY_CAP_REACHED,
+        cap === 0
+          ? 'Gas-free claims are turned off: claim from your wallet'
+          : `You have used your ${cap} gas-free claim${cap === 1 ? '' : 's'} of the last 24 hours: claim from your wallet, ` +
+              `or send this one gas-free after ${next!.toISOString()}`,
+      );
     });
     void this.outbox.kick();
   }
@@ -230,7 +191,7 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
     if (epoch.mode === 'claim' && (await this.rootOnChain(epochId))) {
       throw new RewardsException(ErrorCode.EPOCH_ROOT_POSTED, `Epoch ${epochId}'s root is on chain: annotators can claim it`);
     }
-    const released = await this.db.transaction(async (manager) => {
+    const released = await this.epochs.transaction(async (manager) => {
       if ((await this.epochs.lockStatus(manager, epochId)) !== 'failed') {
         throw new RewardsException(ErrorCode.EPOCH_NOT_FAILED, `Epoch ${epochId} changed meanwhile: only a failed epoch can be voided`);
       }
@@ -254,14 +215,11 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
 
   /** Whether the distributor holds a root for the epoch (it was posted, whatever our records say). */
   private async rootOnChain(epochId: number): Promise<boolean> {
-    let result: string;
     try {
-      result = await this.chain.call(this.chain.info.payoutDistributor, distributorAbi.encodeFunctionData('epoch', [epochId]));
+      return (await this.contract.epochRoot(epochId)) !== null;
     } catch (error) {
       throw new RewardsException(ErrorCode.CHAIN_UNAVAILABLE, `The chain could not be read to check epoch ${epochId}: ${String(error)}`);
     }
-    const [root] = distributorAbi.decodeFunctionResult('epoch', result) as unknown as [string];
-    return root !== ZeroHash;
   }
 
   /** After expiry: the unclaimed remainder goes back to the operator. */
@@ -277,14 +235,8 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
     if (epoch.expiresAt.getTime() > Date.now()) {
       throw new RewardsException(ErrorCode.EPOCH_INVALID_STATE, `Epoch ${epochId} expires at ${epoch.expiresAt.toISOString()}`);
     }
-    await this.db.transaction((manager) =>
-      this.outbox.enqueue(manager, [
-        {
-          purpose: `epoch:${epochId}:sweep`,
-          to: this.chain.info.payoutDistributor,
-          data: distributorAbi.encodeFunctionData('sweep', [epochId, this.chain.info.operator]),
-        },
-      ]),
+    await this.epochs.transaction((manager) =>
+      this.outbox.enqueue(manager, [{ purpose: `epoch:${epochId}:sweep`, ...this.contract.sweepToOperator(epochId) }]),
     );
     void this.outbox.kick();
   }

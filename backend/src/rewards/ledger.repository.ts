@@ -4,6 +4,7 @@ import { sqlRows } from '../database/sql.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import type { CreditEntry, CreditLabel } from './domain/crediting.js';
 import { parseTokens } from './domain/reward-math.js';
+import type { LEDGER_FILTERS } from './rewards.dto.js';
 
 export interface CreditContext {
   type: string;
@@ -16,9 +17,6 @@ export interface CreditContext {
   workers: Array<{ annotatorId: number; labels: number; accuracy: number; goldSeen: number; goldCorrect: number }>;
 }
 
-export const LEDGER_FILTERS = ['id', 'annotatorId', 'projectId', 'kind'] as const;
-export const LEDGER_SORTS = ['id', 'createdAt'] as const;
-
 export interface LedgerRow {
   id: string;
   annotatorId: number;
@@ -30,6 +28,15 @@ export interface LedgerRow {
   amount: string;
   multiplierBps: number | null;
   createdAt: Date;
+}
+
+/** A project's budget, what it credited and what it has committed (see `LedgerRepository.commitments`). */
+export interface ProjectCommitment {
+  projectId: number;
+  name: string;
+  budget: string | null;
+  credited: string;
+  committed: bigint;
 }
 
 /** What a project has committed against its budget (see `LedgerRepository.budgetCommitment`). */
@@ -211,9 +218,7 @@ export class LedgerRepository {
   }
 
   /** Per project (all, or those listed): its budget, what it credited, and what it has committed (see `budgetCommitment`). */
-  async commitments(
-    projectIds: number[] | null = null,
-  ): Promise<Array<{ projectId: number; name: string; budget: string | null; credited: string; committed: bigint }>> {
+  async commitments(projectIds: number[] | null = null): Promise<ProjectCommitment[]> {
     const rows = await sqlRows<{ id: number; name: string; budget: string | null; rate: string; credited: string; open: string }>(
       this.db,
       `SELECT p.id, p.name, p.reward_budget::text AS budget, p.reward_per_label::text AS rate,

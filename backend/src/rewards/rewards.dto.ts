@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { formatTokens } from './domain/reward-math.js';
+import { formatEther, getAddress } from 'ethers';
+import type { ChainInfo } from '../chain/chain.port.js';
+import { formatTokens, parseTokens } from './domain/reward-math.js';
 import type { EpochRow } from './epochs.repository.js';
+import type { LedgerRow, ProjectCommitment } from './ledger.repository.js';
+import type { RewardTokenFacts } from './payout-contract.port.js';
+
+export const EPOCH_FILTERS = ['id', 'status', 'mode'] as const;
+export const EPOCH_SORTS = ['id', 'createdAt', 'postedAt', 'status'] as const;
+export const LEDGER_FILTERS = ['id', 'annotatorId', 'projectId', 'kind'] as const;
+export const LEDGER_SORTS = ['id', 'createdAt'] as const;
 
 export class CloseEpochDto {
   @ApiProperty({ enum: ['claim', 'push'], description: 'claim: a Merkle root annotators claim from; push: paid by batch transfers' })
@@ -143,23 +152,19 @@ export class LedgerEntryDto {
   @ApiProperty() createdAt: string;
 }
 
-export class PayoutTxDto {
-  @ApiProperty() id: number;
-  @ApiProperty({ example: 'epoch:3:post' }) purpose: string;
-  @ApiProperty({ enum: ['payout', 'relay'] }) lane: string;
-  @ApiProperty({ enum: ['intent', 'signed', 'confirmed', 'failed', 'cancelled'] }) status: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The latest version signed, or the one mined' }) hash: string | null;
-  @ApiProperty({ description: 'Versions signed (more than one: replaced with higher fees)' }) versions: number;
-  @ApiProperty({ nullable: true, type: String }) sender: string | null;
-  @ApiProperty({ nullable: true, type: Number }) nonce: number | null;
-  @ApiProperty({ nullable: true, type: Number }) blockNumber: number | null;
-  @ApiProperty({ nullable: true, type: Number }) gasUsed: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Why it failed for good' }) error: string | null;
-  @ApiProperty({ description: 'Tries that went wrong (the transaction stays pending and is retried)' }) attempts: number;
-  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Not tried again before' }) nextAttemptAt: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+export function mapLedgerEntry(row: LedgerRow): LedgerEntryDto {
+  return {
+    id: row.id,
+    annotatorId: row.annotatorId,
+    address: getAddress(row.address),
+    projectId: row.projectId,
+    projectName: row.projectName,
+    annotationId: row.annotationId,
+    kind: row.kind,
+    amount: formatTokens(BigInt(row.amount)),
+    multiplierBps: row.multiplierBps,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export class TokenInfoDto {
@@ -186,4 +191,36 @@ export class ChainInfoDto {
   @ApiProperty({ type: TokenInfoDto }) token: TokenInfoDto;
   @ApiProperty() distributor: { address: string; balance: string };
   @ApiProperty({ type: [BudgetDto] }) budgets: BudgetDto[];
+}
+
+/** What the console's chain page shows, read at one moment. */
+export interface ChainReading {
+  info: ChainInfo;
+  blockNumber: number;
+  /** The operator's gas money, in wei. */
+  operatorBalance: bigint;
+  token: RewardTokenFacts;
+  /** Reward tokens the distributor holds (posted epochs not yet claimed). */
+  distributorBalance: bigint;
+  budgets: readonly ProjectCommitment[];
+}
+
+export function mapChainInfo(reading: ChainReading): ChainInfoDto {
+  const { info, token } = reading;
+  return {
+    chainId: info.chainId,
+    rpcUrl: info.publicRpcUrl,
+    blockNumber: reading.blockNumber,
+    operator: info.operator,
+    operatorEth: formatEther(reading.operatorBalance),
+    token: { address: info.rewardToken, name: token.name, symbol: token.symbol, totalSupply: formatTokens(token.totalSupply) },
+    distributor: { address: info.payoutDistributor, balance: formatTokens(reading.distributorBalance) },
+    budgets: reading.budgets.map((b) => ({
+      projectId: b.projectId,
+      name: b.name,
+      budget: b.budget === null ? null : formatTokens(parseTokens(b.budget)),
+      credited: formatTokens(BigInt(b.credited)),
+      committed: formatTokens(b.committed),
+    })),
+  };
 }

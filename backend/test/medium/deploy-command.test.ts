@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startDevChain, type DevChain } from '@tessera/contracts';
+import { payoutDistributorArtifact, startDevChain, type DevChain } from '@tessera/contracts';
 import { Contract, JsonRpcProvider } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAIN_PORT, type ChainPort } from '../../src/chain/chain.port.js';
-import { distributorAbi } from '../../src/rewards/epochs.service.js';
 import { startTestPlatform } from '../support/test-platform.js';
 
 /** Hardhat's third development account (public). */
@@ -42,7 +41,7 @@ describe('npm run tessera -- deploy', () => {
     const provider = new JsonRpcProvider(chain.url, 8996, { staticNetwork: true, batchMaxCount: 1, cacheTimeout: -1 });
     try {
       expect(await provider.getCode(settings['TOKEN_ADDRESS']!)).not.toBe('0x');
-      const distributor = new Contract(settings['DISTRIBUTOR_ADDRESS']!, distributorAbi, provider);
+      const distributor = new Contract(settings['DISTRIBUTOR_ADDRESS']!, payoutDistributorArtifact.abi, provider);
       const operatorRole = (await distributor.getFunction('OPERATOR_ROLE')()) as string;
       expect(await distributor.getFunction('hasRole')(operatorRole, ADDRESS)).toBe(true);
       expect(Number(settings['CHAIN_FROM_BLOCK'])).toBeGreaterThan(0);

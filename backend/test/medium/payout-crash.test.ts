@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { payoutDistributorArtifact, rewardTokenArtifact } from '@tessera/contracts';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distributorAbi, tokenAbi } from '../../src/rewards/epochs.service.js';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process.js';
 import { freePort } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -128,9 +128,9 @@ describe('exactly-once payouts across a crash', () => {
     );
     const provider = new JsonRpcProvider(chain.body.rpcUrl, chain.body.chainId, { staticNetwork: true, batchMaxCount: 1 });
     try {
-      const distributor = new Contract(chain.body.distributor.address, distributorAbi, provider);
+      const distributor = new Contract(chain.body.distributor.address, payoutDistributorArtifact.abi, provider);
       expect(await distributor.queryFilter(distributor.filters['BatchPaid']!(), 0)).toHaveLength(1);
-      const token = new Contract(chain.body.token.address, tokenAbi, provider);
+      const token = new Contract(chain.body.token.address, rewardTokenArtifact.abi, provider);
       for (const [i, wallet] of wallets.entries()) {
         const expected = ledger.filter((l) => l.annotatorId === sessions[i]!.user.id).reduce((sum, l) => sum + Number(l.amount), 0);
         const balance = (await token.getFunction('balanceOf')(wallet.address)) as bigint;

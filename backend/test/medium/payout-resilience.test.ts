@@ -1,8 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { deployAll, HARDHAT_MNEMONIC, OPERATOR_ROLE, startDevChain, type DevChain } from '@tessera/contracts';
-import { Contract, HDNodeWallet, JsonRpcProvider, NonceManager, Wallet } from 'ethers';
+import {
+  deployAll,
+  HARDHAT_MNEMONIC,
+  OPERATOR_ROLE,
+  payoutDistributorArtifact,
+  rewardTokenArtifact,
+  startDevChain,
+  type DevChain,
+} from '@tessera/contracts';
+import { Contract, HDNodeWallet, Interface, JsonRpcProvider, NonceManager, Wallet } from 'ethers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/access/access.js';
 import { OutboxService } from '../../src/chain/outbox.service.js';
@@ -10,7 +18,7 @@ import { sqlRows } from '../../src/database/sql.js';
 import { httpStatusFor } from '../../src/errors/http-status.js';
 import { EarningsService } from '../../src/rewards/earnings.service.js';
 import { EpochsRepository } from '../../src/rewards/epochs.repository.js';
-import { distributorAbi, EpochsService, tokenAbi } from '../../src/rewards/epochs.service.js';
+import { EpochsService } from '../../src/rewards/epochs.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { RpcProxy } from '../support/rpc-proxy.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -22,6 +30,7 @@ import { startTestPlatform, type TestPlatform } from '../support/test-platform.j
  */
 
 const TOKEN = 10n ** 18n;
+const distributorAbi = new Interface(payoutDistributorArtifact.abi);
 const CLAIM = distributorAbi.getFunction('claim')!.selector;
 const BATCH_PAY = distributorAbi.getFunction('batchPay')!.selector;
 
@@ -99,7 +108,7 @@ async function setUp(options: { operatorWei?: bigint; relayer?: boolean; env?: R
     proxy,
     operator,
     relayer,
-    token: new Contract(deployment.rewardToken, tokenAbi, provider),
+    token: new Contract(deployment.rewardToken, rewardTokenArtifact.abi, provider),
     distributor: new Contract(deployment.payoutDistributor, distributorAbi, provider),
     fromBlock: deployment.fromBlock,
   };

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { payoutDistributorArtifact, rewardTokenArtifact } from '@tessera/contracts';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/access/access.js';
@@ -11,7 +12,7 @@ import { QualityService } from '../../src/quality/quality.service.js';
 import { ClaimsIndexer } from '../../src/rewards/claims-indexer.service.js';
 import { CreditService } from '../../src/rewards/credit.service.js';
 import { EarningsService } from '../../src/rewards/earnings.service.js';
-import { distributorAbi, EpochsService, tokenAbi } from '../../src/rewards/epochs.service.js';
+import { EpochsService } from '../../src/rewards/epochs.service.js';
 import { TasksService } from '../../src/tasks/tasks.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -36,7 +37,7 @@ afterAll(async () => {
 });
 
 async function tokenBalance(address: string): Promise<bigint> {
-  return new Contract(chain.info.rewardToken, tokenAbi, provider).getFunction('balanceOf')(address) as Promise<bigint>;
+  return new Contract(chain.info.rewardToken, rewardTokenArtifact.abi, provider).getFunction('balanceOf')(address) as Promise<bigint>;
 }
 
 async function ledgerTotal(annotatorId: number): Promise<bigint> {
@@ -101,7 +102,7 @@ describe('rewards on the embedded chain: labels -> quality -> ledger -> epoch ->
     const faucet = new Wallet(FAUCET_KEY, provider);
     await (await faucet.sendTransaction({ to: wallets[0]!.address, value: 10n ** 17n })).wait();
     const proof = await earnings.proof(annotators[0]!, epoch.id);
-    const distributor = new Contract(chain.info.payoutDistributor, distributorAbi, wallets[0]);
+    const distributor = new Contract(chain.info.payoutDistributor, payoutDistributorArtifact.abi, wallets[0]);
     const claim = distributor.getFunction('claim');
     await (await claim(proof.epochId, proof.index, proof.account, BigInt(proof.amountWei), proof.proof)).wait();
     // A second claim of the same leaf is refused by the contract and by the API.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batches, closeEpoch } from './epoch-close.js';
-import { leafHash, verify } from './merkle.js';
+import { leafHash, verify } from '@tessera/contracts/merkle';
 
 const A = '0x1111111111111111111111111111111111111111';
 const B = '0x2222222222222222222222222222222222222222';

@@ -2,7 +2,7 @@
  * Closing an epoch: what each annotator is due becomes one leaf of the epoch's Merkle tree (claim
  * mode) or one transfer of a batch (push mode). Pure: the service reads the dues and stores this.
  */
-import { buildTree, type RewardTree } from './merkle.js';
+import { buildTree, type RewardTree } from '@tessera/contracts/merkle';
 
 export interface Due {
   annotatorId: number;

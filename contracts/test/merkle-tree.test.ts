@@ -1,6 +1,6 @@
 import { AbiCoder, getAddress, hexlify, randomBytes, solidityPackedKeccak256, toBigInt } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { buildTree, leafHash, MerkleError, MerkleErrorCode, verify, type RewardLeaf } from './merkle.js';
+import { buildTree, leafHash, MerkleError, MerkleErrorCode, verify, type RewardLeaf } from '../src/merkle/index.js';
 
 /** The contract's expression, spelled with ethers: keccak256(bytes.concat(keccak256(abi.encode(...)))). */
 function referenceLeaf(leaf: { epochId: bigint; index: bigint; account: string; amount: bigint }): string {
@@ -19,7 +19,7 @@ function referenceNode(a: string, b: string): string {
     : solidityPackedKeccak256(['bytes32', 'bytes32'], [b, a]);
 }
 
-/** The tree shape merkle.ts documents, built the slow way: pair neighbours, promote an odd last node. */
+/** The tree shape merkle-tree.ts documents, built the slow way: pair neighbours, promote an odd last node. */
 function referenceRoot(hashes: string[]): string {
   let layer = hashes;
   while (layer.length > 1) {
@@ -169,15 +169,18 @@ describe('buildTree', () => {
       amount: 10n ** 18n + BigInt(i) * 123_456_789n,
     }));
     buildTree(leaves.slice(0, 1000)); // compile the hot paths first, as a long-running server has
+    // CPU time, not wall time: this file runs beside the Hardhat and solc tests, which take the same cores.
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const tree = buildTree(leaves);
-    const elapsed = performance.now() - started;
-    console.log(`buildTree(100k leaves): ${elapsed.toFixed(0)} ms`);
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    console.log(`buildTree(100k leaves): ${cpuMs.toFixed(0)} ms of CPU (${(performance.now() - started).toFixed(0)} ms wall)`);
     for (const i of [0, 1, 65_535, 99_998, 99_999]) {
       expect(tree.leaf(i)).toBe(referenceLeaf(leaves[i]!));
       expect(verify(tree.proof(i), tree.root, tree.leaf(i))).toBe(true);
     }
-    // Generous for a loaded 2-core CI machine; the figure printed above is the measurement.
-    expect(elapsed).toBeLessThan(2_000);
+    // Generous for a slow 2-core CI machine; the figure printed above is the measurement.
+    expect(cpuMs).toBeLessThan(2_000);
   });
 });
