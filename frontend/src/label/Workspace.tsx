@@ -7,6 +7,7 @@ import { isActivatable, isTypingTarget, useWindowKeydown } from './keyboard';
 import { imageUrl } from './labelApi';
 import { LeaseTimer } from './LeaseTimer';
 import { useLabelingSession } from './useLabelingSession';
+import './Workspace.css';
 
 export interface WorkspaceProps {
   projectId: number;
