@@ -9,7 +9,6 @@
  */
 import 'reflect-metadata';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,21 +18,11 @@ import { sqlRows } from '../src/database/sql.js';
 import { createTessera } from '../src/platform.js';
 import { EarningsService } from '../src/rewards/earnings.service.js';
 import { EpochsService } from '../src/rewards/epochs.service.js';
+import { freePort } from '../test/support/free-port.js';
 
 const N = Number(process.env['BENCH_EPOCH_ANNOTATORS'] ?? 100_000);
 const TARGET_CLOSE_MS = 10_000;
 const TARGET_POST_GAS = 100_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-epoch-bench-'));

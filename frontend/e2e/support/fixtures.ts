@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { test as base, expect as baseExpect, type Browser, type Page } from '@playwright/test';
 import { Wallet } from 'ethers';
+import { signIn } from '../../../backend/test/support/wallet.js';
 import { repoRoot } from './server';
 import { injectWallet } from './wallet';
 
@@ -102,25 +103,7 @@ export type ApiCall = (method: string, route: string, body?: unknown) => Promise
 
 /** The API as a signed-in wallet, for arranging data and checking what the browser stored. */
 export async function apiSession(baseUrl: string, wallet: Wallet): Promise<ApiCall & { token: string }> {
-  const url = new URL(baseUrl);
-  const { nonce } = (await (await fetch(`${baseUrl}/api/auth/nonce`)).json()) as { nonce: string };
-  const message = [
-    `${url.host} wants you to sign in with your Ethereum account:`,
-    wallet.address,
-    '',
-    '',
-    `URI: ${url.origin}`,
-    'Version: 1',
-    'Chain ID: 8996',
-    `Nonce: ${nonce}`,
-    `Issued At: ${new Date().toISOString()}`,
-  ].join('\n');
-  const verify = await fetch(`${baseUrl}/api/auth/verify`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ message, signature: await wallet.signMessage(message) }),
-  });
-  const { token } = (await verify.json()) as { token: string };
+  const { token } = await signIn(baseUrl, wallet);
   const call: ApiCall = async (method, route, body) => {
     const isForm = body instanceof FormData;
     const response = await fetch(`${baseUrl}${route}`, {

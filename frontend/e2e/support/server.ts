@@ -1,23 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../../backend/test/support/free-port.js';
+import { spawnPlatform } from '../../../backend/test/support/platform-process.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface RunningServer {
   baseUrl: string;
@@ -33,8 +22,10 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const port = await freePort();
   const pgPort = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-browser-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'backend/dist/backend/src/main.js')], {
+  const platform = spawnPlatform({
+    main: path.join(repoRoot, 'backend/dist/backend/src/main.js'),
     cwd: repoRoot,
+    port,
     env: {
       ...process.env,
       PORT: String(port),
@@ -46,29 +37,14 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       DEMO_DATA: 'false',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    onLine: (line, stream) => process[stream].write(`${line}\n`),
   });
-  const baseUrl = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await platform.waitForHealth(60_000);
   return {
-    baseUrl,
+    baseUrl: platform.baseUrl,
     dataDir,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
+      await platform.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { t } from '../i18n/i18n';
+import './InstructionsPanel.css';
 
 function storageKey(projectId: number): string {
   return `tessera.label.instructionsHidden.${projectId}`;

@@ -1,4 +1,5 @@
 import { t } from '../i18n/i18n';
+import './ItemView.css';
 import type { ItemData } from './types';
 
 const LAYOUT_FIELDS = new Set(['text', 'image', 'width', 'height']);

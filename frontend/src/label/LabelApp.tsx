@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState, type MouseEvent, type ReactNode } 
 import { t } from '../i18n/i18n';
 import { clearSession, expireSession, loadSession, onSessionChange, type Session } from '../session/session';
 import './label.css';
+import './LabelApp.css';
 import { ProjectList } from './ProjectList';
 import { EARNINGS_PATH, navigate, projectPath, PROJECTS_PATH, useRoute } from './router';
 import { Workspace } from './Workspace';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../i18n/i18n';
+import './LeaseTimer.css';
 
 const WARN_SECONDS = 30;
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { t } from '../i18n/i18n';
 import { describeError } from './describeError';
 import { getProgress, listProjects } from './labelApi';
+import './ProjectList.css';
 import type { Progress, Project } from './types';
 
 type State = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; projects: Project[] };

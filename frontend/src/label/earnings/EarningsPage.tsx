@@ -3,6 +3,7 @@ import { t } from '../../i18n/i18n';
 import { describeError } from '../describeError';
 import { ClaimStatus } from './ClaimStatus';
 import { getEarnings } from './earningsApi';
+import './earnings.css';
 import { EarningsTotals } from './EarningsTotals';
 import { EpochTable } from './EpochTable';
 import { RecentEntries } from './RecentEntries';

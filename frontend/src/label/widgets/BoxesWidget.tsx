@@ -2,8 +2,10 @@ import { useLayoutEffect, useRef, useState, type PointerEvent } from 'react';
 import { t } from '../../i18n/i18n';
 import { digitOf, useWindowKeydown } from '../keyboard';
 import type { Box } from '../types';
+import './BoxesWidget.css';
 import { boxFromCorners, clampPoint, fitBox, moveBoxTo, resizeBoxTo, type Point, type Size } from './boxGeometry';
 import { colorClass, LabelKey, shortcutFor } from './LabelKey';
+import './regions.css';
 
 export interface BoxesWidgetProps {
   /** Image URL the browser can load (already resolved from ipfs://). */

@@ -1,6 +1,7 @@
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { t } from '../../i18n/i18n';
 import { digitOf, useWindowKeydown } from '../keyboard';
+import './choices.css';
 import { colorClass, LabelKey, shortcutFor } from './LabelKey';
 
 export interface ClassificationWidgetProps {

@@ -1,3 +1,5 @@
+import './LabelKey.css';
+
 /** The digit that picks the label at this position, for labels 1-9. */
 export function shortcutFor(index: number): string | undefined {
   return index < 9 ? String(index + 1) : undefined;

@@ -1,5 +1,6 @@
 import { t } from '../../i18n/i18n';
 import { digitOf, useWindowKeydown } from '../keyboard';
+import './choices.css';
 import { colorClass, LabelKey, shortcutFor } from './LabelKey';
 
 export interface MultiLabelWidgetProps {

@@ -3,7 +3,9 @@ import { t } from '../../i18n/i18n';
 import { digitOf, useWindowKeydown } from '../keyboard';
 import type { Span } from '../types';
 import { colorClass, LabelKey, shortcutFor } from './LabelKey';
+import './regions.css';
 import { pointAt, sameSpan, segmentText, selectedRange, selectionPoints, sortSpans, stepOffset } from './spanText';
+import './SpansWidget.css';
 
 export interface SpansWidgetProps {
   text: string;

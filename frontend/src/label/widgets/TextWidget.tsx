@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { t } from '../../i18n/i18n';
+import './TextWidget.css';
 
 export interface TextWidgetProps {
   value: string;

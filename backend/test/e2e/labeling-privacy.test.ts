@@ -1,0 +1,107 @@
+/** What an annotator may see: never other annotators' work, never gold items or their answers. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labelingHelpers } from '../support/labeling.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { call } from '../support/wallet.js';
+
+let t: TestApp;
+const { annotator, project, next, submit } = labelingHelpers(() => t);
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('assignment rules', () => {
+  it("hides other annotators' assignments and labels", async () => {
+    const projectId = await project({ type: 'classification', labels: ['a', 'b'], overlap: 2 }, [{ data: { text: 'shared' } }]);
+    const [a, b] = await Promise.all([annotator(), annotator()]);
+    const taskA = await next(a, projectId);
+    await submit(a, taskA.body.assignmentId, { label: 'b' });
+    const taskB = await next(b, projectId);
+    expect(JSON.stringify(taskB.body)).not.toContain('"label"');
+    expect((await submit(b, taskA.body.assignmentId, { label: 'a' })).status).toBe(404);
+    const mine = await call<Array<{ annotatorAddress: string }>>(
+      t.baseUrl,
+      b,
+      'GET',
+      `/api/annotations?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.body).toHaveLength(0);
+    const all = await call<unknown[]>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/annotations?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+    );
+    expect(all.body).toHaveLength(1);
+    const annotationId = (all.body[0] as { id: number }).id;
+    expect((await call(t.baseUrl, b, 'GET', `/api/annotations/${annotationId}`)).status).toBe(404);
+  });
+});
+
+describe('gold items', () => {
+  it('never reveal themselves or their answers in any annotator-facing response', async () => {
+    const created = await call<{ id: number }>(t.baseUrl, t.admin, 'POST', '/api/projects', {
+      name: 'Privacy check',
+      type: 'classification',
+      labels: ['a', 'b'],
+      overlap: 1,
+      rewardPerLabel: '1',
+      status: 'active',
+    });
+    const projectId = created.body.id;
+    const imported = await call<{ imported: number; rejected: unknown[] }>(
+      t.baseUrl,
+      t.admin,
+      'POST',
+      `/api/projects/${projectId}/items`,
+      JSON.stringify([
+        { externalId: 'g1', data: { text: 'first text' }, gold: { label: 'b' } },
+        { externalId: 'n1', data: { text: 'second text' } },
+        { externalId: 'g2', data: { text: 'third text' }, gold: { label: 'zzz' } },
+      ]),
+      { 'content-type': 'application/json' },
+    );
+    expect(imported.body.imported).toBe(2);
+    expect(imported.body.rejected).toEqual([{ line: 3, message: expect.stringContaining('gold.label') }]);
+    const adminItems = await call<Array<{ externalId: string; gold: unknown }>>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+    );
+    expect(adminItems.body.find((i) => i.externalId === 'g1')!.gold).toEqual({ label: 'b' });
+
+    const worker = await annotator();
+    const seen: string[] = [];
+    for (;;) {
+      const task = await next(worker, projectId);
+      if (task.status === 204) break;
+      seen.push(JSON.stringify(task.body));
+      expect(Object.keys(task.body).sort()).toEqual(['assignmentId', 'expiresAt', 'item']);
+      expect(Object.keys(task.body.item).sort()).toEqual(['data', 'files', 'id']);
+      const submitted = await call(t.baseUrl, worker, 'POST', `/api/assignments/${task.body.assignmentId}/submit?next=true`, {
+        result: { label: 'a' },
+        leadTimeMs: 900,
+      });
+      seen.push(JSON.stringify(submitted.body));
+    }
+    for (const path of [`/api/projects/${projectId}`, `/api/projects`, `/api/projects/${projectId}/progress`, `/api/annotations`]) {
+      const response = await call(t.baseUrl, worker, 'GET', path);
+      seen.push(JSON.stringify(response.body));
+    }
+    expect(seen.length).toBeGreaterThan(4);
+    for (const body of seen) {
+      expect(body).not.toMatch(/gold/i);
+      expect(body).not.toContain('"label":"b"');
+    }
+    expect((await call(t.baseUrl, worker, 'GET', `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`)).status).toBe(
+      403,
+    );
+    expect((await call(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/quality`)).status).toBe(403);
+  });
+});

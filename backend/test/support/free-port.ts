@@ -1,0 +1,17 @@
+import net from 'node:net';
+
+/**
+ * A TCP port that was free on 127.0.0.1 a moment ago: the system picks it, so parallel runs do not
+ * collide on fixed numbers. The one copy for the backend tests, the benches and the browser tests.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
