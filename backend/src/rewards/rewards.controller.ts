@@ -23,6 +23,7 @@ import {
   PayoutTxDto,
   ProofDto,
   RelayedClaimDto,
+  SweepQueuedDto,
 } from './rewards.dto.js';
 
 /** An annotator's earnings, proofs and claims. */
@@ -105,7 +106,10 @@ export class RewardsAdminController {
 
   @Post('epochs/:id/sweep')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: "Queues the sweep of an expired epoch's unclaimed tokens back to the operator" })
+  @ApiAcceptedResponse({
+    type: SweepQueuedDto,
+    description: "Queues the sweep of an expired epoch's unclaimed tokens back to the operator",
+  })
   async sweep(@Param('id') id: string): Promise<{ status: string }> {
     await this.epochsService.sweep(parseId(id));
     return { status: 'queued' };

@@ -3,8 +3,19 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { formatTokens } from './domain/reward-math.js';
 import type { EpochRow } from './epochs.repository.js';
 
+// The values these columns hold, for the document (the entities keep them as strings).
+const EPOCH_MODES = ['claim', 'push'];
+const EPOCH_STATUSES = ['closed', 'posted', 'paid', 'swept', 'failed', 'voided'];
+const LEDGER_KINDS = ['reward', 'reversal', 'adjustment'];
+const PAYOUT_LANES = ['payout', 'relay'];
+const PAYOUT_STATUSES = ['intent', 'signed', 'confirmed', 'failed', 'cancelled'];
+
 export class CloseEpochDto {
-  @ApiProperty({ enum: ['claim', 'push'], description: 'claim: a Merkle root annotators claim from; push: paid by batch transfers' })
+  @ApiProperty({
+    enum: EPOCH_MODES,
+    enumName: 'EpochMode',
+    description: 'claim: a Merkle root annotators claim from; push: paid by batch transfers',
+  })
   @IsIn(['claim', 'push'])
   mode: 'claim' | 'push';
   @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Days annotators have to claim (default EPOCH_EXPIRY_DAYS)' })
@@ -17,9 +28,10 @@ export class CloseEpochDto {
 
 export class EpochDto {
   @ApiProperty() id: number;
-  @ApiProperty({ enum: ['claim', 'push'] }) mode: string;
+  @ApiProperty({ enum: EPOCH_MODES, enumName: 'EpochMode' }) mode: string;
   @ApiProperty({
-    enum: ['closed', 'posted', 'paid', 'swept', 'failed', 'voided'],
+    enum: EPOCH_STATUSES,
+    enumName: 'EpochStatus',
     description: 'closed: its transactions are on their way (retried while the chain has trouble); failed: one failed for good',
   })
   status: string;
@@ -79,8 +91,8 @@ export class EarningsTotalsDto {
 
 export class MyEpochDto {
   @ApiProperty() epochId: number;
-  @ApiProperty() mode: string;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: EPOCH_MODES, enumName: 'EpochMode' }) mode: string;
+  @ApiProperty({ enum: EPOCH_STATUSES, enumName: 'EpochStatus' }) status: string;
   @ApiProperty() amount: string;
   @ApiProperty() amountWei: string;
   @ApiProperty() leafIndex: number;
@@ -99,7 +111,7 @@ export class RelayTermsDto {
 
 export class LedgerLineDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['reward', 'reversal', 'adjustment'] }) kind: string;
+  @ApiProperty({ enum: LEDGER_KINDS, enumName: 'LedgerKind' }) kind: string;
   @ApiProperty() amount: string;
   @ApiProperty({ nullable: true, type: Number }) projectId: number | null;
   @ApiProperty({ nullable: true, type: String }) projectName: string | null;
@@ -125,7 +137,7 @@ export class ProofDto {
 }
 
 export class RelayedClaimDto {
-  @ApiProperty({ enum: ['queued', 'confirmed'] }) status: string;
+  @ApiProperty({ enum: ['queued', 'confirmed'], enumName: 'RelayedClaimStatus' }) status: string;
   @ApiProperty({ nullable: true, type: String }) txHash: string | null;
   @ApiProperty({ description: 'Sending it hit errors; it is being retried' }) retrying: boolean;
 }
@@ -137,7 +149,7 @@ export class LedgerEntryDto {
   @ApiProperty({ nullable: true, type: Number }) projectId: number | null;
   @ApiProperty({ nullable: true, type: String }) projectName: string | null;
   @ApiProperty({ nullable: true, type: Number }) annotationId: number | null;
-  @ApiProperty() kind: string;
+  @ApiProperty({ enum: LEDGER_KINDS, enumName: 'LedgerKind' }) kind: string;
   @ApiProperty() amount: string;
   @ApiProperty({ nullable: true, type: Number }) multiplierBps: number | null;
   @ApiProperty() createdAt: string;
@@ -146,8 +158,8 @@ export class LedgerEntryDto {
 export class PayoutTxDto {
   @ApiProperty() id: number;
   @ApiProperty({ example: 'epoch:3:post' }) purpose: string;
-  @ApiProperty({ enum: ['payout', 'relay'] }) lane: string;
-  @ApiProperty({ enum: ['intent', 'signed', 'confirmed', 'failed', 'cancelled'] }) status: string;
+  @ApiProperty({ enum: PAYOUT_LANES, enumName: 'PayoutLane' }) lane: string;
+  @ApiProperty({ enum: PAYOUT_STATUSES, enumName: 'PayoutStatus' }) status: string;
   @ApiProperty({ nullable: true, type: String, description: 'The latest version signed, or the one mined' }) hash: string | null;
   @ApiProperty({ description: 'Versions signed (more than one: replaced with higher fees)' }) versions: number;
   @ApiProperty({ nullable: true, type: String }) sender: string | null;
@@ -169,12 +181,21 @@ export class TokenInfoDto {
   @ApiProperty() totalSupply: string;
 }
 
+export class DistributorInfoDto {
+  @ApiProperty() address: string;
+  @ApiProperty({ description: 'Tokens the distributor holds for claims' }) balance: string;
+}
+
 export class BudgetDto {
   @ApiProperty() projectId: number;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) budget: string | null;
   @ApiProperty() credited: string;
   @ApiProperty() committed: string;
+}
+
+export class SweepQueuedDto {
+  @ApiProperty({ enum: ['queued'] }) status: string;
 }
 
 export class ChainInfoDto {
@@ -184,6 +205,6 @@ export class ChainInfoDto {
   @ApiProperty() operator: string;
   @ApiProperty({ description: 'Gas money of the operator, in ETH' }) operatorEth: string;
   @ApiProperty({ type: TokenInfoDto }) token: TokenInfoDto;
-  @ApiProperty() distributor: { address: string; balance: string };
+  @ApiProperty({ type: DistributorInfoDto }) distributor: DistributorInfoDto;
   @ApiProperty({ type: [BudgetDto] }) budgets: BudgetDto[];
 }
