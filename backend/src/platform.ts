@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { Logger, ValidationPipe, type LogLevel, type ValidationError } from '@nestjs/common';
+import { Logger, ValidationPipe, type INestApplication, type LogLevel, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
@@ -162,6 +162,26 @@ async function serveFrontend(fastify: FastifyInstance, dir: string): Promise<voi
   }
 }
 
+/** Every route is under `/api`; the browser app's pages are not. */
+export const API_PREFIX = 'api';
+
+/**
+ * The OpenAPI document of the app's controllers (once `API_PREFIX` is set): served at
+ * /api/docs/openapi.json, and written without a database by `backend/src/cli/openapi.ts` for the
+ * browser's generated types.
+ */
+export function createApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tessera API')
+      .setDescription('Label-to-earn: wallet sign-in, projects, items, tasks, annotations. Errors are {statusCode, code, message, field?}.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+}
+
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   configureParsers(fastify, config);
@@ -175,7 +195,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   const fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
   await registerRateLimits(app, config.rateLimits, requestAccount(app.get(TokenService), fileUrls));
   if (config.frontendDir) await serveFrontend(fastify, config.frontendDir);
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new AppExceptionFilter());
   app.useGlobalPipes(
     new ValidationPipe({
@@ -187,15 +207,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       },
     }),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tessera API')
-      .setDescription('Label-to-earn: wallet sign-in, projects, items, tasks, annotations. Errors are {statusCode, code, message, field?}.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 }
 

@@ -2,9 +2,11 @@ import { ApiProperty, PickType } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { getAddress } from 'ethers';
 import { MAX_ID } from '../http/list-query.js';
+import { DocumentsLabelResults, labelResultProperty } from '../projects/label-result.dto.js';
 import { MAX_LEAD_TIME_MS } from '../tasks/task.dto.js';
 import type { AnnotationEntity } from './annotation.entity.js';
 
+@DocumentsLabelResults()
 export class AnnotationDto {
   @ApiProperty() id: number;
   @ApiProperty() projectId: number;
@@ -15,7 +17,7 @@ export class AnnotationDto {
   itemId: number | string;
   @ApiProperty() annotatorId: number;
   @ApiProperty() annotatorAddress: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) result: unknown;
+  @ApiProperty(labelResultProperty()) result: unknown;
   @ApiProperty({ description: 'Time spent as the client reported it (display only)' }) leadTimeMs: number;
   @ApiProperty({
     nullable: true,
@@ -40,9 +42,10 @@ export function mapAnnotation(annotation: AnnotationEntity, annotatorAddress: st
   };
 }
 
+@DocumentsLabelResults()
 export class CreateAnnotationDto {
   @ApiProperty() @IsInt() @Min(1) @Max(MAX_ID) itemId: number;
-  @ApiProperty({ type: 'object', additionalProperties: true }) @IsDefined() result: unknown;
+  @ApiProperty(labelResultProperty()) @IsDefined() result: unknown;
   @ApiProperty({ required: false }) @IsOptional() @IsInt() @Min(0) @Max(MAX_LEAD_TIME_MS) leadTimeMs?: number;
 }
 

@@ -8,8 +8,8 @@ export const CHAIN_TX_SORTS = ['id', 'createdAt', 'updatedAt', 'status'] as cons
 export class PayoutTxDto {
   @ApiProperty() id: number;
   @ApiProperty({ example: 'epoch:3:post' }) purpose: string;
-  @ApiProperty({ enum: ['payout', 'relay'] }) lane: string;
-  @ApiProperty({ enum: ['intent', 'signed', 'confirmed', 'failed', 'cancelled'] }) status: string;
+  @ApiProperty({ enum: ['payout', 'relay'], enumName: 'PayoutLane' }) lane: string;
+  @ApiProperty({ enum: ['intent', 'signed', 'confirmed', 'failed', 'cancelled'], enumName: 'PayoutStatus' }) status: string;
   @ApiProperty({ nullable: true, type: String, description: 'The latest version signed, or the one mined' }) hash: string | null;
   @ApiProperty({ description: 'Versions signed (more than one: replaced with higher fees)' }) versions: number;
   @ApiProperty({ nullable: true, type: String }) sender: string | null;

@@ -1,16 +1,25 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_ID } from '../http/list-query.js';
+import { DocumentsLabelResults, labelResultProperty } from '../projects/label-result.dto.js';
 import type { ItemMedia } from './domain/item-media.js';
 import { ITEM_STATUSES, itemStatus, type ItemStatus } from './domain/item-status.js';
 import type { ItemEntity } from './item.entity.js';
 
+export class ItemMediaDto implements ItemMedia {
+  @ApiPropertyOptional({ description: 'The stored file (an uploaded image)' }) cid?: string;
+  @ApiPropertyOptional() mime?: string;
+  @ApiPropertyOptional({ description: 'Natural pixels' }) width?: number;
+  @ApiPropertyOptional({ description: 'Natural pixels' }) height?: number;
+}
+
+@DocumentsLabelResults()
 export class ItemDto {
   @ApiProperty() id: number;
   @ApiProperty() projectId: number;
   @ApiProperty({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) media: ItemMedia | null;
+  @ApiProperty({ nullable: true, type: ItemMediaDto }) media: ItemMedia | null;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },
@@ -19,15 +28,10 @@ export class ItemDto {
   })
   files: Record<string, string>;
   @ApiProperty() overlap: number;
-  @ApiProperty({
-    nullable: true,
-    description: 'A gold item’s known answer (admins only; never sent to annotators)',
-    type: 'object',
-    additionalProperties: true,
-  })
+  @ApiProperty(labelResultProperty({ nullable: true, description: 'A gold item’s known answer (admins only; never sent to annotators)' }))
   gold: unknown;
   @ApiProperty({ description: 'Submitted annotations' }) annotationCount: number;
-  @ApiProperty({ enum: ITEM_STATUSES }) status: ItemStatus;
+  @ApiProperty({ enum: ITEM_STATUSES, enumName: 'ItemStatus' }) status: ItemStatus;
   @ApiProperty() createdAt: string;
 }
 
@@ -61,11 +65,12 @@ export class ImportResultDto {
   @ApiProperty() rejectedCount: number;
 }
 
+@DocumentsLabelResults()
 export class CreateItemDto {
   @ApiProperty() @IsInt() @Min(1) @Max(MAX_ID) projectId: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) externalId?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) @IsObject() data: Record<string, unknown>;
-  @ApiPropertyOptional({ description: 'Known answer: makes this a gold item', type: 'object', additionalProperties: true })
+  @ApiPropertyOptional(labelResultProperty({ description: 'Known answer: makes this a gold item' }))
   @IsOptional()
   @IsObject()
   gold?: Record<string, unknown>;

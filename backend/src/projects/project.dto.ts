@@ -7,7 +7,7 @@ const TOKEN_AMOUNT = /^(0|[1-9]\d{0,17})(\.\d{1,18})?$/;
 
 export class CreateProjectDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ enum: PROJECT_TYPES }) @IsIn(PROJECT_TYPES) type: ProjectType;
+  @ApiProperty({ enum: PROJECT_TYPES, enumName: 'ProjectType' }) @IsIn(PROJECT_TYPES) type: ProjectType;
   @ApiProperty({ type: [String], example: ['positive', 'negative'] })
   @IsArray()
   @ArrayMaxSize(200)
@@ -77,7 +77,7 @@ export class CreateProjectDto {
   @Matches(TOKEN_AMOUNT, { message: 'rewardBudget must be a decimal string of tokens with at most 18 decimals' })
   rewardBudget?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50_000) instructions?: string;
-  @ApiPropertyOptional({ enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: ProjectStatus;
 }
 
 /** Any of the fields of a new project; those given are checked as on creation. */
@@ -92,7 +92,7 @@ export class ProjectStatsDto {
 export class ProjectDto {
   @ApiProperty() id: number;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: PROJECT_TYPES }) type: ProjectType;
+  @ApiProperty({ enum: PROJECT_TYPES, enumName: 'ProjectType' }) type: ProjectType;
   @ApiProperty({ type: [String] }) labels: string[];
   @ApiProperty() overlap: number;
   @ApiProperty() maxOverlap: number;
@@ -105,7 +105,7 @@ export class ProjectDto {
   @ApiProperty() rewardPerLabel: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Managers only' }) rewardBudget?: string | null;
   @ApiProperty() instructions: string;
-  @ApiProperty({ enum: PROJECT_STATUSES }) status: ProjectStatus;
+  @ApiProperty({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' }) status: ProjectStatus;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ type: ProjectStatsDto }) stats?: ProjectStatsDto;

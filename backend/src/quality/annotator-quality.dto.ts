@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { getAddress } from 'ethers';
 import type { AnnotatorDayRow, AnnotatorProjectRow, AnnotatorRow, AnnotatorSuspensionRow } from './annotator-quality.repository.js';
+import { PROJECT_TYPES } from '../projects/domain/label-schema.js';
 import type { ConfusionMatrix } from './domain/confusion.js';
+import { SUSPENSION_REASONS_PROPERTY } from './suspensions.dto.js';
 
 export class AnnotatorProjectScoreDto {
   @ApiProperty({ description: 'Labels the aggregation counted' }) labels: number;
@@ -16,7 +18,7 @@ export class AnnotatorProjectScoreDto {
 export class AnnotatorProjectDto {
   @ApiProperty() projectId: number;
   @ApiProperty() projectName: string;
-  @ApiProperty({ enum: ['classification', 'multilabel', 'spans', 'boxes', 'text'] }) projectType: string;
+  @ApiProperty({ enum: PROJECT_TYPES, enumName: 'ProjectType' }) projectType: string;
   @ApiProperty({ description: 'Labels that count (not discarded)' }) submitted: number;
   @ApiProperty({ description: 'Labels discarded when the annotator was suspended' }) discarded: number;
   @ApiProperty({ type: AnnotatorProjectScoreDto, nullable: true, description: 'From the last aggregation; null until one counted them' })
@@ -53,7 +55,7 @@ export class AnnotatorSuspensionDto {
   @ApiProperty() id: number;
   @ApiProperty({ nullable: true, type: Number, description: 'null when an admin suspended directly' }) projectId: number | null;
   @ApiProperty({ nullable: true, type: String }) projectName: string | null;
-  @ApiProperty({ description: 'The rules that fired, with their measurements', type: 'array', items: { type: 'object' } }) reasons: unknown;
+  @ApiProperty(SUSPENSION_REASONS_PROPERTY) reasons: unknown;
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) liftedAt: string | null;

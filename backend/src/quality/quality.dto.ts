@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ItemStatus } from './domain/item-status.js';
 
 export class ConfidenceBucketDto {
   @ApiProperty({ example: 0.8 }) from: number;
@@ -20,21 +21,26 @@ export class WorkerQualityDto {
 export class QualificationDto {
   @ApiProperty() annotatorId: number;
   @ApiProperty() address: string;
-  @ApiProperty({ enum: ['qualifying', 'passed', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['qualifying', 'passed', 'failed'], enumName: 'QualificationStatus' }) status: string;
   @ApiProperty({ description: 'Gold items answered when the verdict was given' }) goldSeen: number;
   @ApiProperty() goldCorrect: number;
   @ApiProperty() updatedAt: string;
 }
 
+/** Items per aggregation status; a status no item has is left out. */
+export class QualityStatusCountsDto {
+  @ApiPropertyOptional({ description: 'Settled: confidence reached the target' }) confident?: number;
+  @ApiPropertyOptional({ description: 'Unsure, more annotators asked' }) needs_more_labels?: number;
+  @ApiPropertyOptional({ description: 'Unsure at the most labels an item may get: waiting for a reviewer' }) needs_review?: number;
+}
+
+// A status added to the domain fails to compile here until it is documented above.
+const _countsEveryStatus = (counts: Required<QualityStatusCountsDto>): Record<ItemStatus, number> => counts;
+
 export class ProjectQualityDto {
   @ApiProperty({ nullable: true, type: String }) computedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'mv, wawa or ds for classification; auto otherwise' }) method: string | null;
-  @ApiProperty({
-    description: 'Items per status: confident, needs_more_labels, needs_review',
-    type: 'object',
-    additionalProperties: { type: 'number' },
-  })
-  statuses: Record<string, number>;
+  @ApiProperty({ type: QualityStatusCountsDto }) statuses: Record<string, number>;
   @ApiProperty({ nullable: true, type: Number, description: "Krippendorff's alpha (nominal), classification only" }) krippendorffAlpha:
     number | null;
   @ApiProperty({ nullable: true, type: Number, description: "Fleiss' kappa, classification only" }) fleissKappa: number | null;

@@ -1,17 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, ValidateIf } from 'class-validator';
 import { getAddress } from 'ethers';
+import { DocumentsLabelResults, labelResultProperty } from '../projects/label-result.dto.js';
 import type { ReviewQueueRow } from './reviews.repository.js';
 
 export const REVIEW_OUTCOMES = ['accepted', 'rejected', 'fixed_and_accepted'] as const;
 
+@DocumentsLabelResults()
 export class ReviewLabelDto {
   @ApiProperty() annotationId: number;
   @ApiProperty() annotatorId: number;
   @ApiProperty() annotatorAddress: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) result: unknown;
+  @ApiProperty(labelResultProperty()) result: unknown;
 }
 
+@DocumentsLabelResults()
 export class ReviewItemDto {
   @ApiProperty({ description: 'The item id' }) id: number;
   @ApiProperty() projectId: number;
@@ -22,14 +25,15 @@ export class ReviewItemDto {
     description: 'Signed URLs of the stored files the item shows, by CID, for the caller only',
   })
   files: Record<string, string>;
-  @ApiProperty({ description: 'What the engine inferred', type: 'object', additionalProperties: true }) result: unknown;
+  @ApiProperty(labelResultProperty({ description: 'What the engine inferred' })) result: unknown;
   @ApiProperty() confidence: number;
   @ApiProperty({ type: [ReviewLabelDto] }) labels: ReviewLabelDto[];
 }
 
+@DocumentsLabelResults()
 export class ReviewDecisionDto {
-  @ApiProperty({ enum: REVIEW_OUTCOMES }) @IsIn(REVIEW_OUTCOMES) outcome: (typeof REVIEW_OUTCOMES)[number];
-  @ApiPropertyOptional({ description: 'Required for fixed_and_accepted: the right answer', type: 'object', additionalProperties: true })
+  @ApiProperty({ enum: REVIEW_OUTCOMES, enumName: 'ReviewOutcome' }) @IsIn(REVIEW_OUTCOMES) outcome: (typeof REVIEW_OUTCOMES)[number];
+  @ApiPropertyOptional(labelResultProperty({ description: 'Required for fixed_and_accepted: the right answer' }))
   @ValidateIf((o: ReviewDecisionDto) => o.outcome === 'fixed_and_accepted')
   @IsDefined()
   @IsOptional()
@@ -38,7 +42,7 @@ export class ReviewDecisionDto {
 
 export class ReviewDecidedDto {
   @ApiProperty() itemId: number;
-  @ApiProperty({ enum: REVIEW_OUTCOMES }) outcome: (typeof REVIEW_OUTCOMES)[number];
+  @ApiProperty({ enum: REVIEW_OUTCOMES, enumName: 'ReviewOutcome' }) outcome: (typeof REVIEW_OUTCOMES)[number];
 }
 
 export function mapReviewItem(row: ReviewQueueRow, files: Record<string, string>): ReviewItemDto {

@@ -1,15 +1,34 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Equals, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { getAddress } from 'ethers';
 import { MAX_ID } from '../http/list-query.js';
+import type { CheatReason } from './domain/anti-cheat.js';
 import type { SuspensionRow } from './suspensions.repository.js';
+
+/** The rules that suspend: the anti-cheat ones, and an admin's hand. */
+export const SUSPENSION_RULES = ['too_fast', 'straight_lining', 'gold_failures', 'admin'] as const;
+// An anti-cheat rule added to the domain fails to compile here until it is listed above.
+const _listsEveryCheatRule: Exclude<CheatReason['rule'], (typeof SUSPENSION_RULES)[number]> extends never ? true : never = true;
+
+/** `reasons` of a suspension, stored as the rules reported them. */
+export const SUSPENSION_REASONS_PROPERTY: ApiPropertyOptions = {
+  description:
+    'The rules that fired, each with its measurements: too_fast {medianServerTimeMs, labels}, straight_lining {answer, share, crowdTopShare}, gold_failures {goldSeen, goldCorrect}, admin {by, note}',
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['rule'],
+    properties: { rule: { type: 'string', enum: [...SUSPENSION_RULES] } },
+    additionalProperties: true,
+  },
+};
 
 export class SuspensionDto {
   @ApiProperty() id: number;
   @ApiProperty() annotatorId: number;
   @ApiProperty() annotatorAddress: string;
   @ApiProperty({ nullable: true, type: Number }) projectId: number | null;
-  @ApiProperty({ description: 'The rules that fired, with their measurements', type: 'array', items: { type: 'object' } }) reasons: unknown;
+  @ApiProperty(SUSPENSION_REASONS_PROPERTY) reasons: unknown;
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) liftedAt: string | null;

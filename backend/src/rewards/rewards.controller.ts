@@ -21,6 +21,7 @@ import {
   LedgerEntryDto,
   ProofDto,
   RelayedClaimDto,
+  SweepQueuedDto,
 } from './rewards.dto.js';
 
 /** An annotator's earnings, proofs and claims. */
@@ -99,7 +100,10 @@ export class RewardsAdminController {
 
   @Post('epochs/:id/sweep')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: "Queues the sweep of an expired epoch's unclaimed tokens back to the operator" })
+  @ApiAcceptedResponse({
+    type: SweepQueuedDto,
+    description: "Queues the sweep of an expired epoch's unclaimed tokens back to the operator",
+  })
   sweep(@Param('id') id: string): Promise<{ status: string }> {
     return this.admin.sweepEpoch(parseId(id));
   }

@@ -12,8 +12,17 @@ export const EPOCH_SORTS = ['id', 'createdAt', 'postedAt', 'status'] as const;
 export const LEDGER_FILTERS = ['id', 'annotatorId', 'projectId', 'kind'] as const;
 export const LEDGER_SORTS = ['id', 'createdAt'] as const;
 
+// The values these columns hold, for the document (the entities keep them as strings).
+const EPOCH_MODES = ['claim', 'push'];
+const EPOCH_STATUSES = ['closed', 'posted', 'paid', 'swept', 'failed', 'voided'];
+const LEDGER_KINDS = ['reward', 'reversal', 'adjustment'];
+
 export class CloseEpochDto {
-  @ApiProperty({ enum: ['claim', 'push'], description: 'claim: a Merkle root annotators claim from; push: paid by batch transfers' })
+  @ApiProperty({
+    enum: EPOCH_MODES,
+    enumName: 'EpochMode',
+    description: 'claim: a Merkle root annotators claim from; push: paid by batch transfers',
+  })
   @IsIn(['claim', 'push'])
   mode: 'claim' | 'push';
   @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Days annotators have to claim (default EPOCH_EXPIRY_DAYS)' })
@@ -26,9 +35,10 @@ export class CloseEpochDto {
 
 export class EpochDto {
   @ApiProperty() id: number;
-  @ApiProperty({ enum: ['claim', 'push'] }) mode: string;
+  @ApiProperty({ enum: EPOCH_MODES, enumName: 'EpochMode' }) mode: string;
   @ApiProperty({
-    enum: ['closed', 'posted', 'paid', 'swept', 'failed', 'voided'],
+    enum: EPOCH_STATUSES,
+    enumName: 'EpochStatus',
     description: 'closed: its transactions are on their way (retried while the chain has trouble); failed: one failed for good',
   })
   status: string;
@@ -88,8 +98,8 @@ export class EarningsTotalsDto {
 
 export class MyEpochDto {
   @ApiProperty() epochId: number;
-  @ApiProperty() mode: string;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: EPOCH_MODES, enumName: 'EpochMode' }) mode: string;
+  @ApiProperty({ enum: EPOCH_STATUSES, enumName: 'EpochStatus' }) status: string;
   @ApiProperty() amount: string;
   @ApiProperty() amountWei: string;
   @ApiProperty() leafIndex: number;
@@ -108,7 +118,7 @@ export class RelayTermsDto {
 
 export class LedgerLineDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['reward', 'reversal', 'adjustment'] }) kind: string;
+  @ApiProperty({ enum: LEDGER_KINDS, enumName: 'LedgerKind' }) kind: string;
   @ApiProperty() amount: string;
   @ApiProperty({ nullable: true, type: Number }) projectId: number | null;
   @ApiProperty({ nullable: true, type: String }) projectName: string | null;
@@ -134,7 +144,7 @@ export class ProofDto {
 }
 
 export class RelayedClaimDto {
-  @ApiProperty({ enum: ['queued', 'confirmed'] }) status: string;
+  @ApiProperty({ enum: ['queued', 'confirmed'], enumName: 'RelayedClaimStatus' }) status: string;
   @ApiProperty({ nullable: true, type: String }) txHash: string | null;
   @ApiProperty({ description: 'Sending it hit errors; it is being retried' }) retrying: boolean;
 }
@@ -146,7 +156,7 @@ export class LedgerEntryDto {
   @ApiProperty({ nullable: true, type: Number }) projectId: number | null;
   @ApiProperty({ nullable: true, type: String }) projectName: string | null;
   @ApiProperty({ nullable: true, type: Number }) annotationId: number | null;
-  @ApiProperty() kind: string;
+  @ApiProperty({ enum: LEDGER_KINDS, enumName: 'LedgerKind' }) kind: string;
   @ApiProperty() amount: string;
   @ApiProperty({ nullable: true, type: Number }) multiplierBps: number | null;
   @ApiProperty() createdAt: string;
@@ -174,12 +184,21 @@ export class TokenInfoDto {
   @ApiProperty() totalSupply: string;
 }
 
+export class DistributorInfoDto {
+  @ApiProperty() address: string;
+  @ApiProperty({ description: 'Tokens the distributor holds for claims' }) balance: string;
+}
+
 export class BudgetDto {
   @ApiProperty() projectId: number;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) budget: string | null;
   @ApiProperty() credited: string;
   @ApiProperty() committed: string;
+}
+
+export class SweepQueuedDto {
+  @ApiProperty({ enum: ['queued'] }) status: string;
 }
 
 export class ChainInfoDto {
@@ -189,7 +208,7 @@ export class ChainInfoDto {
   @ApiProperty() operator: string;
   @ApiProperty({ description: 'Gas money of the operator, in ETH' }) operatorEth: string;
   @ApiProperty({ type: TokenInfoDto }) token: TokenInfoDto;
-  @ApiProperty() distributor: { address: string; balance: string };
+  @ApiProperty({ type: DistributorInfoDto }) distributor: DistributorInfoDto;
   @ApiProperty({ type: [BudgetDto] }) budgets: BudgetDto[];
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PROJECT_STATUSES } from '../projects/domain/label-schema.js';
 
 export class LabelsPerDayDto {
   @ApiProperty({ example: '2026-11-25' }) day: string;
@@ -21,7 +22,7 @@ export class TotalsDto {
 export class ProjectProgressDto {
   @ApiProperty() id: number;
   @ApiProperty() name: string;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' }) status: string;
   @ApiProperty() items: number;
   @ApiProperty() completedItems: number;
   @ApiProperty() annotations: number;

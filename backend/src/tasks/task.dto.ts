@@ -1,5 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsDefined, IsInt, Max, Min } from 'class-validator';
+import { DocumentsLabelResults, labelResultProperty } from '../projects/label-result.dto.js';
+
+/** A draft is kept as the client sent it: any JSON value but null. */
+const ANY_DRAFT: ApiPropertyOptions = {
+  oneOf: [
+    { type: 'object', additionalProperties: true },
+    { type: 'array', items: {} },
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+  ],
+};
 
 export class TaskItemDto {
   @ApiProperty({ description: 'An opaque, stable reference to the item (not its database id)' }) id: string;
@@ -16,17 +28,14 @@ export class TaskDto {
   @ApiProperty() assignmentId: number;
   @ApiProperty({ type: TaskItemDto }) item: TaskItemDto;
   @ApiProperty() expiresAt: string;
-  @ApiPropertyOptional({ description: 'Unfinished work saved with PUT /assignments/:id/draft' }) draft?: unknown;
+  @ApiPropertyOptional({ description: 'Unfinished work saved with PUT /assignments/:id/draft', ...ANY_DRAFT }) draft?: unknown;
 }
 
 export const MAX_LEAD_TIME_MS = 7 * 86_400_000;
 
+@DocumentsLabelResults()
 export class SubmitDto {
-  @ApiProperty({
-    description: 'By project type: {label} | {labels: []} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text}',
-    type: 'object',
-    additionalProperties: true,
-  })
+  @ApiProperty(labelResultProperty())
   @IsDefined()
   result: unknown;
 
@@ -51,7 +60,7 @@ export class SubmittedDto {
 }
 
 export class DraftDto {
-  @ApiProperty({ description: 'The unfinished result, in any shape the client likes', type: 'object', additionalProperties: true })
+  @ApiProperty({ description: 'The unfinished result, in any shape the client likes', ...ANY_DRAFT })
   @IsDefined()
   result: unknown;
 }

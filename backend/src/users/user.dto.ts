@@ -7,7 +7,7 @@ import type { UserEntity } from './user.entity.js';
 export class UserDto {
   @ApiProperty() id: number;
   @ApiProperty({ example: '0x52908400098527886E0F7030069857D2E4169EE7' }) address: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles: Role[];
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) lastSignInAt: string | null;
 }
@@ -24,7 +24,7 @@ export function mapUser(user: UserEntity): UserDto {
 
 export class CreateUserDto {
   @ApiProperty() @IsEthereumAddress() address: string;
-  @ApiProperty({ enum: ROLES, isArray: true, required: false })
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true, required: false })
   @IsOptional()
   @IsArray()
   @ArrayUnique()

@@ -12,16 +12,20 @@ const PROJECT: Project = {
   type: 'classification',
   labels: ['cat', 'dog', 'bird'],
   overlap: 1,
+  maxOverlap: 1,
+  targetConfidence: 0.8,
   leaseSeconds: 600,
   rewardPerLabel: '0.5',
   instructions: 'Pick the animal in the sentence.',
   status: 'active',
+  createdAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:00:00.000Z',
 };
 
 function task(assignmentId: number, text: string, extra: Partial<Task> = {}): Task {
   return {
     assignmentId,
-    item: { id: `ref${assignmentId * 10}`, data: { text } },
+    item: { id: `ref${assignmentId * 10}`, data: { text }, files: {} },
     expiresAt: new Date(Date.now() + 600_000).toISOString(),
     ...extra,
   };

@@ -1,3 +1,4 @@
+import type { Schemas } from '../api';
 import { api } from '../session/api';
 import type { LabelResult, Progress, Project, Task } from './types';
 
@@ -50,7 +51,7 @@ export async function submitAssignment(
   leadTimeMs: number,
   withNext = false,
 ): Promise<SubmitAnswer> {
-  const { body, headers } = await api<{ annotationId: number; next?: Task | null }>(
+  const { body, headers } = await api<Schemas['SubmittedDto']>(
     'POST',
     `/api/assignments/${assignmentId}/submit${withNext ? '?next=true' : ''}`,
     { result, leadTimeMs },
@@ -65,7 +66,7 @@ export async function skipAssignment(assignmentId: number): Promise<void> {
 
 /** Saves unfinished work; answers the lease's expiry. */
 export async function saveDraft(assignmentId: number, result: unknown): Promise<string> {
-  return (await api<{ expiresAt: string }>('PUT', `/api/assignments/${assignmentId}/draft`, { result })).body.expiresAt;
+  return (await api<Schemas['DraftSavedDto']>('PUT', `/api/assignments/${assignmentId}/draft`, { result })).body.expiresAt;
 }
 
 /**

@@ -1,55 +1,29 @@
-/** What the annotator app reads from the API, and the results it sends back. */
-export const PROJECT_TYPES = ['classification', 'multilabel', 'spans', 'boxes', 'text'] as const;
-export type ProjectType = (typeof PROJECT_TYPES)[number];
+import { enumValues, type Schemas } from '../api';
 
-export interface Project {
-  id: number;
-  name: string;
-  type: ProjectType;
-  labels: string[];
-  overlap: number;
-  leaseSeconds: number;
-  rewardPerLabel: string;
-  instructions: string;
-  status: string;
-}
+/**
+ * What the annotator app reads from the API, and the results it sends back: aliases of the types
+ * generated from the OpenAPI document (`src/api/schema.ts`), whose result shapes are those of the
+ * server's `label-schema.ts`.
+ */
 
-export interface Progress {
-  remaining: number;
-  done: number;
-}
+export type ProjectType = Schemas['ProjectType'];
+export const PROJECT_TYPES = enumValues<ProjectType>()(['classification', 'multilabel', 'spans', 'boxes', 'text']);
 
-/** Item fields the widgets understand; anything else is shown as-is. */
-export interface ItemData {
-  text?: unknown;
-  image?: unknown;
-  width?: unknown;
-  height?: unknown;
-  [field: string]: unknown;
-}
+/** As an annotator sees it: without the quality-check settings. */
+export type Project = Schemas['ProjectDto'];
 
-export interface Task {
-  assignmentId: number;
-  /** `id` is an opaque reference, not the database id; `files`: signed URLs of its stored files by CID. */
-  item: { id: string; data: ItemData; files?: Record<string, string> };
-  expiresAt: string;
-  draft?: unknown;
-}
+export type Progress = Schemas['ProgressDto'];
+
+/** Item fields as imported; the widgets read `text`, `image`, `width` and `height`, anything else is shown as-is. */
+export type ItemData = Schemas['TaskItemDto']['data'];
+
+/** `item.id` is an opaque reference, not the database id; `item.files`: signed URLs of its stored files by CID. */
+export type Task = Schemas['TaskDto'];
 
 /** A labeled stretch of `data.text`: UTF-16 offsets, end exclusive. */
-export interface Span {
-  start: number;
-  end: number;
-  label: string;
-}
+export type Span = Schemas['SpanDto'];
 
 /** A rectangle in natural image pixels. */
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  label: string;
-}
+export type Box = Schemas['BoxDto'];
 
-export type LabelResult = { label: string } | { labels: string[] } | { spans: Span[] } | { boxes: Box[] } | { text: string };
+export type LabelResult = Schemas['SubmitDto']['result'];

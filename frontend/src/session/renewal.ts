@@ -1,3 +1,4 @@
+import type { Schemas } from '../api';
 import { api, ApiError, NetworkError } from './api';
 import { loadSession, onSessionChange, saveSession, type Session } from './session';
 
@@ -22,7 +23,7 @@ export function renewalDelay(session: Session, now: number): number | undefined 
 
 /** Trades the session's token for a fresh one (with the user's current roles); a 401 ends the session. */
 export async function renewSession(): Promise<Session> {
-  const { body } = await api<Session>('POST', '/api/auth/renew');
+  const { body } = await api<Schemas['SessionDto']>('POST', '/api/auth/renew');
   saveSession(body);
   return body;
 }

@@ -1,5 +1,6 @@
 import { getAddress } from 'viem';
 import { createSiweMessage } from 'viem/siwe';
+import type { Schemas } from '../api';
 import { api, ApiError } from './api';
 import { hexChainId, isRejection, walletChainId, type Eip1193Provider } from './eip1193';
 import { saveSession, type Session } from './session';
@@ -20,7 +21,7 @@ export class SignInError extends Error {
 }
 
 async function serverChainId(): Promise<number> {
-  const { body } = await api<{ chainId: number }>('GET', '/api/health');
+  const { body } = await api<Schemas['HealthDto']>('GET', '/api/health');
   return body.chainId;
 }
 
@@ -47,7 +48,7 @@ export async function signInWithWallet(provider: Eip1193Provider | undefined = w
       }
       if (actual !== expected) throw new SignInError({ kind: 'wrong-chain', expected, actual });
     }
-    const { body: nonce } = await api<{ nonce: string }>('GET', '/api/auth/nonce');
+    const { body: nonce } = await api<Schemas['NonceDto']>('GET', '/api/auth/nonce');
     const message = createSiweMessage({
       domain: window.location.host,
       address: getAddress(address),
@@ -59,7 +60,7 @@ export async function signInWithWallet(provider: Eip1193Provider | undefined = w
       issuedAt: new Date(),
     });
     const signature = (await provider.request({ method: 'personal_sign', params: [message, address] })) as string;
-    const { body: session } = await api<Session>('POST', '/api/auth/verify', { message, signature });
+    const { body: session } = await api<Schemas['SessionDto']>('POST', '/api/auth/verify', { message, signature });
     saveSession(session);
     return session;
   } catch (error) {

@@ -20,11 +20,11 @@ describe('item media', () => {
   it('previews images, then text, then JSON', () => {
     expect(dataPreview({ data: { image: `ipfs://${CID}`, width: 1 }, media: null, files: FILES })).toEqual({ kind: 'image', src: SIGNED });
     expect(dataPreview({ data: {}, media: { cid: CID, mime: 'image/png' }, files: FILES })).toEqual({ kind: 'image', src: SIGNED });
-    expect(dataPreview({ data: { text: 'A  long\nreview' }, media: null })).toEqual({ kind: 'text', text: 'A long review' });
-    expect(dataPreview({ data: { n: 1, title: 'Title' }, media: null })).toEqual({ kind: 'text', text: 'Title' });
-    expect(dataPreview({ data: { n: 1 }, media: null })).toEqual({ kind: 'text', text: '{"n":1}' });
-    expect(dataPreview({ data: {}, media: null })).toEqual({ kind: 'none' });
-    const long = dataPreview({ data: { text: 'x'.repeat(500) }, media: null });
+    expect(dataPreview({ data: { text: 'A  long\nreview' }, media: null, files: {} })).toEqual({ kind: 'text', text: 'A long review' });
+    expect(dataPreview({ data: { n: 1, title: 'Title' }, media: null, files: {} })).toEqual({ kind: 'text', text: 'Title' });
+    expect(dataPreview({ data: { n: 1 }, media: null, files: {} })).toEqual({ kind: 'text', text: '{"n":1}' });
+    expect(dataPreview({ data: {}, media: null, files: {} })).toEqual({ kind: 'none' });
+    const long = dataPreview({ data: { text: 'x'.repeat(500) }, media: null, files: {} });
     expect(long.kind === 'text' && long.text.length).toBe(140);
   });
 

@@ -9,6 +9,7 @@ const item: ReviewItem = {
   id: 5,
   projectId: 3,
   data: { text: 'A small animal that purrs' },
+  files: {},
   result: { label: 'cat' },
   confidence: 0.42,
   labels: [

@@ -1,86 +1,30 @@
-/** What `GET /api/me/earnings` and the claim endpoints answer. Amounts are decimal token strings. */
+import type { Schemas } from '../../api';
 
-export interface EarningsChain {
-  chainId: number;
-  rpcUrl: string;
-  token: string;
-  distributor: string;
-  /** Prefix of a transaction's explorer page (`https://etherscan.io/tx/`); null on the embedded dev chain. */
-  explorerTxUrl: string | null;
-}
+/** What `GET /api/me/earnings` and the claim endpoints answer (generated from the OpenAPI document). Amounts are decimal token strings. */
 
-export interface EarningsTotals {
-  /** Credited, not yet in an epoch. */
-  pending: string;
-  claimable: string;
-  claimed: string;
-  expired: string;
-}
+/** `explorerTxUrl`: prefix of a transaction's explorer page (`https://etherscan.io/tx/`); null on the embedded dev chain. */
+export type EarningsChain = Schemas['ChainRefDto'];
 
-export type EpochMode = 'claim' | 'push';
+/** `pending`: credited, not yet in an epoch. */
+export type EarningsTotals = Schemas['EarningsTotalsDto'];
+
+export type EpochMode = Schemas['EpochMode'];
 /** failed: one of its transactions failed for good (an admin may void it); voided: given up, unpaid shares pending again. */
-export type EpochStatus = 'closed' | 'posted' | 'paid' | 'swept' | 'failed' | 'voided';
+export type EpochStatus = Schemas['EpochStatus'];
 
 /** The annotator's share of one payout epoch. */
-export interface EpochShare {
-  epochId: number;
-  mode: EpochMode;
-  status: EpochStatus;
-  amount: string;
-  /** The amount in the token's smallest unit (18 decimals), an integer string. */
-  amountWei: string;
-  leafIndex: number;
-  expiresAt: string;
-  claimable: boolean;
-  claimed: boolean;
-  /** The epoch was voided before this share was paid: the amount is back in `pending`. */
-  voided: boolean;
-  /** The claim or push payment. */
-  txHash: string | null;
-}
+export type EpochShare = Schemas['MyEpochDto'];
 
-export type LedgerKind = 'reward' | 'reversal' | 'adjustment';
-
-export interface LedgerEntry {
-  id: string;
-  kind: LedgerKind;
-  amount: string;
-  projectId: number | null;
-  projectName: string | null;
-  createdAt: string;
-}
+export type LedgerKind = Schemas['LedgerKind'];
+export type LedgerEntry = Schemas['LedgerLineDto'];
 
 /** What the platform relays gas-free: shares from `minAmount`, `dailyCap` claims per annotator in 24 hours. */
-export interface RelayTerms {
-  minAmount: string;
-  minAmountWei: string;
-  dailyCap: number;
-}
+export type RelayTerms = Schemas['RelayTermsDto'];
 
-export interface Earnings {
-  chain: EarningsChain;
-  relay: RelayTerms;
-  totals: EarningsTotals;
-  epochs: EpochShare[];
-  recent: LedgerEntry[];
-}
+export type Earnings = Schemas['EarningsDto'];
 
 /** `GET /api/me/epochs/:epochId/proof`: the arguments of the distributor's `claim`. */
-export interface ClaimProof {
-  epochId: number;
-  index: number;
-  account: string;
-  amountWei: string;
-  /** bytes32 hex strings. */
-  proof: string[];
-  distributor: string;
-  chainId: number;
-}
+export type ClaimProof = Schemas['ProofDto'];
 
 /** `POST /api/me/epochs/:epochId/claim` (202): the platform sends the claim and pays the gas. */
-export interface RelayedClaim {
-  status: 'queued' | 'confirmed';
-  txHash: string | null;
-  /** Sending it hit errors; the platform keeps retrying. */
-  retrying: boolean;
-}
+export type RelayedClaim = Schemas['RelayedClaimDto'];

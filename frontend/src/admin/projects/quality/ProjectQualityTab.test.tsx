@@ -15,8 +15,24 @@ const computed: ProjectQuality = {
   fleissKappa: null,
   confidenceHistogram: Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, items: i })),
   workers: [
-    { annotatorId: 7, address: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', labels: 40, accuracy: 0.756, goldSeen: 8, goldCorrect: 6 },
-    { annotatorId: 8, address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', labels: 12, accuracy: 0.5, goldSeen: 0, goldCorrect: 0 },
+    {
+      annotatorId: 7,
+      address: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+      labels: 40,
+      accuracy: 0.756,
+      goldSeen: 8,
+      goldCorrect: 6,
+      trust: 0.8,
+    },
+    {
+      annotatorId: 8,
+      address: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+      labels: 12,
+      accuracy: 0.5,
+      goldSeen: 0,
+      goldCorrect: 0,
+      trust: 0.5,
+    },
   ],
 };
 

@@ -1,0 +1,2645 @@
+/**
+ * Generated from the API's OpenAPI document by `npm run api:types` (backend/src/cli/openapi.ts, with
+ * openapi-typescript): do not edit. Change the backend's DTOs and their Swagger decorators, then
+ * regenerate; `npm run api:types:check` (part of `npm test`) fails while this file is out of date.
+ */
+export type paths = {
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/nonce': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuthController_nonce'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/renew': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_renew'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UsersController_list'];
+    put?: never;
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UsersController_get'];
+    put: operations['UsersController_update'];
+    post?: never;
+    delete: operations['UsersController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProjectsController_list'];
+    put?: never;
+    post: operations['ProjectsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProjectsController_get'];
+    put: operations['ProjectsController_update'];
+    post?: never;
+    delete: operations['ProjectsController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ItemsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ItemsController_list'];
+    put?: never;
+    post: operations['ItemsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ItemsController_get'];
+    put: operations['ItemsController_update'];
+    post?: never;
+    delete: operations['ItemsController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{cid}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FilesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/next': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TasksController_next'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TasksController_progress'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assignments/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TasksController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assignments/{id}/skip': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TasksController_skip'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assignments/{id}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['TasksController_draft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/earnings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EarningsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/epochs/{id}/proof': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EarningsController_proof'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/epochs/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['EarningsController_claim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/epochs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RewardsAdminController_listEpochs'];
+    put?: never;
+    post: operations['RewardsAdminController_closeEpoch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/epochs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RewardsAdminController_getEpoch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/epochs/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RewardsAdminController_voidEpoch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/epochs/{id}/sweep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RewardsAdminController_sweep'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RewardsAdminController_listLedger'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payouts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RewardsAdminController_listPayouts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chain': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RewardsAdminController_chainInfo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/annotations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AnnotationsController_list'];
+    put?: never;
+    post: operations['AnnotationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/annotations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AnnotationsController_get'];
+    put: operations['AnnotationsController_update'];
+    post?: never;
+    delete: operations['AnnotationsController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stats/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StatsController_dashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QualityController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/quality/aggregate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['QualityController_aggregate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/quality/qualifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['QualityController_qualifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/quality/qualifications/{annotatorId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['QualityController_resetQualification'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/suspensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SuspensionsController_list'];
+    put?: never;
+    post: operations['SuspensionsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/suspensions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SuspensionsController_get'];
+    put: operations['SuspensionsController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReviewsController_queue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/review/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ReviewsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/annotators/{id}/quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AnnotatorQualityController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+  schemas: {
+    HealthDto: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded';
+      /** @enum {string} */
+      database: 'ok' | 'down';
+      /** @enum {string} */
+      databaseMode: 'embedded' | 'external';
+      /** @enum {string} */
+      storage: 'embedded' | 'kubo';
+      chainId: number;
+    };
+    NonceDto: {
+      /** @example kT3nV0qL8aZ1xY2w */
+      nonce: string;
+      expiresAt: string;
+    };
+    VerifyDto: {
+      /** @description The EIP-4361 message the wallet signed */
+      message: string;
+      /** @description 0x-prefixed personal_sign signature */
+      signature: string;
+    };
+    /** @enum {string} */
+    Role: 'annotator' | 'reviewer' | 'admin' | 'buyer';
+    UserDto: {
+      id: number;
+      /** @example 0x52908400098527886E0F7030069857D2E4169EE7 */
+      address: string;
+      roles: components['schemas']['Role'][];
+      createdAt: string;
+      lastSignInAt: string | null;
+    };
+    SessionDto: {
+      token: string;
+      /** @description When this token stops working: renew it before (POST /api/auth/renew) */
+      expiresAt: string;
+      /** @description Renewals end here (SESSION_MAX_AGE_SECONDS after the wallet signed): then sign in again */
+      renewableUntil: string;
+      user: components['schemas']['UserDto'];
+    };
+    CreateUserDto: {
+      address: string;
+      roles?: components['schemas']['Role'][];
+    };
+    UpdateUserDto: {
+      roles: ('annotator' | 'reviewer' | 'admin' | 'buyer')[];
+    };
+    /** @enum {string} */
+    ProjectType: 'classification' | 'multilabel' | 'spans' | 'boxes' | 'text';
+    /** @enum {string} */
+    ProjectStatus: 'draft' | 'active' | 'paused' | 'completed';
+    ProjectStatsDto: {
+      items: number;
+      /** @description Items with all their annotations */
+      completedItems: number;
+      annotations: number;
+    };
+    ProjectDto: {
+      id: number;
+      name: string;
+      type: components['schemas']['ProjectType'];
+      labels: string[];
+      overlap: number;
+      maxOverlap: number;
+      targetConfidence: number;
+      /** @description Managers only, like the two below: annotators are not told how they are checked */
+      goldRate?: number;
+      qualificationSize?: number;
+      qualificationMinAccuracy?: number;
+      leaseSeconds: number;
+      rewardPerLabel: string;
+      /** @description Managers only */
+      rewardBudget?: string | null;
+      instructions: string;
+      status: components['schemas']['ProjectStatus'];
+      createdAt: string;
+      updatedAt: string;
+      stats?: components['schemas']['ProjectStatsDto'];
+    };
+    CreateProjectDto: {
+      name: string;
+      type: components['schemas']['ProjectType'];
+      /**
+       * @example [
+       *       "positive",
+       *       "negative"
+       *     ]
+       */
+      labels: string[];
+      /** @description Annotations each item gets */
+      overlap: number;
+      /** @description Dynamic overlap: most labels an unsure item may get (default: overlap) */
+      maxOverlap?: number;
+      /** @description Confidence at which an item is settled (default 0.8) */
+      targetConfidence?: number;
+      /** @description Share of tasks that are gold items, when the project has gold (default 0.1) */
+      goldRate?: number;
+      /** @description Gold items a new annotator answers (gold-heavy) before their labels count; 0 turns it off (default 4) */
+      qualificationSize?: number;
+      /** @description Share of the qualification to answer correctly (default 0.75) */
+      qualificationMinAccuracy?: number;
+      /** @description How long an annotator holds an item */
+      leaseSeconds?: number;
+      /**
+       * @description Tokens per accepted label, a decimal string
+       * @example 0.5
+       */
+      rewardPerLabel: string;
+      /**
+       * @description Most tokens the project pays in all; null: no limit
+       * @example 1000
+       */
+      rewardBudget?: string | null;
+      instructions?: string;
+      status?: components['schemas']['ProjectStatus'];
+    };
+    UpdateProjectDto: {
+      name?: string;
+      /** @enum {string} */
+      type?: 'classification' | 'multilabel' | 'spans' | 'boxes' | 'text';
+      labels?: string[];
+      overlap?: number;
+      maxOverlap?: number;
+      targetConfidence?: number;
+      goldRate?: number;
+      qualificationSize?: number;
+      qualificationMinAccuracy?: number;
+      leaseSeconds?: number;
+      rewardPerLabel?: string;
+      /** @description null removes the limit */
+      rewardBudget?: string | null;
+      instructions?: string;
+      /** @enum {string} */
+      status?: 'draft' | 'active' | 'paused' | 'completed';
+    };
+    ImportRejectionDto: {
+      /** @description Array element, JSONL line or CSV line (header = 1); file name for uploads */
+      line: number;
+      file?: string;
+      message: string;
+    };
+    ImportResultDto: {
+      imported: number;
+      /** @description Records whose externalId was imported before (left unchanged) */
+      duplicates: number;
+      rejected: components['schemas']['ImportRejectionDto'][];
+      /** @description True when more rejections happened than are listed */
+      rejectedTruncated?: boolean;
+      rejectedCount: number;
+    };
+    ClassificationResultDto: {
+      label: string;
+    };
+    MultilabelResultDto: {
+      /** @description In the project's label order */
+      labels: string[];
+    };
+    SpanDto: {
+      /** @description UTF-16 offset into data.text */
+      start: number;
+      /** @description UTF-16 offset, exclusive */
+      end: number;
+      label: string;
+    };
+    SpansResultDto: {
+      /** @description Sorted by start, then end */
+      spans: components['schemas']['SpanDto'][];
+    };
+    BoxDto: {
+      /** @description Left edge, natural image pixels */
+      x: number;
+      /** @description Top edge, natural image pixels */
+      y: number;
+      w: number;
+      h: number;
+      label: string;
+    };
+    BoxesResultDto: {
+      boxes: components['schemas']['BoxDto'][];
+    };
+    TextResultDto: {
+      text: string;
+    };
+    ItemMediaDto: {
+      /** @description The stored file (an uploaded image) */
+      cid?: string;
+      mime?: string;
+      /** @description Natural pixels */
+      width?: number;
+      /** @description Natural pixels */
+      height?: number;
+    };
+    /** @enum {string} */
+    ItemStatus: 'open' | 'in_progress' | 'completed';
+    ItemDto: {
+      id: number;
+      projectId: number;
+      externalId: string | null;
+      data: {
+        [key: string]: unknown;
+      };
+      media: components['schemas']['ItemMediaDto'] | null;
+      /** @description Signed URLs of the item's stored files by CID (`ipfs://<cid>` values of data, media), for the caller only and short-lived */
+      files: {
+        [key: string]: string;
+      };
+      overlap: number;
+      /** @description A gold item’s known answer (admins only; never sent to annotators) */
+      gold:
+        | (
+            | components['schemas']['ClassificationResultDto']
+            | components['schemas']['MultilabelResultDto']
+            | components['schemas']['SpansResultDto']
+            | components['schemas']['BoxesResultDto']
+            | components['schemas']['TextResultDto']
+          )
+        | null;
+      /** @description Submitted annotations */
+      annotationCount: number;
+      status: components['schemas']['ItemStatus'];
+      createdAt: string;
+    };
+    CreateItemDto: {
+      projectId: number;
+      externalId?: string;
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description Known answer: makes this a gold item */
+      gold?:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+    };
+    UpdateItemDto: {
+      data?: {
+        [key: string]: unknown;
+      };
+      overlap?: number;
+    };
+    TaskItemDto: {
+      /** @description An opaque, stable reference to the item (not its database id) */
+      id: string;
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description Signed URLs of the stored files the item shows (`ipfs://<cid>` values of data) by CID, for this annotator while leased */
+      files: {
+        [key: string]: string;
+      };
+    };
+    TaskDto: {
+      assignmentId: number;
+      item: components['schemas']['TaskItemDto'];
+      expiresAt: string;
+      /** @description Unfinished work saved with PUT /assignments/:id/draft */
+      draft?:
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[]
+        | string
+        | number
+        | boolean;
+    };
+    ProgressDto: {
+      /** @description Tasks this annotator could still get: regular items open to them, their live lease, and, while either of those is non-zero, the check items they have not been given */
+      remaining: number;
+      /** @description Items this annotator labeled in the project */
+      done: number;
+    };
+    SubmitDto: {
+      /** @description By project type: {label} | {labels} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text} */
+      result:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+      /** @description Time the annotator spent, in milliseconds, as the client measured it: kept for display only. Rules that judge speed use the time the server measured from handing out the lease to receiving the submit. */
+      leadTimeMs: number;
+    };
+    SubmittedDto: {
+      annotationId: number;
+      /** @description With ?next=true: the next task of the same project (null when nothing is left), saving a round trip */
+      next?: components['schemas']['TaskDto'] | null;
+    };
+    DraftDto: {
+      /** @description The unfinished result, in any shape the client likes */
+      result:
+        | {
+            [key: string]: unknown;
+          }
+        | unknown[]
+        | string
+        | number
+        | boolean;
+    };
+    DraftSavedDto: {
+      expiresAt: string;
+    };
+    ChainRefDto: {
+      chainId: number;
+      rpcUrl: string;
+      token: string;
+      distributor: string;
+      explorerTxUrl: string | null;
+    };
+    RelayTermsDto: {
+      /** @description Smallest share (tokens) the platform claims gas-free */
+      minAmount: string;
+      /** @description `minAmount` in the smallest unit */
+      minAmountWei: string;
+      /** @description Gas-free claims per annotator in any 24 hours */
+      dailyCap: number;
+    };
+    EarningsTotalsDto: {
+      /** @description Credited, not yet in an epoch */
+      pending: string;
+      claimable: string;
+      claimed: string;
+      expired: string;
+    };
+    /** @enum {string} */
+    EpochMode: 'claim' | 'push';
+    /** @enum {string} */
+    EpochStatus: 'closed' | 'posted' | 'paid' | 'swept' | 'failed' | 'voided';
+    MyEpochDto: {
+      epochId: number;
+      mode: components['schemas']['EpochMode'];
+      status: components['schemas']['EpochStatus'];
+      amount: string;
+      amountWei: string;
+      leafIndex: number;
+      expiresAt: string;
+      claimable: boolean;
+      claimed: boolean;
+      /** @description The epoch was voided before this share was paid: its amount is back in pending */
+      voided: boolean;
+      txHash: string | null;
+    };
+    /** @enum {string} */
+    LedgerKind: 'reward' | 'reversal' | 'adjustment';
+    LedgerLineDto: {
+      id: string;
+      kind: components['schemas']['LedgerKind'];
+      amount: string;
+      projectId: number | null;
+      projectName: string | null;
+      createdAt: string;
+    };
+    EarningsDto: {
+      chain: components['schemas']['ChainRefDto'];
+      relay: components['schemas']['RelayTermsDto'];
+      totals: components['schemas']['EarningsTotalsDto'];
+      epochs: components['schemas']['MyEpochDto'][];
+      recent: components['schemas']['LedgerLineDto'][];
+    };
+    ProofDto: {
+      epochId: number;
+      index: number;
+      account: string;
+      amountWei: string;
+      proof: string[];
+      distributor: string;
+      chainId: number;
+    };
+    /** @enum {string} */
+    RelayedClaimStatus: 'queued' | 'confirmed';
+    RelayedClaimDto: {
+      status: components['schemas']['RelayedClaimStatus'];
+      txHash: string | null;
+      /** @description Sending it hit errors; it is being retried */
+      retrying: boolean;
+    };
+    EpochDto: {
+      id: number;
+      mode: components['schemas']['EpochMode'];
+      /** @description closed: its transactions are on their way (retried while the chain has trouble); failed: one failed for good */
+      status: components['schemas']['EpochStatus'];
+      /** @description Tokens, decimal string */
+      total: string;
+      /** @description Smallest unit */
+      totalWei: string;
+      recipients: number;
+      root: string | null;
+      expiresAt: string;
+      createdAt: string;
+      postedAt: string | null;
+      claimedCount: number;
+      claimedAmount: string;
+      postTxHash: string | null;
+      voidedAt: string | null;
+      /** @description Its transactions not settled yet */
+      pendingTxs: number;
+      /** @description Some of its transactions hit errors and are being retried */
+      retrying: boolean;
+      /** @description Why it failed, or the latest error of a transaction being retried */
+      lastError: string | null;
+    };
+    CloseEpochDto: {
+      /** @description claim: a Merkle root annotators claim from; push: paid by batch transfers */
+      mode: components['schemas']['EpochMode'];
+      /** @description Days annotators have to claim (default EPOCH_EXPIRY_DAYS) */
+      expiresInDays?: number;
+    };
+    SweepQueuedDto: {
+      /** @enum {string} */
+      status: 'queued';
+    };
+    LedgerEntryDto: {
+      id: string;
+      annotatorId: number;
+      address: string;
+      projectId: number | null;
+      projectName: string | null;
+      annotationId: number | null;
+      kind: components['schemas']['LedgerKind'];
+      amount: string;
+      multiplierBps: number | null;
+      createdAt: string;
+    };
+    /** @enum {string} */
+    PayoutLane: 'payout' | 'relay';
+    /** @enum {string} */
+    PayoutStatus: 'intent' | 'signed' | 'confirmed' | 'failed' | 'cancelled';
+    PayoutTxDto: {
+      id: number;
+      /** @example epoch:3:post */
+      purpose: string;
+      lane: components['schemas']['PayoutLane'];
+      status: components['schemas']['PayoutStatus'];
+      /** @description The latest version signed, or the one mined */
+      hash: string | null;
+      /** @description Versions signed (more than one: replaced with higher fees) */
+      versions: number;
+      sender: string | null;
+      nonce: number | null;
+      blockNumber: number | null;
+      gasUsed: number | null;
+      /** @description Why it failed for good */
+      error: string | null;
+      /** @description Tries that went wrong (the transaction stays pending and is retried) */
+      attempts: number;
+      lastError: string | null;
+      /** @description Not tried again before */
+      nextAttemptAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+    };
+    TokenInfoDto: {
+      address: string;
+      name: string;
+      symbol: string;
+      totalSupply: string;
+    };
+    DistributorInfoDto: {
+      address: string;
+      /** @description Tokens the distributor holds for claims */
+      balance: string;
+    };
+    BudgetDto: {
+      projectId: number;
+      name: string;
+      budget: string | null;
+      credited: string;
+      committed: string;
+    };
+    ChainInfoDto: {
+      chainId: number;
+      rpcUrl: string;
+      blockNumber: number;
+      operator: string;
+      /** @description Gas money of the operator, in ETH */
+      operatorEth: string;
+      token: components['schemas']['TokenInfoDto'];
+      distributor: components['schemas']['DistributorInfoDto'];
+      budgets: components['schemas']['BudgetDto'][];
+    };
+    AnnotationDto: {
+      id: number;
+      projectId: number;
+      /** @description The item's id; for an annotator reading their own labels, the opaque reference their tasks showed */
+      itemId: number | string;
+      annotatorId: number;
+      annotatorAddress: string;
+      /** @description By project type: {label} | {labels} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text} */
+      result:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+      /** @description Time spent as the client reported it (display only) */
+      leadTimeMs: number;
+      /** @description Time from the lease being handed out to the submit, as the server measured it; null for labels made without a lease */
+      serverTimeMs: number | null;
+      createdAt: string;
+    };
+    CreateAnnotationDto: {
+      itemId: number;
+      /** @description By project type: {label} | {labels} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text} */
+      result:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+      leadTimeMs?: number;
+    };
+    UpdateAnnotationDto: {
+      result: {
+        [key: string]: unknown;
+      };
+    };
+    LabelsPerDayDto: {
+      /** @example 2026-11-25 */
+      day: string;
+      labels: number;
+    };
+    ActiveAnnotatorsDto: {
+      today: number;
+      last7Days: number;
+      last30Days: number;
+    };
+    TotalsDto: {
+      projects: number;
+      items: number;
+      annotations: number;
+      annotators: number;
+    };
+    ProjectProgressDto: {
+      id: number;
+      name: string;
+      status: components['schemas']['ProjectStatus'];
+      items: number;
+      completedItems: number;
+      annotations: number;
+    };
+    DashboardDto: {
+      /** @description The last 30 days (UTC), days without labels included */
+      labelsPerDay: components['schemas']['LabelsPerDayDto'][];
+      activeAnnotators: components['schemas']['ActiveAnnotatorsDto'];
+      totals: components['schemas']['TotalsDto'];
+      projects: components['schemas']['ProjectProgressDto'][];
+    };
+    QualityStatusCountsDto: {
+      /** @description Settled: confidence reached the target */
+      confident?: number;
+      /** @description Unsure, more annotators asked */
+      needs_more_labels?: number;
+      /** @description Unsure at the most labels an item may get: waiting for a reviewer */
+      needs_review?: number;
+    };
+    ConfidenceBucketDto: {
+      /** @example 0.8 */
+      from: number;
+      /** @example 0.9 */
+      to: number;
+      items: number;
+    };
+    WorkerQualityDto: {
+      annotatorId: number;
+      address: string;
+      labels: number;
+      accuracy: number;
+      goldSeen: number;
+      goldCorrect: number;
+      /** @description Gold accuracy blended with accuracy against the inferred answers, in [0, 1]; box merging weighs by it */
+      trust: number;
+    };
+    ProjectQualityDto: {
+      computedAt: string | null;
+      /** @description mv, wawa or ds for classification; auto otherwise */
+      method: string | null;
+      statuses: components['schemas']['QualityStatusCountsDto'];
+      /** @description Krippendorff's alpha (nominal), classification only */
+      krippendorffAlpha: number | null;
+      /** @description Fleiss' kappa, classification only */
+      fleissKappa: number | null;
+      confidenceHistogram: components['schemas']['ConfidenceBucketDto'][];
+      workers: components['schemas']['WorkerQualityDto'][];
+    };
+    /** @enum {string} */
+    QualificationStatus: 'qualifying' | 'passed' | 'failed';
+    QualificationDto: {
+      annotatorId: number;
+      address: string;
+      status: components['schemas']['QualificationStatus'];
+      /** @description Gold items answered when the verdict was given */
+      goldSeen: number;
+      goldCorrect: number;
+      updatedAt: string;
+    };
+    SuspensionDto: {
+      id: number;
+      annotatorId: number;
+      annotatorAddress: string;
+      projectId: number | null;
+      /** @description The rules that fired, each with its measurements: too_fast {medianServerTimeMs, labels}, straight_lining {answer, share, crowdTopShare}, gold_failures {goldSeen, goldCorrect}, admin {by, note} */
+      reasons: ({
+        /** @enum {string} */
+        rule: 'too_fast' | 'straight_lining' | 'gold_failures' | 'admin';
+      } & {
+        [key: string]: unknown;
+      })[];
+      active: boolean;
+      createdAt: string;
+      liftedAt: string | null;
+      liftedBy: number | null;
+    };
+    CreateSuspensionDto: {
+      annotatorId: number;
+      note?: string;
+    };
+    UpdateSuspensionDto: {
+      /** @description false lifts the suspension */
+      active: boolean;
+    };
+    ReviewLabelDto: {
+      annotationId: number;
+      annotatorId: number;
+      annotatorAddress: string;
+      /** @description By project type: {label} | {labels} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text} */
+      result:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+    };
+    ReviewItemDto: {
+      /** @description The item id */
+      id: number;
+      projectId: number;
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description Signed URLs of the stored files the item shows, by CID, for the caller only */
+      files: {
+        [key: string]: string;
+      };
+      /** @description What the engine inferred */
+      result:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+      confidence: number;
+      labels: components['schemas']['ReviewLabelDto'][];
+    };
+    /** @enum {string} */
+    ReviewOutcome: 'accepted' | 'rejected' | 'fixed_and_accepted';
+    ReviewDecisionDto: {
+      outcome: components['schemas']['ReviewOutcome'];
+      /** @description Required for fixed_and_accepted: the right answer */
+      result?:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+    };
+    ReviewDecidedDto: {
+      itemId: number;
+      outcome: components['schemas']['ReviewOutcome'];
+    };
+    AnnotatorProjectScoreDto: {
+      /** @description Labels the aggregation counted */
+      labels: number;
+      /** @description Agreement with the inferred answers, 0..1 (Dawid-Skene: from the confusion matrix) */
+      accuracy: number;
+      goldSeen: number;
+      goldCorrect: number;
+      /** @description goldCorrect / goldSeen; null without gold items */
+      goldAccuracy: number | null;
+      computedAt: string;
+    };
+    AnnotatorProjectDto: {
+      projectId: number;
+      projectName: string;
+      projectType: components['schemas']['ProjectType'];
+      /** @description Labels that count (not discarded) */
+      submitted: number;
+      /** @description Labels discarded when the annotator was suspended */
+      discarded: number;
+      /** @description From the last aggregation; null until one counted them */
+      score: components['schemas']['AnnotatorProjectScoreDto'] | null;
+    };
+    AnnotatorQualityDayDto: {
+      /**
+       * @description UTC day
+       * @example 2026-11-25
+       */
+      day: string;
+      /** @description Labels that count (not discarded) */
+      labels: number;
+      /** @description Labels of the day discarded since; measured nowhere */
+      discarded: number;
+      /** @description Labels on items with an aggregated result */
+      compared: number;
+      /** @description Of those, labels equal to the result */
+      agreed: number;
+      /** @description agreed / compared, 0..1 */
+      agreement: number | null;
+      goldSeen: number;
+      goldCorrect: number;
+      /** @description goldCorrect / goldSeen, 0..1 */
+      goldAccuracy: number | null;
+    };
+    AnnotatorConfusionDto: {
+      projectId: number;
+      projectName: string;
+      /** @description Row and column order */
+      labels: string[];
+      /** @description counts[row][column]: rows are the true labels (gold, else inferred), columns the annotator’s labels */
+      counts: number[][];
+      total: number;
+      /** @description The diagonal */
+      correct: number;
+    };
+    AnnotatorSuspensionDto: {
+      id: number;
+      /** @description null when an admin suspended directly */
+      projectId: number | null;
+      projectName: string | null;
+      /** @description The rules that fired, each with its measurements: too_fast {medianServerTimeMs, labels}, straight_lining {answer, share, crowdTopShare}, gold_failures {goldSeen, goldCorrect}, admin {by, note} */
+      reasons: ({
+        /** @enum {string} */
+        rule: 'too_fast' | 'straight_lining' | 'gold_failures' | 'admin';
+      } & {
+        [key: string]: unknown;
+      })[];
+      active: boolean;
+      createdAt: string;
+      liftedAt: string | null;
+      liftedBy: number | null;
+      liftedByAddress: string | null;
+    };
+    AnnotatorQualityDto: {
+      annotatorId: number;
+      address: string;
+      /** @description The project filter applied to days and confusion */
+      projectId: number | null;
+      /** @description Every project the annotator labeled in (not filtered) */
+      projects: components['schemas']['AnnotatorProjectDto'][];
+      /** @description Days (UTC) with labels, oldest first */
+      days: components['schemas']['AnnotatorQualityDayDto'][];
+      /** @description One per classification project in scope */
+      confusion: components['schemas']['AnnotatorConfusionDto'][];
+      /** @description Every suspension, newest first (not filtered) */
+      suspensions: components['schemas']['AnnotatorSuspensionDto'][];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+  HealthController_health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
+      };
+    };
+  };
+  AuthController_nonce: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A single-use nonce for an EIP-4361 message */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NonceDto'];
+        };
+      };
+    };
+  };
+  AuthController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+    };
+  };
+  AuthController_renew: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new token for the same session, with the current roles; 401 once it is too old */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionDto'];
+        };
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'][];
+        };
+      };
+    };
+  };
+  UsersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  UsersController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Annotators see active projects only */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'][];
+        };
+      };
+    };
+  };
+  ProjectsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProjectDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProjectDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+    };
+  };
+  ProjectsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDto'];
+        };
+      };
+    };
+  };
+  ItemsController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    /** @description A JSON array or JSONL of {externalId?, data}, a CSV with a header row, or files (JSON, JSONL, CSV, images) */
+    requestBody: {
+      content: {
+        'application/json': string;
+        'application/x-ndjson': string;
+        'text/csv': string;
+        'multipart/form-data': string;
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResultDto'];
+        };
+      };
+    };
+  };
+  ItemsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemDto'][];
+        };
+      };
+    };
+  };
+  ItemsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemDto'];
+        };
+      };
+    };
+  };
+  ItemsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemDto'];
+        };
+      };
+    };
+  };
+  ItemsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemDto'];
+        };
+      };
+    };
+  };
+  ItemsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ItemDto'];
+        };
+      };
+    };
+  };
+  FilesController_get: {
+    parameters: {
+      query: {
+        /** @description HMAC of cid, user and expiry */
+        sig: unknown;
+        /** @description Expiry (Unix seconds) */
+        exp: unknown;
+        /** @description The user the URL was made for */
+        u: unknown;
+      };
+      header?: never;
+      path: {
+        cid: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file bytes; 403 FILE_URL_INVALID for an altered URL or another user, 401 FILE_URL_EXPIRED */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TasksController_next: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The next item to label (or the one already leased) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /** @description Nothing is left for this annotator */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TasksController_progress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgressDto'];
+        };
+      };
+    };
+  };
+  TasksController_submit: {
+    parameters: {
+      query?: {
+        /** @description Also lease and return the next task */
+        next?: boolean;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitDto'];
+      };
+    };
+    responses: {
+      /** @description A retried submit answers the same annotationId */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SubmittedDto'];
+        };
+      };
+    };
+  };
+  TasksController_skip: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The item went back to the pool for others */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TasksController_draft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DraftDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DraftSavedDto'];
+        };
+      };
+    };
+  };
+  EarningsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EarningsDto'];
+        };
+      };
+    };
+  };
+  EarningsController_proof: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller's leaf and Merkle proof, as PayoutDistributor.claim takes them */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProofDto'];
+        };
+      };
+    };
+  };
+  EarningsController_claim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Claims on the caller's behalf; the platform pays the gas */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RelayedClaimDto'];
+        };
+      };
+    };
+  };
+  RewardsAdminController_listEpochs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EpochDto'][];
+        };
+      };
+    };
+  };
+  RewardsAdminController_closeEpoch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CloseEpochDto'];
+      };
+    };
+    responses: {
+      /** @description Closes an epoch: totals per annotator, Merkle root, and the payout transactions queued */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EpochDto'];
+        };
+      };
+    };
+  };
+  RewardsAdminController_getEpoch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EpochDto'];
+        };
+      };
+    };
+  };
+  RewardsAdminController_voidEpoch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Voids an epoch that failed for good: its unpaid allocations are due again (next epoch); refused (409) while a transaction could still be mined or once its root is on chain */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EpochDto'];
+        };
+      };
+    };
+  };
+  RewardsAdminController_sweep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queues the sweep of an expired epoch's unclaimed tokens back to the operator */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SweepQueuedDto'];
+        };
+      };
+    };
+  };
+  RewardsAdminController_listLedger: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerEntryDto'][];
+        };
+      };
+    };
+  };
+  RewardsAdminController_listPayouts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The platform's chain transactions, from intent to confirmation */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayoutTxDto'][];
+        };
+      };
+    };
+  };
+  RewardsAdminController_chainInfo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChainInfoDto'];
+        };
+      };
+    };
+  };
+  AnnotationsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Annotators get only their own labels */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnotationDto'][];
+        };
+      };
+    };
+  };
+  AnnotationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAnnotationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnotationDto'];
+        };
+      };
+    };
+  };
+  AnnotationsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnotationDto'];
+        };
+      };
+    };
+  };
+  AnnotationsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateAnnotationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnotationDto'];
+        };
+      };
+    };
+  };
+  AnnotationsController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnotationDto'];
+        };
+      };
+    };
+  };
+  StatsController_dashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Labels per day, active annotators and projects’ progress for the console */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DashboardDto'];
+        };
+      };
+    };
+  };
+  QualityController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Item statuses, agreement, confidence histogram and annotator quality */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectQualityDto'];
+        };
+      };
+    };
+  };
+  QualityController_aggregate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Aggregates the project now and answers the new numbers */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectQualityDto'];
+        };
+      };
+    };
+  };
+  QualityController_qualifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Annotators' qualification verdicts, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['QualificationDto'][];
+        };
+      };
+    };
+  };
+  QualityController_resetQualification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        annotatorId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The annotator may take the qualification again (withdrawn labels stay withdrawn) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SuspensionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuspensionDto'][];
+        };
+      };
+    };
+  };
+  SuspensionsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSuspensionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuspensionDto'];
+        };
+      };
+    };
+  };
+  SuspensionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuspensionDto'];
+        };
+      };
+    };
+  };
+  SuspensionsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSuspensionDto'];
+      };
+    };
+    responses: {
+      /** @description Lifts the suspension ({active: false}); discarded labels stay discarded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SuspensionDto'];
+        };
+      };
+    };
+  };
+  ReviewsController_queue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Least confident first; filter {projectId}. Items the caller labelled are not offered (they may not decide them). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewItemDto'][];
+        };
+      };
+    };
+  };
+  ReviewsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        itemId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewDecisionDto'];
+      };
+    };
+    responses: {
+      /** @description Decision recorded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewDecidedDto'];
+        };
+      };
+      /** @description REVIEW_OWN_LABEL: the caller labelled this item */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description REVIEW_NOT_PENDING: the item is not waiting for review (or another reviewer decided it first) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AnnotatorQualityController_get: {
+    parameters: {
+      query?: {
+        /** @description Limits days and confusion matrices to one project */
+        projectId?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Per-project scores, accuracy per day, confusion matrices (classification) and suspension history */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnnotatorQualityDto'];
+        };
+      };
+    };
+  };
+}
