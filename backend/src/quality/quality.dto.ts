@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ItemStatus } from './domain/item-status.js';
+import type { ConsensusStatus } from './domain/consensus-status.js';
 
 export class ConfidenceBucketDto {
   @ApiProperty({ example: 0.8 }) from: number;
@@ -35,7 +35,7 @@ export class QualityStatusCountsDto {
 }
 
 // A status added to the domain fails to compile here until it is documented above.
-const _countsEveryStatus = (counts: Required<QualityStatusCountsDto>): Record<ItemStatus, number> => counts;
+const _countsEveryStatus = (counts: Required<QualityStatusCountsDto>): Record<ConsensusStatus, number> => counts;
 
 export class ProjectQualityDto {
   @ApiProperty({ nullable: true, type: String }) computedAt: string | null;

@@ -10,16 +10,20 @@ const PROJECT: Project = {
   type: 'classification',
   labels: ['cat', 'dog'],
   overlap: 1,
+  maxOverlap: 1,
+  targetConfidence: 0.8,
   leaseSeconds: 600,
   rewardPerLabel: '0.5',
   instructions: '',
   status: 'active',
+  createdAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:00:00.000Z',
 };
 
 function task(assignmentId: number): Task {
   return {
     assignmentId,
-    item: { id: `ref${assignmentId}`, data: { text: `item ${assignmentId}` } },
+    item: { id: `ref${assignmentId}`, data: { text: `item ${assignmentId}` }, files: {} },
     expiresAt: new Date(Date.now() + 600_000).toISOString(),
   };
 }
