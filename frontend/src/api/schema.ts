@@ -4,22 +4,6 @@
  * regenerate; `npm run api:types:check` (part of `npm test`) fails while this file is out of date.
  */
 export type paths = {
-  '/api/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['HealthController_health'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/auth/nonce': {
     parameters: {
       query?: never;
@@ -500,6 +484,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/quality': {
     parameters: {
       query?: never;
@@ -648,17 +648,6 @@ export type paths = {
 export type webhooks = Record<string, never>;
 export type components = {
   schemas: {
-    HealthDto: {
-      /** @enum {string} */
-      status: 'ok' | 'degraded';
-      /** @enum {string} */
-      database: 'ok' | 'down';
-      /** @enum {string} */
-      databaseMode: 'embedded' | 'external';
-      /** @enum {string} */
-      storage: 'embedded' | 'kubo';
-      chainId: number;
-    };
     NonceDto: {
       /** @example kT3nV0qL8aZ1xY2w */
       nonce: string;
@@ -766,22 +755,40 @@ export type components = {
     };
     UpdateProjectDto: {
       name?: string;
-      /** @enum {string} */
-      type?: 'classification' | 'multilabel' | 'spans' | 'boxes' | 'text';
+      type?: components['schemas']['ProjectType'];
+      /**
+       * @example [
+       *       "positive",
+       *       "negative"
+       *     ]
+       */
       labels?: string[];
+      /** @description Annotations each item gets */
       overlap?: number;
+      /** @description Dynamic overlap: most labels an unsure item may get (default: overlap) */
       maxOverlap?: number;
+      /** @description Confidence at which an item is settled (default 0.8) */
       targetConfidence?: number;
+      /** @description Share of tasks that are gold items, when the project has gold (default 0.1) */
       goldRate?: number;
+      /** @description Gold items a new annotator answers (gold-heavy) before their labels count; 0 turns it off (default 4) */
       qualificationSize?: number;
+      /** @description Share of the qualification to answer correctly (default 0.75) */
       qualificationMinAccuracy?: number;
+      /** @description How long an annotator holds an item */
       leaseSeconds?: number;
+      /**
+       * @description Tokens per accepted label, a decimal string
+       * @example 0.5
+       */
       rewardPerLabel?: string;
-      /** @description null removes the limit */
+      /**
+       * @description Most tokens the project pays in all; null: no limit
+       * @example 1000
+       */
       rewardBudget?: string | null;
       instructions?: string;
-      /** @enum {string} */
-      status?: 'draft' | 'active' | 'paused' | 'completed';
+      status?: components['schemas']['ProjectStatus'];
     };
     ImportRejectionDto: {
       /** @description Array element, JSONL line or CSV line (header = 1); file name for uploads */
@@ -1161,9 +1168,13 @@ export type components = {
       leadTimeMs?: number;
     };
     UpdateAnnotationDto: {
-      result: {
-        [key: string]: unknown;
-      };
+      /** @description By project type: {label} | {labels} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text} */
+      result:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
     };
     LabelsPerDayDto: {
       /** @example 2026-11-25 */
@@ -1195,6 +1206,17 @@ export type components = {
       activeAnnotators: components['schemas']['ActiveAnnotatorsDto'];
       totals: components['schemas']['TotalsDto'];
       projects: components['schemas']['ProjectProgressDto'][];
+    };
+    HealthDto: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded';
+      /** @enum {string} */
+      database: 'ok' | 'down';
+      /** @enum {string} */
+      databaseMode: 'embedded' | 'external';
+      /** @enum {string} */
+      storage: 'embedded' | 'kubo';
+      chainId: number;
     };
     QualityStatusCountsDto: {
       /** @description Settled: confidence reached the target */
@@ -1413,25 +1435,6 @@ export type components = {
 };
 export type $defs = Record<string, never>;
 export interface operations {
-  HealthController_health: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-    };
-  };
   AuthController_nonce: {
     parameters: {
       query?: never;
@@ -2377,6 +2380,25 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DashboardDto'];
+        };
+      };
+    };
+  };
+  HealthController_health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
         };
       };
     };
