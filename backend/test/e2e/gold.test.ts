@@ -105,7 +105,8 @@ describe('gold mixing', () => {
       const keys = JSON.stringify(Object.keys(task.body).sort()) + JSON.stringify(Object.keys(task.body.item).sort());
       (isGold ? goldKeys : regularKeys).add(keys);
       if (isGold) goldTasks++;
-      await submit(worker, task.body, LABELS[n % 3]!, n);
+      // Gold answered right: this test is about mixing, and wrong gold answers would suspend the annotator.
+      await submit(worker, task.body, isGold ? goldAnswer.get(task.body.item.data.text)! : LABELS[n % 3]!, n);
     }
     expect(refs.size).toBe(100);
     // Binomial(100, 0.2): 8..34 holds with probability > 0.999.
@@ -126,11 +127,11 @@ describe('gold mixing', () => {
   });
 
   it('stops serving gold once the regular work is done', async () => {
-    const { projectId } = await goldProject({ goldRate: 0.5, qualificationSize: 0 }, 3, 20);
+    const { projectId, goldAnswer } = await goldProject({ goldRate: 0.5, qualificationSize: 0 }, 3, 20);
     const worker = await annotator();
     let tasks = 0;
     for (let task = await next(worker, projectId); task.status === 200; task = await next(worker, projectId)) {
-      await submit(worker, task.body, LABELS[tasks % 3]!, tasks);
+      await submit(worker, task.body, goldAnswer.get(task.body.item.data.text) ?? LABELS[tasks % 3]!, tasks);
       tasks++;
     }
     const progress = await call<{ remaining: number; done: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/progress`);
