@@ -44,7 +44,7 @@ export class SuspensionsService {
   /** An admin suspends the annotator by hand (everywhere); answers their active suspension. */
   async suspendByAdmin(admin: Caller, annotatorId: number, note: string | undefined): Promise<SuspensionDto> {
     await this.suspend(annotatorId, null, [{ rule: 'admin', by: admin.id, note: note ?? '' }]);
-    // Suspended already, the annotator keeps the suspension they had.
+    // Already suspended, they keep that suspension: it is the one answered.
     const page = await this.suspensions.list({
       filter: { annotatorId, active: true },
       offset: 0,
