@@ -15,6 +15,9 @@
  * LOG_LEVEL, default warn; `log` shows the background aggregation and crediting runs), BENCH_STRICT=1
  * (exit 1 when a target fails). DATABASE_URL: use that PostgreSQL (a fresh database tessera_bench_<random> is made
  * in it and dropped) instead of an embedded one.
+ *
+ * The phases and the report are in bench/api; the server's lifecycle, CPU accounting, database
+ * diagnostics and statistics in bench/support (which reuses the tests' process starter and sign-in).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';

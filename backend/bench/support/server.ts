@@ -161,7 +161,8 @@ async function stopServer(server: BenchServer): Promise<void> {
   server.stopping = true;
   if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
-    const code = await Promise.race([server.exited, sleep(30_000).then(() => 'timeout' as const)]);
+    // Unref'd: once the server is gone, the grace period must not keep the bench alive for 30 s.
+    const code = await Promise.race([server.exited, sleep(30_000, undefined, { ref: false }).then(() => 'timeout' as const)]);
     if (code === 'timeout') {
       log('server did not stop within 30 s of SIGTERM: killing it');
       child.kill('SIGKILL');
