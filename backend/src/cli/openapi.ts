@@ -59,7 +59,7 @@ async function importApp(): Promise<[typeof import('../app.module.js'), typeof i
     return await Promise.all([import('../app.module.js'), import('../platform.js')]);
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes('contracts')) {
-      throw new Error(`${String(error)}\nThe backend imports the contracts package: run \`npm run -w contracts build\` first.`);
+      throw new Error(`${(error as Error).message}\nThe backend imports the contracts package: run \`npm run -w contracts build\` first.`);
     }
     throw error;
   }

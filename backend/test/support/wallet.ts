@@ -1,4 +1,5 @@
 import { Wallet } from 'ethers';
+import { assertDocumentedAnswer } from './api-contract.js';
 
 export interface Session {
   token: string;
@@ -97,5 +98,6 @@ export async function call<T = unknown>(
   } catch {
     // not JSON: keep the text
   }
+  await assertDocumentedAnswer(baseUrl, method, path, response, parsed);
   return { status: response.status, body: parsed as T, headers: response.headers };
 }

@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import type { Schemas } from '../api';
 import { getToken } from '../session/session';
 import type {
   AnnotatorQuality,
@@ -47,7 +48,7 @@ export interface TesseraDataProvider extends DataProvider {
   /** `GET /api/chain`: token supply, distributor balance, operator gas money, project budgets. */
   getChainInfo(): Promise<ChainInfo>;
   /** `POST /api/epochs/:id/sweep`: queues the return of an expired epoch's unclaimed tokens. */
-  sweepEpoch(epochId: Identifier): Promise<{ status: string }>;
+  sweepEpoch(epochId: Identifier): Promise<Schemas['SweepQueuedDto']>;
   /** `POST /api/epochs/:id/void`: gives up an epoch that failed for good; its unpaid dues go to the next epoch. */
   voidEpoch(epochId: Identifier): Promise<Epoch>;
 }
@@ -58,6 +59,9 @@ interface ApiErrorBody {
   message?: string;
   field?: string;
 }
+
+/** Field names of an API request body (generated from the OpenAPI document): a renamed field fails to compile. */
+type BodyFields<Dto> = readonly (keyof Dto)[];
 
 const PROJECT_FIELDS = [
   'name',
@@ -74,16 +78,28 @@ const PROJECT_FIELDS = [
   'rewardBudget',
   'instructions',
   'status',
-] as const;
+] as const satisfies BodyFields<Schemas['CreateProjectDto']>;
 
 /** The fields each resource accepts on create and update; everything else in a record is read-only. */
 const WRITABLE: Record<string, { create: readonly string[]; update: readonly string[] }> = {
-  projects: { create: PROJECT_FIELDS, update: PROJECT_FIELDS },
-  items: { create: ['projectId', 'externalId', 'data'], update: ['data', 'overlap'] },
-  annotations: { create: ['itemId', 'result'], update: ['result'] },
-  users: { create: ['address', 'roles'], update: ['roles'] },
-  suspensions: { create: ['annotatorId', 'note'], update: ['active'] },
-  epochs: { create: ['mode', 'expiresInDays'], update: [] },
+  projects: { create: PROJECT_FIELDS, update: PROJECT_FIELDS satisfies BodyFields<Schemas['UpdateProjectDto']> },
+  items: {
+    create: ['projectId', 'externalId', 'data'] satisfies BodyFields<Schemas['CreateItemDto']>,
+    update: ['data', 'overlap'] satisfies BodyFields<Schemas['UpdateItemDto']>,
+  },
+  annotations: {
+    create: ['itemId', 'result'] satisfies BodyFields<Schemas['CreateAnnotationDto']>,
+    update: ['result'] satisfies BodyFields<Schemas['UpdateAnnotationDto']>,
+  },
+  users: {
+    create: ['address', 'roles'] satisfies BodyFields<Schemas['CreateUserDto']>,
+    update: ['roles'] satisfies BodyFields<Schemas['UpdateUserDto']>,
+  },
+  suspensions: {
+    create: ['annotatorId', 'note'] satisfies BodyFields<Schemas['CreateSuspensionDto']>,
+    update: ['active'] satisfies BodyFields<Schemas['UpdateSuspensionDto']>,
+  },
+  epochs: { create: ['mode', 'expiresInDays'] satisfies BodyFields<Schemas['CloseEpochDto']>, update: [] },
 };
 
 /** Optional string fields where an empty input means "not given" (the API would refuse ""). */
@@ -259,7 +275,7 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
 
     async sweepEpoch(epochId) {
       const response = await httpClient(`${apiUrl}/epochs/${encodeURIComponent(String(epochId))}/sweep`, { method: 'POST' });
-      return response.json as { status: string };
+      return response.json as Schemas['SweepQueuedDto'];
     },
 
     async voidEpoch(epochId) {

@@ -1,4 +1,4 @@
-import { enumValues, type Schemas } from '../api';
+import type { Schemas } from '../api';
 
 /**
  * What the annotator app reads from the API, and the results it sends back: aliases of the types
@@ -7,7 +7,6 @@ import { enumValues, type Schemas } from '../api';
  */
 
 export type ProjectType = Schemas['ProjectType'];
-export const PROJECT_TYPES = enumValues<ProjectType>()(['classification', 'multilabel', 'spans', 'boxes', 'text']);
 
 /** As an annotator sees it: without the quality-check settings. */
 export type Project = Schemas['ProjectDto'];
