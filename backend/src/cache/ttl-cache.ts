@@ -49,7 +49,7 @@ export class TtlCache<K, V> {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(key, { value, expiresAt: this.now() + ttl });
+    this.entries.set(key, { value, expiresAt: ttl === Infinity ? Infinity : this.now() + ttl });
   }
 
   /** Changes a fresh entry's value without making it any younger; false when there is none. */
@@ -97,7 +97,8 @@ export class TtlCache<K, V> {
   private fresh(key: K): Entry<V> | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    if (entry.expiresAt > this.now()) return entry;
+    // (Entries kept until deleted skip the clock: the fast submit path asks for one on every label.)
+    if (entry.expiresAt === Infinity || entry.expiresAt > this.now()) return entry;
     this.entries.delete(key);
     return undefined;
   }
