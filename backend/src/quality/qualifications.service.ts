@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TtlCache } from '../cache/ttl-cache.js';
 import type { QualificationStatus } from './domain/qualification.js';
 import { QualificationsRepository } from './qualifications.repository.js';
 
@@ -13,22 +14,25 @@ const MAX_CACHED = 100_000;
  */
 @Injectable()
 export class QualificationsService {
-  private readonly verdicts = new Map<string, { status: QualificationStatus; at: number }>();
+  /** "passed" is final; a qualifying annotator's verdict may land any moment: read it again on their next task. */
+  private readonly verdicts = new TtlCache<string, QualificationStatus>({
+    maxEntries: MAX_CACHED,
+    ttlMs: (status) => (status === 'passed' ? Infinity : status === 'failed' ? FAILED_REFRESH_MS : 0),
+  });
 
   constructor(private readonly rows: QualificationsRepository) {}
 
   /** The stored verdict, else `unjudged()` (a new annotator, or a project that asks for no qualification). */
-  async status(projectId: number, annotatorId: number, unjudged: () => QualificationStatus): Promise<QualificationStatus> {
-    const key = `${projectId}:${annotatorId}`;
-    const cached = this.verdicts.get(key);
-    if (cached && (cached.status === 'passed' || Date.now() - cached.at < FAILED_REFRESH_MS)) return cached.status;
-    const status = (await this.rows.status(projectId, annotatorId)) ?? unjudged();
-    // A qualifying annotator's verdict may land any moment: read it again on their next task.
-    if (status !== 'qualifying') {
-      if (this.verdicts.size > MAX_CACHED) this.verdicts.clear();
-      this.verdicts.set(key, { status, at: Date.now() });
-    }
-    return status;
+  status(projectId: number, annotatorId: number, unjudged: () => QualificationStatus): Promise<QualificationStatus> {
+    return this.verdicts.getOrLoad(
+      `${projectId}:${annotatorId}`,
+      async () => (await this.rows.status(projectId, annotatorId)) ?? unjudged(),
+    );
+  }
+
+  /** How many gold items the project has: with none, nobody qualifies and no task is a check. */
+  goldCount(projectId: number): Promise<number> {
+    return this.rows.goldCount(projectId);
   }
 
   /** Lets the annotator take the project's qualification again; false when they had no verdict. */

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../access/access.js';
+import { TtlCache } from '../cache/ttl-cache.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { QualityException } from './quality.exception.js';
+import type { SuspensionEntity } from './suspension.entity.js';
 import { mapSuspension, type SUSPENSION_FILTERS, type SuspensionDto } from './suspensions.dto.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 
@@ -16,22 +18,13 @@ const MAX_CACHED_STATUSES = 100_000;
  */
 @Injectable()
 export class SuspensionsService {
-  private readonly cache = new Map<number, { suspended: boolean; at: number }>();
-  /** Counts changes: a read that overlapped one may hold the old answer, so it is not kept. */
-  private changes = 0;
+  private readonly statuses = new TtlCache<number, boolean>({ maxEntries: MAX_CACHED_STATUSES, ttlMs: STATUS_CACHE_MS });
+  private readonly readStatus = (annotatorId: number): Promise<boolean> => this.suspensions.isSuspended(annotatorId);
 
   constructor(private readonly suspensions: SuspensionsRepository) {}
 
-  async isSuspended(annotatorId: number): Promise<boolean> {
-    const cached = this.cache.get(annotatorId);
-    if (cached && Date.now() - cached.at < STATUS_CACHE_MS) return cached.suspended;
-    const before = this.changes;
-    const suspended = await this.suspensions.isSuspended(annotatorId);
-    if (before === this.changes) {
-      if (this.cache.size >= MAX_CACHED_STATUSES) this.cache.clear();
-      this.cache.set(annotatorId, { suspended, at: Date.now() });
-    }
-    return suspended;
+  isSuspended(annotatorId: number): Promise<boolean> {
+    return this.statuses.getOrLoad(annotatorId, this.readStatus);
   }
 
   /** See `SuspensionsRepository.suspend`; false when they were suspended already. */
@@ -76,7 +69,6 @@ export class SuspensionsService {
   }
 
   private forget(annotatorId: number): void {
-    this.changes++;
-    this.cache.delete(annotatorId);
+    this.statuses.delete(annotatorId);
   }
 }

@@ -44,13 +44,13 @@ export interface AssignmentForSubmit {
 
 const UNIQUE_VIOLATION = '23505';
 
-/** One annotator's request for a task: see `lease_tasks` (migrations/…-BatchedLeases.ts). */
+/** One annotator's request for a task: see `lease_tasks` (lease-tasks.sql). */
 export interface LeaseRequest {
   projectId: number;
   annotatorId: number;
   leaseSeconds: number;
-  /** Scan the pool from this item id on (a hint: 0 scans it all). */
-  floor: number;
+  /** Scan the regular pool from this item id on: the lowest that may still be open, as last seen (0 scans it all). */
+  scanFrom: number;
   /** Try the gold pool first. */
   gold: boolean;
 }
@@ -91,7 +91,7 @@ export class AssignmentsRepository {
 
   /**
    * The annotator's unexpired lease in the project (a reload resumes it, with its draft), else a new
-   * lease on the first item of the pool from `floor` on that they never had; undefined when none is
+   * lease on the first item of the pool from `scanFrom` on that they never had; undefined when none is
    * open. FOR UPDATE SKIP LOCKED spreads concurrent annotators over different rows; the lock
    * re-checks the pool's condition on the newest row version, so an item never gets more than its
    * overlap. Concurrent requests share one call of `lease_tasks` (one round trip, one commit).
@@ -134,7 +134,7 @@ export class AssignmentsRepository {
         requests.map((r) => r.annotatorId),
         requests.map((r) => r.gold),
         requests.map((r) => r.leaseSeconds),
-        requests.map((r) => r.floor),
+        requests.map((r) => r.scanFrom),
         this.config.newAnnotators.maxLeases,
         this.config.newAnnotators.minAcceptedLabels,
       ],
@@ -166,15 +166,15 @@ export class AssignmentsRepository {
     return row && { assignmentId: row.id, itemId: row.item_id, data: row.data, expiresAt: row.expires_at, draft: row.draft };
   }
 
-  /** The lowest open item id of the project: where lease scans start. */
-  async openFloor(projectId: number): Promise<number> {
-    const rows = await sqlRows<{ floor: number | null }>(
+  /** The lowest open item id of the project (0 when none is open): where lease scans start. */
+  async lowestOpenItemId(projectId: number): Promise<number> {
+    const rows = await sqlRows<{ id: number | null }>(
       this.db,
-      'SELECT min(id) AS floor FROM items WHERE project_id = $1 AND taken < overlap',
+      'SELECT min(id) AS id FROM items WHERE project_id = $1 AND taken < overlap',
       [projectId],
-      'tasks.floor',
+      'tasks.lowest-open-item',
     );
-    return rows[0]?.floor ?? 0;
+    return rows[0]?.id ?? 0;
   }
 
   /** Returns expired leases' items to the pool. Bounded per call; safe to run from many instances. */

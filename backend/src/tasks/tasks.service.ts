@@ -1,21 +1,17 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Caller } from '../access/access.js';
+import { TtlCache } from '../cache/ttl-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { FileUrls } from '../items/file-urls.js';
+import { ItemRefs } from '../items/item-refs.js';
 import { itemShapeOf, validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { AggregationService } from '../quality/aggregation.service.js';
-import { goldChance, qualificationStatus, type QualificationStatus } from '../quality/domain/qualification.js';
-import { QualificationsRepository } from '../quality/qualifications.repository.js';
-import { QualificationsService } from '../quality/qualifications.service.js';
-import { SuspensionsService } from '../quality/suspensions.service.js';
-import { FileUrls } from '../items/file-urls.js';
-import { ItemRefs } from '../items/item-refs.js';
-import { BudgetService } from '../rewards/budget.service.js';
+import { AdmissionService, type Admitted } from './admission.service.js';
 import { AssignmentsRepository, type AssignmentForSubmit, type LeaseAnswer, type LeasedTask } from './assignments.repository.js';
 import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.dto.js';
-
-export class TaskException extends AppException {}
+import { TaskException } from './tasks.exception.js';
 
 function mapTask(task: LeasedTask, itemRef: string, files: Record<string, string>): TaskDto {
   const dto: TaskDto = {
@@ -27,51 +23,55 @@ function mapTask(task: LeasedTask, itemRef: string, files: Record<string, string
   return dto;
 }
 
-/** What the fast submit path needs to know of a lease it handed out. */
-interface LeaseContext {
+/** What the fast submit path needs to know of a lease this instance handed out. */
+interface HandedOut {
   annotatorId: number;
   projectId: number;
   shape: ItemShape;
 }
 
-const MAX_CACHED_LEASES = 100_000;
-const FLOOR_REFRESH_MS = 5_000;
+const MAX_HANDED_OUT = 100_000;
+const MAX_PROJECTS = 10_000;
+/** How long a project's lowest open item id is trusted before it is read again. */
+const SCAN_START_TTL_MS = 5_000;
 
+/**
+ * The labeling rules: an annotator takes the next task of a project (`next`), gives it back (`skip`),
+ * saves unfinished work (`saveDraft`) and submits a label (`submit`). Who may take work is the
+ * admission's call; which item they get is the lease statement's (lease-tasks.sql).
+ */
 @Injectable()
 export class TasksService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TasksService.name);
   private sweeper: NodeJS.Timeout | undefined;
-  /** Leases this instance handed out, so a submit can be judged without reading them back. */
-  private readonly leases = new Map<number, LeaseContext>();
-  /** Per project, the lowest item id that may be open: lease scans start there. A hint only. */
-  private readonly floors = new Map<number, { floor: number; refreshedAt: number }>();
-  /** Per project, how many gold items it has (a hint, refreshed like the floor). */
-  private readonly goldCounts = new Map<number, { count: number; refreshedAt: number }>();
-  private readonly random: () => number = Math.random;
+  /** Leases this instance handed out, so that their submit is judged without reading them back. */
+  private readonly handedOut = new TtlCache<number, HandedOut>({ maxEntries: MAX_HANDED_OUT, ttlMs: Infinity });
+  /**
+   * Per project, the lowest item id that may still be open: lease scans start there. A hint only,
+   * lowered at once when this instance sees an item come back; another instance's show up on refresh.
+   */
+  private readonly scanStarts = new TtlCache<number, number>({ maxEntries: MAX_PROJECTS, ttlMs: SCAN_START_TTL_MS });
+  private readonly readScanStart = (projectId: number): Promise<number> => this.assignments.lowestOpenItemId(projectId);
+  private readonly itemRefs: ItemRefs;
+  /** Only the annotator holding the lease gets URLs for the item's files. */
+  private readonly fileUrls: FileUrls;
 
   constructor(
     private readonly assignments: AssignmentsRepository,
+    private readonly admission: AdmissionService,
     private readonly projects: ProjectsService,
     private readonly aggregation: AggregationService,
-    private readonly suspensions: SuspensionsService,
-    private readonly qualifications: QualificationsRepository,
-    private readonly qualificationVerdicts: QualificationsService,
-    private readonly budget: BudgetService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.itemRefs = new ItemRefs(config.jwtSecret);
     this.fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
   }
 
-  private readonly itemRefs: ItemRefs;
-  /** Only the annotator holding the lease gets URLs for the item's files. */
-  private readonly fileUrls: FileUrls;
-
   onModuleInit(): void {
     this.sweeper = setInterval(() => {
       this.assignments.expireLeases().then(
         (released) => {
-          for (const { projectId, itemId } of released) this.lowerFloor(projectId, itemId);
+          for (const { projectId, itemId } of released) this.itemReopened(projectId, itemId);
           // A gold item left to run out counts as a wrong answer: the next aggregation judges it.
           for (const projectId of new Set(released.map((r) => r.projectId))) this.aggregation.schedule(projectId);
           if (released.length > 0) this.logger.log(`returned ${released.length} expired leases to the pool`);
@@ -92,11 +92,8 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
    * answer tells them apart. A new lease takes a place in the project's budget for as long as it lives.
    */
   async next(caller: Caller, projectId: number): Promise<TaskDto | undefined> {
-    await this.checkNotSuspended(caller);
-    const project = await this.projects.visible(caller, projectId);
-    if (project.status !== 'active') throw new TaskException(ErrorCode.PROJECT_NOT_ACTIVE, `Project ${projectId} is ${project.status}`);
-    const hold = await this.budget.hold(projectId, project.rewardBudget);
-    if (!hold) {
+    const admitted = await this.admission.admit(caller, projectId);
+    if (admitted === 'budget-spent') {
       // A spent budget hands out nothing new, but the caller's own lease is theirs to finish.
       const live = await this.assignments.liveTask(projectId, caller.id);
       if (live) return this.handOut(caller, projectId, live);
@@ -107,12 +104,12 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     }
     let answer: LeaseAnswer;
     try {
-      answer = await this.lease(caller, projectId, project);
+      answer = await this.lease(caller, projectId, admitted);
     } catch (error) {
-      this.budget.settle(hold);
+      this.admission.settle(admitted.hold);
       throw error;
     }
-    this.budget.settle(hold, answer.outcome === 'leased' ? answer.task : undefined);
+    this.admission.settle(admitted.hold, answer.outcome === 'leased' ? answer.task : undefined);
     switch (answer.outcome) {
       case 'none':
         return undefined;
@@ -133,41 +130,6 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private handOut(caller: Caller, projectId: number, task: LeasedTask): TaskDto {
-    this.remember(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
-    return mapTask(task, this.itemRefs.of(caller.id, task.itemId), this.fileUrls.forItem(task.data, null, caller.id));
-  }
-
-  private async lease(
-    caller: Caller,
-    projectId: number,
-    project: { goldRate: number; leaseSeconds: number; qualificationSize: number; qualificationMinAccuracy: number },
-  ): Promise<LeaseAnswer> {
-    const goldInProject = await this.goldCount(projectId);
-    const qualification = goldInProject > 0 ? await this.qualification(projectId, caller.id, project, goldInProject) : 'passed';
-    if (qualification === 'failed') {
-      throw new TaskException(
-        ErrorCode.QUALIFICATION_FAILED,
-        "You did not pass this project's qualification: too few of your answers to its check items were right",
-      );
-    }
-    const wantGold = goldInProject > 0 && this.random() < goldChance(project.goldRate, qualification);
-    const floor = await this.floor(projectId);
-    const request = { projectId, annotatorId: caller.id, leaseSeconds: project.leaseSeconds, floor, gold: wantGold };
-    let answer = await this.assignments.nextTask(request);
-    // Below the floor: items another instance released since the last refresh.
-    if (answer.outcome === 'none' && floor > 0) answer = await this.assignments.nextTask({ ...request, floor: 0 });
-    // Nothing open: leases that ran out may be holding items the sweeper has not returned yet.
-    if (answer.outcome === 'none') {
-      const released = await this.assignments.expireLeases(projectId);
-      if (released.length > 0) {
-        this.aggregation.schedule(projectId);
-        answer = await this.assignments.nextTask({ ...request, floor: 0 });
-      }
-    }
-    return answer;
-  }
-
   async progress(caller: Caller, projectId: number): Promise<ProgressDto> {
     await this.projects.visible(caller, projectId);
     return this.assignments.countOpen(projectId, caller.id);
@@ -177,19 +139,19 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   async skip(caller: Caller, assignmentId: number): Promise<void> {
     const freed = await this.assignments.skip(assignmentId, caller.id);
     if (freed) {
-      this.leases.delete(assignmentId);
-      this.lowerFloor(freed.projectId, freed.itemId);
-      this.budget.release(freed);
+      this.handedOut.delete(assignmentId);
+      this.itemReopened(freed.projectId, freed.itemId);
+      this.admission.release(freed);
       this.aggregation.schedule(freed.projectId);
       return;
     }
-    const assignment = await this.own(caller, assignmentId);
+    const assignment = await this.ownAssignment(caller, assignmentId);
     throw new TaskException(ErrorCode.ASSIGNMENT_CLOSED, `Assignment ${assignment.id} is ${assignment.status}; it cannot be skipped`);
   }
 
   /** Records the label; with `thenNext`, also leases the next task of the project in the same call. */
   async submit(caller: Caller, assignmentId: number, result: unknown, leadTimeMs: number, thenNext = false): Promise<SubmittedDto> {
-    const { annotationId, projectId } = await this.record(caller, assignmentId, result, leadTimeMs);
+    const { annotationId, projectId } = await this.recordLabel(caller, assignmentId, result, leadTimeMs);
     this.aggregation.schedule(projectId);
     if (!thenNext) return { annotationId };
     try {
@@ -201,112 +163,92 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async checkNotSuspended(caller: Caller): Promise<void> {
-    if (await this.suspensions.isSuspended(caller.id))
-      throw new TaskException(
-        ErrorCode.ANNOTATOR_SUSPENDED,
-        'Your account is suspended: your recent labels did not pass the quality checks',
-      );
+  async saveDraft(caller: Caller, assignmentId: number, draft: unknown): Promise<DraftSavedDto> {
+    const expiresAt = await this.assignments.saveDraft(assignmentId, caller.id, draft);
+    if (expiresAt) return { expiresAt: expiresAt.toISOString() };
+    this.requireStillLeased(await this.ownAssignment(caller, assignmentId));
+    throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the draft was not saved');
   }
 
-  private async record(
+  /** Lets lease scans find an item that went back to the pool below where they start. */
+  private itemReopened(projectId: number, itemId: number): void {
+    this.scanStarts.update(projectId, (lowest) => Math.min(lowest, itemId));
+  }
+
+  private handOut(caller: Caller, projectId: number, task: LeasedTask): TaskDto {
+    this.handedOut.set(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
+    return mapTask(task, this.itemRefs.of(caller.id, task.itemId), this.fileUrls.forItem(task.data, null, caller.id));
+  }
+
+  private async lease(caller: Caller, projectId: number, admitted: Admitted): Promise<LeaseAnswer> {
+    const scanFrom = await this.scanStarts.getOrLoad(projectId, this.readScanStart);
+    const request = { projectId, annotatorId: caller.id, leaseSeconds: admitted.leaseSeconds, scanFrom, gold: admitted.gold };
+    let answer = await this.assignments.nextTask(request);
+    // Below the scan start: items another instance released since the last refresh.
+    if (answer.outcome === 'none' && scanFrom > 0) answer = await this.assignments.nextTask({ ...request, scanFrom: 0 });
+    // Nothing open: leases that ran out may be holding items the sweeper has not returned yet.
+    if (answer.outcome === 'none') {
+      const released = await this.assignments.expireLeases(projectId);
+      if (released.length > 0) {
+        this.aggregation.schedule(projectId);
+        answer = await this.assignments.nextTask({ ...request, scanFrom: 0 });
+      }
+    }
+    return answer;
+  }
+
+  /**
+   * Closes the caller's lease with their label. A retry of a submit that went through answers the same
+   * annotation; a lease that ran out or was closed is refused.
+   */
+  private async recordLabel(
     caller: Caller,
     assignmentId: number,
     result: unknown,
     leadTimeMs: number,
   ): Promise<{ annotationId: number; projectId: number }> {
-    await this.checkNotSuspended(caller);
+    await this.admission.requireNotSuspended(caller);
     // Fast path: a lease this instance handed out is judged from memory and closed in one statement.
-    const context = this.leases.get(assignmentId);
-    if (context && context.annotatorId === caller.id) {
-      const project = await this.projects.cached(context.projectId);
+    const handedOut = this.handedOut.get(assignmentId);
+    if (handedOut && handedOut.annotatorId === caller.id) {
+      const project = await this.projects.cached(handedOut.projectId);
       if (project) {
-        const checked = this.check({ type: project.type as ProjectType, labels: project.labels }, context.shape, result);
-        const annotationId = await this.assignments.submit({ assignmentId, annotatorId: caller.id, result: checked, leadTimeMs });
+        const valid = this.validResult({ type: project.type as ProjectType, labels: project.labels }, handedOut.shape, result);
+        const annotationId = await this.assignments.submit({ assignmentId, annotatorId: caller.id, result: valid, leadTimeMs });
         if (annotationId !== undefined) {
-          this.leases.delete(assignmentId);
-          return { annotationId, projectId: context.projectId };
+          this.handedOut.delete(assignmentId);
+          return { annotationId, projectId: handedOut.projectId };
         }
       }
     }
-    const assignment = await this.own(caller, assignmentId);
+    // Slow path: the lease as the database has it (handed out elsewhere, retried, or no longer live).
+    const assignment = await this.ownAssignment(caller, assignmentId);
     if (assignment.annotationId !== null) return { annotationId: assignment.annotationId, projectId: assignment.projectId };
-    this.checkOpen(assignment);
-    const checked = this.check(
+    this.requireStillLeased(assignment);
+    const valid = this.validResult(
       { type: assignment.projectType as ProjectType, labels: assignment.labels },
       itemShapeOf(assignment.data, assignment.media),
       result,
     );
-    const annotationId = await this.assignments.submit({ assignmentId, annotatorId: caller.id, result: checked, leadTimeMs });
-    this.leases.delete(assignmentId);
+    const annotationId = await this.assignments.submit({ assignmentId, annotatorId: caller.id, result: valid, leadTimeMs });
+    this.handedOut.delete(assignmentId);
     if (annotationId !== undefined) return { annotationId, projectId: assignment.projectId };
     // Lost a race: a concurrent retry submitted it, or the lease ran out meanwhile.
-    const after = await this.own(caller, assignmentId);
+    const after = await this.ownAssignment(caller, assignmentId);
     if (after.annotationId !== null) return { annotationId: after.annotationId, projectId: after.projectId };
-    this.checkOpen(after);
+    this.requireStillLeased(after);
     throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out before the submit; take the next task');
   }
 
-  async saveDraft(caller: Caller, assignmentId: number, draft: unknown): Promise<DraftSavedDto> {
-    const expiresAt = await this.assignments.saveDraft(assignmentId, caller.id, draft);
-    if (expiresAt) return { expiresAt: expiresAt.toISOString() };
-    this.checkOpen(await this.own(caller, assignmentId));
-    throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the draft was not saved');
-  }
-
-  private qualification(
-    projectId: number,
-    annotatorId: number,
-    project: { qualificationSize: number; qualificationMinAccuracy: number },
-    goldInProject: number,
-  ): Promise<QualificationStatus> {
-    // No verdict yet: a new annotator, unless the project asks for no qualification at all.
-    return this.qualificationVerdicts.status(projectId, annotatorId, () =>
-      qualificationStatus({ size: project.qualificationSize, minAccuracy: project.qualificationMinAccuracy }, goldInProject, {
-        goldSeen: 0,
-        goldCorrect: 0,
-      }),
-    );
-  }
-
-  private async goldCount(projectId: number): Promise<number> {
-    const entry = this.goldCounts.get(projectId);
-    if (entry && Date.now() - entry.refreshedAt < FLOOR_REFRESH_MS) return entry.count;
-    const count = await this.qualifications.goldCount(projectId);
-    this.goldCounts.set(projectId, { count, refreshedAt: Date.now() });
-    return count;
-  }
-
-  /** Lets lease scans find an item that went back to the pool below the current floor. */
-  lowerFloor(projectId: number, itemId: number): void {
-    const entry = this.floors.get(projectId);
-    if (entry && itemId < entry.floor) entry.floor = itemId;
-  }
-
-  private async floor(projectId: number): Promise<number> {
-    const entry = this.floors.get(projectId);
-    if (entry && Date.now() - entry.refreshedAt < FLOOR_REFRESH_MS) return entry.floor;
-    const floor = await this.assignments.openFloor(projectId);
-    this.floors.set(projectId, { floor, refreshedAt: Date.now() });
-    return floor;
-  }
-
-  private remember(assignmentId: number, context: LeaseContext): void {
-    if (this.leases.size >= MAX_CACHED_LEASES) {
-      const oldest = this.leases.keys().next();
-      if (!oldest.done) this.leases.delete(oldest.value);
-    }
-    this.leases.set(assignmentId, context);
-  }
-
-  private check(schema: { type: ProjectType; labels: readonly string[] }, shape: ItemShape, result: unknown): unknown {
+  /** The result as stored, or RESULT_INVALID naming the offending field. */
+  private validResult(schema: { type: ProjectType; labels: readonly string[] }, shape: ItemShape, result: unknown): unknown {
     const checked = validateResult(schema, shape, result);
     if (!checked.ok) throw new TaskException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
     return checked.result;
   }
 
   /** The assignment if it is the caller's; someone else's is reported as not found. */
-  private async own(caller: Caller, assignmentId: number): Promise<AssignmentForSubmit> {
+  private async ownAssignment(caller: Caller, assignmentId: number): Promise<AssignmentForSubmit> {
     const assignment = await this.assignments.findForSubmit(assignmentId);
     if (!assignment || assignment.annotatorId !== caller.id) {
       throw new TaskException(ErrorCode.ASSIGNMENT_NOT_FOUND, `Assignment ${assignmentId} not found`);
@@ -314,7 +256,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     return assignment;
   }
 
-  private checkOpen(assignment: AssignmentForSubmit): void {
+  private requireStillLeased(assignment: AssignmentForSubmit): void {
     if (assignment.status === 'expired' || (assignment.status === 'leased' && !assignment.live)) {
       throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the item went back to the pool. Take the next task');
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { getAddress } from 'ethers';
 import { isRole, type Caller } from '../access/access.js';
+import { TtlCache } from '../cache/ttl-cache.js';
 import { UsersRepository } from './users.repository.js';
 
 /**
@@ -16,28 +17,20 @@ const MAX_CACHED_CALLERS = 100_000;
  */
 @Injectable()
 export class CallersService {
-  private readonly cache = new Map<number, { caller: Caller | undefined; at: number }>();
-  /** Counts `forget` calls: a read that overlapped one may hold the old roles, so it is not kept. */
-  private forgotten = 0;
+  private readonly callers = new TtlCache<number, Caller | undefined>({ maxEntries: MAX_CACHED_CALLERS, ttlMs: CALLER_CACHE_MS });
+  private readonly readCaller = async (id: number): Promise<Caller | undefined> => {
+    const row = await this.users.findAccess(id);
+    return row && { id: row.id, address: getAddress(row.address), roles: row.roles.filter(isRole) };
+  };
 
   constructor(private readonly users: UsersRepository) {}
 
-  async current(id: number): Promise<Caller | undefined> {
-    const cached = this.cache.get(id);
-    if (cached && Date.now() - cached.at < CALLER_CACHE_MS) return cached.caller;
-    const before = this.forgotten;
-    const row = await this.users.findAccess(id);
-    const caller = row && { id: row.id, address: getAddress(row.address), roles: row.roles.filter(isRole) };
-    if (before === this.forgotten) {
-      if (this.cache.size >= MAX_CACHED_CALLERS) this.cache.clear();
-      this.cache.set(id, { caller, at: Date.now() });
-    }
-    return caller;
+  current(id: number): Promise<Caller | undefined> {
+    return this.callers.getOrLoad(id, this.readCaller);
   }
 
   /** The user's roles changed or the user is gone: the next request reads them again. */
   forget(id: number): void {
-    this.forgotten++;
-    this.cache.delete(id);
+    this.callers.delete(id);
   }
 }

@@ -145,6 +145,56 @@ describe('assignment under concurrency (real PostgreSQL)', () => {
     expect(consistency.every((row) => row.submitted === row.overlap)).toBe(true);
   });
 
+  it('with gold mixed in, annotators racing get each gold item at most once and regular items exactly their overlap', async () => {
+    const app = platform.tessera.app;
+    const project = await app.get(ProjectsService).create({
+      name: 'race with gold',
+      type: 'classification',
+      labels: ['yes', 'no'],
+      overlap: 2,
+      goldRate: 0.5,
+      qualificationSize: 0,
+      rewardPerLabel: '1',
+      status: 'active',
+    });
+    const records = [
+      ...Array.from({ length: 120 }, (_, i) => ({ externalId: `r${i}`, data: { text: `item ${i}` } })),
+      ...Array.from({ length: 10 }, (_, i) => ({ externalId: `g${i}`, data: { text: `check ${i}` }, gold: { label: 'yes' } })),
+    ];
+    expect((await app.get(ItemsImportService).import(project.id, jsonSource(records))).imported).toBe(130);
+    const users = app.get(UsersRepository);
+    const callers: Caller[] = [];
+    for (let i = 0; i < 20; i++) {
+      const user = await users.signIn(`0x${(0xa000 + i).toString(16).padStart(40, '0')}`, []);
+      callers.push({ id: user.id, address: user.address, roles: ['annotator'] });
+    }
+    const tasks = app.get(TasksService);
+    await Promise.all(
+      callers.map(async (caller) => {
+        for (let task = await tasks.next(caller, project.id); task; task = await tasks.next(caller, project.id)) {
+          await tasks.submit(caller, task.assignmentId, { label: 'yes' }, 2000);
+        }
+      }),
+    );
+    const db = platform.tessera.dataSource;
+    const perItem = await sqlRows<{ gold: boolean; n: number; annotators: number; taken: number; counted: number }>(
+      db,
+      `SELECT i.gold IS NOT NULL AS gold, i.taken,
+              (SELECT count(*)::int FROM annotations a WHERE a.item_id = i.id) AS n,
+              (SELECT count(DISTINCT a.annotator_id)::int FROM annotations a WHERE a.item_id = i.id) AS annotators,
+              (SELECT count(*)::int FROM assignments a WHERE a.item_id = i.id AND a.status IN ('submitted', 'leased')) AS counted
+         FROM items i WHERE i.project_id = $1`,
+      [project.id],
+    );
+    for (const row of perItem) {
+      expect(row.taken).toBe(row.counted);
+      expect(row.annotators).toBe(row.n);
+      if (!row.gold) expect(row.n).toBe(2);
+    }
+    // Gold was handed out (each to an annotator at most once: \`annotators\` equals \`n\` above).
+    expect(perItem.filter((row) => row.gold).reduce((sum, row) => sum + row.n, 0)).toBeGreaterThan(0);
+  });
+
   it('concurrent submits share a batch yet are answered each on its own: a refused one fails alone', async () => {
     const { projectId, callers } = await setup(40, 1, 10);
     const tasks = platform.tessera.app.get(TasksService);

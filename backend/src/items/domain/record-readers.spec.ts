@@ -200,3 +200,122 @@ describe('readCsv', () => {
     expect((await formatError(readCsv(chunked('a,b\n1,2\n3\n'), LIMITS))).message).toContain('CSV cannot be read');
   });
 });
+
+/** The records read with every way of cutting the input into chunks that the sizes give. */
+async function readChunkedEvery(
+  read: (chunks: AsyncIterable<Uint8Array>, limits: RecordLimits) => AsyncIterable<ReadRecord>,
+  input: string | Buffer,
+  limits: RecordLimits,
+): Promise<ReadRecord[][]> {
+  const length = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
+  const sizes = [...new Set([1, 2, 3, 4, 5, 7, 11, 16, length])];
+  return Promise.all(sizes.map((size) => readAll(read(chunked(input, size), limits))));
+}
+
+describe('the JSON array splitter', () => {
+  const roomy: RecordLimits = { ...LIMITS, maxBytes: 1000 };
+
+  it('cuts elements only at top-level commas, whatever is quoted, escaped or nested, and however the bytes arrive', async () => {
+    const input = `  [ {"t":"a\\\\"}, {"t":"\\"],[{"}, [1,[2,{"x":"}"}]] , "str,]" ,42,null,{"u":"é😀"}\n]  `;
+    const expected = [
+      { line: 1, value: { t: 'a\\' } },
+      { line: 2, value: { t: '"],[{' } },
+      { line: 3, value: [1, [2, { x: '}' }]] },
+      { line: 4, value: 'str,]' },
+      { line: 5, value: 42 },
+      { line: 6, value: null },
+      { line: 7, value: { u: 'é😀' } },
+    ];
+    for (const records of await readChunkedEvery(readJsonArray, input, roomy)) expect(records).toEqual(expected);
+  });
+
+  it('reads an empty array as no records', async () => {
+    expect(await readAll(readJsonArray(chunked('[]'), roomy))).toEqual([]);
+    expect(await readAll(readJsonArray(chunked(' \r\n[ \t\n ] \n'), roomy))).toEqual([]);
+  });
+
+  it('refuses empty elements and a stray closing brace, naming the element', async () => {
+    expect(await formatError(readJsonArray(chunked('[,1]'), roomy))).toMatchObject({ line: 1, message: 'empty element in the JSON array' });
+    expect(await formatError(readJsonArray(chunked('[1,,2]'), roomy))).toMatchObject({
+      line: 2,
+      message: 'empty element in the JSON array',
+    });
+    expect(await formatError(readJsonArray(chunked('[1,2,]'), roomy))).toMatchObject({
+      line: 3,
+      message: 'empty element in the JSON array',
+    });
+    expect(await formatError(readJsonArray(chunked('[1, 2}]'), roomy))).toMatchObject({
+      line: 2,
+      message: 'unbalanced "}" in the JSON array',
+    });
+  });
+
+  it('hands an element the splitter cannot fault to the parser, and reads on after a bad one', async () => {
+    expect(await readAll(readJsonArray(chunked('[tru, {"a":1 "b":2}, 3]'), roomy))).toEqual([
+      { line: 1, error: 'element is not valid JSON' },
+      { line: 2, error: 'element is not valid JSON' },
+      { line: 3, value: 3 },
+    ]);
+  });
+
+  it('takes an element of exactly the size limit and refuses one byte more', async () => {
+    const exact = JSON.stringify({ t: 'x'.repeat(LIMITS.maxBytes - 8) });
+    expect(Buffer.byteLength(exact)).toBe(LIMITS.maxBytes);
+    const over = JSON.stringify({ t: 'x'.repeat(LIMITS.maxBytes - 7) });
+    expect(await readAll(readJsonArray(chunked(`[${exact},${over}]`, 5), LIMITS))).toEqual([
+      { line: 1, value: JSON.parse(exact) as unknown },
+      { line: 2, error: `element is larger than ${LIMITS.maxBytes} bytes` },
+    ]);
+  });
+});
+
+describe('the JSON Lines splitter', () => {
+  it('gives the same lines however the bytes arrive, multi-byte characters and CRLF split included', async () => {
+    const input = '{"a":"é😀"}\r\n\r\n{"b":[1,2]}\n   \n"x"\n  ';
+    const expected = [
+      { line: 1, value: { a: 'é😀' } },
+      { line: 3, value: { b: [1, 2] } },
+      { line: 5, value: 'x' },
+    ];
+    for (const records of await readChunkedEvery(readJsonLines, input, LIMITS)) expect(records).toEqual(expected);
+  });
+
+  it('counts a line without its newline against the size limit', async () => {
+    const exact = JSON.stringify({ t: 'x'.repeat(LIMITS.maxBytes - 8) });
+    const over = JSON.stringify({ t: 'x'.repeat(LIMITS.maxBytes - 7) });
+    expect(await readAll(readJsonLines(chunked(`${exact}\n${over}\n`, 3), LIMITS))).toEqual([
+      { line: 1, value: JSON.parse(exact) as unknown },
+      { line: 2, error: `line is larger than ${LIMITS.maxBytes} bytes` },
+    ]);
+  });
+});
+
+describe('the CSV record splitter', () => {
+  const roomy: RecordLimits = { ...LIMITS, maxBytes: 1000 };
+
+  it('ends records at newlines outside quotes only ("" inside quotes included), however the bytes arrive', async () => {
+    // A record is numbered by its last line, as the existing readers do.
+    const input = '\ufeffexternalId,text,gold,width\r\nq1,"he said ""hi,""\nthen left",yes,640\r\n\r\n,"é😀",,wide\r\nq3,"""",,\r\n';
+    const expected = [
+      { line: 3, value: { externalId: 'q1', data: { text: 'he said "hi,"\nthen left', width: 640 }, gold: { label: 'yes' } } },
+      { line: 5, value: { data: { text: 'é😀', width: 'wide' } } },
+      { line: 6, value: { externalId: 'q3', data: { text: '"', width: '' } } },
+    ];
+    for (const records of await readChunkedEvery(readCsv, input, roomy)) expect(records).toEqual(expected);
+  });
+
+  it('keeps the line numbers of the rest when a record spanning lines is refused, however the bytes arrive', async () => {
+    const input = `text\nok\n"${'x\n'.repeat(40)}"\nafter\n`;
+    for (const records of await readChunkedEvery(readCsv, input, LIMITS)) {
+      // A refused record may be reported before the rows read ahead of it: the parser lags the splitter.
+      expect(records).toHaveLength(3);
+      expect(records).toEqual(
+        expect.arrayContaining([
+          { line: 2, value: { data: { text: 'ok' } } },
+          { line: 3, error: `record is larger than ${LIMITS.maxBytes} bytes` },
+          { line: 44, value: { data: { text: 'after' } } },
+        ]),
+      );
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../../migrations/index.js';
+import { textDigest } from '../../../migrations/repository-files.js';
+import { openDatabase } from '../../src/database/data-source.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const FROM_ROOT = 'backend/src/tasks/lease-tasks.sql';
+const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const file = readFileSync(path.join(backendDir, 'src/tasks/lease-tasks.sql'), 'utf8');
+
+let database: TestDatabase;
+let client: pg.Client;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await (await openDatabase({ url: database.url, poolSize: 2 })).destroy();
+  client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+});
+afterAll(async () => {
+  await client?.end();
+  await database?.drop();
+});
+
+async function definition(): Promise<string> {
+  const rows = await client.query<{ def: string }>(`SELECT pg_get_functiondef('lease_tasks'::regproc) AS def`);
+  return rows.rows[0]!.def;
+}
+
+describe('lease_tasks and lease-tasks.sql', () => {
+  it('the migrated database holds the function the file creates: signature, result, body', async () => {
+    const migrated = await definition();
+    await client.query('BEGIN');
+    try {
+      await client.query('DROP FUNCTION lease_tasks');
+      await client.query(file);
+      expect(migrated).toBe(await definition());
+    } finally {
+      await client.query('ROLLBACK');
+    }
+    // The body as the database keeps it is the file's, comments and all.
+    const body = await client.query<{ prosrc: string }>(`SELECT prosrc FROM pg_proc WHERE proname = 'lease_tasks'`);
+    expect(file).toContain(`AS $$${body.rows[0]!.prosrc}$$;`);
+  });
+
+  it('the file is the text the newest migration installing it was written for (a change needs a new migration)', () => {
+    const installers = migrations
+      .map((M) => ({ name: new M().name, installs: (M as { installs?: Readonly<Record<string, string>> }).installs ?? {} }))
+      .filter((m) => FROM_ROOT in m.installs);
+    const newest = installers.at(-1);
+    expect(newest, `no migration installs ${FROM_ROOT}`).toBeDefined();
+    expect(
+      textDigest(file),
+      `${FROM_ROOT} changed since ${newest!.name} installed it: add a migration that installs it again and records its digest`,
+    ).toBe(newest!.installs[FROM_ROOT]);
+  });
+
+  it('the compiled migrations (backend/dist, as the server and the Docker image run them) find the file', async () => {
+    const compiled = path.join(backendDir, 'dist/migrations/repository-files.js');
+    const { readRepositoryFile } = (await import(compiled)) as { readRepositoryFile: (fromRoot: string) => string };
+    expect(readRepositoryFile(FROM_ROOT)).toBe(file);
+  });
+});
