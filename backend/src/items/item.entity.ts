@@ -2,9 +2,6 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { ProjectEntity } from '../projects/project.entity.js';
 import type { ItemMedia } from './domain/item-media.js';
 
-// TEMP issue-11 merge: tasks/assignments.repository.ts still imports ItemMedia from here.
-export type { ItemMedia };
-
 @Entity('items')
 @Index('items_project_external_id_key', ['projectId', 'externalId'], { unique: true })
 @Index('items_open_idx', ['projectId', 'id'], { where: 'taken < overlap' })

@@ -1,10 +1,11 @@
+import type { Project } from './domain/project.js';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('projects')
 @Check('projects_type_check', `"type" IN ('classification', 'multilabel', 'spans', 'boxes', 'text')`)
 @Check('projects_status_check', `"status" IN ('draft', 'active', 'paused', 'completed')`)
 @Check('projects_overlap_check', `"overlap" >= 1`)
-export class ProjectEntity {
+export class ProjectEntity implements Project {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
 

@@ -6,6 +6,7 @@ import type { ListPage, ListQuery } from '../http/list-query.js';
 import { CreditService } from '../rewards/credit.service.js';
 import { checkLabels, type ProjectType } from './domain/label-schema.js';
 import { mapProject, type CreateProjectDto, type PROJECT_FILTERS, type ProjectDto, type UpdateProjectDto } from './project.dto.js';
+import type { Project } from './domain/project.js';
 import type { ProjectEntity } from './project.entity.js';
 import { ProjectException } from './projects.exception.js';
 import { ProjectsRepository, type ProjectFields } from './projects.repository.js';
@@ -40,7 +41,7 @@ export class ProjectsService {
   }
 
   /** The project as stored now; null when there is none. */
-  find(id: number): Promise<ProjectEntity | null> {
+  find(id: number): Promise<Project | null> {
     return this.projects.findById(id);
   }
 
@@ -51,7 +52,7 @@ export class ProjectsService {
   }
 
   /** The project if the caller may see it; hidden projects are reported as not found. */
-  async visible(caller: Caller, id: number): Promise<ProjectEntity> {
+  async visible(caller: Caller, id: number): Promise<Project> {
     const project = await this.cached(id);
     if (!project || (project.status !== 'active' && !canAccess(caller.roles, 'project.manage'))) {
       throw new ProjectException(ErrorCode.PROJECT_NOT_FOUND, `Project ${id} not found`);
@@ -60,7 +61,7 @@ export class ProjectsService {
   }
 
   /** The project as read at most a couple of seconds ago (other instances' changes show up then). */
-  async cached(id: number): Promise<ProjectEntity | null> {
+  async cached(id: number): Promise<Project | null> {
     const entry = this.cache.get(id);
     if (entry && Date.now() - entry.at < CACHE_MS) return entry.project;
     const project = await this.projects.findById(id);

@@ -4,7 +4,6 @@ import { TtlCache } from '../cache/ttl-cache.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { QualityException } from './quality.exception.js';
-import type { SuspensionEntity } from './suspension.entity.js';
 import { mapSuspension, type SUSPENSION_FILTERS, type SuspensionDto } from './suspensions.dto.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../access/access.js';
 import { TtlCache } from '../cache/ttl-cache.js';
 import { ErrorCode } from '../errors/app.exception.js';
-import type { ProjectEntity } from '../projects/project.entity.js';
+import type { Project } from '../projects/domain/project.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { goldChance, qualificationStatus } from '../quality/domain/qualification.js';
 import { QualificationsService } from '../quality/qualifications.service.js';
@@ -79,7 +79,7 @@ export class AdmissionService {
   }
 
   /** Whether to try gold first; refuses an annotator who failed the project's qualification. */
-  private async wantsGold(caller: Caller, project: ProjectEntity): Promise<boolean> {
+  private async wantsGold(caller: Caller, project: Project): Promise<boolean> {
     const goldInProject = await this.goldCounts.getOrLoad(project.id, this.countGold);
     if (goldInProject === 0) return false;
     // No verdict yet: a new annotator, unless the project asks for no qualification at all.

@@ -2,7 +2,7 @@ import { sqlRows } from '../database/sql.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { ItemMedia } from '../items/item.entity.js';
+import type { ItemMedia } from '../items/domain/item-media.js';
 import { Batcher } from '../database/batcher.js';
 
 export interface LeasedTask {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Caller } from '../access/access.js';
 import type { AppConfig } from '../config/app-config.js';
-import type { ProjectEntity } from '../projects/project.entity.js';
+import type { Project } from '../projects/domain/project.js';
 import type { ProjectsService } from '../projects/projects.service.js';
 import type { AggregationService } from '../quality/aggregation.service.js';
 import type { QualificationStatus } from '../quality/domain/qualification.js';
@@ -196,13 +196,13 @@ class FakeProjects implements Pick<ProjectsService, 'visible' | 'cached'> {
     qualificationMinAccuracy: 0.75,
     leaseSeconds: LEASE_SECONDS,
     rewardBudget: '100',
-  } as ProjectEntity;
+  } as Project;
 
-  visible(): Promise<ProjectEntity> {
+  visible(): Promise<Project> {
     return Promise.resolve(this.project);
   }
 
-  cached(): Promise<ProjectEntity | null> {
+  cached(): Promise<Project | null> {
     return Promise.resolve(this.project);
   }
 }
