@@ -184,7 +184,7 @@ describe('Workspace', () => {
     });
     renderWorkspace();
     await screen.findByText('A cat sleeps.');
-    expect(await screen.findByText('Your time on this item ran out; it went back to the pool.', {}, { timeout: 3000 })).toBeTruthy();
+    expect(await screen.findByText('Your time on this item ran out; it went back to the pool.', {}, { timeout: 10_000 })).toBeTruthy();
     await userEvent.keyboard('{Enter}');
     expect(await screen.findByText('A dog barks.')).toBeTruthy();
   });
@@ -216,7 +216,7 @@ describe('Workspace', () => {
 
     await userEvent.keyboard('1');
     await userEvent.keyboard('2');
-    await waitFor(() => expect(api.callsTo('PUT', '/api/assignments/11/draft')).toHaveLength(1), { timeout: 2000 });
+    await waitFor(() => expect(api.callsTo('PUT', '/api/assignments/11/draft')).toHaveLength(1), { timeout: 10_000 });
     expect(api.callsTo('PUT', '/api/assignments/11/draft')[0]?.body).toEqual({ result: { label: 'dog' } });
     expect(await screen.findByText('Draft saved')).toBeTruthy();
   });
