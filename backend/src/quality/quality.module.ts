@@ -33,6 +33,6 @@ import { SuspensionsService } from './suspensions.service.js';
     QualificationsRepository,
     QualificationsService,
   ],
-  exports: [AggregationService, SuspensionsRepository, SuspensionsService, QualificationsRepository, QualificationsService],
+  exports: [AggregationService, SuspensionsService, QualificationsService],
 })
 export class QualityModule {}

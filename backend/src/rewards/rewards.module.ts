@@ -28,6 +28,6 @@ import { EarningsController, RewardsAdminController } from './rewards.controller
     { provide: PAYOUT_CONTRACT, useClass: EthersPayoutContract },
   ],
   // LedgerRepository stays exported until the modules that delete labels use LedgerService.
-  exports: [CreditService, BudgetService, LedgerService, LedgerRepository, EpochsService],
+  exports: [CreditService, BudgetService, LedgerService, EpochsService],
 })
 export class RewardsModule {}
