@@ -268,12 +268,15 @@ describe('payouts through a misbehaving RPC', () => {
     const annotators = await credit(setup, [2n * TOKEN, 4n * TOKEN]);
     const epochs = setup.platform.tessera.app.get(EpochsService);
     const epoch = await epochs.close('claim', 30, null);
+    // The node's third refusal, and the outbox's record of it (written after the refusal comes back).
     await waitFor('the node to refuse the unfunded transaction three times', () =>
       setup.proxy.count('eth_sendRawTransaction', 'upstreamErrors') >= 3 ? true : undefined,
     );
+    const mint = await waitFor('the outbox to record three attempts', async () => {
+      const [row] = await txRows(setup, `epoch:${epoch.id}:mint`);
+      return row && row.attempts >= 3 && row.last_error ? row : undefined;
+    });
     expect(await epochStatus(setup, epoch.id)).toBe('closed');
-    const [mint] = await txRows(setup, `epoch:${epoch.id}:mint`);
-    expect(mint!.attempts).toBeGreaterThanOrEqual(3);
     // Signed once, refused by the node, kept as it is: the same bytes go out again after the top-up.
     expect(mint).toMatchObject({ status: 'signed', versions: 1 });
     expect(mint!.last_error).toMatch(/funds/i);
