@@ -279,12 +279,12 @@ describe('payouts through a misbehaving RPC', () => {
     expect(await epochStatus(setup, epoch.id)).toBe('closed');
     // Signed once, refused by the node, kept as it is: the same bytes go out again after the top-up.
     expect(mint).toMatchObject({ status: 'signed', versions: 1 });
-    expect(mint!.last_error).toMatch(/funds/i);
+    expect(mint.last_error).toMatch(/funds/i);
     expect(await epochStatus(setup, epoch.id)).toBe('closed');
 
     await fund(setup.operator.address, 10n * TOKEN);
     await waitFor('the epoch to be posted', async () => (await epochStatus(setup, epoch.id)) === 'posted');
-    expect((await txRows(setup, `epoch:${epoch.id}:mint`))[0]).toMatchObject({ status: 'confirmed', hash: mint!.hash, versions: 1 });
+    expect((await txRows(setup, `epoch:${epoch.id}:mint`))[0]).toMatchObject({ status: 'confirmed', hash: mint.hash, versions: 1 });
     expect(await events(setup, 'EpochPosted')).toBe(1);
 
     // Everyone claims (gas-free) and holds exactly their ledger total.
