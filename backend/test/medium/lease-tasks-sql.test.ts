@@ -11,6 +11,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const FROM_ROOT = 'backend/src/tasks/lease-tasks.sql';
 const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const file = readFileSync(path.join(backendDir, 'src/tasks/lease-tasks.sql'), 'utf8');
+/** The copy LeaseTasksFromFile reads: the file as it was when the migration was written. */
+const FROZEN = 'migrations/1796306817556-LeaseTasksFromFile.sql';
+const frozen = readFileSync(path.join(backendDir, '..', FROZEN), 'utf8');
 
 let database: TestDatabase;
 let client: pg.Client;
@@ -55,13 +58,15 @@ describe('lease_tasks and lease-tasks.sql', () => {
     expect(newest, `no migration installs ${FROM_ROOT}`).toBeDefined();
     expect(
       textDigest(file),
-      `${FROM_ROOT} changed since ${newest!.name} installed it: add a migration that installs it again and records its digest`,
+      `${FROM_ROOT} changed since ${newest!.name} installed it: add a migration that installs a copy of it (migrations/<timestamp>-<Name>.sql) and records its digest`,
     ).toBe(newest!.installs[FROM_ROOT]);
   });
 
-  it('the compiled migrations (backend/dist, as the server and the Docker image run them) find the file', async () => {
+  it('the compiled migrations (backend/dist, as the server and the Docker image run them) find the copy they read', async () => {
     const compiled = path.join(backendDir, 'dist/migrations/repository-files.js');
-    const { readRepositoryFile } = (await import(compiled)) as { readRepositoryFile: (fromRoot: string) => string };
-    expect(readRepositoryFile(FROM_ROOT)).toBe(file);
+    const { readRepositoryFile } = (await import(compiled)) as { readRepositoryFile: (fromRoot: string, digest: string) => string };
+    expect(readRepositoryFile(FROZEN, textDigest(frozen))).toBe(frozen);
+    // A copy that is not the text its migration was written for is refused, not installed.
+    expect(() => readRepositoryFile(FROZEN, textDigest(`${frozen}\n`))).toThrow(/not the text its migration was written for/);
   });
 });
