@@ -13,7 +13,7 @@ import { ProjectsModule } from './projects/projects.module.js';
 import { RewardsModule } from './rewards/rewards.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { StorageModule } from './storage/storage.module.js';
-import { TasksModule } from './tasks/tasks.module.js';
+import { AssignmentsModule } from './assignments/assignments.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** Hands the opened (and migrated) DataSource to every repository. */
@@ -41,7 +41,7 @@ export class AppModule {
         UsersModule,
         ProjectsModule,
         ItemsModule,
-        TasksModule,
+        AssignmentsModule,
         RewardsModule,
         AnnotationsModule,
         DemoModule,

@@ -175,7 +175,9 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Tessera API')
-      .setDescription('Label-to-earn: wallet sign-in, projects, items, tasks, annotations. Errors are {statusCode, code, message, field?}.')
+      .setDescription(
+        'Label-to-earn: wallet sign-in, projects, items, assignments, annotations. Errors are {statusCode, code, message, field?}.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

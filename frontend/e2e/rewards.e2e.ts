@@ -38,10 +38,10 @@ test('annotators claim their rewards in the browser after an admin closes an epo
     const session = await apiSession(baseUrl, wallet);
     sessions.push(session);
     for (;;) {
-      const task = await session('GET', `/api/projects/${project.body.id}/next`);
-      if (task.status !== 200) break;
-      const n = Number(/\d+/.exec(task.body.item.data.text as string)![0]);
-      await session('POST', `/api/assignments/${task.body.assignmentId}/submit`, {
+      const assignment = await session('GET', `/api/projects/${project.body.id}/next`);
+      if (assignment.status !== 200) break;
+      const n = Number(/\d+/.exec(assignment.body.item.data.text as string)![0]);
+      await session('POST', `/api/assignments/${assignment.body.assignmentId}/submit`, {
         result: { label: n % 2 ? 'yes' : 'no' },
         leadTimeMs: 3000 + n * 91,
       });

@@ -61,7 +61,7 @@ test.describe('the browser areas under the Content-Security-Policy', () => {
     form.append('files', new Blob([new Uint8Array(makePng(320, 200, [200, 60, 40]))], { type: 'image/png' }), 'lot.png');
     expect((await admin('POST', `/api/projects/${project.body.id}/items`, form)).body.imported).toBe(1);
 
-    // The annotator app: sign-in, projects, an image task loaded through its signed URL, earnings.
+    // The annotator app: sign-in, projects, an image assignment loaded through its signed URL, earnings.
     const annotator: Page = await pageWithWallet(browser, Wallet.createRandom() as unknown as Wallet);
     const labelPage = await annotator.goto(`${baseUrl}/label`);
     expectPolicy(labelPage?.headers()['content-security-policy']);

@@ -44,7 +44,7 @@ export interface LabelingResult {
 
 /**
  * The annotators' loop. Separate: GET next, then POST submit, per label. Chained: POST submit?next=true
- * answers the next task with the submit, so after the first task each label is one request.
+ * answers the next assignment with the submit, so after the first assignment each label is one request.
  */
 export async function runLabeling(
   http: HttpPool,
@@ -80,13 +80,13 @@ export async function runLabeling(
 
   const worker = async (session: Session): Promise<void> => {
     const auth = `Bearer ${session.token}`;
-    let chainedTask: { assignmentId: number } | undefined;
+    let chainedAssignment: { assignmentId: number } | undefined;
     while (performance.now() < measureEnd) {
       const started = performance.now();
       let nextDone = started;
       try {
-        let task = chainedTask;
-        if (!task) {
+        let assignment = chainedAssignment;
+        if (!assignment) {
           const next = await http.request({ path: `/api/projects/${projectId}/next`, method: 'GET', headers: { authorization: auth } });
           const nextText = await next.body.text();
           nextDone = performance.now();
@@ -100,10 +100,10 @@ export async function runLabeling(
             await sleep(10);
             continue;
           }
-          task = JSON.parse(nextText) as { assignmentId: number };
+          assignment = JSON.parse(nextText) as { assignmentId: number };
         }
         const submit = await http.request({
-          path: `/api/assignments/${task.assignmentId}/submit${chained ? '?next=true' : ''}`,
+          path: `/api/assignments/${assignment.assignmentId}/submit${chained ? '?next=true' : ''}`,
           method: 'POST',
           headers: { authorization: auth, 'content-type': 'application/json' },
           body: submitBody,
@@ -112,13 +112,13 @@ export async function runLabeling(
         const done = performance.now();
         if (submit.statusCode !== 201) {
           recordError('POST /api/assignments/:id/submit', submit.statusCode, submitText);
-          chainedTask = undefined;
+          chainedAssignment = undefined;
           await sleep(10);
           continue;
         }
         if (chained) {
-          chainedTask = (JSON.parse(submitText) as { next: { assignmentId: number } | null }).next ?? undefined;
-          if (!chainedTask && done < measureEnd) {
+          chainedAssignment = (JSON.parse(submitText) as { next: { assignmentId: number } | null }).next ?? undefined;
+          if (!chainedAssignment && done < measureEnd) {
             exhausted++;
             firstExhaustedAt ??= (done - measureStart) / 1000;
           }

@@ -91,7 +91,7 @@ export function reportLines(run: BenchRun): string[] {
   ] as const) {
     if (result.exhaustedAnnotators > 0) {
       lines.push(
-        `  WARNING (${name}): ${result.exhaustedAnnotators} annotators got no task (nothing left to label), the first ${fmt(result.firstExhaustedAt ?? 0)} s ` +
+        `  WARNING (${name}): ${result.exhaustedAnnotators} annotators got no assignment (nothing left to label), the first ${fmt(result.firstExhaustedAt ?? 0)} s ` +
           `into the window: labels/s is understated; raise BENCH_ITEMS`,
       );
     }

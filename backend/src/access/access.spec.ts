@@ -5,7 +5,7 @@ import { canAccess, isRole, ROLES, type Caller, type Permission, type Role } fro
 import { AccessException, requireAccess } from './access.exception.js';
 
 const PERMISSIONS: readonly Permission[] = [
-  'task.work',
+  'assignment.work',
   'project.read',
   'project.manage',
   'item.manage',
@@ -19,8 +19,8 @@ const PERMISSIONS: readonly Permission[] = [
 
 /** The intended grants, written out independently of access.ts. */
 const GRANTED: Record<Role, readonly Permission[]> = {
-  annotator: ['task.work', 'project.read', 'rewards.own'],
-  reviewer: ['task.work', 'project.read', 'annotation.read-all', 'review.work', 'rewards.own'],
+  annotator: ['assignment.work', 'project.read', 'rewards.own'],
+  reviewer: ['assignment.work', 'project.read', 'annotation.read-all', 'review.work', 'rewards.own'],
   buyer: ['project.read'],
   admin: PERMISSIONS,
 };
@@ -36,20 +36,20 @@ describe('canAccess', () => {
     for (const permission of ['project.manage', 'item.manage', 'annotation.manage', 'annotation.read-all', 'user.manage'] as const) {
       expect(canAccess(['annotator'], permission)).toBe(false);
     }
-    expect(canAccess(['annotator'], 'task.work')).toBe(true);
+    expect(canAccess(['annotator'], 'assignment.work')).toBe(true);
   });
 
   it('an admin can do everything', () => {
     for (const permission of PERMISSIONS) expect(canAccess(['admin'], permission)).toBe(true);
   });
 
-  it('a buyer cannot work tasks, only read projects', () => {
-    expect(canAccess(['buyer'], 'task.work')).toBe(false);
+  it('a buyer cannot work on assignments, only read projects', () => {
+    expect(canAccess(['buyer'], 'assignment.work')).toBe(false);
     expect(canAccess(['buyer'], 'project.read')).toBe(true);
   });
 
   it('grants the union of several roles', () => {
-    expect(canAccess(['buyer', 'annotator'], 'task.work')).toBe(true);
+    expect(canAccess(['buyer', 'annotator'], 'assignment.work')).toBe(true);
     expect(canAccess(['buyer', 'reviewer'], 'annotation.read-all')).toBe(true);
     expect(canAccess(['buyer', 'reviewer'], 'annotation.manage')).toBe(false);
   });
@@ -66,7 +66,7 @@ describe('canAccess', () => {
 
   it('an unknown role next to a known one does not widen it', () => {
     expect(canAccess(['superuser', 'annotator'], 'user.manage')).toBe(false);
-    expect(canAccess(['superuser', 'annotator'], 'task.work')).toBe(true);
+    expect(canAccess(['superuser', 'annotator'], 'assignment.work')).toBe(true);
   });
 });
 
@@ -94,7 +94,7 @@ describe('requireAccess', () => {
   }
 
   it('returns the caller when the permission is granted', () => {
-    expect(requireAccess(annotator, 'task.work')).toBe(annotator);
+    expect(requireAccess(annotator, 'assignment.work')).toBe(annotator);
   });
 
   it('an undefined caller is UNAUTHENTICATED (401)', () => {
@@ -117,8 +117,8 @@ describe('requireAccess', () => {
     expect(error.code).toBe(ErrorCode.FORBIDDEN);
   });
 
-  it('a buyer may not work tasks', () => {
-    expect(thrownBy(() => requireAccess({ ...annotator, roles: ['buyer'] }, 'task.work')).code).toBe(ErrorCode.FORBIDDEN);
+  it('a buyer may not work on assignments', () => {
+    expect(thrownBy(() => requireAccess({ ...annotator, roles: ['buyer'] }, 'assignment.work')).code).toBe(ErrorCode.FORBIDDEN);
   });
 
   it('an admin passes every check', () => {

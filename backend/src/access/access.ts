@@ -3,7 +3,7 @@ export const ROLES = ['annotator', 'reviewer', 'admin', 'buyer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Permission =
-  | 'task.work'
+  | 'assignment.work'
   | 'project.read'
   | 'project.manage'
   | 'item.manage'
@@ -17,11 +17,11 @@ export type Permission =
   | 'rewards.manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  annotator: ['task.work', 'project.read', 'rewards.own'],
-  reviewer: ['task.work', 'project.read', 'annotation.read-all', 'review.work', 'rewards.own'],
+  annotator: ['assignment.work', 'project.read', 'rewards.own'],
+  reviewer: ['assignment.work', 'project.read', 'annotation.read-all', 'review.work', 'rewards.own'],
   buyer: ['project.read'],
   admin: [
-    'task.work',
+    'assignment.work',
     'project.read',
     'project.manage',
     'item.manage',

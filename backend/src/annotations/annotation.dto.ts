@@ -3,7 +3,7 @@ import { IsDefined, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { getAddress } from 'ethers';
 import { MAX_ID } from '../http/list-query.js';
 import { DocumentsLabelResults, labelResultProperty } from '../projects/label-result.dto.js';
-import { MAX_LEAD_TIME_MS } from '../tasks/task.dto.js';
+import { MAX_LEAD_TIME_MS } from '../assignments/assignment.dto.js';
 import type { AnnotationEntity } from './annotation.entity.js';
 
 @DocumentsLabelResults()
@@ -12,7 +12,7 @@ export class AnnotationDto {
   @ApiProperty() projectId: number;
   @ApiProperty({
     oneOf: [{ type: 'number' }, { type: 'string' }],
-    description: "The item's id; for an annotator reading their own labels, the opaque reference their tasks showed",
+    description: "The item's id; for an annotator reading their own labels, the opaque reference their assignments showed",
   })
   itemId: number | string;
   @ApiProperty() annotatorId: number;

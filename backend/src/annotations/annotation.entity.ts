@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ItemEntity } from '../items/item.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
-import { AssignmentEntity } from '../tasks/assignment.entity.js';
+import { AssignmentEntity } from '../assignments/assignment.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 
 @Entity('annotations')

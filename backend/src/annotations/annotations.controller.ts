@@ -14,7 +14,7 @@ export class AnnotationsController {
   constructor(private readonly annotations: AnnotationsService) {}
 
   @Get()
-  @RequirePermission('task.work')
+  @RequirePermission('assignment.work')
   @ApiOkResponse({ type: AnnotationDto, isArray: true, description: 'Annotators get only their own labels' })
   async list(
     @CurrentCaller() caller: Caller,
@@ -28,7 +28,7 @@ export class AnnotationsController {
   }
 
   @Get(':id')
-  @RequirePermission('task.work')
+  @RequirePermission('assignment.work')
   @ApiOkResponse({ type: AnnotationDto })
   get(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<AnnotationDto> {
     return this.annotations.get(caller, parseId(id));

@@ -22,7 +22,7 @@ export class AnnotationsService {
     this.itemRefs = new ItemRefs(config.jwtSecret);
   }
 
-  /** Those who may read all labels see all; everyone else sees only their own, with items named as their tasks named them. */
+  /** Those who may read all labels see all; everyone else sees only their own, with items named as their assignments named them. */
   async list(caller: Caller, query: ListQuery<(typeof ANNOTATION_FILTERS)[number]>): Promise<ListPage<AnnotationDto>> {
     const readsAll = canAccess(caller.roles, 'annotation.read-all');
     const page = await this.annotations.list(query, readsAll ? undefined : caller.id);

@@ -2,7 +2,7 @@ import { AnnotationEntity } from '../annotations/annotation.entity.js';
 import { AuthNonceEntity } from '../auth/auth-nonce.entity.js';
 import { ItemEntity } from '../items/item.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
-import { AssignmentEntity } from '../tasks/assignment.entity.js';
+import { AssignmentEntity } from '../assignments/assignment.entity.js';
 import { ItemResultEntity } from '../quality/item-result.entity.js';
 import { QualificationEntity } from '../quality/qualification.entity.js';
 import { ReviewEntity } from '../quality/review.entity.js';

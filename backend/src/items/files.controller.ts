@@ -8,7 +8,7 @@ import { FilesService } from './files.service.js';
 
 /**
  * Serves stored files (item images) by CID, through the signed URLs the API hands out with each view
- * that shows a file (`files` of tasks, items and review items). No session token in the URL.
+ * that shows a file (`files` of assignments, items and review items). No session token in the URL.
  */
 @ApiTags('files')
 @Controller('files')

@@ -34,7 +34,7 @@ export class CreateProjectDto {
   @ApiPropertyOptional({
     minimum: 0,
     maximum: 0.5,
-    description: 'Share of tasks that are gold items, when the project has gold (default 0.1)',
+    description: 'Share of assignments that are gold items, when the project has gold (default 0.1)',
   })
   @IsOptional()
   @IsNumber()

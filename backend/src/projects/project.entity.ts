@@ -29,7 +29,7 @@ export class ProjectEntity implements Project {
   @Column({ type: 'double precision', name: 'target_confidence', default: 0.8 })
   targetConfidence: number;
 
-  /** Share of an annotator's tasks that are gold items (when the project has gold). */
+  /** Share of an annotator's assignments that are gold items (when the project has gold). */
   @Column({ type: 'double precision', name: 'gold_rate', default: 0.1 })
   goldRate: number;
 

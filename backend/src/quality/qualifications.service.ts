@@ -9,12 +9,12 @@ const MAX_CACHED = 100_000;
 
 /**
  * Each annotator's qualification verdict per project, as the labeling path asks for it on every
- * task: "passed" is final and kept, "failed" is read again every few seconds, a reset made here
- * applies to the very next task.
+ * lease: "passed" is final and kept, "failed" is read again every few seconds, a reset made here
+ * applies to the very next lease.
  */
 @Injectable()
 export class QualificationsService {
-  /** "passed" is final; a qualifying annotator's verdict may land any moment: read it again on their next task. */
+  /** "passed" is final; a qualifying annotator's verdict may land any moment: read it again on their next lease. */
   private readonly verdicts = new TtlCache<string, QualificationStatus>({
     maxEntries: MAX_CACHED,
     ttlMs: (status) => (status === 'passed' ? Infinity : status === 'failed' ? FAILED_REFRESH_MS : 0),
@@ -30,7 +30,7 @@ export class QualificationsService {
     );
   }
 
-  /** How many gold items the project has: with none, nobody qualifies and no task is a check. */
+  /** How many gold items the project has: with none, nobody qualifies and no assignment is a check. */
   goldCount(projectId: number): Promise<number> {
     return this.rows.goldCount(projectId);
   }

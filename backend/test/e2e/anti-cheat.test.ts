@@ -6,7 +6,7 @@ import { call, signIn, type Session } from '../support/wallet.js';
 
 let t: TestApp;
 
-interface Task {
+interface Assignment {
   assignmentId: number;
   item: { id: string; data: { text: string } };
 }
@@ -49,11 +49,11 @@ function project(items: number): Promise<number> {
 }
 
 async function next(session: Session, projectId: number) {
-  return call<Task>(t.baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
+  return call<Assignment>(t.baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
 }
 
-async function submit(session: Session, task: Task, label: string, leadTimeMs: number) {
-  const submitted = await call<{ annotationId: number }>(t.baseUrl, session, 'POST', `/api/assignments/${task.assignmentId}/submit`, {
+async function submit(session: Session, assignment: Assignment, label: string, leadTimeMs: number) {
+  const submitted = await call<{ annotationId: number }>(t.baseUrl, session, 'POST', `/api/assignments/${assignment.assignmentId}/submit`, {
     result: { label },
     leadTimeMs,
   });
@@ -82,17 +82,17 @@ describe('time per label, as the server measured it', () => {
     const projectId = await project(MIN_LABELS);
     const [bot, human] = await Promise.all([annotator(), annotator()]);
     for (let n = 0; n < MIN_LABELS; n++) {
-      const task = await next(bot, projectId);
-      expect(task.status).toBe(200);
-      await submit(bot, task.body, LABELS[n % 3]!, 5000);
+      const assignment = await next(bot, projectId);
+      expect(assignment.status).toBe(200);
+      await submit(bot, assignment.body, LABELS[n % 3]!, 5000);
     }
     for (let n = 0; n < MIN_LABELS; n++) {
-      const task = await next(human, projectId);
-      expect(task.status).toBe(200);
+      const assignment = await next(human, projectId);
+      expect(assignment.status).toBe(200);
       // A person reads the item: the lease is held for real before the answer.
       const shown = Date.now();
       await pause(HUMAN_MS);
-      await submit(human, task.body, LABELS[(n + 1) % 3]!, Date.now() - shown);
+      await submit(human, assignment.body, LABELS[(n + 1) % 3]!, Date.now() - shown);
     }
 
     // The client's figure is kept as it was sent; the server's own figure sits beside it.
@@ -113,7 +113,7 @@ describe('time per label, as the server measured it', () => {
     expect(suspended[0]!.reasons[0]!.medianServerTimeMs).toBeLessThan(MIN_MEDIAN_MS);
     expect(await activeSuspensions(human)).toEqual([]);
 
-    // The bot is out (its suspension reaches the task routes within a couple of seconds); the human works on.
+    // The bot is out (its suspension reaches the assignment routes within a couple of seconds); the human works on.
     const deadline = Date.now() + 10_000;
     let refused = await next(bot, projectId);
     while (refused.status !== 403 && Date.now() < deadline) {

@@ -14,7 +14,7 @@ let cid: string;
 let ownerUrl: string;
 const png = makePng(40, 30);
 
-interface Task {
+interface Assignment {
   assignmentId: number;
   item: { id: string; data: { image: string }; files: Record<string, string> };
 }
@@ -58,11 +58,11 @@ beforeAll(async () => {
     signIn(t.baseUrl, Wallet.createRandom() as unknown as Wallet),
     signIn(t.baseUrl, Wallet.createRandom() as unknown as Wallet),
   ]);
-  const task = await call<Task>(t.baseUrl, owner, 'GET', `/api/projects/${project.body.id}/next`);
-  expect(task.status).toBe(200);
-  cid = /^ipfs:\/\/(\w+)$/.exec(task.body.item.data.image)![1]!;
-  ownerUrl = task.body.item.files[cid]!;
-  // The only item is leased to `owner`: the stranger is handed no task, so no URL for it.
+  const assignment = await call<Assignment>(t.baseUrl, owner, 'GET', `/api/projects/${project.body.id}/next`);
+  expect(assignment.status).toBe(200);
+  cid = /^ipfs:\/\/(\w+)$/.exec(assignment.body.item.data.image)![1]!;
+  ownerUrl = assignment.body.item.files[cid]!;
+  // The only item is leased to `owner`: the stranger is handed no assignment, so no URL for it.
   expect((await call(t.baseUrl, stranger, 'GET', `/api/projects/${project.body.id}/next`)).status).toBe(204);
 });
 
@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 describe('signed file URLs', () => {
-  it('the annotator holding the lease loads the image from the URL the task gave, with no token in it', async () => {
+  it('the annotator holding the lease loads the image from the URL the assignment gave, with no token in it', async () => {
     expect(ownerUrl).toMatch(new RegExp(`^/api/files/${cid}\\?u=${owner.user.id}&exp=\\d+&sig=[\\w-]{43}$`));
     expect(ownerUrl).not.toContain(owner.token);
     const file = await get(ownerUrl);

@@ -160,7 +160,7 @@ beforeAll(async () => {
     RATE_LIMIT_PER_IP: '1000000',
   });
   worker = await signIn(t.baseUrl, Wallet.createRandom() as unknown as Wallet);
-  // Earlier data: a project with items, one label submitted, one task leased with a draft.
+  // Earlier data: a project with items, one label submitted, one assignment leased with a draft.
   const project = await call<{ id: number }>(t.baseUrl, t.admin, 'POST', '/api/projects', {
     name: 'Fuzzed',
     type: 'classification',

@@ -6,7 +6,7 @@ import { call, signIn, type Session } from '../support/wallet.js';
 
 let t: TestApp;
 
-interface Task {
+interface Assignment {
   assignmentId: number;
   item: { id: string; data: { text: string } };
   expiresAt: string;
@@ -62,7 +62,7 @@ async function annotator(): Promise<Session> {
 }
 
 async function next(session: Session, projectId: number) {
-  return call<Task>(t.baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
+  return call<Assignment>(t.baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
 }
 
 async function progressOf(session: Session, projectId: number): Promise<{ remaining: number; done: number }> {
@@ -71,12 +71,12 @@ async function progressOf(session: Session, projectId: number): Promise<{ remain
   return progress.body;
 }
 
-async function skip(session: Session, task: Task) {
-  expect((await call(t.baseUrl, session, 'POST', `/api/assignments/${task.assignmentId}/skip`)).status).toBe(204);
+async function skip(session: Session, assignment: Assignment) {
+  expect((await call(t.baseUrl, session, 'POST', `/api/assignments/${assignment.assignmentId}/skip`)).status).toBe(204);
 }
 
-async function submit(session: Session, task: Task, label: string, n: number) {
-  const submitted = await call(t.baseUrl, session, 'POST', `/api/assignments/${task.assignmentId}/submit`, {
+async function submit(session: Session, assignment: Assignment, label: string, n: number) {
+  const submitted = await call(t.baseUrl, session, 'POST', `/api/assignments/${assignment.assignmentId}/submit`, {
     result: { label },
     leadTimeMs: 2000 + (n % 7) * 300,
   });
@@ -84,7 +84,7 @@ async function submit(session: Session, task: Task, label: string, n: number) {
 }
 
 describe('gold mixing', () => {
-  it('mixes gold items in at the project rate, and nothing in a task tells them apart', async () => {
+  it('mixes gold items in at the project rate, and nothing in an assignment tells them apart', async () => {
     const { projectId, goldAnswer } = await goldProject({ goldRate: 0.2, qualificationSize: 0 }, 300, 60);
     const worker = await annotator();
     const progress = await call<{ remaining: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/progress`);
@@ -93,25 +93,25 @@ describe('gold mixing', () => {
     const goldKeys = new Set<string>();
     const regularKeys = new Set<string>();
     const refs = new Set<string>();
-    let goldTasks = 0;
+    let goldAssignments = 0;
     for (let n = 0; n < 100; n++) {
-      const task = await next(worker, projectId);
-      expect(task.status).toBe(200);
-      const raw = JSON.stringify(task.body);
+      const assignment = await next(worker, projectId);
+      expect(assignment.status).toBe(200);
+      const raw = JSON.stringify(assignment.body);
       expect(raw).not.toMatch(/gold/i);
-      expect(task.body.item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-      refs.add(task.body.item.id);
-      const isGold = goldAnswer.has(task.body.item.data.text);
-      const keys = JSON.stringify(Object.keys(task.body).sort()) + JSON.stringify(Object.keys(task.body.item).sort());
+      expect(assignment.body.item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      refs.add(assignment.body.item.id);
+      const isGold = goldAnswer.has(assignment.body.item.data.text);
+      const keys = JSON.stringify(Object.keys(assignment.body).sort()) + JSON.stringify(Object.keys(assignment.body.item).sort());
       (isGold ? goldKeys : regularKeys).add(keys);
-      if (isGold) goldTasks++;
+      if (isGold) goldAssignments++;
       // Gold answered right: this test is about mixing, and wrong gold answers would suspend the annotator.
-      await submit(worker, task.body, isGold ? goldAnswer.get(task.body.item.data.text)! : LABELS[n % 3]!, n);
+      await submit(worker, assignment.body, isGold ? goldAnswer.get(assignment.body.item.data.text)! : LABELS[n % 3]!, n);
     }
     expect(refs.size).toBe(100);
     // Binomial(100, 0.2): 8..34 holds with probability > 0.999.
-    expect(goldTasks).toBeGreaterThanOrEqual(8);
-    expect(goldTasks).toBeLessThanOrEqual(34);
+    expect(goldAssignments).toBeGreaterThanOrEqual(8);
+    expect(goldAssignments).toBeLessThanOrEqual(34);
     expect([...goldKeys]).toEqual([...regularKeys]);
     // The annotator's own labels name items by the same opaque references, not by ids.
     const mine = await call<Array<{ itemId: unknown }>>(t.baseUrl, worker, 'GET', '/api/annotations?range=[0,99]');
@@ -129,15 +129,15 @@ describe('gold mixing', () => {
   it('stops serving gold once the regular work is done', async () => {
     const { projectId, goldAnswer } = await goldProject({ goldRate: 0.5, qualificationSize: 0 }, 3, 20);
     const worker = await annotator();
-    let tasks = 0;
-    for (let task = await next(worker, projectId); task.status === 200; task = await next(worker, projectId)) {
-      await submit(worker, task.body, goldAnswer.get(task.body.item.data.text) ?? LABELS[tasks % 3]!, tasks);
-      tasks++;
+    let assignments = 0;
+    for (let assignment = await next(worker, projectId); assignment.status === 200; assignment = await next(worker, projectId)) {
+      await submit(worker, assignment.body, goldAnswer.get(assignment.body.item.data.text) ?? LABELS[assignments % 3]!, assignments);
+      assignments++;
     }
     const progress = await call<{ remaining: number; done: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/progress`);
-    expect(progress.body).toEqual({ remaining: 0, done: tasks });
-    expect(tasks).toBeGreaterThanOrEqual(3);
-    expect(tasks).toBeLessThan(23);
+    expect(progress.body).toEqual({ remaining: 0, done: assignments });
+    expect(assignments).toBeGreaterThanOrEqual(3);
+    expect(assignments).toBeLessThan(23);
   });
 });
 
@@ -146,20 +146,20 @@ describe('qualification', () => {
     const { projectId, goldAnswer } = await goldProject({ goldRate: 0.1, qualificationSize: 4, qualificationMinAccuracy: 0.75 }, 60, 10);
     const careful = await annotator();
     const careless = await annotator();
-    const taskCounts = new Map<Session, { tasks: number; gold: number }>();
+    const assignmentCounts = new Map<Session, { assignments: number; gold: number }>();
     for (const session of [careful, careless]) {
-      const counts = { tasks: 0, gold: 0 };
+      const counts = { assignments: 0, gold: 0 };
       while (counts.gold < 4) {
-        const task = await next(session, projectId);
-        expect(task.status).toBe(200);
-        const truth = goldAnswer.get(task.body.item.data.text);
+        const assignment = await next(session, projectId);
+        expect(assignment.status).toBe(200);
+        const truth = goldAnswer.get(assignment.body.item.data.text);
         if (truth !== undefined) counts.gold++;
         const label =
-          truth === undefined ? LABELS[counts.tasks % 3]! : session === careful ? truth : LABELS[(LABELS.indexOf(truth) + 1) % 3]!;
-        await submit(session, task.body, label, counts.tasks);
-        counts.tasks++;
+          truth === undefined ? LABELS[counts.assignments % 3]! : session === careful ? truth : LABELS[(LABELS.indexOf(truth) + 1) % 3]!;
+        await submit(session, assignment.body, label, counts.assignments);
+        counts.assignments++;
       }
-      taskCounts.set(session, counts);
+      assignmentCounts.set(session, counts);
     }
     const aggregated = await call<{ workers: Array<{ annotatorId: number; trust: number }> }>(
       t.baseUrl,
@@ -194,25 +194,25 @@ describe('qualification', () => {
     expect(missing.body.code).toBe('QUALIFICATION_NOT_FOUND');
     const reset = await call(t.baseUrl, t.admin, 'DELETE', `/api/projects/${projectId}/quality/qualifications/${careless.user.id}`);
     expect(reset.status).toBe(204);
-    // The reset applies to the very next task.
+    // The reset applies to the very next assignment.
     expect((await next(careless, projectId)).status).toBe(200);
   });
 });
 
 describe('gold stays invisible', () => {
-  it('progress moves the same way whether the task leased and submitted is a gold item or a regular one', async () => {
+  it('progress moves the same way whether the assignment leased and submitted is a gold item or a regular one', async () => {
     const { projectId, goldAnswer } = await goldProject({ goldRate: 0.5, qualificationSize: 0 }, 40, 20);
     const worker = await annotator();
     const moves = { gold: new Set<string>(), regular: new Set<string>() };
     const counts = { gold: 0, regular: 0 };
     for (let n = 0; n < 40 && (counts.gold < 3 || counts.regular < 3); n++) {
       const before = await progressOf(worker, projectId);
-      const task = await next(worker, projectId);
-      expect(task.status).toBe(200);
+      const assignment = await next(worker, projectId);
+      expect(assignment.status).toBe(200);
       const leased = await progressOf(worker, projectId);
-      await submit(worker, task.body, LABELS[n % 3]!, n);
+      await submit(worker, assignment.body, LABELS[n % 3]!, n);
       const after = await progressOf(worker, projectId);
-      const kind = goldAnswer.has(task.body.item.data.text) ? 'gold' : 'regular';
+      const kind = goldAnswer.has(assignment.body.item.data.text) ? 'gold' : 'regular';
       counts[kind]++;
       moves[kind].add(
         JSON.stringify({
@@ -237,17 +237,17 @@ describe('gold stays invisible', () => {
     for (const session of [dodger, picky]) {
       let gold = 0;
       for (let n = 0; gold < 4; n++) {
-        const task = await next(session, projectId);
-        expect(task.status).toBe(200);
-        const truth = goldAnswer.get(task.body.item.data.text);
+        const assignment = await next(session, projectId);
+        expect(assignment.status).toBe(200);
+        const truth = goldAnswer.get(assignment.body.item.data.text);
         if (truth !== undefined) {
           gold++;
-          if (session === dodger && gold > 2) await skip(session, task.body);
-          else await submit(session, task.body, truth, n);
+          if (session === dodger && gold > 2) await skip(session, assignment.body);
+          else await submit(session, assignment.body, truth, n);
         } else if (session === picky && n % 2 === 1) {
-          await skip(session, task.body);
+          await skip(session, assignment.body);
         } else {
-          await submit(session, task.body, LABELS[n % 3]!, n);
+          await submit(session, assignment.body, LABELS[n % 3]!, n);
         }
       }
     }
@@ -267,24 +267,24 @@ describe('gold stays invisible', () => {
     expect((refused.body as unknown as ErrorBody).code).toBe('QUALIFICATION_FAILED');
   });
 
-  it('names the same item differently for each annotator, in their tasks and in their own labels', async () => {
+  it('names the same item differently for each annotator, in their assignments and in their own labels', async () => {
     const { projectId } = await goldProject({ goldRate: 0, qualificationSize: 0, overlap: 2 }, 1, 0);
     const [a, b] = await Promise.all([annotator(), annotator()]);
-    const taskA = await next(a, projectId);
-    const taskB = await next(b, projectId);
-    expect(taskA.body.item.data).toEqual(taskB.body.item.data);
-    expect(taskA.body.item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(taskB.body.item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(taskA.body.item.id).not.toBe(taskB.body.item.id);
+    const assignmentA = await next(a, projectId);
+    const assignmentB = await next(b, projectId);
+    expect(assignmentA.body.item.data).toEqual(assignmentB.body.item.data);
+    expect(assignmentA.body.item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(assignmentB.body.item.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(assignmentA.body.item.id).not.toBe(assignmentB.body.item.id);
     // Each annotator's reference stays the same for them: on a reload, and in their own labels.
-    expect((await next(a, projectId)).body.item.id).toBe(taskA.body.item.id);
-    for (const [session, task] of [
-      [a, taskA],
-      [b, taskB],
+    expect((await next(a, projectId)).body.item.id).toBe(assignmentA.body.item.id);
+    for (const [session, assignment] of [
+      [a, assignmentA],
+      [b, assignmentB],
     ] as const) {
-      await submit(session, task.body, 'cat', 1);
+      await submit(session, assignment.body, 'cat', 1);
       const mine = await call<Array<{ projectId: number; itemId: unknown }>>(t.baseUrl, session, 'GET', '/api/annotations');
-      expect(mine.body.filter((l) => l.projectId === projectId).map((l) => l.itemId)).toEqual([task.body.item.id]);
+      expect(mine.body.filter((l) => l.projectId === projectId).map((l) => l.itemId)).toEqual([assignment.body.item.id]);
     }
   });
 });

@@ -52,8 +52,8 @@ beforeAll(async () => {
   projectId = created.body.id;
   const item = await call<{ id: number }>(t.baseUrl, t.admin, 'POST', '/api/items', { projectId, data: { text: 'hello' } });
   itemId = item.body.id;
-  const task = await call<{ assignmentId: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/next`);
-  assignmentId = task.body.assignmentId;
+  const assignment = await call<{ assignmentId: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/next`);
+  assignmentId = assignment.body.assignmentId;
 });
 
 afterAll(async () => {

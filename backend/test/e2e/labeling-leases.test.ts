@@ -25,10 +25,10 @@ describe('assignment rules', () => {
     for (const worker of [a, b, c]) {
       const items: number[] = [];
       for (;;) {
-        const task = await next(worker, projectId);
-        if (task.status === 204) break;
-        items.push(task.body.item.id);
-        expect((await submit(worker, task.body.assignmentId, { label: 'a' })).status).toBe(201);
+        const assignment = await next(worker, projectId);
+        if (assignment.status === 204) break;
+        items.push(assignment.body.item.id);
+        expect((await submit(worker, assignment.body.assignmentId, { label: 'a' })).status).toBe(201);
       }
       seen.set(worker.address, items);
     }
@@ -60,18 +60,20 @@ describe('assignment rules', () => {
   it('returns an expired lease to the pool and refuses its late submit with 409 LEASE_EXPIRED', async () => {
     const projectId = await project({ type: 'classification', labels: ['a'], leaseSeconds: 10 }, [{ data: { text: 'slow' } }]);
     const [slow, quick] = await Promise.all([annotator(), annotator()]);
-    const task = await next(slow, projectId);
+    const assignment = await next(slow, projectId);
     expect((await next(quick, projectId)).status).toBe(204);
     // Let the lease run out without waiting ten seconds.
-    await dbRows(`UPDATE assignments SET expires_at = now() - interval '1 second' WHERE id = $1`, [task.body.assignmentId]);
+    await dbRows(`UPDATE assignments SET expires_at = now() - interval '1 second' WHERE id = $1`, [assignment.body.assignmentId]);
     const taken = await next(quick, projectId);
     expect(taken.status).toBe(200);
     // The same item (each annotator has their own reference to it).
-    expect(taken.body.item.data).toEqual(task.body.item.data);
-    const late = await submit(slow, task.body.assignmentId, { label: 'a' });
+    expect(taken.body.item.data).toEqual(assignment.body.item.data);
+    const late = await submit(slow, assignment.body.assignmentId, { label: 'a' });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('LEASE_EXPIRED');
-    const lateDraft = await call<ErrorBody>(t.baseUrl, slow, 'PUT', `/api/assignments/${task.body.assignmentId}/draft`, { result: {} });
+    const lateDraft = await call<ErrorBody>(t.baseUrl, slow, 'PUT', `/api/assignments/${assignment.body.assignmentId}/draft`, {
+      result: {},
+    });
     expect(lateDraft.body.code).toBe('LEASE_EXPIRED');
     expect((await submit(quick, taken.body.assignmentId, { label: 'a' })).status).toBe(201);
   });
@@ -79,11 +81,11 @@ describe('assignment rules', () => {
   it('skips: the item goes to someone else, never back to the skipper', async () => {
     const projectId = await project({ type: 'classification', labels: ['a'] }, [{ data: { text: 'hard' } }]);
     const [skipper, other] = await Promise.all([annotator(), annotator()]);
-    const task = await next(skipper, projectId);
-    expect((await call(t.baseUrl, skipper, 'POST', `/api/assignments/${task.body.assignmentId}/skip`)).status).toBe(204);
+    const assignment = await next(skipper, projectId);
+    expect((await call(t.baseUrl, skipper, 'POST', `/api/assignments/${assignment.body.assignmentId}/skip`)).status).toBe(204);
     expect((await next(skipper, projectId)).status).toBe(204);
-    expect((await next(other, projectId)).body.item.data).toEqual(task.body.item.data);
-    const again = await call<ErrorBody>(t.baseUrl, skipper, 'POST', `/api/assignments/${task.body.assignmentId}/skip`);
+    expect((await next(other, projectId)).body.item.data).toEqual(assignment.body.item.data);
+    const again = await call<ErrorBody>(t.baseUrl, skipper, 'POST', `/api/assignments/${assignment.body.assignmentId}/skip`);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ASSIGNMENT_CLOSED');
   });

@@ -18,8 +18,8 @@ describe('assignment rules', () => {
   it('lets admins moderate: delete a label frees its slot for another annotator', async () => {
     const projectId = await project({ type: 'classification', labels: ['a'] }, [{ data: { text: 'x' } }]);
     const [a, b] = await Promise.all([annotator(), annotator()]);
-    const task = await next(a, projectId);
-    const { body } = await submit(a, task.body.assignmentId, { label: 'a' });
+    const assignment = await next(a, projectId);
+    const { body } = await submit(a, assignment.body.assignmentId, { label: 'a' });
     expect((await next(b, projectId)).status).toBe(204);
     expect((await call(t.baseUrl, a, 'DELETE', `/api/annotations/${body.annotationId}`)).status).toBe(403);
     expect((await call(t.baseUrl, t.admin, 'DELETE', `/api/annotations/${body.annotationId}`)).status).toBe(200);
@@ -96,8 +96,8 @@ describe('review queue', () => {
       [a, 'cat'],
       [b, 'dog'],
     ] as const) {
-      for (let task = await next(worker, projectId); task.status === 200; task = await next(worker, projectId)) {
-        await submit(worker, task.body.assignmentId, { label }, 3000);
+      for (let assignment = await next(worker, projectId); assignment.status === 200; assignment = await next(worker, projectId)) {
+        await submit(worker, assignment.body.assignmentId, { label }, 3000);
       }
     }
     const quality = await call<{ statuses: Record<string, number> }>(
@@ -162,8 +162,8 @@ describe('console dashboard', () => {
       { data: { text: 'y' } },
     ]);
     const worker = await annotator();
-    const task = await next(worker, projectId);
-    await submit(worker, task.body.assignmentId, { label: 'a' });
+    const assignment = await next(worker, projectId);
+    await submit(worker, assignment.body.assignmentId, { label: 'a' });
     const dashboard = await call<{
       labelsPerDay: Array<{ day: string; labels: number }>;
       activeAnnotators: { today: number; last7Days: number; last30Days: number };

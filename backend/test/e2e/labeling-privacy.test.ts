@@ -18,11 +18,11 @@ describe('assignment rules', () => {
   it("hides other annotators' assignments and labels", async () => {
     const projectId = await project({ type: 'classification', labels: ['a', 'b'], overlap: 2 }, [{ data: { text: 'shared' } }]);
     const [a, b] = await Promise.all([annotator(), annotator()]);
-    const taskA = await next(a, projectId);
-    await submit(a, taskA.body.assignmentId, { label: 'b' });
-    const taskB = await next(b, projectId);
-    expect(JSON.stringify(taskB.body)).not.toContain('"label"');
-    expect((await submit(b, taskA.body.assignmentId, { label: 'a' })).status).toBe(404);
+    const assignmentA = await next(a, projectId);
+    await submit(a, assignmentA.body.assignmentId, { label: 'b' });
+    const assignmentB = await next(b, projectId);
+    expect(JSON.stringify(assignmentB.body)).not.toContain('"label"');
+    expect((await submit(b, assignmentA.body.assignmentId, { label: 'a' })).status).toBe(404);
     const mine = await call<Array<{ annotatorAddress: string }>>(
       t.baseUrl,
       b,
@@ -79,12 +79,12 @@ describe('gold items', () => {
     const worker = await annotator();
     const seen: string[] = [];
     for (;;) {
-      const task = await next(worker, projectId);
-      if (task.status === 204) break;
-      seen.push(JSON.stringify(task.body));
-      expect(Object.keys(task.body).sort()).toEqual(['assignmentId', 'expiresAt', 'item']);
-      expect(Object.keys(task.body.item).sort()).toEqual(['data', 'files', 'id']);
-      const submitted = await call(t.baseUrl, worker, 'POST', `/api/assignments/${task.body.assignmentId}/submit?next=true`, {
+      const assignment = await next(worker, projectId);
+      if (assignment.status === 204) break;
+      seen.push(JSON.stringify(assignment.body));
+      expect(Object.keys(assignment.body).sort()).toEqual(['assignmentId', 'expiresAt', 'item']);
+      expect(Object.keys(assignment.body.item).sort()).toEqual(['data', 'files', 'id']);
+      const submitted = await call(t.baseUrl, worker, 'POST', `/api/assignments/${assignment.body.assignmentId}/submit?next=true`, {
         result: { label: 'a' },
         leadTimeMs: 900,
       });

@@ -1,6 +1,6 @@
 /** Submitting labels: each project type's result rules, the chained submit, retries and the body limit. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labelingHelpers, type Task } from '../support/labeling.js';
+import { labelingHelpers, type Assignment } from '../support/labeling.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { call } from '../support/wallet.js';
 
@@ -104,17 +104,17 @@ describe('labeling each project type', () => {
     it(`${c.type}: refuses each bad result with 400 and its field, keeps the lease, then stores the good one`, async () => {
       const projectId = await project({ type: c.type, labels: c.labels }, [{ data: c.data }]);
       const worker = await annotator();
-      const task = await next(worker, projectId);
-      expect(task.status).toBe(200);
-      expect(task.body.item.data).toEqual(c.data);
+      const assignment = await next(worker, projectId);
+      expect(assignment.status).toBe(200);
+      expect(assignment.body.item.data).toEqual(c.data);
       for (const [result, field] of c.bad) {
-        const refused = await submit(worker, task.body.assignmentId, result);
+        const refused = await submit(worker, assignment.body.assignmentId, result);
         expect(refused.status, JSON.stringify(result)).toBe(400);
         expect(refused.body).toMatchObject({ statusCode: 400, code: 'RESULT_INVALID', field });
       }
-      const wrongLeadTime = await submit(worker, task.body.assignmentId, c.good, 'fast');
+      const wrongLeadTime = await submit(worker, assignment.body.assignmentId, c.good, 'fast');
       expect(wrongLeadTime.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'leadTimeMs' });
-      const accepted = await submit(worker, task.body.assignmentId, c.good);
+      const accepted = await submit(worker, assignment.body.assignmentId, c.good);
       expect(accepted.status).toBe(201);
       const [row] = await dbRows<{ result: unknown; lead_time_ms: number }>('SELECT result, lead_time_ms FROM annotations WHERE id = $1', [
         accepted.body.annotationId,
@@ -126,11 +126,11 @@ describe('labeling each project type', () => {
 });
 
 describe('assignment rules', () => {
-  it('submits and returns the next task in one call with ?next=true', async () => {
+  it('submits and returns the next assignment in one call with ?next=true', async () => {
     const projectId = await project({ type: 'classification', labels: ['a'] }, [{ data: { text: '1' } }, { data: { text: '2' } }]);
     const worker = await annotator();
     const first = await next(worker, projectId);
-    const chained = await call<{ annotationId: number; next: Task | null }>(
+    const chained = await call<{ annotationId: number; next: Assignment | null }>(
       t.baseUrl,
       worker,
       'POST',
@@ -139,7 +139,7 @@ describe('assignment rules', () => {
     );
     expect(chained.status).toBe(201);
     expect(chained.body.next!.item.id).not.toBe(first.body.item.id);
-    const last = await call<{ annotationId: number; next: Task | null }>(
+    const last = await call<{ annotationId: number; next: Assignment | null }>(
       t.baseUrl,
       worker,
       'POST',
@@ -152,11 +152,11 @@ describe('assignment rules', () => {
   it('answers a retried submit with the same annotation, never a second one', async () => {
     const projectId = await project({ type: 'classification', labels: ['a'] }, [{ data: { text: 'x' } }]);
     const worker = await annotator();
-    const task = await next(worker, projectId);
-    const results = await Promise.all([1, 2, 3].map(() => submit(worker, task.body.assignmentId, { label: 'a' })));
+    const assignment = await next(worker, projectId);
+    const results = await Promise.all([1, 2, 3].map(() => submit(worker, assignment.body.assignmentId, { label: 'a' })));
     expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
     expect(new Set(results.map((r) => r.body.annotationId)).size).toBe(1);
-    const retry = await submit(worker, task.body.assignmentId, { label: 'a' });
+    const retry = await submit(worker, assignment.body.assignmentId, { label: 'a' });
     expect(retry.body.annotationId).toBe(results[0]!.body.annotationId);
     const [count] = await dbRows<{ n: string }>('SELECT count(*) AS n FROM annotations WHERE project_id = $1', [projectId]);
     expect(count!.n).toBe('1');
@@ -165,10 +165,10 @@ describe('assignment rules', () => {
   it('refuses an oversized body with 413 and keeps the lease', async () => {
     const projectId = await project({ type: 'text', labels: [] }, [{ data: { text: 'x' } }]);
     const worker = await annotator();
-    const task = await next(worker, projectId);
-    const huge = await submit(worker, task.body.assignmentId, { text: 'y'.repeat(2 * 1024 * 1024) });
+    const assignment = await next(worker, projectId);
+    const huge = await submit(worker, assignment.body.assignmentId, { text: 'y'.repeat(2 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
-    expect((await submit(worker, task.body.assignmentId, { text: 'fine' })).status).toBe(201);
+    expect((await submit(worker, assignment.body.assignmentId, { text: 'fine' })).status).toBe(201);
   });
 });

@@ -6,7 +6,7 @@ import { call, signIn, type Session } from '../support/wallet.js';
 
 let t: TestApp;
 
-interface Task {
+interface Assignment {
   assignmentId: number;
   expiresAt: string;
 }
@@ -35,7 +35,7 @@ function project(fields: Record<string, unknown>, items = 5): Promise<number> {
 }
 
 async function next(session: Session, projectId: number) {
-  return call<Task & ErrorBody>(t.baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
+  return call<Assignment & ErrorBody>(t.baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
 }
 
 async function skip(session: Session, assignmentId: number) {
@@ -58,7 +58,7 @@ function expectRefused(response: { status: number; body: ErrorBody }, status: nu
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('leases against the reward budget', () => {
-  it('a wallet reloading its task holds one label of the budget, and a skipped lease frees it at once', async () => {
+  it('a wallet reloading its assignment holds one label of the budget, and a skipped lease frees it at once', async () => {
     const projectId = await project({ rewardBudget: '2' });
     const bot = await annotator();
     const leased = await next(bot, projectId);
@@ -121,8 +121,8 @@ describe('new annotators', () => {
     // One accepted (rewarded) label makes an annotator established here.
     const veteran = await annotator();
     const earning = await project({ targetConfidence: 0.5 }, 1);
-    const task = await next(veteran, earning);
-    await submit(veteran, task.body.assignmentId);
+    const assignment = await next(veteran, earning);
+    await submit(veteran, assignment.body.assignmentId);
     expect((await call(t.baseUrl, t.admin, 'POST', `/api/projects/${earning}/quality/aggregate`)).status).toBe(200);
     const deadline = Date.now() + 30_000;
     let pending = '0';

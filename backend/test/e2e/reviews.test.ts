@@ -78,9 +78,9 @@ async function disputedProject(items: number): Promise<{ projectId: number; ids:
     [b, 'dog'],
   ] as const) {
     for (;;) {
-      const task = await call<{ assignmentId: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/next`);
-      if (task.status === 204) break;
-      const submitted = await call(t.baseUrl, worker, 'POST', `/api/assignments/${task.body.assignmentId}/submit`, {
+      const assignment = await call<{ assignmentId: number }>(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/next`);
+      if (assignment.status === 204) break;
+      const submitted = await call(t.baseUrl, worker, 'POST', `/api/assignments/${assignment.body.assignmentId}/submit`, {
         result: { label },
         leadTimeMs: 3000,
       });

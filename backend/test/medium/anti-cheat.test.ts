@@ -5,7 +5,7 @@ import { sqlRows } from '../../src/database/sql.js';
 import { ItemsImportService } from '../../src/items/items-import.service.js';
 import { ProjectsService } from '../../src/projects/projects.service.js';
 import { QualityService } from '../../src/quality/quality.service.js';
-import { TasksService } from '../../src/tasks/tasks.service.js';
+import { AssignmentsService } from '../../src/assignments/assignments.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -51,13 +51,13 @@ describe('anti-cheat on the time the server measured', () => {
     const honest = await users.signIn(`0x${'ef'.repeat(19)}02`, []);
     const botCaller: Caller = { id: bot.id, address: bot.address, roles: ['annotator'] };
     const honestCaller: Caller = { id: honest.id, address: honest.address, roles: ['annotator'] };
-    const tasks = app.get(TasksService);
+    const assignments = app.get(AssignmentsService);
     for (let i = 0; i < 12; i++) {
-      const task = await tasks.next(botCaller, project.id);
+      const assignment = await assignments.next(botCaller, project.id);
       // It claims five seconds a label; the server saw it answer at once.
-      await tasks.submit(botCaller, task!.assignmentId, { label: i % 2 ? 'yes' : 'no' }, 5000);
+      await assignments.submit(botCaller, assignment!.assignmentId, { label: i % 2 ? 'yes' : 'no' }, 5000);
     }
-    const held = await tasks.next(botCaller, project.id);
+    const held = await assignments.next(botCaller, project.id);
     expect(held).toBeDefined();
     await app.get(QualityService).aggregateNow(project.id);
     const db = platform.tessera.dataSource;
@@ -79,11 +79,15 @@ describe('anti-cheat on the time the server measured', () => {
     // Its results no longer count.
     expect((await app.get(QualityService).projectQuality(project.id)).statuses).toEqual({});
     // Suspended: no more work for the bot from the very next request, every item open for others.
-    await expect(tasks.next(botCaller, project.id)).rejects.toMatchObject({ code: 'ANNOTATOR_SUSPENDED' });
+    await expect(assignments.next(botCaller, project.id)).rejects.toMatchObject({ code: 'ANNOTATOR_SUSPENDED' });
     let honestLabels = 0;
-    for (let task = await tasks.next(honestCaller, project.id); task; task = await tasks.next(honestCaller, project.id)) {
-      await heldFor(task.assignmentId, 4000);
-      await tasks.submit(honestCaller, task.assignmentId, { label: 'yes' }, 4000);
+    for (
+      let assignment = await assignments.next(honestCaller, project.id);
+      assignment;
+      assignment = await assignments.next(honestCaller, project.id)
+    ) {
+      await heldFor(assignment.assignmentId, 4000);
+      await assignments.submit(honestCaller, assignment.assignmentId, { label: 'yes' }, 4000);
       honestLabels++;
     }
     expect(honestLabels).toBe(14);

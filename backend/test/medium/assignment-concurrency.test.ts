@@ -4,7 +4,7 @@ import type { Caller } from '../../src/access/access.js';
 import { sqlRows } from '../../src/database/sql.js';
 import { ItemsImportService } from '../../src/items/items-import.service.js';
 import { ProjectsService } from '../../src/projects/projects.service.js';
-import { TasksService } from '../../src/tasks/tasks.service.js';
+import { AssignmentsService } from '../../src/assignments/assignments.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -47,14 +47,14 @@ async function setup(items: number, overlap: number, annotators: number): Promis
 describe('assignment under concurrency (real PostgreSQL)', () => {
   it('50 annotators racing over 200 items with overlap 3: every item gets exactly 3 labels, nobody labels an item twice', async () => {
     const { projectId, callers } = await setup(200, 3, 50);
-    const tasks = platform.tessera.app.get(TasksService);
+    const assignments = platform.tessera.app.get(AssignmentsService);
     let maxLive = 0;
     await Promise.all(
       callers.map(async (caller) => {
         for (;;) {
-          const task = await tasks.next(caller, projectId);
-          if (!task) return;
-          await tasks.submit(caller, task.assignmentId, { label: 'yes' }, 2000);
+          const assignment = await assignments.next(caller, projectId);
+          if (!assignment) return;
+          await assignments.submit(caller, assignment.assignmentId, { label: 'yes' }, 2000);
         }
       }),
     );
@@ -84,7 +84,7 @@ describe('assignment under concurrency (real PostgreSQL)', () => {
   it('never exceeds overlap while annotators also skip, expire and retry concurrently', async () => {
     const { projectId, callers } = await setup(60, 2, 30);
     const app = platform.tessera.app;
-    const tasks = app.get(TasksService);
+    const assignments = app.get(AssignmentsService);
     const db = platform.tessera.dataSource;
     let violations = 0;
     const watcher = (async () => {
@@ -108,16 +108,16 @@ describe('assignment under concurrency (real PostgreSQL)', () => {
       await Promise.all(
         callers.map(async (caller, index) => {
           for (let round = 0; ; round++) {
-            const task = await tasks.next(caller, projectId);
-            if (!task) return;
+            const assignment = await assignments.next(caller, projectId);
+            if (!assignment) return;
             if (pass === 0 && (index + round) % 5 === 0) {
-              await tasks.skip(caller, task.assignmentId);
+              await assignments.skip(caller, assignment.assignmentId);
             } else if (pass === 0 && (index + round) % 7 === 0) {
-              await sqlRows(db, `UPDATE assignments SET expires_at = now() - interval '1 second' WHERE id = $1`, [task.assignmentId]);
+              await sqlRows(db, `UPDATE assignments SET expires_at = now() - interval '1 second' WHERE id = $1`, [assignment.assignmentId]);
             } else {
               const [a, b] = await Promise.all([
-                tasks.submit(caller, task.assignmentId, { label: 'no' }, 2000),
-                tasks.submit(caller, task.assignmentId, { label: 'no' }, 2000),
+                assignments.submit(caller, assignment.assignmentId, { label: 'no' }, 2000),
+                assignments.submit(caller, assignment.assignmentId, { label: 'no' }, 2000),
               ]);
               expect(a.annotationId).toBe(b.annotationId);
               count++;
@@ -168,11 +168,15 @@ describe('assignment under concurrency (real PostgreSQL)', () => {
       const user = await users.signIn(`0x${(0xa000 + i).toString(16).padStart(40, '0')}`, []);
       callers.push({ id: user.id, address: user.address, roles: ['annotator'] });
     }
-    const tasks = app.get(TasksService);
+    const assignments = app.get(AssignmentsService);
     await Promise.all(
       callers.map(async (caller) => {
-        for (let task = await tasks.next(caller, project.id); task; task = await tasks.next(caller, project.id)) {
-          await tasks.submit(caller, task.assignmentId, { label: 'yes' }, 2000);
+        for (
+          let assignment = await assignments.next(caller, project.id);
+          assignment;
+          assignment = await assignments.next(caller, project.id)
+        ) {
+          await assignments.submit(caller, assignment.assignmentId, { label: 'yes' }, 2000);
         }
       }),
     );
@@ -197,14 +201,16 @@ describe('assignment under concurrency (real PostgreSQL)', () => {
 
   it('concurrent submits share a batch yet are answered each on its own: a refused one fails alone', async () => {
     const { projectId, callers } = await setup(40, 1, 10);
-    const tasks = platform.tessera.app.get(TasksService);
+    const assignments = platform.tessera.app.get(AssignmentsService);
     const db = platform.tessera.dataSource;
-    const leases = (await Promise.all(callers.map((caller) => tasks.next(caller, projectId)))).map((task) => task!.assignmentId);
+    const leases = (await Promise.all(callers.map((caller) => assignments.next(caller, projectId)))).map(
+      (assignment) => assignment!.assignmentId,
+    );
     expect(new Set(leases).size).toBe(callers.length);
     // Two of the leases run out; every annotator submits at once.
     const expired = leases.slice(0, 2);
     await sqlRows(db, `UPDATE assignments SET expires_at = now() - interval '1 second' WHERE id = ANY($1::int[])`, [expired]);
-    const outcomes = await Promise.allSettled(callers.map((caller, i) => tasks.submit(caller, leases[i]!, { label: 'yes' }, 2000)));
+    const outcomes = await Promise.allSettled(callers.map((caller, i) => assignments.submit(caller, leases[i]!, { label: 'yes' }, 2000)));
     expect(outcomes.slice(0, 2).map((o) => o.status === 'rejected' && (o.reason as { code?: string }).code)).toEqual([
       'LEASE_EXPIRED',
       'LEASE_EXPIRED',

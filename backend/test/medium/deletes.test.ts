@@ -5,7 +5,7 @@ import { sqlRows } from '../../src/database/sql.js';
 import { ItemsImportService } from '../../src/items/items-import.service.js';
 import { ItemsRepository } from '../../src/items/items.repository.js';
 import { ProjectsService } from '../../src/projects/projects.service.js';
-import { TasksService } from '../../src/tasks/tasks.service.js';
+import { AssignmentsService } from '../../src/assignments/assignments.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -42,13 +42,13 @@ describe('deletes leave no orphan assignments or annotations', () => {
     const users = app.get(UsersRepository);
     const user = await users.signIn(`0x${'de'.repeat(20)}`, []);
     const caller: Caller = { id: user.id, address: user.address, roles: ['annotator'] };
-    const tasks = app.get(TasksService);
+    const assignments = app.get(AssignmentsService);
     const count = async (table: string, column: string, id: number) =>
       (await sqlRows<{ n: number }>(db, `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [id]))[0]!.n;
 
     // A skipped lease stays as a row of the item's history; deleting the item takes it along.
-    const skipped = await tasks.next(caller, project.id);
-    await tasks.skip(caller, skipped!.assignmentId);
+    const skipped = await assignments.next(caller, project.id);
+    await assignments.skip(caller, skipped!.assignmentId);
     const skippedItem = (
       await sqlRows<{ item_id: number }>(db, 'SELECT item_id FROM assignments WHERE id = $1', [skipped!.assignmentId])
     )[0]!.item_id;
@@ -57,12 +57,12 @@ describe('deletes leave no orphan assignments or annotations', () => {
 
     // A user with only a live lease; then the project with another live lease.
     const other = await users.signIn(`0x${'df'.repeat(20)}`, []);
-    await tasks.next({ id: other.id, address: other.address, roles: ['annotator'] }, project.id);
+    await assignments.next({ id: other.id, address: other.address, roles: ['annotator'] }, project.id);
     expect(await count('assignments', 'annotator_id', other.id)).toBe(1);
     await users.delete(other.id);
     expect(await count('assignments', 'annotator_id', other.id)).toBe(0);
 
-    await tasks.next(caller, project.id);
+    await assignments.next(caller, project.id);
     expect(await count('assignments', 'project_id', project.id)).toBe(1);
     await projects.delete(project.id);
     expect(await count('assignments', 'project_id', project.id)).toBe(0);

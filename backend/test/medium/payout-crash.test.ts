@@ -76,15 +76,15 @@ describe('exactly-once payouts across a crash', () => {
     for (const wallet of wallets) sessions.push(await signIn(base, wallet as unknown as Wallet));
     for (const session of sessions) {
       for (;;) {
-        const task = await call<{ assignmentId: number; item: { data: { text: string } } }>(
+        const assignment = await call<{ assignmentId: number; item: { data: { text: string } } }>(
           base,
           session,
           'GET',
           `/api/projects/${project.body.id}/next`,
         );
-        if (task.status !== 200) break;
-        const i = Number(task.body.item.data.text.split(' ')[1]);
-        await call(base, session, 'POST', `/api/assignments/${task.body.assignmentId}/submit`, {
+        if (assignment.status !== 200) break;
+        const i = Number(assignment.body.item.data.text.split(' ')[1]);
+        await call(base, session, 'POST', `/api/assignments/${assignment.body.assignmentId}/submit`, {
           result: { label: LABELS[i % 3] },
           leadTimeMs: 2000 + i * 77,
         });

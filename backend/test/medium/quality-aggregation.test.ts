@@ -5,7 +5,7 @@ import { sqlRows } from '../../src/database/sql.js';
 import { ItemsImportService } from '../../src/items/items-import.service.js';
 import { ProjectsService } from '../../src/projects/projects.service.js';
 import { QualityService } from '../../src/quality/quality.service.js';
-import { TasksService } from '../../src/tasks/tasks.service.js';
+import { AssignmentsService } from '../../src/assignments/assignments.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -56,7 +56,7 @@ describe('quality: labels in PostgreSQL -> background aggregation -> item status
       const user = await users.signIn(`0x${'ab'.repeat(19)}${(i + 16).toString(16)}`, []);
       callers.push({ id: user.id, address: user.address, roles: ['annotator'] });
     }
-    const tasks = app.get(TasksService);
+    const assignments = app.get(AssignmentsService);
     const itemIndex = new Map<number, number>();
     const rows = await sqlRows<{ id: number; external_id: string }>(
       platform.tessera.dataSource,
@@ -68,10 +68,10 @@ describe('quality: labels in PostgreSQL -> background aggregation -> item status
     // though not with one answer for everything (that would be straight-lining, and suspended).
     for (const [n, caller] of callers.entries()) {
       for (;;) {
-        const task = await tasks.next(caller, project.id);
-        if (!task) break;
-        const i = Number(String(task.item.data['text']).slice('item '.length));
-        await tasks.submit(caller, task.assignmentId, { label: n === 3 ? truth(i + 1) : truth(i) }, 1000);
+        const assignment = await assignments.next(caller, project.id);
+        if (!assignment) break;
+        const i = Number(String(assignment.item.data['text']).slice('item '.length));
+        await assignments.submit(caller, assignment.assignmentId, { label: n === 3 ? truth(i + 1) : truth(i) }, 1000);
       }
     }
     // The submits scheduled a background run; wait for it to land.
@@ -143,13 +143,13 @@ describe('quality: labels in PostgreSQL -> background aggregation -> item status
       const user = await users.signIn(`0x${'cd'.repeat(19)}${(i + 16).toString(16)}`, []);
       callers.push({ id: user.id, address: user.address, roles: ['annotator'] });
     }
-    const tasks = app.get(TasksService);
+    const assignments = app.get(AssignmentsService);
     const labelAll = async (caller: Caller, answer: (text: string) => string): Promise<number> => {
       let n = 0;
       for (;;) {
-        const task = await tasks.next(caller, project.id);
-        if (!task) return n;
-        await tasks.submit(caller, task.assignmentId, { label: answer(String(task.item.data['text'])) }, 1000);
+        const assignment = await assignments.next(caller, project.id);
+        if (!assignment) return n;
+        await assignments.submit(caller, assignment.assignmentId, { label: answer(String(assignment.item.data['text'])) }, 1000);
         n++;
       }
     };

@@ -13,7 +13,7 @@ import { ClaimsIndexer } from '../../src/rewards/claims-indexer.service.js';
 import { CreditService } from '../../src/rewards/credit.service.js';
 import { EarningsService } from '../../src/rewards/earnings.service.js';
 import { EpochsService } from '../../src/rewards/epochs.service.js';
-import { TasksService } from '../../src/tasks/tasks.service.js';
+import { AssignmentsService } from '../../src/assignments/assignments.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -64,11 +64,11 @@ async function labeledProject(name: string, items: number, annotators: Caller[])
   await app
     .get(ItemsImportService)
     .import(project.id, Readable.from([{ mimeType: 'application/json', content: Readable.from([Buffer.from(JSON.stringify(records))]) }]));
-  const tasks = app.get(TasksService);
+  const assignments = app.get(AssignmentsService);
   for (const caller of annotators) {
-    for (let task = await tasks.next(caller, project.id); task; task = await tasks.next(caller, project.id)) {
-      const i = Number(String(task.item.data['text']).split(' ')[1]);
-      await tasks.submit(caller, task.assignmentId, { label: LABELS[i % 3] }, 2500 + i * 37);
+    for (let assignment = await assignments.next(caller, project.id); assignment; assignment = await assignments.next(caller, project.id)) {
+      const i = Number(String(assignment.item.data['text']).split(' ')[1]);
+      await assignments.submit(caller, assignment.assignmentId, { label: LABELS[i % 3] }, 2500 + i * 37);
     }
   }
   await app.get(QualityService).aggregateNow(project.id);

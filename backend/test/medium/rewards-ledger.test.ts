@@ -12,7 +12,7 @@ import { ReviewsRepository } from '../../src/quality/reviews.repository.js';
 import { SuspensionsRepository } from '../../src/quality/suspensions.repository.js';
 import { CreditService } from '../../src/rewards/credit.service.js';
 import { parseTokens } from '../../src/rewards/domain/reward-math.js';
-import { TasksService } from '../../src/tasks/tasks.service.js';
+import { AssignmentsService } from '../../src/assignments/assignments.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -54,16 +54,16 @@ async function setUp(name: string, items: number, budget?: string) {
 
 /** Everyone labels everything; annotator 3 disagrees on every fourth item (outvoted 3 to 1). */
 async function labelAll(projectId: number, callers: Caller[]): Promise<number> {
-  const tasks = platform.tessera.app.get(TasksService);
+  const assignments = platform.tessera.app.get(AssignmentsService);
   let submitted = 0;
   for (const [n, caller] of callers.entries()) {
     for (;;) {
-      const task = await tasks.next(caller, projectId).catch(() => undefined);
-      if (!task) break;
-      const i = Number(String(task.item.data['text']).split(' ')[1]);
+      const assignment = await assignments.next(caller, projectId).catch(() => undefined);
+      if (!assignment) break;
+      const i = Number(String(assignment.item.data['text']).split(' ')[1]);
       const truth = LABELS[i % 3]!;
       const answer = n === 3 && i % 4 === 0 ? LABELS[(i + 1) % 3]! : truth;
-      await tasks.submit(caller, task.assignmentId, { label: answer }, 2000 + i * 10);
+      await assignments.submit(caller, assignment.assignmentId, { label: answer }, 2000 + i * 10);
       submitted++;
     }
   }
@@ -126,7 +126,7 @@ describe('rewards ledger: labels -> quality -> ledger', () => {
     const { project, callers } = await setUp('bud', 10, '10');
     const submitted = await labelAll(project.id, callers);
     expect(submitted).toBe(5);
-    await expect(app.get(TasksService).next(callers[2]!, project.id)).rejects.toMatchObject({ code: 'PROJECT_BUDGET_SPENT' });
+    await expect(app.get(AssignmentsService).next(callers[2]!, project.id)).rejects.toMatchObject({ code: 'PROJECT_BUDGET_SPENT' });
     await app.get(QualityService).aggregateNow(project.id);
     await app.get(CreditService).credit(project.id);
     const total = [...(await balances(project.id)).values()].reduce((a, b) => a + b, 0n);

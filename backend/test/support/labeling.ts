@@ -5,8 +5,8 @@ import { importRecords } from './projects.js';
 import type { TestApp } from './test-app.js';
 import { call, signIn, type Session } from './wallet.js';
 
-/** A task as GET /api/projects/:id/next answers it. */
-export interface Task {
+/** An assignment as GET /api/projects/:id/next answers it. */
+export interface Assignment {
   assignmentId: number;
   item: { id: number; data: Record<string, unknown> };
   expiresAt: string;
@@ -48,7 +48,7 @@ export function labelingHelpers(app: () => TestApp) {
   }
 
   async function next(session: Session, projectId: number) {
-    return call<Task>(app().baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
+    return call<Assignment>(app().baseUrl, session, 'GET', `/api/projects/${projectId}/next`);
   }
 
   async function submit(session: Session, assignmentId: number, result: unknown, leadTimeMs: unknown = 1500) {

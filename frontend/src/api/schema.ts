@@ -203,7 +203,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get: operations['TasksController_next'];
+    get: operations['AssignmentsController_next'];
     put?: never;
     post?: never;
     delete?: never;
@@ -219,7 +219,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    get: operations['TasksController_progress'];
+    get: operations['AssignmentsController_progress'];
     put?: never;
     post?: never;
     delete?: never;
@@ -237,7 +237,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    post: operations['TasksController_submit'];
+    post: operations['AssignmentsController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -253,7 +253,7 @@ export type paths = {
     };
     get?: never;
     put?: never;
-    post: operations['TasksController_skip'];
+    post: operations['AssignmentsController_skip'];
     delete?: never;
     options?: never;
     head?: never;
@@ -268,7 +268,7 @@ export type paths = {
       cookie?: never;
     };
     get?: never;
-    put: operations['TasksController_draft'];
+    put: operations['AssignmentsController_draft'];
     post?: never;
     delete?: never;
     options?: never;
@@ -732,7 +732,7 @@ export type components = {
       maxOverlap?: number;
       /** @description Confidence at which an item is settled (default 0.8) */
       targetConfidence?: number;
-      /** @description Share of tasks that are gold items, when the project has gold (default 0.1) */
+      /** @description Share of assignments that are gold items, when the project has gold (default 0.1) */
       goldRate?: number;
       /** @description Gold items a new annotator answers (gold-heavy) before their labels count; 0 turns it off (default 4) */
       qualificationSize?: number;
@@ -769,7 +769,7 @@ export type components = {
       maxOverlap?: number;
       /** @description Confidence at which an item is settled (default 0.8) */
       targetConfidence?: number;
-      /** @description Share of tasks that are gold items, when the project has gold (default 0.1) */
+      /** @description Share of assignments that are gold items, when the project has gold (default 0.1) */
       goldRate?: number;
       /** @description Gold items a new annotator answers (gold-heavy) before their labels count; 0 turns it off (default 4) */
       qualificationSize?: number;
@@ -897,7 +897,7 @@ export type components = {
       };
       overlap?: number;
     };
-    TaskItemDto: {
+    AssignmentItemDto: {
       /** @description An opaque, stable reference to the item (not its database id) */
       id: string;
       data: {
@@ -908,9 +908,9 @@ export type components = {
         [key: string]: string;
       };
     };
-    TaskDto: {
+    AssignmentDto: {
       assignmentId: number;
-      item: components['schemas']['TaskItemDto'];
+      item: components['schemas']['AssignmentItemDto'];
       expiresAt: string;
       /** @description Unfinished work saved with PUT /assignments/:id/draft */
       draft?:
@@ -923,7 +923,7 @@ export type components = {
         | boolean;
     };
     ProgressDto: {
-      /** @description Tasks this annotator could still get: regular items open to them, their live lease, and, while either of those is non-zero, the check items they have not been given */
+      /** @description Items this annotator could still be assigned: regular items open to them, their live lease, and, while either of those is non-zero, the check items they have not been given */
       remaining: number;
       /** @description Items this annotator labeled in the project */
       done: number;
@@ -941,8 +941,8 @@ export type components = {
     };
     SubmittedDto: {
       annotationId: number;
-      /** @description With ?next=true: the next task of the same project (null when nothing is left), saving a round trip */
-      next?: components['schemas']['TaskDto'] | null;
+      /** @description With ?next=true: the next assignment in the same project (null when nothing is left), saving a round trip */
+      next?: components['schemas']['AssignmentDto'] | null;
     };
     DraftDto: {
       /** @description The unfinished result, in any shape the client likes */
@@ -1139,7 +1139,7 @@ export type components = {
     AnnotationDto: {
       id: number;
       projectId: number;
-      /** @description The item's id; for an annotator reading their own labels, the opaque reference their tasks showed */
+      /** @description The item's id; for an annotator reading their own labels, the opaque reference their assignments showed */
       itemId: number | string;
       annotatorId: number;
       annotatorAddress: string;
@@ -1901,7 +1901,7 @@ export interface operations {
       };
     };
   };
-  TasksController_next: {
+  AssignmentsController_next: {
     parameters: {
       query?: never;
       header?: never;
@@ -1918,7 +1918,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TaskDto'];
+          'application/json': components['schemas']['AssignmentDto'];
         };
       };
       /** @description Nothing is left for this annotator */
@@ -1930,7 +1930,7 @@ export interface operations {
       };
     };
   };
-  TasksController_progress: {
+  AssignmentsController_progress: {
     parameters: {
       query?: never;
       header?: never;
@@ -1951,10 +1951,10 @@ export interface operations {
       };
     };
   };
-  TasksController_submit: {
+  AssignmentsController_submit: {
     parameters: {
       query?: {
-        /** @description Also lease and return the next task */
+        /** @description Also lease and return the next assignment */
         next?: boolean;
       };
       header?: never;
@@ -1980,7 +1980,7 @@ export interface operations {
       };
     };
   };
-  TasksController_skip: {
+  AssignmentsController_skip: {
     parameters: {
       query?: never;
       header?: never;
@@ -2000,7 +2000,7 @@ export interface operations {
       };
     };
   };
-  TasksController_draft: {
+  AssignmentsController_draft: {
     parameters: {
       query?: never;
       header?: never;

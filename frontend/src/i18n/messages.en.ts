@@ -177,7 +177,7 @@ export const en = {
       network: 'The server cannot be reached.',
       qualificationFailed: "You did not pass this project's qualification, so it has no more work for you. Other projects may.",
       suspended: 'Your account is suspended: your recent labels did not pass the quality checks. An admin can review it.',
-      leaseLimit: 'You already have tasks open in other projects. Finish or skip one of them, then come back here.',
+      leaseLimit: 'You already have items open in other projects. Finish or skip one of them, then come back here.',
       unknown: 'Something went wrong: %{message}',
     },
   },

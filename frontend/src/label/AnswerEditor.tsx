@@ -1,6 +1,6 @@
 import type { Answer } from './answers';
 import { ItemView } from './ItemView';
-import type { Project, Task } from './types';
+import type { Project, Assignment } from './types';
 import { BoxesWidget } from './widgets/BoxesWidget';
 import { ClassificationWidget } from './widgets/ClassificationWidget';
 import { MultiLabelWidget } from './widgets/MultiLabelWidget';
@@ -9,7 +9,7 @@ import { TextWidget } from './widgets/TextWidget';
 
 export interface AnswerEditorProps {
   project: Project;
-  task: Task;
+  assignment: Assignment;
   answer: Answer;
   onChange: (answer: Answer, options?: { merge?: string }) => void;
   imageSrc: string | undefined;
@@ -21,8 +21,8 @@ function size(value: unknown): number | undefined {
 }
 
 /** The item and the widget for the project's type, wired to the workspace's answer. */
-export function AnswerEditor({ project, task, answer, onChange, imageSrc, disabled }: AnswerEditorProps) {
-  const { data } = task.item;
+export function AnswerEditor({ project, assignment, answer, onChange, imageSrc, disabled }: AnswerEditorProps) {
+  const { data } = assignment.item;
   switch (answer.type) {
     case 'classification':
       return (
@@ -51,7 +51,7 @@ export function AnswerEditor({ project, task, answer, onChange, imageSrc, disabl
     case 'spans':
       return (
         <SpansWidget
-          key={task.assignmentId}
+          key={assignment.assignmentId}
           text={typeof data.text === 'string' ? data.text : ''}
           labels={project.labels}
           value={answer.spans}
@@ -62,7 +62,7 @@ export function AnswerEditor({ project, task, answer, onChange, imageSrc, disabl
     case 'boxes':
       return (
         <BoxesWidget
-          key={task.assignmentId}
+          key={assignment.assignmentId}
           src={imageSrc}
           width={size(data.width)}
           height={size(data.height)}

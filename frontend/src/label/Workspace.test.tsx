@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pendingKey } from './pendingSubmits';
 import { apiError, fakeApi, json, noContent, offline, signIn, testSession, type Reply } from './testing/fakeApi';
-import type { Project, Task } from './types';
+import type { Project, Assignment } from './types';
 import { Workspace } from './Workspace';
 
 const PROJECT: Project = {
@@ -22,7 +22,7 @@ const PROJECT: Project = {
   updatedAt: '2026-11-20T10:00:00.000Z',
 };
 
-function task(assignmentId: number, text: string, extra: Partial<Task> = {}): Task {
+function assignment(assignmentId: number, text: string, extra: Partial<Assignment> = {}): Assignment {
   return {
     assignmentId,
     item: { id: `ref${assignmentId * 10}`, data: { text }, files: {} },
@@ -35,7 +35,7 @@ function server(routes: Record<string, Reply | Reply[]> = {}, project: Project =
   return fakeApi({
     'GET /api/projects/3': json(200, project),
     'GET /api/projects/3/progress': json(200, { remaining: 5, done: 2 }),
-    'GET /api/projects/3/next': [json(200, task(11, 'A cat sleeps.')), json(200, task(12, 'A dog barks.'))],
+    'GET /api/projects/3/next': [json(200, assignment(11, 'A cat sleeps.')), json(200, assignment(12, 'A dog barks.'))],
     'POST /api/assignments/11/submit': json(201, { annotationId: 500 }),
     'POST /api/assignments/11/skip': noContent(),
     'PUT /api/assignments/11/draft': json(200, { expiresAt: new Date(Date.now() + 600_000).toISOString() }),
@@ -88,8 +88,8 @@ describe('Workspace', () => {
 
   it('takes the next item from the submit answer: one request per label', async () => {
     const api = server({
-      'GET /api/projects/3/next': [json(200, task(11, 'A cat sleeps.')), noContent()],
-      'POST /api/assignments/11/submit': json(201, { annotationId: 500, next: task(12, 'A dog barks.') }),
+      'GET /api/projects/3/next': [json(200, assignment(11, 'A cat sleeps.')), noContent()],
+      'POST /api/assignments/11/submit': json(201, { annotationId: 500, next: assignment(12, 'A dog barks.') }),
       'POST /api/assignments/12/submit': json(201, { annotationId: 501, next: null }),
     });
     renderWorkspace();
@@ -99,7 +99,7 @@ describe('Workspace', () => {
     expect(api.callsTo('POST', '/api/assignments/11/submit')[0]?.query).toBe('?next=true');
     expect(api.callsTo('GET', '/api/projects/3/next')).toHaveLength(1);
     expect(screen.getByText('3 labeled · 4 left')).toBeTruthy();
-    // No next task in the answer: /next says why (here, nothing left).
+    // No next assignment in the answer: /next says why (here, nothing left).
     await userEvent.keyboard('2{Enter}');
     expect(await screen.findByText('Nothing left to label in this project. Thank you!')).toBeTruthy();
     expect(api.callsTo('GET', '/api/projects/3/next')).toHaveLength(2);
@@ -180,7 +180,10 @@ describe('Workspace', () => {
   it('ends the item when the countdown reaches zero', async () => {
     const soon = new Date(Date.now() + 1500).toISOString();
     server({
-      'GET /api/projects/3/next': [json(200, task(11, 'A cat sleeps.', { expiresAt: soon })), json(200, task(12, 'A dog barks.'))],
+      'GET /api/projects/3/next': [
+        json(200, assignment(11, 'A cat sleeps.', { expiresAt: soon })),
+        json(200, assignment(12, 'A dog barks.')),
+      ],
     });
     renderWorkspace();
     await screen.findByText('A cat sleeps.');
@@ -208,7 +211,7 @@ describe('Workspace', () => {
   });
 
   it('autosaves a draft after a pause and restores a draft from /next', async () => {
-    const api = server({ 'GET /api/projects/3/next': json(200, task(11, 'A cat sleeps.', { draft: { label: 'bird' } })) });
+    const api = server({ 'GET /api/projects/3/next': json(200, assignment(11, 'A cat sleeps.', { draft: { label: 'bird' } })) });
     renderWorkspace();
     await screen.findByText('A cat sleeps.');
     expect(screen.getByRole<HTMLInputElement>('radio', { name: 'bird' }).checked).toBe(true);
@@ -249,7 +252,7 @@ describe('Workspace with region widgets', () => {
     const text = 'Élodie flew to Zürich 🛫 today.';
     const api = server(
       {
-        'GET /api/projects/3/next': [json(200, task(11, text)), json(200, task(12, 'Next text.'))],
+        'GET /api/projects/3/next': [json(200, assignment(11, text)), json(200, assignment(12, 'Next text.'))],
       },
       { ...PROJECT, type: 'spans', labels: ['PER', 'LOC'] },
     );
@@ -270,15 +273,15 @@ describe('Workspace with region widgets', () => {
     });
   });
 
-  it('shows an ipfs:// image through the signed URL the task carries and submits drawn boxes', async () => {
+  it('shows an ipfs:// image through the signed URL the assignment carries and submits drawn boxes', async () => {
     const cid = 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o';
     const image = { image: `ipfs://${cid}`, width: 640, height: 480 };
     const signed = (n: number) => ({ [cid]: `/api/files/${cid}?u=1&exp=1796300000&sig=${String(n).repeat(43)}` });
     const api = server(
       {
         'GET /api/projects/3/next': [
-          json(200, { ...task(11, ''), item: { id: 'ref110', data: image, files: signed(1) } }),
-          json(200, { ...task(12, ''), item: { id: 'ref120', data: image, files: signed(2) } }),
+          json(200, { ...assignment(11, ''), item: { id: 'ref110', data: image, files: signed(1) } }),
+          json(200, { ...assignment(12, ''), item: { id: 'ref120', data: image, files: signed(2) } }),
         ],
       },
       { ...PROJECT, type: 'boxes', labels: ['car', 'person'] },

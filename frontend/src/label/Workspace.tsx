@@ -23,7 +23,7 @@ export interface WorkspaceProps {
 export function Workspace({ projectId, session, onBack }: WorkspaceProps) {
   const {
     project,
-    task,
+    assignment,
     phase,
     progress,
     notice,
@@ -47,12 +47,12 @@ export function Workspace({ projectId, session, onBack }: WorkspaceProps) {
 
   // A new item: put the keyboard on its widget and, after a submit, record how long the wait was.
   useEffect(() => {
-    if (!task) return;
+    if (!assignment) return;
     const area = workArea.current;
     const target = area?.querySelector<HTMLElement>('[data-autofocus]') ?? area;
     target?.focus({ preventScroll: true });
     itemShown();
-  }, [task, itemShown]);
+  }, [assignment, itemShown]);
 
   useWindowKeydown((event) => {
     const typing = isTypingTarget(event.target);
@@ -77,7 +77,7 @@ export function Workspace({ projectId, session, onBack }: WorkspaceProps) {
 
   const editable = phase.kind === 'working';
   const current = answer.value;
-  const showItem = task && project && current && (phase.kind === 'working' || phase.kind === 'sending');
+  const showItem = assignment && project && current && (phase.kind === 'working' || phase.kind === 'sending');
 
   return (
     <div className="workspace">
@@ -145,10 +145,10 @@ export function Workspace({ projectId, session, onBack }: WorkspaceProps) {
           >
             <AnswerEditor
               project={project}
-              task={task}
+              assignment={assignment}
               answer={current}
               onChange={(next, options) => answer.set(next, options)}
-              imageSrc={imageUrl(task.item.data.image, task.item.files)}
+              imageSrc={imageUrl(assignment.item.data.image, assignment.item.files)}
               disabled={!editable}
             />
           </div>

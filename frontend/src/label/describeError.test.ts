@@ -8,7 +8,7 @@ describe('describeError', () => {
     expect(describeError(new ApiError(403, 'ANNOTATOR_SUSPENDED', 'x'))).toMatch(/suspended/);
   });
 
-  it('tells a new annotator holding too many tasks to finish one first', () => {
+  it('tells a new annotator holding too many assignments to finish one first', () => {
     expect(describeError(new ApiError(409, 'LEASE_LIMIT_REACHED', 'x'))).toMatch(/Finish or skip one of them/);
   });
 

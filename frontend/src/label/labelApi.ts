@@ -1,6 +1,6 @@
 import type { Schemas } from '../api';
 import { api } from '../session/api';
-import type { LabelResult, Progress, Project, Task } from './types';
+import type { LabelResult, Progress, Project, Assignment } from './types';
 
 /** The API calls of the annotator app; server quirks (204, Date header, list params) stay here. */
 
@@ -21,7 +21,7 @@ export async function getProgress(id: number): Promise<Progress> {
 
 export interface NextAnswer {
   /** Undefined when nothing is left for this annotator (204). */
-  task: Task | undefined;
+  assignment: Assignment | undefined;
   /** Server clock minus ours, from the Date header (0 when absent), so the lease countdown is right. */
   clockOffsetMs: number;
 }
@@ -31,16 +31,16 @@ function clockOffsetOf(headers: Headers): number {
   return Number.isNaN(serverDate) ? 0 : serverDate - Date.now();
 }
 
-export async function nextTask(projectId: number): Promise<NextAnswer> {
-  const { status, body, headers } = await api<Task | undefined>('GET', `/api/projects/${projectId}/next`);
-  return { task: status === 204 || !body ? undefined : body, clockOffsetMs: clockOffsetOf(headers) };
+export async function nextAssignment(projectId: number): Promise<NextAnswer> {
+  const { status, body, headers } = await api<Assignment | undefined>('GET', `/api/projects/${projectId}/next`);
+  return { assignment: status === 204 || !body ? undefined : body, clockOffsetMs: clockOffsetOf(headers) };
 }
 
 export interface SubmitAnswer {
   annotationId: number;
   /**
-   * With `withNext`, the next task the server leased in the same call (one round trip per label).
-   * Absent when it had none to give: `nextTask` then tells why (nothing left, project paused…).
+   * With `withNext`, the next assignment the server leased in the same call (one round trip per label).
+   * Absent when it had none to give: `nextAssignment` then tells why (nothing left, project paused…).
    */
   next?: NextAnswer;
 }
@@ -57,7 +57,7 @@ export async function submitAssignment(
     { result, leadTimeMs },
   );
   if (!withNext || !body.next) return { annotationId: body.annotationId };
-  return { annotationId: body.annotationId, next: { task: body.next, clockOffsetMs: clockOffsetOf(headers) } };
+  return { annotationId: body.annotationId, next: { assignment: body.next, clockOffsetMs: clockOffsetOf(headers) } };
 }
 
 export async function skipAssignment(assignmentId: number): Promise<void> {
@@ -71,7 +71,7 @@ export async function saveDraft(assignmentId: number, result: unknown): Promise<
 
 /**
  * Where the browser can load an item's image: http(s) as is, `ipfs://<cid>` through the signed file
- * URL the API gave with the task (`files`), which needs no session token.
+ * URL the API gave with the assignment (`files`), which needs no session token.
  */
 export function imageUrl(image: unknown, files: Readonly<Record<string, string>> | undefined): string | undefined {
   if (typeof image !== 'string') return undefined;

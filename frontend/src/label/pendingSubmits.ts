@@ -17,7 +17,7 @@ export interface PendingSubmit {
 }
 
 export type SubmitOutcome =
-  /** `next`: the following task, when it was asked for and the server had one. */
+  /** `next`: the following assignment, when it was asked for and the server had one. */
   | { kind: 'submitted'; annotationId: number; next?: NextAnswer }
   /** 400: the server refused the result; the work stays on screen to be fixed. */
   | { kind: 'invalid'; message: string; field?: string }
@@ -134,7 +134,7 @@ const inFlight = new Map<number, Promise<SubmitOutcome>>();
 /**
  * Stores the submit, then sends it until the server gives a final answer. A second call for the same
  * assignment while the first is running joins it instead of sending twice. With `withNext` the server
- * also leases the project's next task in the same call (the workspace's submits; not the leftovers of
+ * also leases the project's next assignment in the same call (the workspace's submits; not the leftovers of
  * an earlier visit, which may belong to other projects).
  */
 export function submitDurably(entry: PendingSubmit, options: { withNext?: boolean } = {}): Promise<SubmitOutcome> {

@@ -14,10 +14,10 @@ export type Project = Schemas['ProjectDto'];
 export type Progress = Schemas['ProgressDto'];
 
 /** Item fields as imported; the widgets read `text`, `image`, `width` and `height`, anything else is shown as-is. */
-export type ItemData = Schemas['TaskItemDto']['data'];
+export type ItemData = Schemas['AssignmentItemDto']['data'];
 
-/** `item.id` is an opaque reference, not the database id; `item.files`: signed URLs of its stored files by CID. */
-export type Task = Schemas['TaskDto'];
+/** An item leased to this annotator. `item.id` is an opaque reference, not the database id; `item.files`: signed URLs of its stored files by CID. */
+export type Assignment = Schemas['AssignmentDto'];
 
 /** A labeled stretch of `data.text`: UTF-16 offsets, end exclusive. */
 export type Span = Schemas['SpanDto'];

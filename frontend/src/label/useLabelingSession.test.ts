@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiError, fakeApi, json, noContent, signIn, testSession, type Reply } from './testing/fakeApi';
-import type { Project, Task } from './types';
+import type { Project, Assignment } from './types';
 import { useLabelingSession } from './useLabelingSession';
 
 const PROJECT: Project = {
@@ -20,7 +20,7 @@ const PROJECT: Project = {
   updatedAt: '2026-11-20T10:00:00.000Z',
 };
 
-function task(assignmentId: number): Task {
+function assignment(assignmentId: number): Assignment {
   return {
     assignmentId,
     item: { id: `ref${assignmentId}`, data: { text: `item ${assignmentId}` }, files: {} },
@@ -32,7 +32,7 @@ function server(routes: Record<string, Reply | Reply[]> = {}) {
   return fakeApi({
     'GET /api/projects/3': json(200, PROJECT),
     'GET /api/projects/3/progress': json(200, { remaining: 5, done: 2 }),
-    'GET /api/projects/3/next': [json(200, task(11)), json(200, task(12))],
+    'GET /api/projects/3/next': [json(200, assignment(11)), json(200, assignment(12))],
     'POST /api/assignments/11/submit': json(201, { annotationId: 500 }),
     'POST /api/assignments/11/skip': noContent(),
     ...routes,
@@ -43,7 +43,7 @@ async function working() {
   const hook = renderHook(() => useLabelingSession(3, testSession));
   expect(hook.result.current.phase).toEqual({ kind: 'loading' });
   await waitFor(() => expect(hook.result.current.phase).toEqual({ kind: 'working' }));
-  expect(hook.result.current.task?.assignmentId).toBe(11);
+  expect(hook.result.current.assignment?.assignmentId).toBe(11);
   return hook;
 }
 
@@ -68,7 +68,7 @@ describe('useLabelingSession phases', () => {
     expect(result.current.phase).toEqual({ kind: 'sending', action: 'submit' });
     await act(() => sent);
     expect(result.current.phase).toEqual({ kind: 'working' });
-    expect(result.current.task?.assignmentId).toBe(12);
+    expect(result.current.assignment?.assignmentId).toBe(12);
     expect(result.current.progress).toEqual({ remaining: 4, done: 3 });
     expect(result.current.answer.value).toEqual({ type: 'classification', label: null });
   });
@@ -86,7 +86,7 @@ describe('useLabelingSession phases', () => {
     server({ 'GET /api/projects/3/next': noContent() });
     const { result } = renderHook(() => useLabelingSession(3, testSession));
     await waitFor(() => expect(result.current.phase).toEqual({ kind: 'empty' }));
-    expect(result.current.task).toBeUndefined();
+    expect(result.current.assignment).toBeUndefined();
   });
 
   it('failed when the project does not load; start() again recovers', async () => {
@@ -105,7 +105,7 @@ describe('useLabelingSession phases', () => {
     act(() => result.current.nextAfterEnd());
     expect(result.current.phase).toEqual({ kind: 'loading' });
     await waitFor(() => expect(result.current.phase).toEqual({ kind: 'working' }));
-    expect(result.current.task?.assignmentId).toBe(12);
+    expect(result.current.assignment?.assignmentId).toBe(12);
     act(() => result.current.answer.set({ type: 'classification', label: 'cat' }));
     await act(() => result.current.submit());
     expect(result.current.phase).toEqual({ kind: 'ended', reason: 'expired' });
@@ -121,7 +121,7 @@ describe('useLabelingSession phases', () => {
     expect(result.current.phase).toEqual({ kind: 'sending', action: 'skip' });
     await act(() => skipped);
     expect(result.current.phase).toEqual({ kind: 'working' });
-    expect(result.current.task?.assignmentId).toBe(12);
+    expect(result.current.assignment?.assignmentId).toBe(12);
     expect(api.callsTo('POST', '/api/assignments/11/skip')).toHaveLength(1);
   });
 });

@@ -4,10 +4,10 @@ import { ApiError } from '../session/api';
 import type { Session } from '../session/session';
 import { answerFromDraft, toDraft, toResult, type Answer } from './answers';
 import { describeError } from './describeError';
-import { getProgress, getProject, nextTask, saveDraft, skipAssignment, type NextAnswer } from './labelApi';
+import { getProgress, getProject, nextAssignment, saveDraft, skipAssignment, type NextAnswer } from './labelApi';
 import { flushPending, isOffline, onOfflineChange, submitDurably } from './pendingSubmits';
 import { recordSubmitToNext } from './timings';
-import type { Progress, Project, Task } from './types';
+import type { Progress, Project, Assignment } from './types';
 import { useUndoable, type Undoable } from './useUndoable';
 
 const DRAFT_DELAY_MS = 800;
@@ -26,7 +26,7 @@ export type DraftState = 'idle' | 'saving' | 'saved';
 
 export interface LabelingSession {
   project: Project | undefined;
-  task: Task | undefined;
+  assignment: Assignment | undefined;
   phase: Phase;
   progress: Progress | undefined;
   /** Why the last action did not go through, for the annotator. */
@@ -56,7 +56,7 @@ export interface LabelingSession {
  */
 export function useLabelingSession(projectId: number, session: Session): LabelingSession {
   const [project, setProject] = useState<Project | undefined>();
-  const [task, setTask] = useState<Task | undefined>();
+  const [assignment, setAssignment] = useState<Assignment | undefined>();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [progress, setProgress] = useState<Progress | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
@@ -73,19 +73,19 @@ export function useLabelingSession(projectId: number, session: Session): Labelin
   const shownAt = useRef(0);
   const clockOffset = useRef(0);
   const submitStartedAt = useRef<number | undefined>(undefined);
-  const currentTask = useRef<Task | undefined>(undefined);
+  const currentAssignment = useRef<Assignment | undefined>(undefined);
   const mounted = useRef(true);
 
   const loadNext = useCallback(
     async (forProject: Project, options: { submitStartedAt?: number; advance?: boolean; answered?: NextAnswer } = {}): Promise<void> => {
       const ticket = ++generation.current;
       try {
-        // `answered`: the submit already brought the next task (one round trip per label).
-        const { task: next, clockOffsetMs } = options.answered ?? (await nextTask(forProject.id));
+        // `answered`: the submit already brought the next assignment (one round trip per label).
+        const { assignment: next, clockOffsetMs } = options.answered ?? (await nextAssignment(forProject.id));
         if (ticket !== generation.current) return;
-        currentTask.current = next;
+        currentAssignment.current = next;
         if (!next) {
-          setTask(undefined);
+          setAssignment(undefined);
           setPhase({ kind: 'empty' });
           getProgress(forProject.id).then(
             (fresh) => ticket === generation.current && setProgress(fresh),
@@ -96,7 +96,7 @@ export function useLabelingSession(projectId: number, session: Session): Labelin
         clockOffset.current = clockOffsetMs;
         submitStartedAt.current = options.submitStartedAt;
         reset(answerFromDraft(forProject.type, forProject.labels, next.draft));
-        setTask(next);
+        setAssignment(next);
         setExpiresAt(Date.parse(next.expiresAt) - clockOffsetMs);
         setPhase({ kind: 'working' });
         setNotice(undefined);
@@ -145,20 +145,20 @@ export function useLabelingSession(projectId: number, session: Session): Labelin
   // Autosave: a quiet moment after the last change, the unfinished answer goes to the server.
   const { version, value } = answer;
   useEffect(() => {
-    if (version === 0 || phase.kind !== 'working' || !task || !value) return;
-    const assignmentId = task.assignmentId;
+    if (version === 0 || phase.kind !== 'working' || !assignment || !value) return;
+    const assignmentId = assignment.assignmentId;
     const draft = toDraft(value);
     const timer = setTimeout(() => {
       setDraftState('saving');
       saveDraft(assignmentId, draft).then(
         (expires) => {
-          if (currentTask.current?.assignmentId !== assignmentId) return;
+          if (currentAssignment.current?.assignmentId !== assignmentId) return;
           setDraftState('saved');
           const until = Date.parse(expires);
           if (!Number.isNaN(until)) setExpiresAt(until - clockOffset.current);
         },
         (error: unknown) => {
-          if (currentTask.current?.assignmentId !== assignmentId) return;
+          if (currentAssignment.current?.assignmentId !== assignmentId) return;
           setDraftState('idle');
           if (error instanceof ApiError && error.code === 'LEASE_EXPIRED') {
             setPhase((p) => (p.kind === 'working' ? { kind: 'ended', reason: 'expired' } : p));
@@ -167,10 +167,10 @@ export function useLabelingSession(projectId: number, session: Session): Labelin
       );
     }, DRAFT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [version, value, phase.kind, task]);
+  }, [version, value, phase.kind, assignment]);
 
   async function submit(): Promise<void> {
-    if (phase.kind !== 'working' || !task || !project || !answer.value || busy.current) return;
+    if (phase.kind !== 'working' || !assignment || !project || !answer.value || busy.current) return;
     const ready = toResult(answer.value);
     if (!ready.ok) {
       setNotice(t(`tessera.label.${ready.reason}`));
@@ -183,7 +183,7 @@ export function useLabelingSession(projectId: number, session: Session): Labelin
     try {
       const outcome = await submitDurably(
         {
-          assignmentId: task.assignmentId,
+          assignmentId: assignment.assignmentId,
           projectId: project.id,
           userId,
           result: ready.result,
@@ -192,7 +192,7 @@ export function useLabelingSession(projectId: number, session: Session): Labelin
         },
         { withNext: true },
       );
-      if (!mounted.current || currentTask.current?.assignmentId !== task.assignmentId) return;
+      if (!mounted.current || currentAssignment.current?.assignmentId !== assignment.assignmentId) return;
       switch (outcome.kind) {
         case 'submitted':
           setProgress((p) => p && { ...p, done: p.done + 1 });
@@ -219,12 +219,12 @@ export function useLabelingSession(projectId: number, session: Session): Labelin
   }
 
   async function skip(): Promise<void> {
-    if (phase.kind !== 'working' || !task || !project || busy.current) return;
+    if (phase.kind !== 'working' || !assignment || !project || busy.current) return;
     busy.current = true;
     setPhase({ kind: 'sending', action: 'skip' });
     setNotice(undefined);
     try {
-      await skipAssignment(task.assignmentId);
+      await skipAssignment(assignment.assignmentId);
     } catch (error) {
       // Already closed or gone: nothing to give back, carry on. Anything else: stay on the item.
       if (!(error instanceof ApiError && (error.status === 409 || error.status === 404))) {
@@ -257,7 +257,7 @@ export function useLabelingSession(projectId: number, session: Session): Labelin
 
   return {
     project,
-    task,
+    assignment,
     phase,
     progress,
     notice,

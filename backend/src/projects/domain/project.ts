@@ -13,7 +13,7 @@ export interface Project {
   readonly maxOverlap: number;
   /** Confidence at which the quality engine settles an item. */
   readonly targetConfidence: number;
-  /** Share of an annotator's tasks that are gold items (when the project has gold). */
+  /** Share of an annotator's assignments that are gold items (when the project has gold). */
   readonly goldRate: number;
   /** Gold items a new annotator answers (gold-heavy) before their labels count; 0: no qualification. */
   readonly qualificationSize: number;

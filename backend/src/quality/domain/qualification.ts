@@ -6,7 +6,7 @@
  */
 export type QualificationStatus = 'qualifying' | 'passed' | 'failed';
 
-/** Gold share of the tasks a qualifying annotator gets, unless the project mixes in more anyway. */
+/** Gold share of the assignments a qualifying annotator gets, unless the project mixes in more anyway. */
 export const QUALIFYING_GOLD_RATE = 0.5;
 
 export interface QualificationRule {
@@ -27,7 +27,7 @@ export function qualificationStatus(
   return answered.goldCorrect / answered.goldSeen >= rule.minAccuracy - 1e-9 ? 'passed' : 'failed';
 }
 
-/** The chance that the next task is a gold item. */
+/** The chance that the next assignment is a gold item. */
 export function goldChance(projectGoldRate: number, status: QualificationStatus): number {
   return status === 'qualifying' ? Math.max(projectGoldRate, QUALIFYING_GOLD_RATE) : projectGoldRate;
 }

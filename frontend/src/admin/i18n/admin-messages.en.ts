@@ -66,8 +66,8 @@ export const adminMessages = {
           instructions: 'Shown to annotators before and while they label.',
           maxOverlap: 'Dynamic overlap: an item the engine is unsure of gets more labels, up to this many. Empty: the overlap.',
           targetConfidence: 'Confidence (0.5-1) at which an item is settled. Default 0.8.',
-          goldRate: 'Share of tasks that are gold items, when the project has gold (0-0.5). Annotators cannot tell them apart.',
-          qualificationSize: 'Gold items a new annotator answers (about half their first tasks) before their labels count. 0: none.',
+          goldRate: 'Share of assignments that are gold items, when the project has gold (0-0.5). Annotators cannot tell them apart.',
+          qualificationSize: 'Gold items a new annotator answers (about half their first assignments) before their labels count. 0: none.',
           qualificationMinAccuracy: 'Share of those gold items to answer correctly (0-1). Failing withdraws their labels here.',
         },
         validation: {

@@ -9,17 +9,17 @@ import { itemShapeOf, validateResult, type ItemShape, type ProjectType } from '.
 import { ProjectsService } from '../projects/projects.service.js';
 import { AggregationService } from '../quality/aggregation.service.js';
 import { AdmissionService, type Admitted } from './admission.service.js';
-import { AssignmentsRepository, type AssignmentForSubmit, type LeaseAnswer, type LeasedTask } from './assignments.repository.js';
-import type { DraftSavedDto, ProgressDto, SubmittedDto, TaskDto } from './task.dto.js';
-import { TaskException } from './tasks.exception.js';
+import { AssignmentsRepository, type AssignmentForSubmit, type LeaseAnswer, type LeasedAssignment } from './assignments.repository.js';
+import type { DraftSavedDto, ProgressDto, SubmittedDto, AssignmentDto } from './assignment.dto.js';
+import { AssignmentException } from './assignments.exception.js';
 
-function mapTask(task: LeasedTask, itemRef: string, files: Record<string, string>): TaskDto {
-  const dto: TaskDto = {
-    assignmentId: task.assignmentId,
-    item: { id: itemRef, data: task.data, files },
-    expiresAt: task.expiresAt.toISOString(),
+function mapAssignment(leased: LeasedAssignment, itemRef: string, files: Record<string, string>): AssignmentDto {
+  const dto: AssignmentDto = {
+    assignmentId: leased.assignmentId,
+    item: { id: itemRef, data: leased.data, files },
+    expiresAt: leased.expiresAt.toISOString(),
   };
-  if (task.draft !== null && task.draft !== undefined) dto.draft = task.draft;
+  if (leased.draft !== null && leased.draft !== undefined) dto.draft = leased.draft;
   return dto;
 }
 
@@ -36,13 +36,13 @@ const MAX_PROJECTS = 10_000;
 const SCAN_START_TTL_MS = 5_000;
 
 /**
- * The labeling rules: an annotator takes the next task of a project (`next`), gives it back (`skip`),
+ * The labeling rules: an annotator takes the next assignment in a project (`next`), gives it back (`skip`),
  * saves unfinished work (`saveDraft`) and submits a label (`submit`). Who may take work is the
- * admission's call; which item they get is the lease statement's (lease-tasks.sql).
+ * admission's call; which item they get is the lease statement's (lease-assignments.sql).
  */
 @Injectable()
-export class TasksService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(TasksService.name);
+export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AssignmentsService.name);
   private sweeper: NodeJS.Timeout | undefined;
   /** Leases this instance handed out, so that their submit is judged without reading them back. */
   private readonly handedOut = new TtlCache<number, HandedOut>({ maxEntries: MAX_HANDED_OUT, ttlMs: Infinity });
@@ -91,13 +91,13 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
    * items are mixed in at the project's rate (more while the annotator qualifies); nothing in the
    * answer tells them apart. A new lease takes a place in the project's budget for as long as it lives.
    */
-  async next(caller: Caller, projectId: number): Promise<TaskDto | undefined> {
+  async next(caller: Caller, projectId: number): Promise<AssignmentDto | undefined> {
     const admitted = await this.admission.admit(caller, projectId);
     if (admitted === 'budget-spent') {
       // A spent budget hands out nothing new, but the caller's own lease is theirs to finish.
-      const live = await this.assignments.liveTask(projectId, caller.id);
+      const live = await this.assignments.liveAssignment(projectId, caller.id);
       if (live) return this.handOut(caller, projectId, live);
-      throw new TaskException(
+      throw new AssignmentException(
         ErrorCode.PROJECT_BUDGET_SPENT,
         `Project ${projectId} has spent its reward budget; it hands out no more work`,
       );
@@ -109,20 +109,20 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
       this.admission.settle(admitted.hold);
       throw error;
     }
-    this.admission.settle(admitted.hold, answer.outcome === 'leased' ? answer.task : undefined);
+    this.admission.settle(admitted.hold, answer.outcome === 'leased' ? answer.assignment : undefined);
     switch (answer.outcome) {
       case 'none':
         return undefined;
       case 'capped': {
         const max = this.config.newAnnotators.maxLeases;
-        throw new TaskException(
+        throw new AssignmentException(
           ErrorCode.LEASE_LIMIT_REACHED,
-          `You hold ${max} tasks in other projects: finish or skip one of them first (accounts without a track record hold at most ${max} at once)`,
+          `You hold ${max} leased items in other projects: finish or skip one of them first (accounts without a track record hold at most ${max} at once)`,
         );
       }
       case 'leased':
       case 'resumed':
-        return this.handOut(caller, projectId, answer.task);
+        return this.handOut(caller, projectId, answer.assignment);
       default: {
         const unreachable: never = answer;
         return unreachable;
@@ -146,10 +146,10 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
       return;
     }
     const assignment = await this.ownAssignment(caller, assignmentId);
-    throw new TaskException(ErrorCode.ASSIGNMENT_CLOSED, `Assignment ${assignment.id} is ${assignment.status}; it cannot be skipped`);
+    throw new AssignmentException(ErrorCode.ASSIGNMENT_CLOSED, `Assignment ${assignment.id} is ${assignment.status}; it cannot be skipped`);
   }
 
-  /** Records the label; with `thenNext`, also leases the next task of the project in the same call. */
+  /** Records the label; with `thenNext`, also leases the next assignment in the project in the same call. */
   async submit(caller: Caller, assignmentId: number, result: unknown, leadTimeMs: number, thenNext = false): Promise<SubmittedDto> {
     const { annotationId, projectId } = await this.recordLabel(caller, assignmentId, result, leadTimeMs);
     this.aggregation.schedule(projectId);
@@ -157,7 +157,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     try {
       return { annotationId, next: (await this.next(caller, projectId)) ?? null };
     } catch (error) {
-      // The label is in; a project paused meanwhile just means there is no next task.
+      // The label is in; a project paused meanwhile just means there is no next assignment.
       if (error instanceof AppException) return { annotationId, next: null };
       throw error;
     }
@@ -167,7 +167,7 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     const expiresAt = await this.assignments.saveDraft(assignmentId, caller.id, draft);
     if (expiresAt) return { expiresAt: expiresAt.toISOString() };
     this.requireStillLeased(await this.ownAssignment(caller, assignmentId));
-    throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the draft was not saved');
+    throw new AssignmentException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the draft was not saved');
   }
 
   /** Lets lease scans find an item that went back to the pool below where they start. */
@@ -175,23 +175,23 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     this.scanStarts.update(projectId, (lowest) => Math.min(lowest, itemId));
   }
 
-  private handOut(caller: Caller, projectId: number, task: LeasedTask): TaskDto {
-    this.handedOut.set(task.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(task.data) });
-    return mapTask(task, this.itemRefs.of(caller.id, task.itemId), this.fileUrls.forItem(task.data, null, caller.id));
+  private handOut(caller: Caller, projectId: number, leased: LeasedAssignment): AssignmentDto {
+    this.handedOut.set(leased.assignmentId, { annotatorId: caller.id, projectId, shape: itemShapeOf(leased.data) });
+    return mapAssignment(leased, this.itemRefs.of(caller.id, leased.itemId), this.fileUrls.forItem(leased.data, null, caller.id));
   }
 
   private async lease(caller: Caller, projectId: number, admitted: Admitted): Promise<LeaseAnswer> {
     const scanFrom = await this.scanStarts.getOrLoad(projectId, this.readScanStart);
     const request = { projectId, annotatorId: caller.id, leaseSeconds: admitted.leaseSeconds, scanFrom, gold: admitted.gold };
-    let answer = await this.assignments.nextTask(request);
+    let answer = await this.assignments.nextAssignment(request);
     // Below the scan start: items another instance released since the last refresh.
-    if (answer.outcome === 'none' && scanFrom > 0) answer = await this.assignments.nextTask({ ...request, scanFrom: 0 });
+    if (answer.outcome === 'none' && scanFrom > 0) answer = await this.assignments.nextAssignment({ ...request, scanFrom: 0 });
     // Nothing open: leases that ran out may be holding items the sweeper has not returned yet.
     if (answer.outcome === 'none') {
       const released = await this.assignments.expireLeases(projectId);
       if (released.length > 0) {
         this.aggregation.schedule(projectId);
-        answer = await this.assignments.nextTask({ ...request, scanFrom: 0 });
+        answer = await this.assignments.nextAssignment({ ...request, scanFrom: 0 });
       }
     }
     return answer;
@@ -237,13 +237,13 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
     const after = await this.ownAssignment(caller, assignmentId);
     if (after.annotationId !== null) return { annotationId: after.annotationId, projectId: after.projectId };
     this.requireStillLeased(after);
-    throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out before the submit; take the next task');
+    throw new AssignmentException(ErrorCode.LEASE_EXPIRED, 'The lease ran out before the submit; take the next item');
   }
 
   /** The result as stored, or RESULT_INVALID naming the offending field. */
   private validResult(schema: { type: ProjectType; labels: readonly string[] }, shape: ItemShape, result: unknown): unknown {
     const checked = validateResult(schema, shape, result);
-    if (!checked.ok) throw new TaskException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
+    if (!checked.ok) throw new AssignmentException(ErrorCode.RESULT_INVALID, `${checked.field} ${checked.message}`, checked.field);
     return checked.result;
   }
 
@@ -251,17 +251,17 @@ export class TasksService implements OnModuleInit, OnModuleDestroy {
   private async ownAssignment(caller: Caller, assignmentId: number): Promise<AssignmentForSubmit> {
     const assignment = await this.assignments.findForSubmit(assignmentId);
     if (!assignment || assignment.annotatorId !== caller.id) {
-      throw new TaskException(ErrorCode.ASSIGNMENT_NOT_FOUND, `Assignment ${assignmentId} not found`);
+      throw new AssignmentException(ErrorCode.ASSIGNMENT_NOT_FOUND, `Assignment ${assignmentId} not found`);
     }
     return assignment;
   }
 
   private requireStillLeased(assignment: AssignmentForSubmit): void {
     if (assignment.status === 'expired' || (assignment.status === 'leased' && !assignment.live)) {
-      throw new TaskException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the item went back to the pool. Take the next task');
+      throw new AssignmentException(ErrorCode.LEASE_EXPIRED, 'The lease ran out; the item went back to the pool. Take the next one');
     }
     if (assignment.status !== 'leased') {
-      throw new TaskException(ErrorCode.ASSIGNMENT_CLOSED, `Assignment ${assignment.id} is ${assignment.status}`);
+      throw new AssignmentException(ErrorCode.ASSIGNMENT_CLOSED, `Assignment ${assignment.id} is ${assignment.status}`);
     }
   }
 }

@@ -4,12 +4,12 @@ import { QualityModule } from '../quality/quality.module.js';
 import { RewardsModule } from '../rewards/rewards.module.js';
 import { AdmissionService } from './admission.service.js';
 import { AssignmentsRepository } from './assignments.repository.js';
-import { TasksController } from './tasks.controller.js';
-import { TasksService } from './tasks.service.js';
+import { AssignmentsController } from './assignments.controller.js';
+import { AssignmentsService } from './assignments.service.js';
 
 @Module({
   imports: [ProjectsModule, QualityModule, RewardsModule],
-  controllers: [TasksController],
-  providers: [AssignmentsRepository, AdmissionService, TasksService],
+  controllers: [AssignmentsController],
+  providers: [AssignmentsRepository, AdmissionService, AssignmentsService],
 })
-export class TasksModule {}
+export class AssignmentsModule {}

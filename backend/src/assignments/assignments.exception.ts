@@ -1,7 +1,7 @@
 import { AppException, type ErrorCode } from '../errors/app.exception.js';
 
 /** What the labeling path refuses: work that may not be handed out, and labels that cannot be recorded. */
-export class TaskException extends AppException<
+export class AssignmentException extends AppException<
   | typeof ErrorCode.ANNOTATOR_SUSPENDED
   | typeof ErrorCode.PROJECT_NOT_ACTIVE
   | typeof ErrorCode.PROJECT_BUDGET_SPENT

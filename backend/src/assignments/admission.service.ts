@@ -8,7 +8,7 @@ import { goldChance, qualificationStatus } from '../quality/domain/qualification
 import { QualificationsService } from '../quality/qualifications.service.js';
 import { SuspensionsService } from '../quality/suspensions.service.js';
 import { BudgetService, type BudgetHold, type BudgetLease } from '../rewards/budget.service.js';
-import { TaskException } from './tasks.exception.js';
+import { AssignmentException } from './assignments.exception.js';
 
 /** How long a project's count of gold items is trusted: gold imported meanwhile is mixed in after this. */
 const GOLD_COUNT_TTL_MS = 5_000;
@@ -25,8 +25,8 @@ export interface Admitted {
 
 /**
  * Whether a caller may take new work in a project now, and on what terms: not suspended, the project
- * active, a place in its budget held, their qualification not failed; and whether the task should be a
- * gold one (the project's gold rate, more while the annotator qualifies).
+ * active, a place in its budget held, their qualification not failed; and whether the assignment should be
+ * a gold item (the project's gold rate, more while the annotator qualifies).
  */
 @Injectable()
 export class AdmissionService {
@@ -48,7 +48,8 @@ export class AdmissionService {
   async admit(caller: Caller, projectId: number): Promise<Admitted | 'budget-spent'> {
     await this.requireNotSuspended(caller);
     const project = await this.projects.visible(caller, projectId);
-    if (project.status !== 'active') throw new TaskException(ErrorCode.PROJECT_NOT_ACTIVE, `Project ${projectId} is ${project.status}`);
+    if (project.status !== 'active')
+      throw new AssignmentException(ErrorCode.PROJECT_NOT_ACTIVE, `Project ${projectId} is ${project.status}`);
     const hold = await this.budget.hold(projectId, project.rewardBudget);
     if (!hold) return 'budget-spent';
     try {
@@ -61,7 +62,7 @@ export class AdmissionService {
 
   async requireNotSuspended(caller: Caller): Promise<void> {
     if (await this.suspensions.isSuspended(caller.id)) {
-      throw new TaskException(
+      throw new AssignmentException(
         ErrorCode.ANNOTATOR_SUSPENDED,
         'Your account is suspended: your recent labels did not pass the quality checks',
       );
@@ -90,7 +91,7 @@ export class AdmissionService {
       }),
     );
     if (qualification === 'failed') {
-      throw new TaskException(
+      throw new AssignmentException(
         ErrorCode.QUALIFICATION_FAILED,
         "You did not pass this project's qualification: too few of your answers to its check items were right",
       );

@@ -13,7 +13,7 @@ const ANY_DRAFT: ApiPropertyOptions = {
   ],
 };
 
-export class TaskItemDto {
+export class AssignmentItemDto {
   @ApiProperty({ description: 'An opaque, stable reference to the item (not its database id)' }) id: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty({
@@ -24,9 +24,9 @@ export class TaskItemDto {
   files: Record<string, string>;
 }
 
-export class TaskDto {
+export class AssignmentDto {
   @ApiProperty() assignmentId: number;
-  @ApiProperty({ type: TaskItemDto }) item: TaskItemDto;
+  @ApiProperty({ type: AssignmentItemDto }) item: AssignmentItemDto;
   @ApiProperty() expiresAt: string;
   @ApiPropertyOptional({ description: 'Unfinished work saved with PUT /assignments/:id/draft', ...ANY_DRAFT }) draft?: unknown;
 }
@@ -52,11 +52,11 @@ export class SubmitDto {
 export class SubmittedDto {
   @ApiProperty() annotationId: number;
   @ApiPropertyOptional({
-    type: TaskDto,
+    type: AssignmentDto,
     nullable: true,
-    description: 'With ?next=true: the next task of the same project (null when nothing is left), saving a round trip',
+    description: 'With ?next=true: the next assignment in the same project (null when nothing is left), saving a round trip',
   })
-  next?: TaskDto | null;
+  next?: AssignmentDto | null;
 }
 
 export class DraftDto {
@@ -77,7 +77,7 @@ export class DraftSavedDto {
 export class ProgressDto {
   @ApiProperty({
     description:
-      'Tasks this annotator could still get: regular items open to them, their live lease, and, while either of those is non-zero, the check items they have not been given',
+      'Items this annotator could still be assigned: regular items open to them, their live lease, and, while either of those is non-zero, the check items they have not been given',
   })
   remaining: number;
   @ApiProperty({ description: 'Items this annotator labeled in the project' }) done: number;

@@ -17,7 +17,7 @@ import type {
   LeaseRequest,
   SubmitRequest,
 } from './assignments.repository.js';
-import { TasksService } from './tasks.service.js';
+import { AssignmentsService } from './assignments.service.js';
 
 // Fakes of the service's ports: our own classes holding the state a database would, no ORM involved.
 
@@ -45,7 +45,15 @@ interface Assignment {
 /** The assignments table and its statements, as `AssignmentsRepository` runs them (one project). */
 class FakeAssignments implements Pick<
   AssignmentsRepository,
-  'nextTask' | 'liveTask' | 'lowestOpenItemId' | 'expireLeases' | 'skip' | 'findForSubmit' | 'submit' | 'saveDraft' | 'countOpen'
+  | 'nextAssignment'
+  | 'liveAssignment'
+  | 'lowestOpenItemId'
+  | 'expireLeases'
+  | 'skip'
+  | 'findForSubmit'
+  | 'submit'
+  | 'saveDraft'
+  | 'countOpen'
 > {
   readonly items: Item[] = [];
   readonly assignments = new Map<number, Assignment>();
@@ -68,10 +76,10 @@ class FakeAssignments implements Pick<
     this.submitGate = { waiting: 0, until: count, open, opened };
   }
 
-  nextTask(request: LeaseRequest): Promise<LeaseAnswer> {
+  nextAssignment(request: LeaseRequest): Promise<LeaseAnswer> {
     this.leaseRequests.push(request);
     const live = this.liveLease(request.annotatorId);
-    if (live) return Promise.resolve({ outcome: 'resumed', task: this.task(live) });
+    if (live) return Promise.resolve({ outcome: 'resumed', assignment: this.leased(live) });
     if (this.capped) return Promise.resolve({ outcome: 'capped' });
     const neverHad = (item: Item): boolean =>
       ![...this.assignments.values()].some((a) => a.itemId === item.id && a.annotatorId === request.annotatorId);
@@ -92,12 +100,12 @@ class FakeAssignments implements Pick<
       annotationId: null,
     };
     this.assignments.set(assignment.id, assignment);
-    return Promise.resolve({ outcome: 'leased', task: this.task(assignment) });
+    return Promise.resolve({ outcome: 'leased', assignment: this.leased(assignment) });
   }
 
-  liveTask(_projectId: number, annotatorId: number): ReturnType<AssignmentsRepository['liveTask']> {
+  liveAssignment(_projectId: number, annotatorId: number): ReturnType<AssignmentsRepository['liveAssignment']> {
     const live = this.liveLease(annotatorId);
-    return Promise.resolve(live && this.task(live));
+    return Promise.resolve(live && this.leased(live));
   }
 
   lowestOpenItemId(): Promise<number> {
@@ -175,7 +183,7 @@ class FakeAssignments implements Pick<
     return [...this.assignments.values()].find((a) => a.annotatorId === annotatorId && a.status === 'leased' && a.expiresAt > Date.now());
   }
 
-  private task(a: Assignment): Exclude<LeaseAnswer, { outcome: 'capped' | 'none' }>['task'] {
+  private leased(a: Assignment): Exclude<LeaseAnswer, { outcome: 'capped' | 'none' }>['assignment'] {
     return { assignmentId: a.id, itemId: a.itemId, data: { text: `item ${a.itemId}` }, expiresAt: new Date(a.expiresAt), draft: a.draft };
   }
 
@@ -276,14 +284,14 @@ function setUp() {
     budget: new FakeBudget(),
     aggregation: new FakeAggregation(),
   };
-  const instance = (): TasksService => {
+  const instance = (): AssignmentsService => {
     const admission = new AdmissionService(
       ports.projects as unknown as ProjectsService,
       ports.suspensions as unknown as SuspensionsService,
       ports.qualifications as unknown as QualificationsService,
       ports.budget as unknown as BudgetService,
     );
-    return new TasksService(
+    return new AssignmentsService(
       ports.assignments as unknown as AssignmentsRepository,
       admission,
       ports.projects as unknown as ProjectsService,
@@ -291,7 +299,7 @@ function setUp() {
       config,
     );
   };
-  return { ...ports, tasks: instance(), elsewhere: instance() };
+  return { ...ports, service: instance(), elsewhere: instance() };
 }
 
 const alice: Caller = { id: 1, address: '0x0000000000000000000000000000000000000001', roles: ['annotator'] };
@@ -312,47 +320,50 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('TasksService.submit', () => {
+describe('AssignmentsService.submit', () => {
   it('fast path: a lease this instance handed out is judged from memory and closed in one statement', async () => {
-    const { tasks, assignments, aggregation } = setUp();
+    const { service, assignments, aggregation } = setUp();
     assignments.addItems(2);
-    const task = (await tasks.next(alice, PROJECT_ID))!;
-    const submitted = await tasks.submit(alice, task.assignmentId, { label: 'cat' }, 1200);
+    const assignment = (await service.next(alice, PROJECT_ID))!;
+    const submitted = await service.submit(alice, assignment.assignmentId, { label: 'cat' }, 1200);
     expect(submitted).toEqual({ annotationId: expect.any(Number) });
     expect(assignments.calls).toEqual({ findForSubmit: 0, submit: 1 });
-    expect(assignments.annotations.get(submitted.annotationId)).toEqual({ assignmentId: task.assignmentId, result: { label: 'cat' } });
+    expect(assignments.annotations.get(submitted.annotationId)).toEqual({
+      assignmentId: assignment.assignmentId,
+      result: { label: 'cat' },
+    });
     expect(aggregation.scheduled).toEqual([PROJECT_ID]);
   });
 
   it('slow path: a lease another instance handed out is read back once, judged, then closed', async () => {
-    const { tasks, elsewhere, assignments } = setUp();
+    const { service, elsewhere, assignments } = setUp();
     assignments.addItems(2);
-    const task = (await elsewhere.next(alice, PROJECT_ID))!;
-    const submitted = await tasks.submit(alice, task.assignmentId, { label: 'dog' }, 1200);
+    const assignment = (await elsewhere.next(alice, PROJECT_ID))!;
+    const submitted = await service.submit(alice, assignment.assignmentId, { label: 'dog' }, 1200);
     expect(assignments.calls).toEqual({ findForSubmit: 1, submit: 1 });
     expect(assignments.annotations.get(submitted.annotationId)?.result).toEqual({ label: 'dog' });
   });
 
   it('a retried submit answers the same annotation and records no second one', async () => {
-    const { tasks, elsewhere, assignments } = setUp();
+    const { service, elsewhere, assignments } = setUp();
     assignments.addItems(2);
-    const task = (await tasks.next(alice, PROJECT_ID))!;
-    const first = await tasks.submit(alice, task.assignmentId, { label: 'cat' }, 1200);
-    expect(await tasks.submit(alice, task.assignmentId, { label: 'cat' }, 1200)).toEqual(first);
-    expect(await elsewhere.submit(alice, task.assignmentId, { label: 'dog' }, 1200)).toEqual(first);
+    const assignment = (await service.next(alice, PROJECT_ID))!;
+    const first = await service.submit(alice, assignment.assignmentId, { label: 'cat' }, 1200);
+    expect(await service.submit(alice, assignment.assignmentId, { label: 'cat' }, 1200)).toEqual(first);
+    expect(await elsewhere.submit(alice, assignment.assignmentId, { label: 'dog' }, 1200)).toEqual(first);
     expect(assignments.annotations.size).toBe(1);
   });
 
   it('concurrent submits of one lease race; the loser answers the winner’s annotation (fast and slow path)', async () => {
-    const { tasks, elsewhere, assignments } = setUp();
+    const { service, elsewhere, assignments } = setUp();
     assignments.addItems(2);
-    for (const handedOutBy of [tasks, elsewhere]) {
-      const task = (await handedOutBy.next(alice, PROJECT_ID))!;
+    for (const handedOutBy of [service, elsewhere]) {
+      const assignment = (await handedOutBy.next(alice, PROJECT_ID))!;
       assignments.raceSubmits(2);
       const submitsBefore = assignments.calls.submit;
       const [a, b] = await Promise.all([
-        tasks.submit(alice, task.assignmentId, { label: 'cat' }, 1000),
-        tasks.submit(alice, task.assignmentId, { label: 'cat' }, 1000),
+        service.submit(alice, assignment.assignmentId, { label: 'cat' }, 1000),
+        service.submit(alice, assignment.assignmentId, { label: 'cat' }, 1000),
       ]);
       expect(assignments.calls.submit - submitsBefore).toBe(2); // both reached the closing statement
       expect(a).toEqual(b);
@@ -361,157 +372,163 @@ describe('TasksService.submit', () => {
   });
 
   it('a lease that ran out is refused with LEASE_EXPIRED, whoever handed it out', async () => {
-    const { tasks, elsewhere, assignments } = setUp();
+    const { service, elsewhere, assignments } = setUp();
     assignments.addItems(2);
-    const mine = (await tasks.next(alice, PROJECT_ID))!;
+    const mine = (await service.next(alice, PROJECT_ID))!;
     const theirs = (await elsewhere.next(bob, PROJECT_ID))!;
     advance(LEASE_SECONDS * 1000 + 1);
-    await expect(tasks.submit(alice, mine.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
-    await expect(tasks.submit(bob, theirs.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
+    await expect(service.submit(alice, mine.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
+    await expect(service.submit(bob, theirs.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
     await assignments.expireLeases();
-    await expect(tasks.submit(bob, theirs.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
+    await expect(service.submit(bob, theirs.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
     expect(assignments.annotations.size).toBe(0);
   });
 
   it('an invalid result is refused naming the field, and the lease stays open for a valid one', async () => {
-    const { tasks, elsewhere, assignments } = setUp();
+    const { service, elsewhere, assignments } = setUp();
     assignments.addItems(2);
-    for (const handedOutBy of [tasks, elsewhere]) {
-      const task = (await handedOutBy.next(alice, PROJECT_ID))!;
-      await expect(tasks.submit(alice, task.assignmentId, { label: 'bird' }, 1000)).rejects.toMatchObject({
+    for (const handedOutBy of [service, elsewhere]) {
+      const assignment = (await handedOutBy.next(alice, PROJECT_ID))!;
+      await expect(service.submit(alice, assignment.assignmentId, { label: 'bird' }, 1000)).rejects.toMatchObject({
         code: 'RESULT_INVALID',
         field: 'result.label',
       });
-      await expect(tasks.submit(alice, task.assignmentId, { label: 'cat', extra: 1 }, 1000)).rejects.toMatchObject({
+      await expect(service.submit(alice, assignment.assignmentId, { label: 'cat', extra: 1 }, 1000)).rejects.toMatchObject({
         code: 'RESULT_INVALID',
       });
-      expect((await tasks.submit(alice, task.assignmentId, { label: 'dog' }, 1000)).annotationId).toEqual(expect.any(Number));
+      expect((await service.submit(alice, assignment.assignmentId, { label: 'dog' }, 1000)).annotationId).toEqual(expect.any(Number));
     }
   });
 
   it('a suspended caller can neither take work nor submit the lease they hold', async () => {
-    const { tasks, assignments, suspensions } = setUp();
+    const { service, assignments, suspensions } = setUp();
     assignments.addItems(2);
-    const task = (await tasks.next(alice, PROJECT_ID))!;
+    const assignment = (await service.next(alice, PROJECT_ID))!;
     suspensions.suspended.add(alice.id);
-    await expect(tasks.next(alice, PROJECT_ID)).rejects.toMatchObject({ code: 'ANNOTATOR_SUSPENDED' });
-    await expect(tasks.submit(alice, task.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'ANNOTATOR_SUSPENDED' });
+    await expect(service.next(alice, PROJECT_ID)).rejects.toMatchObject({ code: 'ANNOTATOR_SUSPENDED' });
+    await expect(service.submit(alice, assignment.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({
+      code: 'ANNOTATOR_SUSPENDED',
+    });
     expect(assignments.calls.submit).toBe(0);
   });
 
   it("someone else's assignment is not found, and a skipped one is closed", async () => {
-    const { tasks, assignments } = setUp();
+    const { service, assignments } = setUp();
     assignments.addItems(2);
-    const task = (await tasks.next(alice, PROJECT_ID))!;
-    await expect(tasks.submit(bob, task.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'ASSIGNMENT_NOT_FOUND' });
-    await expect(tasks.submit(alice, 999, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'ASSIGNMENT_NOT_FOUND' });
-    await tasks.skip(alice, task.assignmentId);
-    await expect(tasks.submit(alice, task.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'ASSIGNMENT_CLOSED' });
-    await expect(tasks.skip(alice, task.assignmentId)).rejects.toMatchObject({ code: 'ASSIGNMENT_CLOSED' });
+    const assignment = (await service.next(alice, PROJECT_ID))!;
+    await expect(service.submit(bob, assignment.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({
+      code: 'ASSIGNMENT_NOT_FOUND',
+    });
+    await expect(service.submit(alice, 999, { label: 'cat' }, 1000)).rejects.toMatchObject({ code: 'ASSIGNMENT_NOT_FOUND' });
+    await service.skip(alice, assignment.assignmentId);
+    await expect(service.submit(alice, assignment.assignmentId, { label: 'cat' }, 1000)).rejects.toMatchObject({
+      code: 'ASSIGNMENT_CLOSED',
+    });
+    await expect(service.skip(alice, assignment.assignmentId)).rejects.toMatchObject({ code: 'ASSIGNMENT_CLOSED' });
   });
 
-  it('with thenNext, answers the next task too; a project paused meanwhile just means no next one', async () => {
-    const { tasks, assignments, projects } = setUp();
+  it('with thenNext, answers the next assignment too; a project paused meanwhile just means no next one', async () => {
+    const { service, assignments, projects } = setUp();
     assignments.addItems(3);
-    const first = (await tasks.next(alice, PROJECT_ID))!;
-    const chained = await tasks.submit(alice, first.assignmentId, { label: 'cat' }, 1000, true);
+    const first = (await service.next(alice, PROJECT_ID))!;
+    const chained = await service.submit(alice, first.assignmentId, { label: 'cat' }, 1000, true);
     expect(chained.next?.assignmentId).toBeGreaterThan(first.assignmentId);
     projects.project = { ...projects.project, status: 'paused' };
-    expect((await tasks.submit(alice, chained.next!.assignmentId, { label: 'dog' }, 1000, true)).next).toBeNull();
+    expect((await service.submit(alice, chained.next!.assignmentId, { label: 'dog' }, 1000, true)).next).toBeNull();
   });
 });
 
-describe('TasksService.next', () => {
+describe('AssignmentsService.next', () => {
   it('a spent budget hands out nothing new, but the caller’s live lease is still theirs', async () => {
-    const { tasks, assignments, budget } = setUp();
+    const { service, assignments, budget } = setUp();
     assignments.addItems(3);
-    const held = (await tasks.next(alice, PROJECT_ID))!;
+    const held = (await service.next(alice, PROJECT_ID))!;
     budget.spent = true;
-    expect((await tasks.next(alice, PROJECT_ID))?.assignmentId).toBe(held.assignmentId);
-    await expect(tasks.next(bob, PROJECT_ID)).rejects.toMatchObject({ code: 'PROJECT_BUDGET_SPENT' });
+    expect((await service.next(alice, PROJECT_ID))?.assignmentId).toBe(held.assignmentId);
+    await expect(service.next(bob, PROJECT_ID)).rejects.toMatchObject({ code: 'PROJECT_BUDGET_SPENT' });
     // The resumed lease is judged from memory like any other this instance handed out.
-    await tasks.submit(alice, held.assignmentId, { label: 'cat' }, 1000);
+    await service.submit(alice, held.assignmentId, { label: 'cat' }, 1000);
     expect(assignments.calls.findForSubmit).toBe(0);
   });
 
   it('each budget hold is settled once: with the lease when it is new, given back on a reload, nothing left or an error', async () => {
-    const { tasks, assignments, budget, qualifications } = setUp();
+    const { service, assignments, budget, qualifications } = setUp();
     assignments.addItems(1);
-    const task = (await tasks.next(alice, PROJECT_ID))!;
-    expect((await tasks.next(alice, PROJECT_ID))?.assignmentId).toBe(task.assignmentId);
-    expect(await tasks.next(bob, PROJECT_ID)).toBeUndefined();
+    const assignment = (await service.next(alice, PROJECT_ID))!;
+    expect((await service.next(alice, PROJECT_ID))?.assignmentId).toBe(assignment.assignmentId);
+    expect(await service.next(bob, PROJECT_ID)).toBeUndefined();
     qualifications.gold = 4;
     qualifications.verdict = 'failed';
     advance(5_000); // the gold count is read again
-    await expect(tasks.next(carol, PROJECT_ID)).rejects.toMatchObject({ code: 'QUALIFICATION_FAILED' });
+    await expect(service.next(carol, PROJECT_ID)).rejects.toMatchObject({ code: 'QUALIFICATION_FAILED' });
     expect(budget.held).toBe(0);
-    expect(budget.leases).toEqual([task.assignmentId]);
-    await tasks.skip(alice, task.assignmentId);
-    expect(budget.released).toEqual([task.assignmentId]);
+    expect(budget.leases).toEqual([assignment.assignmentId]);
+    await service.skip(alice, assignment.assignmentId);
+    expect(budget.released).toEqual([assignment.assignmentId]);
   });
 
   it('refuses a paused project and a new annotator at their cap of live leases', async () => {
-    const { tasks, assignments, projects, budget } = setUp();
+    const { service, assignments, projects, budget } = setUp();
     assignments.addItems(2);
     assignments.capped = true;
-    await expect(tasks.next(alice, PROJECT_ID)).rejects.toMatchObject({ code: 'LEASE_LIMIT_REACHED' });
+    await expect(service.next(alice, PROJECT_ID)).rejects.toMatchObject({ code: 'LEASE_LIMIT_REACHED' });
     projects.project = { ...projects.project, status: 'paused' };
-    await expect(tasks.next(alice, PROJECT_ID)).rejects.toMatchObject({ code: 'PROJECT_NOT_ACTIVE' });
+    await expect(service.next(alice, PROJECT_ID)).rejects.toMatchObject({ code: 'PROJECT_NOT_ACTIVE' });
     expect(budget.held).toBe(0);
   });
 
   it('asks for gold first at the qualifying rate, never when the project has none', async () => {
-    const { tasks, assignments, qualifications, projects } = setUp();
+    const { service, assignments, qualifications, projects } = setUp();
     projects.project = { ...projects.project, goldRate: 0, qualificationSize: 2 };
     assignments.addItems(3);
-    await tasks.next(alice, PROJECT_ID);
+    await service.next(alice, PROJECT_ID);
     expect(assignments.leaseRequests.at(-1)?.gold).toBe(false);
     // With gold in the project and no verdict yet, the annotator qualifies: gold comes first (at most every time).
     qualifications.gold = 2;
     assignments.addItems(2, 1, true);
     advance(5_000); // the gold count is read again
     vi.spyOn(Math, 'random').mockReturnValue(0);
-    await tasks.next(bob, PROJECT_ID);
+    await service.next(bob, PROJECT_ID);
     expect(assignments.leaseRequests.at(-1)?.gold).toBe(true);
   });
 
   it('scans from the lowest open item, lowered at once when an item comes back here', async () => {
-    const { tasks, assignments } = setUp();
+    const { service, assignments } = setUp();
     assignments.addItems(4);
-    await tasks.next(alice, PROJECT_ID); // item 1
-    await tasks.next(bob, PROJECT_ID); // item 2, scanning from 1 (the start is not read again yet)
+    await service.next(alice, PROJECT_ID); // item 1
+    await service.next(bob, PROJECT_ID); // item 2, scanning from 1 (the start is not read again yet)
     advance(5_000);
-    await tasks.next(carol, PROJECT_ID); // the start is read again: item 3
-    await tasks.skip(alice, 1); // item 1 is back
-    const fourth = (await tasks.next(dave, PROJECT_ID))!;
+    await service.next(carol, PROJECT_ID); // the start is read again: item 3
+    await service.skip(alice, 1); // item 1 is back
+    const fourth = (await service.next(dave, PROJECT_ID))!;
     expect(assignments.leaseRequests.map((r) => r.scanFrom)).toEqual([1, 1, 3, 1]);
     expect(assignments.assignments.get(fourth.assignmentId)?.itemId).toBe(1);
   });
 
   it('scans again from the start when an item came back below it elsewhere, then returns expired leases before giving up', async () => {
-    const { tasks, elsewhere, assignments, aggregation } = setUp();
+    const { service, elsewhere, assignments, aggregation } = setUp();
     assignments.addItems(2);
-    const first = (await tasks.next(alice, PROJECT_ID))!;
+    const first = (await service.next(alice, PROJECT_ID))!;
     advance(5_000);
-    await tasks.next(bob, PROJECT_ID); // the start is now item 2
+    await service.next(bob, PROJECT_ID); // the start is now item 2
     await elsewhere.skip(alice, first.assignmentId); // item 1 is back, unknown to this instance's start
-    const again = (await tasks.next(carol, PROJECT_ID))!;
+    const again = (await service.next(carol, PROJECT_ID))!;
     expect(assignments.leaseRequests.slice(-2).map((r) => r.scanFrom)).toEqual([2, 0]);
     expect(assignments.assignments.get(again.assignmentId)?.itemId).toBe(1);
     // Everything is leased; Bob's and Carol's leases run out without the sweeper having run.
     advance(LEASE_SECONDS * 1000 + 1);
     aggregation.scheduled.length = 0;
-    expect(assignments.assignments.get((await tasks.next(dave, PROJECT_ID))!.assignmentId)?.itemId).toBe(1);
+    expect(assignments.assignments.get((await service.next(dave, PROJECT_ID))!.assignmentId)?.itemId).toBe(1);
     expect(aggregation.scheduled).toEqual([PROJECT_ID]);
   });
 
   it('saves a draft while the lease lives, then refuses with LEASE_EXPIRED', async () => {
-    const { tasks, assignments } = setUp();
+    const { service, assignments } = setUp();
     assignments.addItems(1);
-    const task = (await tasks.next(alice, PROJECT_ID))!;
-    expect(await tasks.saveDraft(alice, task.assignmentId, { label: 'c' })).toEqual({ expiresAt: task.expiresAt });
-    expect((await tasks.next(alice, PROJECT_ID))?.draft).toEqual({ label: 'c' });
+    const assignment = (await service.next(alice, PROJECT_ID))!;
+    expect(await service.saveDraft(alice, assignment.assignmentId, { label: 'c' })).toEqual({ expiresAt: assignment.expiresAt });
+    expect((await service.next(alice, PROJECT_ID))?.draft).toEqual({ label: 'c' });
     advance(LEASE_SECONDS * 1000);
-    await expect(tasks.saveDraft(alice, task.assignmentId, {})).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
+    await expect(service.saveDraft(alice, assignment.assignmentId, {})).rejects.toMatchObject({ code: 'LEASE_EXPIRED' });
   });
 });

@@ -1,6 +1,7 @@
--- lease_tasks: leases tasks for several annotators (of one project or several) in one call, so that
--- concurrent `next` requests share one round trip and one commit. Installed by the migration
--- LeaseTasksFromFile; a medium test checks that the database's function is this file.
+-- lease_assignments: leases items (assignments) to several annotators (of one project or several) in one
+-- call, so that concurrent `next` requests share one round trip and one commit. Installed by the migration
+-- LeaseTasksFromFile (as lease_tasks), renamed by RenameLeaseTasksToLeaseAssignments; a medium test checks
+-- that the database's function is this file. A change here needs a migration that installs it again.
 --
 -- For annotator i: resume their live lease in the project (`resumed`: a reload does not take a second
 -- share of the budget), else take the first open item they never had (`leased`), counting it in
@@ -13,7 +14,7 @@
 -- Pools: a regular item is open while `taken < overlap`, scanned from `p_scan_from[i]` (the lowest item
 -- id that may still be open, as the caller last saw it). A gold item is open to every annotator once
 -- (its answer is known: it checks them, it needs no more labels), and only while the annotator still
--- has regular work, so that a task arriving after the regular ones ran out cannot give gold away. With
+-- has regular work, so that a request arriving after the regular ones ran out cannot give gold away. With
 -- `p_gold[i]` the gold pool is tried first, then the regular one.
 --
 -- New annotators (fewer than `p_min_accepted` accepted labels: labels whose ledger entries add up to
@@ -23,8 +24,8 @@
 -- the cap. Each annotator of the call is locked (advisory key 7243570, in id order, so that concurrent
 -- calls cannot deadlock) for the call's transaction: requests of one annotator in flight at once
 -- cannot both pass the cap. `p_min_accepted` 0 turns the cap off. No row for i: nothing is open.
-CREATE FUNCTION lease_tasks(p_projects integer[], p_annotators integer[], p_gold boolean[], p_lease_seconds integer[], p_scan_from integer[],
-                            p_max_new_leases integer, p_min_accepted integer)
+CREATE FUNCTION lease_assignments(p_projects integer[], p_annotators integer[], p_gold boolean[], p_lease_seconds integer[], p_scan_from integer[],
+                                  p_max_new_leases integer, p_min_accepted integer)
   RETURNS TABLE (t_ord integer, t_assignment integer, t_item integer, t_data jsonb, t_expires timestamptz, t_draft jsonb, t_outcome text)
   LANGUAGE plpgsql VOLATILE AS $$
 #variable_conflict use_column

@@ -8,10 +8,10 @@ import { textDigest } from '../../../migrations/repository-files.js';
 import { openDatabase } from '../../src/database/data-source.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-const FROM_ROOT = 'backend/src/tasks/lease-tasks.sql';
+const FROM_ROOT = 'backend/src/assignments/lease-assignments.sql';
 const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const file = readFileSync(path.join(backendDir, 'src/tasks/lease-tasks.sql'), 'utf8');
-/** The copy LeaseTasksFromFile reads: the file as it was when the migration was written. */
+const file = readFileSync(path.join(backendDir, 'src/assignments/lease-assignments.sql'), 'utf8');
+/** The copy LeaseTasksFromFile reads (the lease statement as it was then, under its old name). */
 const FROZEN = 'migrations/1796306817556-LeaseTasksFromFile.sql';
 const frozen = readFileSync(path.join(backendDir, '..', FROZEN), 'utf8');
 
@@ -30,23 +30,23 @@ afterAll(async () => {
 });
 
 async function definition(): Promise<string> {
-  const rows = await client.query<{ def: string }>(`SELECT pg_get_functiondef('lease_tasks'::regproc) AS def`);
+  const rows = await client.query<{ def: string }>(`SELECT pg_get_functiondef('lease_assignments'::regproc) AS def`);
   return rows.rows[0]!.def;
 }
 
-describe('lease_tasks and lease-tasks.sql', () => {
+describe('lease_assignments and lease-assignments.sql', () => {
   it('the migrated database holds the function the file creates: signature, result, body', async () => {
     const migrated = await definition();
     await client.query('BEGIN');
     try {
-      await client.query('DROP FUNCTION lease_tasks');
+      await client.query('DROP FUNCTION lease_assignments');
       await client.query(file);
       expect(migrated).toBe(await definition());
     } finally {
       await client.query('ROLLBACK');
     }
     // The body as the database keeps it is the file's, comments and all.
-    const body = await client.query<{ prosrc: string }>(`SELECT prosrc FROM pg_proc WHERE proname = 'lease_tasks'`);
+    const body = await client.query<{ prosrc: string }>(`SELECT prosrc FROM pg_proc WHERE proname = 'lease_assignments'`);
     expect(file).toContain(`AS $$${body.rows[0]!.prosrc}$$;`);
   });
 
@@ -68,5 +68,11 @@ describe('lease_tasks and lease-tasks.sql', () => {
     expect(readRepositoryFile(FROZEN, textDigest(frozen))).toBe(frozen);
     // A copy that is not the text its migration was written for is refused, not installed.
     expect(() => readRepositoryFile(FROZEN, textDigest(`${frozen}\n`))).toThrow(/not the text its migration was written for/);
+  });
+
+  it('the rename changed the name only: the body LeaseTasksFromFile installed is the file’s', () => {
+    const body = (text: string): string => text.slice(text.indexOf('AS $$'));
+    expect(frozen).toContain('CREATE FUNCTION lease_tasks(');
+    expect(body(file)).toBe(body(frozen));
   });
 });

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { ItemMedia } from '../items/domain/item-media.js';
 import { Batcher } from '../database/batcher.js';
 
-export interface LeasedTask {
+export interface LeasedAssignment {
   assignmentId: number;
   itemId: number;
   data: Record<string, unknown>;
@@ -17,7 +17,7 @@ export interface LeasedTask {
  * What a lease request got: a new lease, the live one it already held in the project (a reload),
  * nothing because a new annotator holds all the leases they may (`capped`), or nothing open.
  */
-export type LeaseAnswer = { outcome: 'leased' | 'resumed'; task: LeasedTask } | { outcome: 'capped' } | { outcome: 'none' };
+export type LeaseAnswer = { outcome: 'leased' | 'resumed'; assignment: LeasedAssignment } | { outcome: 'capped' } | { outcome: 'none' };
 
 /** A lease that was closed early (skipped): what the budget needs to stop counting it. */
 export interface ClosedLease {
@@ -44,7 +44,7 @@ export interface AssignmentForSubmit {
 
 const UNIQUE_VIOLATION = '23505';
 
-/** One annotator's request for a task: see `lease_tasks` (lease-tasks.sql). */
+/** One annotator's request for an assignment: see `lease_assignments` (lease-assignments.sql). */
 export interface LeaseRequest {
   projectId: number;
   annotatorId: number;
@@ -94,17 +94,17 @@ export class AssignmentsRepository {
    * lease on the first item of the pool from `scanFrom` on that they never had; undefined when none is
    * open. FOR UPDATE SKIP LOCKED spreads concurrent annotators over different rows; the lock
    * re-checks the pool's condition on the newest row version, so an item never gets more than its
-   * overlap. Concurrent requests share one call of `lease_tasks` (one round trip, one commit).
+   * overlap. Concurrent requests share one call of `lease_assignments` (one round trip, one commit).
    *
    * Pools: `regular` items are open while `taken < overlap`. A `gold` item is open to every annotator
    * once (its answer is known: it checks them, it needs no more labels), and only while the annotator
-   * still has regular work, so that a task arriving after the regular ones ran out cannot give gold
+   * still has regular work, so that a request arriving after the regular ones ran out cannot give gold
    * away. With `gold`, the gold pool is tried first, then the regular one.
    *
    * A new annotator (NEW_ANNOTATOR_MIN_LABELS) holding NEW_ANNOTATOR_MAX_LEASES live leases across
    * all projects gets no new one (`capped`); their live lease in this project still resumes.
    */
-  async nextTask(request: LeaseRequest): Promise<LeaseAnswer> {
+  async nextAssignment(request: LeaseRequest): Promise<LeaseAnswer> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.leases.run(request);
@@ -128,7 +128,7 @@ export class AssignmentsRepository {
       t_outcome: 'leased' | 'resumed' | 'capped';
     }>(
       this.db,
-      'SELECT * FROM lease_tasks($1::int[], $2::int[], $3::bool[], $4::int[], $5::int[], $6::int, $7::int)',
+      'SELECT * FROM lease_assignments($1::int[], $2::int[], $3::bool[], $4::int[], $5::int[], $6::int, $7::int)',
       [
         requests.map((r) => r.projectId),
         requests.map((r) => r.annotatorId),
@@ -138,7 +138,7 @@ export class AssignmentsRepository {
         this.config.newAnnotators.maxLeases,
         this.config.newAnnotators.minAcceptedLabels,
       ],
-      'tasks.lease',
+      'assignments.lease',
     );
     const answers = new Array<LeaseAnswer>(requests.length).fill({ outcome: 'none' });
     for (const row of rows) {
@@ -147,14 +147,20 @@ export class AssignmentsRepository {
           ? { outcome: 'capped' }
           : {
               outcome: row.t_outcome,
-              task: { assignmentId: row.t_assignment, itemId: row.t_item, data: row.t_data, expiresAt: row.t_expires, draft: row.t_draft },
+              assignment: {
+                assignmentId: row.t_assignment,
+                itemId: row.t_item,
+                data: row.t_data,
+                expiresAt: row.t_expires,
+                draft: row.t_draft,
+              },
             };
     }
     return answers;
   }
 
   /** The annotator's live lease in the project, as a reload resumes it; undefined when they hold none. */
-  async liveTask(projectId: number, annotatorId: number): Promise<LeasedTask | undefined> {
+  async liveAssignment(projectId: number, annotatorId: number): Promise<LeasedAssignment | undefined> {
     const rows = await sqlRows<{ id: number; item_id: number; data: Record<string, unknown>; expires_at: Date; draft: unknown }>(
       this.db,
       `SELECT a.id, a.item_id, i.data, a.expires_at, a.draft FROM assignments a JOIN items i ON i.id = a.item_id
@@ -172,7 +178,7 @@ export class AssignmentsRepository {
       this.db,
       'SELECT min(id) AS id FROM items WHERE project_id = $1 AND taken < overlap',
       [projectId],
-      'tasks.lowest-open-item',
+      'assignments.lowest-open-item',
     );
     return rows[0]?.id ?? 0;
   }
@@ -239,7 +245,7 @@ export class AssignmentsRepository {
          LEFT JOIN annotations an ON an.assignment_id = a.id
         WHERE a.id = $1`,
       [assignmentId],
-      'tasks.find-for-submit',
+      'assignments.find-for-submit',
     );
     const row = rows[0];
     return (
@@ -295,7 +301,7 @@ export class AssignmentsRepository {
         requests.map((r) => JSON.stringify(r.result)),
         requests.map((r) => r.leadTimeMs),
       ],
-      'tasks.submit',
+      'assignments.submit',
     );
     const ids = new Array<number | undefined>(requests.length).fill(undefined);
     for (const row of rows) ids[Number(row.ord) - 1] = row.id;
