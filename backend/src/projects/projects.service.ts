@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canAccess, type Caller } from '../access/access.js';
+import { TtlCache } from '../cache/ttl-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
@@ -7,16 +8,18 @@ import { CreditService } from '../rewards/credit.service.js';
 import { checkLabels, type ProjectType } from './domain/label-schema.js';
 import { mapProject, type CreateProjectDto, type PROJECT_FILTERS, type ProjectDto, type UpdateProjectDto } from './project.dto.js';
 import type { Project } from './domain/project.js';
-import type { ProjectEntity } from './project.entity.js';
 import { ProjectException } from './projects.exception.js';
 import { ProjectsRepository, type ProjectFields } from './projects.repository.js';
 
-const CACHE_MS = 2_000;
+/** How long a project read for the labeling path is trusted: other instances' changes show up after this. */
+const PROJECT_TTL_MS = 2_000;
+const MAX_PROJECTS = 10_000;
 
 @Injectable()
 export class ProjectsService {
-  /** Projects read on every labeling call; a change made here drops its entry at once. */
-  private readonly cache = new Map<number, { project: ProjectEntity | null; at: number }>();
+  /** Projects read on every labeling call (null: none with that id); a change made here drops its entry at once. */
+  private readonly cache = new TtlCache<number, Project | null>({ maxEntries: MAX_PROJECTS, ttlMs: PROJECT_TTL_MS });
+  private readonly readProject = (id: number): Promise<Project | null> => this.projects.findById(id);
 
   constructor(
     private readonly projects: ProjectsRepository,
@@ -61,13 +64,8 @@ export class ProjectsService {
   }
 
   /** The project as read at most a couple of seconds ago (other instances' changes show up then). */
-  async cached(id: number): Promise<Project | null> {
-    const entry = this.cache.get(id);
-    if (entry && Date.now() - entry.at < CACHE_MS) return entry.project;
-    const project = await this.projects.findById(id);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(id, { project, at: Date.now() });
-    return project;
+  cached(id: number): Promise<Project | null> {
+    return this.cache.getOrLoad(id, this.readProject);
   }
 
   async create(body: CreateProjectDto): Promise<ProjectDto> {
@@ -89,6 +87,8 @@ export class ProjectsService {
       instructions: body.instructions ?? '',
       status: body.status ?? 'draft',
     });
+    // An id asked for before it existed may be remembered as none.
+    this.cache.delete(project.id);
     return mapProject(project, { items: 0, completedItems: 0, annotations: 0 });
   }
 
