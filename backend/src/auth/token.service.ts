@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { TtlCache } from '../cache/ttl-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { AuthException } from './auth.exception.js';
@@ -18,11 +19,18 @@ export interface SessionClaims {
 
 const MAX_CACHED_TOKENS = 50_000;
 
-/** Bearer JWTs (HS256). Verified tokens are cached until they expire: every labeling call carries one. */
+/**
+ * Bearer JWTs (HS256). Verified tokens are remembered until they expire (every labeling call carries
+ * one), at most MAX_CACHED_TOKENS of them: past that, the one verified longest ago is verified again.
+ */
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
-  private readonly cache = new Map<string, SessionClaims>();
+  private readonly verified = new TtlCache<string, SessionClaims>({
+    maxEntries: MAX_CACHED_TOKENS,
+    ttlMs: (claims) => claims.expiresAt.getTime() - Date.now(),
+  });
+  private readonly check = (token: string): Promise<SessionClaims> => this.checkToken(token);
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.key = new TextEncoder().encode(config.jwtSecret);
@@ -47,9 +55,12 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  async verify(token: string): Promise<SessionClaims> {
-    const cached = this.cache.get(token);
-    if (cached && cached.expiresAt.getTime() > Date.now()) return cached;
+  /** The token's claims; UNAUTHENTICATED when it is not one of ours, was tampered with or has expired. */
+  verify(token: string): Promise<SessionClaims> {
+    return this.verified.getOrLoad(token, this.check);
+  }
+
+  private async checkToken(token: string): Promise<SessionClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: this.config.publicUrl.origin });
       const userId = Number(payload.sub);
@@ -58,15 +69,12 @@ export class TokenService {
         // Tokens from before roles left the JWT carry no auth_time: their holders sign in again.
         throw new AuthException(ErrorCode.UNAUTHENTICATED, 'Session token is not valid any more: sign in again');
       }
-      const claims: SessionClaims = {
+      return {
         userId,
         address: payload['addr'],
         signedInAt: new Date(authTime * 1000),
         expiresAt: new Date(payload.exp * 1000),
       };
-      if (this.cache.size >= MAX_CACHED_TOKENS) this.cache.clear();
-      this.cache.set(token, claims);
-      return claims;
     } catch (error) {
       if (error instanceof AppException) throw error;
       const message = error instanceof joseErrors.JWTExpired ? 'Session expired: sign in again' : 'Invalid token';
