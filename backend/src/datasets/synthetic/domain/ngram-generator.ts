@@ -7,9 +7,10 @@
  * unigram distribution. Texts start after the <s> context and end at </s> or at the longest length the
  * label's sources have.
  *
- * Every candidate goes through the verbatim guard; a refused one is re-drawn, at most MAX_TRIES times
- * per requested text, so a label whose sources leave too little freedom yields fewer texts rather
- * than a copy.
+ * The verbatim guard is applied while writing (a token that would complete a source run of the guard's
+ * length is re-drawn from shorter contexts) and to the finished text (a source text is re-drawn, at most
+ * MAX_TRIES times per requested text), so a label whose sources leave too little freedom yields fewer
+ * texts rather than a copy.
  *
  * Why n-grams: no npm package ships the weights of a neural text model, and the default must run on
  * two CPU cores without downloads; an OpenAI-compatible endpoint (SYNTH_LLM_URL) is the stronger
@@ -20,6 +21,8 @@ import { tokens, windowHash, type VerbatimGuard } from './verbatim-guard.js';
 
 export const NGRAM_ORDER = 3;
 export const MAX_TRIES = 20;
+/** Draws of one token before a text that can only continue by copying ends. */
+export const TOKEN_RETRIES = 8;
 const START = '\u0002';
 const END = '\u0003';
 
@@ -78,19 +81,37 @@ export class NgramTextGenerator {
     for (const [label, texts] of textsByLabel) this._models.set(label, train(texts, _order));
   }
 
+  /** The next token after `history`, the Witten-Bell walk starting at contexts of `longest` tokens. */
+  private _next(model: LabelModel, history: readonly string[], longest: number, random: () => number): string | undefined {
+    for (let k = longest; k >= 0; k--) {
+      const entry = model.contexts[k]!.get(history.slice(history.length - k).join(' '));
+      if (!entry) continue;
+      // Witten-Bell: stay in this context with probability c / (c + T), else back off.
+      if (k > 0 && random() >= entry.next.length / (entry.next.length + entry.distinct)) continue;
+      return entry.next[Math.floor(random() * entry.next.length)]!;
+    }
+    return undefined;
+  }
+
   private _draw(model: LabelModel, random: () => number): string {
     const out: string[] = [];
     const history = new Array<string>(this._order - 1).fill(START);
     while (out.length < model.maxLength) {
       let word: string | undefined;
-      for (let k = this._order - 1; k >= 0 && word === undefined; k--) {
-        const entry = model.contexts[k]!.get(history.slice(history.length - k).join(' '));
-        if (!entry) continue;
-        // Witten-Bell: stay in this context with probability c / (c + T), else back off.
-        if (k > 0 && random() >= entry.next.length / (entry.next.length + entry.distinct)) continue;
-        word = entry.next[Math.floor(random() * entry.next.length)]!;
+      // A token that would complete a source run is re-drawn from ever shorter contexts (the shortest:
+      // the label's unigrams); when every retry would, the text ends there.
+      for (let retry = 0; retry < TOKEN_RETRIES; retry++) {
+        const candidate = this._next(model, history, Math.max(this._order - 1 - retry, 0), random);
+        if (candidate === undefined || candidate === END) break;
+        out.push(candidate);
+        const copies = this._guard.isSourceRun(out, out.length - this._guard.run);
+        out.pop();
+        if (!copies) {
+          word = candidate;
+          break;
+        }
       }
-      if (word === undefined || word === END) break;
+      if (word === undefined) break;
       out.push(word);
       history.push(word);
       history.shift();

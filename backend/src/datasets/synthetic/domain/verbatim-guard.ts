@@ -63,6 +63,11 @@ export class VerbatimGuard {
     return true;
   }
 
+  /** Whether parts[from, from + run) is a source run (the generators' check while they write). */
+  isSourceRun(parts: readonly string[], from: number): boolean {
+    return from >= 0 && from + this.run <= parts.length && this._windows.has(windowHash(parts, from, from + this.run));
+  }
+
   get indexedWindows(): number {
     return this._windows.size;
   }
