@@ -8,6 +8,8 @@ export const SynthesisErrorCode = {
   OPTIONS_INVALID: 'SYNTHESIS_OPTIONS_INVALID',
   // The records were not read to the end, so the report (computed over all of them) cannot be.
   INCOMPLETE: 'SYNTHESIS_INCOMPLETE',
+  // The text endpoint (SYNTH_LLM_URL) failed or answered something that is not texts.
+  GENERATOR_FAILED: 'SYNTHESIS_GENERATOR_FAILED',
 } as const;
 
 export type SynthesisErrorCode = (typeof SynthesisErrorCode)[keyof typeof SynthesisErrorCode];
