@@ -4,7 +4,7 @@ import { CORRELATED_SCHEMA, correlatedSource, LATENT_CORRELATION } from './domai
 import { SynthesisError, SynthesisErrorCode } from './domain/synthesis-error.js';
 import { labelledTexts } from './domain/text-fixtures.js';
 import { tokens, VERBATIM_RUN } from './domain/verbatim-guard.js';
-import { synthesize } from './synthesize.js';
+import { synthesize, synthesizeStream } from './synthesize.js';
 import type { TextGeneratorFactory } from './text-generator.port.js';
 
 async function collect(records: AsyncIterable<DatasetRecord>): Promise<DatasetRecord[]> {
@@ -55,6 +55,16 @@ describe('synthesize: tabular', () => {
     const [a, b, c] = [await run(5), await run(5), await run(6)];
     expect(a).toEqual(b);
     expect(a.records).not.toEqual(c.records);
+  });
+
+  it('reads a stream of records as it reads an array', async () => {
+    async function* stream() {
+      for (const record of source) yield await Promise.resolve(record);
+    }
+    const fromArray = synthesize(source, CORRELATED_SCHEMA, { rows: 200, seed: 9 });
+    const fromStream = await synthesizeStream(stream(), CORRELATED_SCHEMA, { rows: 200, seed: 9 });
+    expect(await collect(fromStream.records)).toEqual(await collect(fromArray.records));
+    expect(await fromStream.report).toEqual(await fromArray.report);
   });
 
   it('refuses what it cannot synthesize, and rejects the report of records not read to the end', async () => {

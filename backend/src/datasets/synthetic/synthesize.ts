@@ -20,7 +20,8 @@
  *     noise ~0.01); DCR compares 1,000 synthetic rows with 5,000 real ones (domain/report.ts).
  *
  * The verbatim guard and the exact-copy count cover every record of `source`, not only the sample: a
- * caller that passes all of a version's records gets the guarantee over all of them.
+ * caller that passes all of a version's records (`synthesizeStream` reads them once, as a stream) gets
+ * the guarantee over all of them, at the cost of one 52-bit hash per source row and per 8-token window.
  */
 import { SPLITS, type DatasetRecord, type DatasetSchema, type Split } from '../domain/dataset-record.js';
 import { seededRandom } from '../../quality/domain/seeded-random.js';
@@ -30,7 +31,7 @@ import { NgramTextGenerator } from './domain/ngram-generator.js';
 import { Reservoir } from './domain/reservoir.js';
 import { syntheticReport, type SyntheticReport } from './domain/report.js';
 import { SynthesisError, SynthesisErrorCode } from './domain/synthesis-error.js';
-import { cellKind, rowKey, tableCodec, type Cell, type Row } from './domain/table.js';
+import { cellKind, rowKey, tableCodec, type Cell, type Row, type TableCodec } from './domain/table.js';
 import { VerbatimGuard, windowHash } from './domain/verbatim-guard.js';
 import type { TextCorpus, TextGenerator, TextGeneratorFactory } from './text-generator.port.js';
 
@@ -41,8 +42,13 @@ export const MIN_HOLDOUT_SOURCE = 10;
 export const REPORT_SYNTHETIC_ROWS = 10_000;
 export const CHUNK_ROWS = 1_024;
 export const MAX_ROWS = 10_000_000;
-/** Texts the source-run index (the report's longest shared run) holds at most: it costs a few states per token. */
-export const RUN_INDEX_TEXTS = 20_000;
+/**
+ * The report's longest shared run is measured against a seeded sample of at most RUN_INDEX_TEXTS source
+ * texts and RUN_INDEX_TOKENS tokens (a suffix automaton costs about two states per token, ~40 MB here);
+ * the verbatim guard itself covers every source text.
+ */
+export const RUN_INDEX_TEXTS = 2_000;
+export const RUN_INDEX_TOKENS = 100_000;
 
 export interface SynthesizeOptions {
   rows: number;
@@ -91,33 +97,69 @@ function validate(options: SynthesizeOptions): void {
   }
 }
 
+/** Synthesizes from records in memory (or any iterable: it is read once). */
 export function synthesize(source: Iterable<DatasetRecord>, schema: DatasetSchema, options: SynthesizeOptions): Synthesis {
-  validate(options);
-  const { rows, seed } = options;
-  const textFields = schema.fields.filter((field) => field.type === 'text').map((field) => field.name);
+  const pass = sourcePass(schema, options);
+  for (const record of source) pass.offer(record);
+  return pass.synthesis();
+}
 
+/** Synthesizes from a stream of records (a version read from the database), in one pass and bounded memory. */
+export async function synthesizeStream(
+  source: AsyncIterable<DatasetRecord>,
+  schema: DatasetSchema,
+  options: SynthesizeOptions,
+): Promise<Synthesis> {
+  const pass = sourcePass(schema, options);
+  for await (const record of source) pass.offer(record);
+  return pass.synthesis();
+}
+
+/** One pass over the source: the fitting reservoir, the split fractions, the verbatim guard, the copy index. */
+function sourcePass(schema: DatasetSchema, options: SynthesizeOptions): { offer(record: DatasetRecord): void; synthesis(): Synthesis } {
+  validate(options);
+  const textFields = schema.fields.filter((field) => field.type === 'text').map((field) => field.name);
   const codec = tableCodec(schema);
-  const columns = codec.columns;
-  // One pass over the source: the fitting reservoir, the split fractions, the verbatim guard, the copy index.
-  const reservoir = new Reservoir<Row>(FIT_ROWS, seededRandom(streamSeed(seed, 0)));
+  const reservoir = new Reservoir<Row>(FIT_ROWS, seededRandom(streamSeed(options.seed, 0)));
   const splitCounts: Record<Split, number> = { train: 0, validation: 0, test: 0 };
   const guards = new Map(textFields.map((field) => [field, new VerbatimGuard()]));
   const sourceTexts = new Map(
-    textFields.map((field) => [field, new Reservoir<string>(RUN_INDEX_TEXTS, seededRandom(streamSeed(seed, 1)))]),
+    textFields.map((field) => [field, new Reservoir<string>(RUN_INDEX_TEXTS, seededRandom(streamSeed(options.seed, 1)))]),
   );
   const sourceKeys = new Set<number>();
-  for (const record of source) {
-    const row = codec.encode(record);
-    reservoir.offer(row);
-    sourceKeys.add(windowHash([rowKey(row, columns)], 0, 1));
-    splitCounts[record.split]++;
-    for (const field of textFields) {
-      const value = record.data[field];
-      if (typeof value !== 'string' || value === '') continue;
-      guards.get(field)!.add(value);
-      sourceTexts.get(field)!.offer(value);
-    }
-  }
+  return {
+    offer(record) {
+      const row = codec.encode(record);
+      reservoir.offer(row);
+      sourceKeys.add(windowHash([rowKey(row, codec.columns)], 0, 1));
+      splitCounts[record.split]++;
+      for (const field of textFields) {
+        const value = record.data[field];
+        if (typeof value !== 'string' || value === '') continue;
+        guards.get(field)!.add(value);
+        sourceTexts.get(field)!.offer(value);
+      }
+    },
+    synthesis: () => build({ schema, options, codec, reservoir, splitCounts, guards, sourceTexts, sourceKeys, textFields }),
+  };
+}
+
+interface SourceIndex {
+  schema: DatasetSchema;
+  options: SynthesizeOptions;
+  codec: TableCodec;
+  reservoir: Reservoir<Row>;
+  splitCounts: Record<Split, number>;
+  guards: Map<string, VerbatimGuard>;
+  sourceTexts: Map<string, Reservoir<string>>;
+  sourceKeys: Set<number>;
+  textFields: string[];
+}
+
+function build(index: SourceIndex): Synthesis {
+  const { options, codec, reservoir, splitCounts, guards, sourceTexts, sourceKeys, textFields } = index;
+  const { rows, seed } = options;
+  const columns = codec.columns;
   if (reservoir.seen === 0) throw new SynthesisError(SynthesisErrorCode.NOT_ENOUGH_ROWS, 'the source version has no records');
 
   // Seeded holdout, never shown to the synthesizer.
@@ -161,7 +203,10 @@ export function synthesize(source: Iterable<DatasetRecord>, schema: DatasetSchem
   const sourceRuns = new Map<string, SourceRuns>();
   for (const [field, texts] of sourceTexts) {
     const runs = new SourceRuns();
-    for (const text of texts.items) runs.add(text);
+    for (const text of texts.items) {
+      if (runs.tokens >= RUN_INDEX_TOKENS) break;
+      runs.add(text);
+    }
     sourceRuns.set(field, runs);
   }
 

@@ -17,10 +17,26 @@ export class SourceRuns {
   private readonly _states: State[] = [{ length: 0, link: -1, next: new Map() }];
   private _last = 0;
   private _separator = -1;
+  private _tokens = 0;
+  private _texts = 0;
+
+  /** Source texts indexed so far. */
+  get texts(): number {
+    return this._texts;
+  }
+
+  /** Source tokens indexed so far. */
+  get tokens(): number {
+    return this._tokens;
+  }
 
   /** Adds one source text. */
   add(text: string): void {
-    for (const token of tokens(text)) this._extend(this._id(token));
+    for (const token of tokens(text)) {
+      this._extend(this._id(token));
+      this._tokens++;
+    }
+    this._texts++;
     // A fresh separator per text: no two texts share it, and no query token maps to a negative id.
     this._extend(this._separator--);
   }

@@ -66,8 +66,11 @@ export interface DcrReport {
 
 export interface TextRunReport {
   column: string;
-  /** Tokens in the longest run any sampled synthetic text shares with a source text. */
+  /** Tokens in the longest run any sampled synthetic text shares with a sampled source text. */
   longestSharedRun: number;
+  syntheticTexts: number;
+  sourceTexts: number;
+  sourceTokens: number;
   meanLongestSharedRun: number | null;
   /** The verbatim guard's bound: no emitted text shares a run this long. */
   guardRun: number;
@@ -99,6 +102,8 @@ export interface SyntheticReport {
 
 export const DCR_SYNTHETIC_ROWS = 1000;
 export const DCR_REAL_ROWS = 5000;
+/** Synthetic texts (of the uniform synthetic sample) whose longest shared run is measured. */
+export const RUN_SYNTHETIC_TEXTS = 1000;
 
 export interface ReportInput {
   columns: readonly ColumnSpec[];
@@ -263,10 +268,14 @@ function textRuns(input: ReportInput): TextRunReport[] {
   input.columns.forEach((column, index) => {
     const runs = input.sourceRuns?.get(column.name);
     if (column.type !== 'text' || !runs) return;
-    const lengths = input.synthetic.flatMap((row) => (typeof row[index] === 'string' ? [runs.longestRun(row[index])] : []));
+    const texts = input.synthetic.slice(0, RUN_SYNTHETIC_TEXTS).flatMap((row) => (typeof row[index] === 'string' ? [row[index]] : []));
+    const lengths = texts.map((text) => runs.longestRun(text));
     out.push({
       column: column.name,
       longestSharedRun: lengths.reduce((a, b) => Math.max(a, b), 0),
+      syntheticTexts: texts.length,
+      sourceTexts: runs.texts,
+      sourceTokens: runs.tokens,
       meanLongestSharedRun: mean(lengths),
       guardRun: input.guardRun,
     });
