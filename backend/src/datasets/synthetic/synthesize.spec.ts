@@ -77,6 +77,35 @@ describe('synthesize: tabular', () => {
   });
 });
 
+describe('synthesize: multilabel', () => {
+  it('samples label sets seen in the source, with their frequencies', async () => {
+    const sets = [['a'], ['a', 'b'], ['b', 'c'], []];
+    const source: DatasetRecord[] = Array.from({ length: 800 }, (_, i) => ({
+      id: `item-${i + 1}`,
+      itemId: i + 1,
+      split: 'train',
+      data: { size: i % 4 },
+      media: null,
+      answer: { labels: [...sets[i % 4]!].reverse() },
+      confidence: 1,
+      source: 'inferred',
+      method: 'mv@1',
+      annotations: [],
+    }));
+    const schema: DatasetSchema = { projectType: 'multilabel', labels: ['a', 'b', 'c'], fields: [{ name: 'size', type: 'numeric' }] };
+    const records = await collect(synthesize(source, schema, { rows: 2000, seed: 2 }).records);
+    const seen = new Map<string, number>();
+    for (const record of records) {
+      const key = JSON.stringify((record.answer as { labels: string[] }).labels);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    expect([...seen.keys()].sort()).toEqual(sets.map((set) => JSON.stringify(set)).sort());
+    // Each set is a quarter of the source: within 4 standard errors of the source's and the sample's shares.
+    for (const count of seen.values())
+      expect(Math.abs(count / 2000 - 0.25)).toBeLessThan(4 * Math.sqrt(0.25 * 0.75 * (1 / 640 + 1 / 2000)));
+  });
+});
+
 describe('synthesize: labelled text', () => {
   const texts = labelledTexts(120, 51);
   const source: DatasetRecord[] = texts.map(({ label, text }, i) => ({

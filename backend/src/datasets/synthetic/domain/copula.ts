@@ -13,9 +13,10 @@
  *     between order statistics. It needs no distribution search, reproduces any shape, and keeps values
  *     inside the observed range as SDV's `enforce_min_max_values=True` does. Values are rounded to the
  *     most decimals seen, as `enforce_rounding`.
- *   - Categorical and boolean columns use RDT's UniformEncoder: categories sorted by frequency
- *     (most frequent first) own consecutive intervals of [0,1] of their frequency's width; a value is
- *     fitted as a uniform draw inside its interval and sampled back by the interval u falls in.
+ *   - Categorical and boolean columns as RDT's UniformEncoder encodes them: each category owns an
+ *     interval of [0,1] as wide as its frequency (here ordered most frequent first, ties by name, as
+ *     RDT's FrequencyEncoder orders them, so the order is deterministic); a value is fitted as a uniform
+ *     draw inside its interval and sampled back by the interval u falls in.
  *   - Missing values: SDV's default `missing_value_generation='random'`: each column keeps its share of
  *     missing values, drawn independently at sampling; in the fit a missing cell scores z = 0, the
  *     mean of the normal scores (RDT replaces missing numbers with the mean before the copula).
