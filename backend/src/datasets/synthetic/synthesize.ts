@@ -140,12 +140,11 @@ function sourcePass(schema: DatasetSchema, options: SynthesizeOptions): { offer(
         sourceTexts.get(field)!.offer(value);
       }
     },
-    synthesis: () => build({ schema, options, codec, reservoir, splitCounts, guards, sourceTexts, sourceKeys, textFields }),
+    synthesis: () => build({ options, codec, reservoir, splitCounts, guards, sourceTexts, sourceKeys, textFields }),
   };
 }
 
 interface SourceIndex {
-  schema: DatasetSchema;
   options: SynthesizeOptions;
   codec: TableCodec;
   reservoir: Reservoir<Row>;
