@@ -441,3 +441,30 @@ describe('loadConfig errors name the variable', () => {
     expect(existsSync(path.join(cwd, '.tessera', 'jwt-secret'))).toBe(false);
   });
 });
+
+describe('SYNTH_LLM_URL', () => {
+  it('is off by default: synthetic texts come from the embedded model', () => {
+    expect(loadConfig({}, cwd).synthLlm).toBeUndefined();
+  });
+
+  it('reads the endpoint, its model, key and timeout', () => {
+    const config = loadConfig(
+      {
+        SYNTH_LLM_URL: 'http://127.0.0.1:8000/v1/',
+        SYNTH_LLM_MODEL: 'qwen2.5-7b',
+        SYNTH_LLM_API_KEY: 'k',
+        SYNTH_LLM_TIMEOUT_SECONDS: '30',
+      },
+      cwd,
+    );
+    expect(config.synthLlm).toEqual({ url: 'http://127.0.0.1:8000/v1', model: 'qwen2.5-7b', apiKey: 'k', timeoutMs: 30_000 });
+  });
+
+  it('refuses a URL that is not http(s), and an endpoint without a model', () => {
+    expect(configErrorVariable({ SYNTH_LLM_URL: 'ftp://example.org', SYNTH_LLM_MODEL: 'm' })).toBe('SYNTH_LLM_URL');
+    expect(configErrorVariable({ SYNTH_LLM_URL: 'http://127.0.0.1:8000/v1' })).toBe('SYNTH_LLM_MODEL');
+    expect(configErrorVariable({ SYNTH_LLM_URL: 'http://127.0.0.1:8000/v1', SYNTH_LLM_MODEL: 'm', SYNTH_LLM_TIMEOUT_SECONDS: '0' })).toBe(
+      'SYNTH_LLM_TIMEOUT_SECONDS',
+    );
+  });
+});

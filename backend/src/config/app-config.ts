@@ -65,6 +65,17 @@ export interface AppConfig {
   /** Seed one demo project of each type into an empty database. */
   readonly demoData: boolean;
   readonly chain: ChainConfig;
+  /** An OpenAI-compatible chat-completions endpoint that writes synthetic texts; absent: the embedded n-gram model. */
+  readonly synthLlm: SynthLlmConfig | undefined;
+}
+
+export interface SynthLlmConfig {
+  /** Base URL of the API (the `/chat/completions` route is appended), e.g. http://127.0.0.1:8000/v1. */
+  readonly url: string;
+  readonly model: string;
+  /** Sent as a Bearer token when set. */
+  readonly apiKey: string | undefined;
+  readonly timeoutMs: number;
 }
 
 /** Requests per window: signed-in callers by account, anonymous ones by IP, sign-in by IP and route. */
@@ -218,6 +229,20 @@ function readChain(env: Env, nodeEnv: AppConfig['nodeEnv']): ChainConfig {
     txMaxFeeWei: BigInt(readInt(env, 'TX_MAX_FEE_GWEI', 500, 1, 1_000_000)) * 1_000_000_000n,
     relayMinAmount: readTokens(env, 'RELAY_MIN_AMOUNT', '1'),
     relayDailyCap: readInt(env, 'RELAY_DAILY_CAP', 3, 0, 1_000),
+  };
+}
+
+/** SYNTH_LLM_URL switches synthetic texts to an OpenAI-compatible endpoint, which then needs a model name. */
+function readSynthLlm(env: Env): SynthLlmConfig | undefined {
+  const url = readUrl(env, 'SYNTH_LLM_URL', ['http:', 'https:']);
+  if (!url) return undefined;
+  const model = env['SYNTH_LLM_MODEL']?.trim();
+  if (!model) throw new ConfigError('SYNTH_LLM_MODEL', 'is required with SYNTH_LLM_URL (the model the endpoint serves)');
+  return {
+    url: url.toString().replace(/\/+$/, ''),
+    model,
+    apiKey: env['SYNTH_LLM_API_KEY'] || undefined,
+    timeoutMs: readInt(env, 'SYNTH_LLM_TIMEOUT_SECONDS', 60, 1, 600) * 1000,
   };
 }
 
@@ -424,6 +449,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     },
     frontendDir: env['FRONTEND_DIR'] ? path.resolve(cwd, env['FRONTEND_DIR']) : defaultFrontendDir(),
     chain: readChain(env, nodeEnv),
+    synthLlm: readSynthLlm(env),
     demoData:
       readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',
   };

@@ -1,0 +1,137 @@
+/**
+ * Distance to closest record, as SDMetrics computes it (sdmetrics/single_table/privacy/dcr_utils.py):
+ * the distance between two rows is the mean over the columns of
+ *   - numeric and date: min(|a − b| / range, 1), range = max − min of the reference (real) column
+ *     (a zero range: 0 when equal, else 1);
+ *   - categorical and boolean: 0 when equal, else 1;
+ *   - missing against a value: 1; missing against missing: 0;
+ * and a row's DCR is its smallest distance to any reference row.
+ *
+ * DCRBaselineProtection = min(median DCR(synthetic → real) / median DCR(random → real), 1), the random
+ * rows drawn uniformly within each real column's range or over its categories, as many as the
+ * synthetic rows compared. It is 0 for a copy of the real data and near 1 when synthetic rows sit no
+ * closer to real ones than random points do.
+ */
+import type { Cell, ColumnSpec, Row } from './table.js';
+import { cellKind } from './table.js';
+
+export interface DistanceColumns {
+  /** Row positions of the compared columns. */
+  indices: number[];
+  /** Per compared column: the real range for numbers, undefined for categories. */
+  ranges: Array<number | undefined>;
+}
+
+/** The columns DCR compares (data fields that are not text, and the label) with their real ranges. */
+export function distanceColumns(columns: readonly ColumnSpec[], real: readonly Row[]): DistanceColumns {
+  const indices: number[] = [];
+  const ranges: Array<number | undefined> = [];
+  columns.forEach((column, index) => {
+    if (column.role === 'confidence' || column.type === 'text') return;
+    indices.push(index);
+    if (cellKind(column.type) !== 'number') {
+      ranges.push(undefined);
+      return;
+    }
+    let min = Infinity;
+    let max = -Infinity;
+    for (const row of real) {
+      const value = row[index];
+      if (typeof value === 'number') {
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+      }
+    }
+    ranges.push(min === Infinity ? 0 : max - min);
+  });
+  return { indices, ranges };
+}
+
+function cellDistance(a: Cell, b: Cell, range: number | undefined): number {
+  if (a === null || b === null) return a === b ? 0 : 1;
+  if (range === undefined) return a === b ? 0 : 1;
+  const gap = Math.abs((a as number) - (b as number));
+  if (range === 0) return gap === 0 ? 0 : 1;
+  return Math.min(gap / range, 1);
+}
+
+export function rowDistance(a: Row, b: Row, columns: DistanceColumns): number {
+  const { indices, ranges } = columns;
+  if (indices.length === 0) return 0;
+  let sum = 0;
+  for (let j = 0; j < indices.length; j++) sum += cellDistance(a[indices[j]!] ?? null, b[indices[j]!] ?? null, ranges[j]);
+  return sum / indices.length;
+}
+
+/**
+ * Each query row's distance to its closest reference row. `skipSameIndex`: the queries are the
+ * reference itself, and a row is not compared with itself (real-to-real nearest neighbours).
+ */
+export function distancesToClosest(
+  queries: readonly Row[],
+  reference: readonly Row[],
+  columns: DistanceColumns,
+  skipSameIndex = false,
+): Float64Array {
+  const out = new Float64Array(queries.length);
+  queries.forEach((query, q) => {
+    let best = Infinity;
+    for (let r = 0; r < reference.length && best > 0; r++) {
+      if (skipSameIndex && r === q) continue;
+      const d = rowDistance(query, reference[r]!, columns);
+      if (d < best) best = d;
+    }
+    out[q] = best;
+  });
+  return out;
+}
+
+export function median(values: Float64Array): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Rows drawn uniformly in each compared column's real range or over its real categories (other columns missing). */
+export function randomBaselineRows(
+  real: readonly Row[],
+  columns: DistanceColumns,
+  width: number,
+  count: number,
+  random: () => number,
+): Row[] {
+  type Domain = { categories: Cell[] } | { min: number; max: number };
+  const domains = columns.indices.map((index, j): Domain => {
+    const values = real.map((row) => row[index] ?? null).filter((cell) => cell !== null);
+    if (columns.ranges[j] === undefined) return { categories: [...new Set(values)] };
+    const numbers = values as number[];
+    return { min: numbers.length ? Math.min(...numbers) : 0, max: numbers.length ? Math.max(...numbers) : 0 };
+  });
+  return Array.from({ length: count }, () => {
+    const row: Row = new Array<Cell>(width).fill(null);
+    columns.indices.forEach((index, j) => {
+      const domain = domains[j]!;
+      if ('categories' in domain) {
+        row[index] = domain.categories.length ? domain.categories[Math.floor(random() * domain.categories.length)]! : null;
+      } else {
+        row[index] = domain.min + random() * (domain.max - domain.min);
+      }
+    });
+    return row;
+  });
+}
+
+export function dcrBaselineProtection(syntheticDcr: Float64Array, randomDcr: Float64Array): number {
+  const baseline = median(randomDcr);
+  if (!(baseline > 0)) return Number.NaN;
+  return Math.min(median(syntheticDcr) / baseline, 1);
+}
+
+/** Share of synthetic rows whose DCR is strictly below `threshold` (the median real-to-real nearest-neighbour distance). */
+export function shareCloserThan(syntheticDcr: Float64Array, threshold: number): number {
+  if (syntheticDcr.length === 0) return Number.NaN;
+  let closer = 0;
+  for (const d of syntheticDcr) if (d < threshold) closer++;
+  return closer / syntheticDcr.length;
+}
