@@ -20,7 +20,7 @@ async function collect(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
 }
 
 /** The plaintext fed in pieces of awkward sizes, as a writer would. */
-async function* pieces(data: Buffer, sizes = [1, 7, 3, 64, 2]): AsyncGenerator<Uint8Array> {
+function* pieces(data: Buffer, sizes = [1, 7, 3, 64, 2]): Generator<Uint8Array> {
   let at = 0;
   for (let i = 0; at < data.length; i++) {
     const size = sizes[i % sizes.length]!;
@@ -31,7 +31,7 @@ async function* pieces(data: Buffer, sizes = [1, 7, 3, 64, 2]): AsyncGenerator<U
 
 function readerOf(sealed: Buffer): CiphertextReader & { reads: Array<[number, number]> } {
   const reads: Array<[number, number]> = [];
-  const read = async function* (offset: number, length: number) {
+  const read = function* (offset: number, length: number) {
     reads.push([offset, length]);
     yield sealed.subarray(offset, offset + length);
   };

@@ -123,7 +123,7 @@ export function plainSize(encryptedBytes: number, chunkSize: number): number {
  * is not the last), whatever the input's piece sizes.
  */
 export async function* encryptStream(
-  plaintext: AsyncIterable<Uint8Array>,
+  plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   key: Uint8Array,
   chunkSize = DEFAULT_CHUNK_SIZE,
 ): AsyncGenerator<Uint8Array> {
@@ -160,7 +160,7 @@ export async function* encryptStream(
 }
 
 /** Reads `length` bytes of the encrypted file from `offset` (e.g. StoragePort.cat with a range). */
-export type CiphertextReader = (offset: number, length: number) => AsyncIterable<Uint8Array>;
+export type CiphertextReader = (offset: number, length: number) => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 async function readExactly(read: CiphertextReader, offset: number, length: number): Promise<Buffer> {
   const parts: Uint8Array[] = [];
