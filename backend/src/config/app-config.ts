@@ -67,6 +67,8 @@ export interface AppConfig {
   readonly chain: ChainConfig;
   /** Wraps each dataset version's file key (64 hex digits); generated into the data folder when not given. */
   readonly datasetMasterKey: string;
+  /** Tests only (NODE_ENV=test): the process kills itself right after storing this many files of a dataset build. */
+  readonly crashAfterDatasetFiles: number | undefined;
 }
 
 /** Requests per window: signed-in callers by account, anonymous ones by IP, sign-in by IP and route. */
@@ -415,6 +417,8 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     embeddedPgPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
     jwtSecret: readJwtSecret(env, nodeEnv, dataDir),
     datasetMasterKey: readDatasetMasterKey(env, dataDir),
+    crashAfterDatasetFiles:
+      nodeEnv === 'test' && env['TEST_CRASH_AFTER_DATASET_FILES'] ? readInt(env, 'TEST_CRASH_AFTER_DATASET_FILES', 1, 1, 1000) : undefined,
     jwtTtlSeconds,
     sessionMaxAgeSeconds,
     nonceTtlSeconds: readInt(env, 'NONCE_TTL_SECONDS', 300, 10, 86_400),
