@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ChainModule } from './chain/chain.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DatasetsModule } from './datasets/datasets.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ItemsModule } from './items/items.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         AnnotationsModule,
         DemoModule,
         StatsModule,
+        DatasetsModule,
         HealthModule,
       ],
     };

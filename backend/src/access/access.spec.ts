@@ -15,6 +15,7 @@ const PERMISSIONS: readonly Permission[] = [
   'review.work',
   'rewards.own',
   'rewards.manage',
+  'dataset.manage',
 ];
 
 /** The intended grants, written out independently of access.ts. */

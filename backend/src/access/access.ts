@@ -14,7 +14,9 @@ export type Permission =
   /** Own earnings, proofs and claims. */
   | 'rewards.own'
   /** Epochs, ledger, payouts, token. */
-  | 'rewards.manage';
+  | 'rewards.manage'
+  /** Dataset versions: build, read, download their files. */
+  | 'dataset.manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   annotator: ['assignment.work', 'project.read', 'rewards.own'],
@@ -31,6 +33,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'review.work',
     'rewards.own',
     'rewards.manage',
+    'dataset.manage',
   ],
 };
 

@@ -155,6 +155,17 @@ describe('loadConfig defaults', () => {
     expect(second.jwtSecret).toBe(first.jwtSecret);
   });
 
+  it('generates the dataset master key into the data folder once, or takes DATASET_MASTER_KEY', () => {
+    const first = loadConfig({}, cwd);
+    const file = path.join(cwd, '.tessera', 'dataset-master-key');
+    expect(first.datasetMasterKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(file, 'utf8')).toBe(first.datasetMasterKey);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({}, cwd).datasetMasterKey).toBe(first.datasetMasterKey);
+    expect(loadConfig({ DATASET_MASTER_KEY: 'AB'.repeat(32) }, cwd).datasetMasterKey).toBe('ab'.repeat(32));
+    expect(() => loadConfig({ DATASET_MASTER_KEY: 'abc' }, cwd)).toThrow(/DATASET_MASTER_KEY/);
+  });
+
   it('a fresh data folder gets a different secret', () => {
     const a = loadConfig({ TESSERA_DATA_DIR: 'a' }, cwd);
     const b = loadConfig({ TESSERA_DATA_DIR: 'b' }, cwd);

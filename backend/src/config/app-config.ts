@@ -67,6 +67,10 @@ export interface AppConfig {
   readonly chain: ChainConfig;
   /** An OpenAI-compatible chat-completions endpoint that writes synthetic texts; absent: the embedded n-gram model. */
   readonly synthLlm: SynthLlmConfig | undefined;
+  /** Wraps each dataset version's file key (64 hex digits); generated into the data folder when not given. */
+  readonly datasetMasterKey: string;
+  /** Tests only (NODE_ENV=test): the process kills itself right after storing this many files of a dataset build. */
+  readonly crashAfterDatasetFiles: number | undefined;
 }
 
 export interface SynthLlmConfig {
@@ -369,6 +373,30 @@ function readJwtSecret(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string)
   return secret;
 }
 
+/**
+ * The key that wraps dataset versions' file keys. Without DATASET_MASTER_KEY, one is generated once
+ * into the data folder (next to the blockstore whose files it protects), as the JWT secret is.
+ */
+function readDatasetMasterKey(env: Env, dataDir: string): string {
+  const raw = env['DATASET_MASTER_KEY'];
+  if (raw !== undefined && raw !== '') {
+    if (!/^[0-9a-fA-F]{64}$/.test(raw.trim())) throw new ConfigError('DATASET_MASTER_KEY', 'must be 32 bytes as 64 hex digits');
+    return raw.trim().toLowerCase();
+  }
+  const file = path.join(dataDir, 'dataset-master-key');
+  try {
+    const saved = readFileSync(file, 'utf8').trim();
+    // A file cut short by a crash during the first write is replaced, never trusted.
+    if (/^[0-9a-f]{64}$/.test(saved)) return saved;
+  } catch {
+    // not written yet
+  }
+  const key = randomBytes(32).toString('hex');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
 /** The repository's `frontend/dist`, found by walking up from this file (source or compiled). */
 function defaultFrontendDir(): string | undefined {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -413,6 +441,9 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     dataDir,
     embeddedPgPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
     jwtSecret: readJwtSecret(env, nodeEnv, dataDir),
+    datasetMasterKey: readDatasetMasterKey(env, dataDir),
+    crashAfterDatasetFiles:
+      nodeEnv === 'test' && env['TEST_CRASH_AFTER_DATASET_FILES'] ? readInt(env, 'TEST_CRASH_AFTER_DATASET_FILES', 1, 1, 1000) : undefined,
     jwtTtlSeconds,
     sessionMaxAgeSeconds,
     nonceTtlSeconds: readInt(env, 'NONCE_TTL_SECONDS', 300, 10, 86_400),

@@ -16,6 +16,9 @@ import { ClaimEntity } from '../rewards/claim.entity.js';
 import { EpochAllocationEntity } from '../rewards/epoch-allocation.entity.js';
 import { EpochEntity } from '../rewards/epoch.entity.js';
 import { LedgerEntryEntity } from '../rewards/ledger-entry.entity.js';
+import { DatasetFileEntity } from '../datasets/dataset-file.entity.js';
+import { DatasetVersionItemEntity } from '../datasets/dataset-version-item.entity.js';
+import { DatasetVersionEntity } from '../datasets/dataset-version.entity.js';
 
 export const entities = [
   UserEntity,
@@ -36,4 +39,7 @@ export const entities = [
   ChainTxEntity,
   ChainTxAttemptEntity,
   ChainStateEntity,
+  DatasetVersionEntity,
+  DatasetVersionItemEntity,
+  DatasetFileEntity,
 ];

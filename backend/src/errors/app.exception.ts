@@ -87,6 +87,13 @@ export const ErrorCode = {
   RELAY_DAILY_CAP_REACHED: 'RELAY_DAILY_CAP_REACHED',
   /** The chain's RPC did not answer a read the request needs; try again later. */
   CHAIN_UNAVAILABLE: 'CHAIN_UNAVAILABLE',
+  // datasets
+  DATASET_NOT_FOUND: 'DATASET_NOT_FOUND',
+  DATASET_FILE_NOT_FOUND: 'DATASET_FILE_NOT_FOUND',
+  /** The version is still building, or failed: it has no files. */
+  DATASET_NOT_READY: 'DATASET_NOT_READY',
+  /** A byte range outside the file. */
+  RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
   /** The stored labels could not be aggregated (the quality engine's own codes are in the message). */
   QUALITY_INPUT_INVALID: 'QUALITY_INPUT_INVALID',
 } as const;

@@ -37,6 +37,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SUSPENSION_NOT_FOUND:
     case ErrorCode.QUALIFICATION_NOT_FOUND:
     case ErrorCode.EPOCH_NOT_FOUND:
+    case ErrorCode.DATASET_NOT_FOUND:
+    case ErrorCode.DATASET_FILE_NOT_FOUND:
       return 404;
     case ErrorCode.USER_ADDRESS_TAKEN:
     case ErrorCode.USER_HAS_WORK:
@@ -57,7 +59,10 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.EPOCH_ROOT_POSTED:
     case ErrorCode.LEASE_LIMIT_REACHED:
     case ErrorCode.REVIEW_NOT_PENDING:
+    case ErrorCode.DATASET_NOT_READY:
       return 409;
+    case ErrorCode.RANGE_NOT_SATISFIABLE:
+      return 416;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
     case ErrorCode.QUALITY_INPUT_INVALID:

@@ -33,6 +33,6 @@ import { SuspensionsService } from './suspensions.service.js';
     QualificationsRepository,
     QualificationsService,
   ],
-  exports: [AggregationService, SuspensionsService, QualificationsService],
+  exports: [AggregationService, SuspensionsService, QualificationsService, QualityService],
 })
 export class QualityModule {}

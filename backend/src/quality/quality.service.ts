@@ -102,6 +102,11 @@ export class QualityService {
     };
   }
 
+  /** Each annotator's trust in the project now (trust.ts), for whoever records it (a dataset's datasheet). */
+  async workerTrust(projectId: number): Promise<Map<number, number>> {
+    return new Map((await this.quality.workers(projectId)).map((w) => [w.annotatorId, trustOf(w)]));
+  }
+
   private async requireProject(projectId: number) {
     const project = await this.projects.find(projectId);
     if (!project) throw new QualityException(ErrorCode.PROJECT_NOT_FOUND, `Project ${projectId} not found`);

@@ -33,6 +33,7 @@ const EXPECTED: Record<Access, Record<Caller, Outcome>> = {
   'annotation.manage': { anonymous: 401, annotator: 403, reviewer: 403, buyer: 403, admin: 'allowed' },
   'user.manage': { anonymous: 401, annotator: 403, reviewer: 403, buyer: 403, admin: 'allowed' },
   'rewards.manage': { anonymous: 401, annotator: 403, reviewer: 403, buyer: 403, admin: 'allowed' },
+  'dataset.manage': { anonymous: 401, annotator: 403, reviewer: 403, buyer: 403, admin: 'allowed' },
 };
 
 /** The decision for every route ("GET" also covers the HEAD Fastify adds for it). */
@@ -117,6 +118,11 @@ const ROUTES: Record<string, Access> = {
   'GET /api/ledger': 'rewards.manage',
   'GET /api/payouts': 'rewards.manage',
   'GET /api/chain': 'rewards.manage',
+  // datasets
+  'GET /api/datasets': 'dataset.manage',
+  'POST /api/datasets': 'dataset.manage',
+  'GET /api/datasets/:id': 'dataset.manage',
+  'GET /api/datasets/:id/files/:name': 'dataset.manage',
 };
 
 /** Stand-ins for path parameters: well-formed, and matching nothing stored. */
@@ -125,6 +131,7 @@ const PARAMS: Record<string, string> = {
   itemId: '2147483000',
   annotatorId: '2147483000',
   cid: 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o',
+  name: 'data.jsonl',
 };
 
 /** "METHOD /url" for each route Fastify registered; a GET stands for the HEAD Fastify adds beside it. */

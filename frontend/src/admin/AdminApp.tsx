@@ -8,6 +8,7 @@ import { authProvider } from './authProvider';
 import { CONSOLE_BASE, consoleRouterProvider, LOGIN_PATH } from './consoleRouter';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import datasets from './datasets';
 import epochs from './epochs';
 import { i18nProvider } from './i18n/i18nProvider';
 import items from './items';
@@ -44,6 +45,7 @@ function Console() {
       <Resource name="review" {...review} />
       <Resource name="users" {...users} />
       <Resource name="suspensions" {...suspensions} />
+      <Resource name="datasets" {...datasets} />
       <Resource name="epochs" {...epochs} />
       <Resource name="ledger" {...ledger} />
       <Resource name="payouts" {...payouts} />

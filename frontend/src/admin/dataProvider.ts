@@ -51,6 +51,18 @@ export interface TesseraDataProvider extends DataProvider {
   sweepEpoch(epochId: Identifier): Promise<Schemas['SweepQueuedDto']>;
   /** `POST /api/epochs/:id/void`: gives up an epoch that failed for good; its unpaid dues go to the next epoch. */
   voidEpoch(epochId: Identifier): Promise<Epoch>;
+  /** `GET /api/datasets/:id/files/:name`, decrypted by the server; progress as bytes arrive. */
+  downloadDatasetFile(datasetId: Identifier, name: string, options?: DownloadOptions): Promise<Blob>;
+  /** The first `bytes` bytes of a dataset file (an HTTP Range request), as text: the preview reads rows from it. */
+  readDatasetFileStart(datasetId: Identifier, name: string, bytes: number, signal?: AbortSignal): Promise<string>;
+  /** `POST /api/datasets/:id/synthetic`: a synthetic version made from a ready curated one (answered 202, building). */
+  createSyntheticDataset(datasetId: Identifier, body: { rows: number; seed?: number }): Promise<{ id: number; status: string }>;
+}
+
+export interface DownloadOptions {
+  /** Bytes received so far, and the total when the server said it. */
+  onProgress?: (received: number, total: number | undefined) => void;
+  signal?: AbortSignal;
 }
 
 interface ApiErrorBody {
@@ -100,6 +112,12 @@ const WRITABLE: Record<string, { create: readonly string[]; update: readonly str
     update: ['active'] satisfies BodyFields<Schemas['UpdateSuspensionDto']>,
   },
   epochs: { create: ['mode', 'expiresInDays'] satisfies BodyFields<Schemas['CloseEpochDto']>, update: [] },
+  datasets: {
+    create: ['projectId', 'name', 'description', 'license', 'intendedUse', 'filters', 'splits', 'seed'] satisfies BodyFields<
+      Schemas['CreateDatasetDto']
+    >,
+    update: [],
+  },
 };
 
 /** Optional string fields where an empty input means "not given" (the API would refuse ""). */
@@ -208,6 +226,36 @@ function importItems(apiUrl: string, projectId: Identifier, files: readonly File
   });
 }
 
+function datasetFileUrl(apiUrl: string, datasetId: Identifier, name: string): string {
+  return `${apiUrl}/datasets/${encodeURIComponent(String(datasetId))}/files/${encodeURIComponent(name)}`;
+}
+
+/** A GET with the session's token whose body is read as it arrives (fetchJson would buffer it as text). */
+async function fetchFile(url: string, headers: HeadersInit, signal?: AbortSignal): Promise<Response> {
+  const response = await fetch(url, { headers: authHeaders(headers), signal });
+  if (!response.ok) throw toHttpError(response.status, response.statusText, parseJson(await response.text()));
+  return response;
+}
+
+async function downloadFile(url: string, options: DownloadOptions = {}): Promise<Blob> {
+  const response = await fetchFile(url, { Accept: '*/*' }, options.signal);
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : undefined;
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  if (!response.body) return new Blob([await response.arrayBuffer()], { type });
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    received += value.byteLength;
+    options.onProgress?.(received, total);
+  }
+  return new Blob(parts as BlobPart[], { type });
+}
+
 export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvider {
   const base = simpleRestProvider(apiUrl, httpClient);
   return {
@@ -281,6 +329,21 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
     async voidEpoch(epochId) {
       const response = await httpClient(`${apiUrl}/epochs/${encodeURIComponent(String(epochId))}/void`, { method: 'POST' });
       return response.json as Epoch;
+    },
+
+    downloadDatasetFile: (datasetId, name, options) => downloadFile(datasetFileUrl(apiUrl, datasetId, name), options),
+
+    async createSyntheticDataset(datasetId, body) {
+      const response = await httpClient(`${apiUrl}/datasets/${encodeURIComponent(String(datasetId))}/synthetic`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      return response.json as { id: number; status: string };
+    },
+
+    async readDatasetFileStart(datasetId, name, bytes, signal) {
+      const response = await fetchFile(datasetFileUrl(apiUrl, datasetId, name), { Accept: '*/*', Range: `bytes=0-${bytes - 1}` }, signal);
+      return response.text();
     },
   };
 }

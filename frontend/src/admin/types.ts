@@ -96,3 +96,13 @@ export type Payout = Schemas['PayoutTxDto'] & RaRecord<number>;
 export type ProjectBudget = Schemas['BudgetDto'];
 /** `GET /api/chain`: the token, the distributor, the operator's gas money and the project budgets. */
 export type ChainInfo = Schemas['ChainInfoDto'];
+
+export type DatasetStatus = Schemas['DatasetStatus'];
+export const DATASET_STATUSES = enumValues<DatasetStatus>()(['building', 'ready', 'failed']);
+
+export type DatasetKind = Schemas['DatasetKind'];
+export const DATASET_KINDS = enumValues<DatasetKind>()(['curated', 'synthetic']);
+
+export type DatasetFile = Schemas['DatasetFileDto'];
+/** A dataset version: immutable once built; `files` and `datasheet` appear when it is ready. */
+export type Dataset = Schemas['DatasetDto'] & RaRecord<number>;

@@ -70,22 +70,41 @@ interface PairableTallies {
 }
 
 function pairableTallies(votes: readonly Vote[]): PairableTallies {
-  const bySize = new Map<number, { items: number; squares: number }>();
-  const totals = new Map<string, number>();
-  let n = 0;
-  for (const labels of byItem(votes).values()) {
-    const m = labels.size;
-    if (m < 2) continue;
+  const tallies = new AlphaTallies();
+  for (const labels of byItem(votes).values()) tallies.addItem(labels.values());
+  return tallies;
+}
+
+/**
+ * The pairable tallies, added to one item at a time: what a caller that streams items (a dataset
+ * version read in pages) keeps instead of every vote. `nominalAlpha()` equals `krippendorffAlpha`
+ * over the same votes.
+ */
+export class AlphaTallies implements PairableTallies {
+  readonly bySize = new Map<number, { items: number; squares: number }>();
+  readonly totals = new Map<string, number>();
+  n = 0;
+
+  /** One item's labels, one per worker (the caller reduces a worker's repeated labels first). */
+  addItem(labels: Iterable<string>): void {
     const counts = new Map<string, number>();
-    for (const label of labels.values()) counts.set(label, (counts.get(label) ?? 0) + 1);
-    const size = bySize.get(m) ?? { items: 0, squares: 0 };
+    let m = 0;
+    for (const label of labels) {
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+      m++;
+    }
+    if (m < 2) return;
+    const size = this.bySize.get(m) ?? { items: 0, squares: 0 };
     size.items += 1;
     size.squares += sumOfSquares(counts.values());
-    bySize.set(m, size);
-    for (const [label, count] of counts) totals.set(label, (totals.get(label) ?? 0) + count);
-    n += m;
+    this.bySize.set(m, size);
+    for (const [label, count] of counts) this.totals.set(label, (this.totals.get(label) ?? 0) + count);
+    this.n += m;
   }
-  return { bySize, totals, n };
+
+  nominalAlpha(): number {
+    return alphaOf(this);
+  }
 }
 
 /** The tallies' item sizes in increasing order, so that float sums over them are order-independent. */
@@ -114,7 +133,10 @@ function sumOfSquares(counts: Iterable<number>): number {
  * reliable coders from coders who always answer the same).
  */
 export function krippendorffAlpha(votes: readonly Vote[]): number {
-  const tallies = pairableTallies(votes);
+  return alphaOf(pairableTallies(votes));
+}
+
+function alphaOf(tallies: PairableTallies): number {
   const { n } = tallies;
   if (n < 2) return NaN;
   const expected = n * n - sumOfSquares(tallies.totals.values()); // sum_{c != k} n_c * n_k

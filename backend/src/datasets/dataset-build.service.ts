@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import type { ProjectType } from '../projects/domain/label-schema.js';
+import { QualityService } from '../quality/quality.service.js';
+import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
+import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
+import type { DatasetVersionEntity } from './dataset-version.entity.js';
+import { DatasetsRepository } from './datasets.repository.js';
+import type { DatasetMeta, DatasetSchema } from './domain/dataset-record.js';
+import { DatasheetBuilder } from './domain/datasheet.js';
+import { FieldTypeInference } from './domain/field-types.js';
+import { assignSplits, stratumOf, type SplitFractions } from './domain/split.js';
+import { encryptStream, encryptedSize } from './encryption/chunked-cipher.js';
+import { unwrapKey } from './encryption/key-wrap.js';
+import type { ExportWriter } from './export/export-writer.js';
+import { exportWriters } from './export/formats.js';
+
+export const DATASET_BUILD_QUEUE = 'dataset-build';
+
+/** Which items a curated version takes, in words: recorded in its provenance. */
+const SELECTION_RULE =
+  "items of the project whose quality result is settled (consensus status 'confident', which a reviewer's accept or fix also sets); " +
+  'the answer is the gold answer for gold items, the reviewed answer for reviewed items, else the inferred one; ' +
+  'gold items (the test questions) only when filters.includeGold is true';
+
+/**
+ * Builds dataset versions in the background, one pg-boss job per version, step by step:
+ *   select   the items, their answers and splits, written in one transaction;
+ *   describe one pass over the records: the datasheet and the fields' types;
+ *   export   each format, streamed through sha256 and AES-256-GCM into the StoragePort (no
+ *            plaintext on disk, memory bounded by a page of records); a file's row is written once
+ *            it is stored, so a rerun after a crash continues with the next file;
+ *   ready.
+ * A step records its end in the version's row; a job that runs again (a crash, a restart) starts at
+ * the first unfinished step. An error fails the version and forgets its files.
+ */
+@Injectable()
+export class DatasetBuildService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DatasetBuildService.name);
+  private readonly masterKey: Buffer;
+
+  constructor(
+    private readonly datasets: DatasetsRepository,
+    private readonly projects: ProjectsService,
+    private readonly quality: QualityService,
+    @Inject(QUEUE_PORT) private readonly queue: QueuePort,
+    @Inject(STORAGE_PORT) private readonly storage: StoragePort,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.masterKey = Buffer.from(config.datasetMasterKey, 'hex');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.declare(DATASET_BUILD_QUEUE, { onePerKey: true });
+    await this.queue.work<{ versionId: number }>(
+      DATASET_BUILD_QUEUE,
+      async (jobs) => {
+        for (const job of jobs) await this.build(job.data.versionId);
+      },
+      { pollingIntervalSeconds: 1 },
+    );
+    // A build a crashed process left behind resumes now, not when its job times out.
+    for (const id of await this.datasets.building()) {
+      await this.queue.send(DATASET_BUILD_QUEUE, { versionId: id }, { singletonKey: String(id) });
+    }
+  }
+
+  /** Runs the version's remaining steps. Safe to call again at any time: done steps are skipped. */
+  async build(versionId: number): Promise<void> {
+    const ran = await this.datasets.withBuildLock(versionId, async () => {
+      const version = await this.datasets.findById(versionId);
+      if (!version || version.status !== 'building') return;
+      try {
+        await this.runSteps(version);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.logger.error(`dataset version ${versionId}: build failed: ${message}`);
+        await this.datasets.markFailed(versionId, message);
+      }
+    });
+    // Another run holds the version: the job is retried later and finds it done (or resumes it).
+    if (!ran) throw new Error(`dataset version ${versionId} is being built by another run`);
+  }
+
+  private async runSteps(initial: DatasetVersionEntity): Promise<void> {
+    const id = initial.id;
+    const project = await this.projects.find(initial.projectId);
+    if (!project) throw new Error(`project ${initial.projectId} no longer exists`);
+    const type = project.type as ProjectType;
+    const fractions = initial.splits as unknown as SplitFractions;
+    if (initial.step === 'select') {
+      const selected = await this.datasets.selectItems(
+        id,
+        project.id,
+        initial.filters,
+        (answer) => stratumOf(type, answer),
+        (ids, strata) => assignSplits(ids, strata, fractions, initial.seed),
+        (items, sources) => ({
+          project: { id: project.id, name: project.name, type, labels: project.labels },
+          selectedAt: new Date().toISOString(),
+          rule: SELECTION_RULE,
+          filters: initial.filters,
+          split: { fractions, seed: initial.seed, method: 'seeded stratified split (datasets/domain/split.ts)' },
+          items,
+          sources,
+        }),
+      );
+      this.logger.log(`dataset version ${id}: ${selected.items} items selected`);
+    }
+    let version = (await this.datasets.findById(id))!;
+    if (version.step === 'describe') {
+      const sheet = new DatasheetBuilder(type);
+      const fields = new FieldTypeInference();
+      for await (const record of this.datasets.records(id)) {
+        sheet.add(record);
+        fields.add(record.data);
+      }
+      const schema: DatasetSchema = { projectType: type, labels: project.labels, fields: fields.result() };
+      const datasheet = sheet.finish({
+        projectType: type,
+        intendedUse: version.intendedUse,
+        description: version.description,
+        license: version.license,
+        filters: version.filters,
+        fractions,
+        seed: version.seed,
+        trust: await this.quality.workerTrust(project.id),
+      });
+      await this.datasets.saveDescription(id, { schema, datasheet });
+      version = (await this.datasets.findById(id))!;
+    }
+    if (version.step === 'export') await this.exportFiles(version);
+    await this.datasets.markReady(id);
+    this.logger.log(`dataset version ${id}: ready`);
+  }
+
+  private async exportFiles(version: DatasetVersionEntity): Promise<void> {
+    const schema = version.schema as unknown as DatasetSchema;
+    const writers = exportWriters(schema);
+    const stored = new Set((await this.datasets.files(version.id)).map((f) => f.name));
+    const meta: DatasetMeta = {
+      versionId: version.id,
+      name: version.name,
+      description: version.description,
+      license: version.license,
+      createdAt: version.createdAt.toISOString(),
+      url: new URL(`/admin#/datasets/${version.id}/show`, this.config.publicUrl).toString(),
+      creator: 'Tessera',
+    };
+    const key = unwrapKey(this.masterKey, version.id, version.wrappedKey);
+    let done = stored.size;
+    await this.datasets.saveProgress(version.id, { step: 'export', done, total: writers.length });
+    for (const [position, writer] of writers.entries()) {
+      if (stored.has(writer.file.name)) continue;
+      const file = await this.storeFile(version.id, writer, schema, meta, key);
+      await this.datasets.saveFile({ versionId: version.id, position, ...file });
+      await this.datasets.saveProgress(version.id, { step: 'export', done: ++done, total: writers.length });
+      if (this.config.crashAfterDatasetFiles !== undefined && done >= this.config.crashAfterDatasetFiles) {
+        process.kill(process.pid, 'SIGKILL');
+      }
+    }
+  }
+
+  /** records -> writer -> (sha256, byte count) -> encrypt -> store, as one stream. */
+  private async storeFile(versionId: number, writer: ExportWriter, schema: DatasetSchema, meta: DatasetMeta, key: Buffer) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const records = () => this.datasets.records(versionId);
+    async function* tapped(): AsyncGenerator<Uint8Array> {
+      for await (const piece of writer.write(records, schema, meta)) {
+        hash.update(piece);
+        bytes += piece.length;
+        yield piece;
+      }
+    }
+    const { cid, size } = await this.storage.add(encryptStream(tapped(), key));
+    if (size !== encryptedSize(bytes)) throw new Error(`${writer.file.name}: stored ${size} bytes, expected ${encryptedSize(bytes)}`);
+    await this.storage.pin(cid);
+    return { ...writer.file, bytes, sha256: hash.digest('hex'), cid, encryptedBytes: size };
+  }
+}

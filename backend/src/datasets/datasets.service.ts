@@ -1,0 +1,147 @@
+import { createRequire } from 'node:module';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { ErrorCode } from '../errors/app.exception.js';
+import type { ListPage, ListQuery } from '../http/list-query.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
+import { DATASET_BUILD_QUEUE } from './dataset-build.service.js';
+import { DatasetsRepository } from './datasets.repository.js';
+import {
+  mapDataset,
+  mapDatasetFile,
+  type CreateDatasetDto,
+  type DATASET_FILTERS,
+  type DatasetCreatedDto,
+  type DatasetDto,
+  type DatasetFileDto,
+} from './datasets.dto.js';
+import { DatasetException } from './datasets.exception.js';
+import { checkFractions, DEFAULT_SPLITS } from './domain/split.js';
+import { decryptRange, newDataKey } from './encryption/chunked-cipher.js';
+import { unwrapKey, wrapKey } from './encryption/key-wrap.js';
+
+/** SPDX licence identifiers (spdx-license-ids, the list spdx.org/licenses publishes), case as SPDX writes them. */
+const SPDX_IDS: ReadonlyMap<string, string> = (() => {
+  const require = createRequire(import.meta.url);
+  const ids = [...(require('spdx-license-ids') as string[]), ...(require('spdx-license-ids/deprecated.json') as string[])];
+  return new Map(ids.map((id) => [id.toLowerCase(), id]));
+})();
+
+/** An open file of a version: its listing, the plaintext byte range served, and the decrypted bytes. */
+export interface OpenDatasetFile {
+  file: DatasetFileDto;
+  /** First and last plaintext byte served (inclusive); `end` is start - 1 for an empty file. */
+  start: number;
+  end: number;
+  body: AsyncIterable<Uint8Array>;
+}
+
+@Injectable()
+export class DatasetsService {
+  private readonly masterKey: Buffer;
+
+  constructor(
+    private readonly datasets: DatasetsRepository,
+    private readonly projects: ProjectsService,
+    @Inject(STORAGE_PORT) private readonly storage: StoragePort,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.masterKey = Buffer.from(config.datasetMasterKey, 'hex');
+  }
+
+  /** Records the version and enqueues its build (one transaction); the build runs in the background. */
+  async create(body: CreateDatasetDto, createdBy: number | null): Promise<DatasetCreatedDto> {
+    const license = SPDX_IDS.get(body.license.trim().toLowerCase());
+    if (!license) {
+      throw new DatasetException(
+        ErrorCode.VALIDATION_FAILED,
+        `license must be an SPDX identifier (spdx.org/licenses), got "${body.license}"`,
+        'license',
+      );
+    }
+    const splits = body.splits ? { train: body.splits.train, validation: body.splits.validation, test: body.splits.test } : DEFAULT_SPLITS;
+    const problem = checkFractions(splits);
+    if (problem) throw new DatasetException(ErrorCode.VALIDATION_FAILED, `${problem.field} ${problem.message}`, problem.field);
+    const filters = { ...(body.filters ?? {}) };
+    if (filters.from && filters.to && Date.parse(filters.from) > Date.parse(filters.to)) {
+      throw new DatasetException(ErrorCode.VALIDATION_FAILED, 'filters.from must not be after filters.to', 'filters.from');
+    }
+    if (!(await this.projects.find(body.projectId))) {
+      throw new DatasetException(ErrorCode.PROJECT_NOT_FOUND, `Project ${body.projectId} not found`, 'projectId');
+    }
+    const key = newDataKey();
+    const version = await this.datasets.create(
+      {
+        projectId: body.projectId,
+        kind: 'curated',
+        sourceVersionId: null,
+        name: body.name.trim(),
+        description: body.description ?? '',
+        license,
+        intendedUse: body.intendedUse ?? null,
+        filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+        splits: { ...splits },
+        seed: body.seed ?? randomInt(0, 2_147_483_647),
+        createdBy,
+      },
+      (id) => wrapKey(this.masterKey, id, key),
+      DATASET_BUILD_QUEUE,
+    );
+    key.fill(0);
+    return { id: version.id, status: 'building' };
+  }
+
+  /** The listing of one file of a ready version. */
+  async describeFile(id: number, name: string): Promise<DatasetFileDto> {
+    return mapDatasetFile((await this.readyFile(id, name)).stored);
+  }
+
+  private async readyFile(id: number, name: string) {
+    const version = await this.datasets.findById(id);
+    if (!version) throw new DatasetException(ErrorCode.DATASET_NOT_FOUND, `Dataset version ${id} not found`);
+    if (version.status !== 'ready') {
+      throw new DatasetException(ErrorCode.DATASET_NOT_READY, `Dataset version ${id} is ${version.status}: it has no files to download`);
+    }
+    const stored = (await this.datasets.files(id)).find((f) => f.name === name);
+    if (!stored) throw new DatasetException(ErrorCode.DATASET_FILE_NOT_FOUND, `Dataset version ${id} has no file "${name}"`, 'name');
+    return { version, stored };
+  }
+
+  async get(id: number): Promise<DatasetDto> {
+    const version = await this.datasets.findById(id);
+    if (!version) throw new DatasetException(ErrorCode.DATASET_NOT_FOUND, `Dataset version ${id} not found`);
+    return mapDataset(version, await this.datasets.files(id));
+  }
+
+  async list(query: ListQuery<(typeof DATASET_FILTERS)[number]>): Promise<ListPage<DatasetDto>> {
+    const page = await this.datasets.list(query);
+    const files = await this.datasets.filesOf(page.rows.map((v) => v.id));
+    return { rows: page.rows.map((v) => mapDataset(v, files.get(v.id) ?? [])), total: page.total };
+  }
+
+  /**
+   * One file of a ready version, decrypted as it streams; `range` (plaintext bytes) reads only the
+   * encrypted chunks that cover it. What the download route and the publishing job serve.
+   */
+  async openFile(id: number, name: string, range?: { start: number; end?: number }): Promise<OpenDatasetFile> {
+    const { version, stored } = await this.readyFile(id, name);
+    const start = range?.start ?? 0;
+    const end = Math.min(range?.end ?? stored.bytes - 1, stored.bytes - 1);
+    if (range && (start < 0 || start >= stored.bytes || end < start)) {
+      throw new DatasetException(
+        ErrorCode.RANGE_NOT_SATISFIABLE,
+        `bytes ${start}-${range.end ?? ''} are outside the file (${stored.bytes} bytes)`,
+        'range',
+      );
+    }
+    const key = unwrapKey(this.masterKey, id, version.wrappedKey);
+    const cid = stored.cid;
+    const body = decryptRange((offset, length) => this.storage.cat(cid, { offset, length }), stored.encryptedBytes, key, {
+      start,
+      length: end - start + 1,
+    });
+    return { file: mapDatasetFile(stored), start, end, body };
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Dataset files at rest: AES-256-GCM over fixed-size chunks, so that any plaintext byte range can be
+ * decrypted by reading only the chunks that cover it (HTTP Range, a buyer's resumed download).
+ * The construction is the STREAM scheme of Hoang, Reyhanitabar, Rogaway and Vizár, "Online
+ * Authenticated-Encryption and its Nonce-Reuse Misuse-Resistance" (CRYPTO 2015), as age and
+ * Tink's streaming AEAD use it: each chunk has its own nonce (a random per-file prefix and the
+ * chunk's counter) and tag, and the chunk index and a last-chunk flag are authenticated with it, so
+ * that reordered, dropped, duplicated or truncated chunks fail to decrypt.
+ *
+ * Layout: header (20 bytes) then the chunks, each `ciphertext ‖ tag(16)`, every chunk but the last
+ * holding exactly `chunkSize` plaintext bytes; the last one holds 1..chunkSize bytes, or 0 only for
+ * an empty file (which is one empty final chunk).
+ *
+ *   header = "TSDC" ‖ version(1) = 1 ‖ 3 zero bytes ‖ chunkSize (u32 BE) ‖ noncePrefix (8 random bytes)
+ *   nonce_i = noncePrefix ‖ i (u32 BE)
+ *   aad_i   = header ‖ i (u32 BE) ‖ last (1 byte: 1 for the final chunk, else 0)
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+export const MAGIC = Buffer.from('TSDC', 'ascii');
+export const FORMAT_VERSION = 1;
+export const HEADER_BYTES = 20;
+export const TAG_BYTES = 16;
+export const KEY_BYTES = 32;
+/** 64 KiB: a range read decrypts at most this much extra on each side; the tags cost 0.02%. */
+export const DEFAULT_CHUNK_SIZE = 64 * 1024;
+const MAX_CHUNK_SIZE = 16 * 1024 * 1024;
+/** The counter is 32 bits: 2^32 chunks of 64 KiB is 256 TiB per file. */
+const MAX_CHUNKS = 2 ** 32;
+
+/** The ciphertext could not be authenticated: wrong key, altered, reordered or truncated bytes. */
+export class DecryptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecryptionError';
+  }
+}
+
+export interface CipherHeader {
+  chunkSize: number;
+  noncePrefix: Buffer;
+  /** The header's bytes, authenticated with every chunk. */
+  bytes: Buffer;
+}
+
+function makeHeader(chunkSize: number, noncePrefix: Buffer): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES);
+  MAGIC.copy(header, 0);
+  header.writeUInt8(FORMAT_VERSION, 4);
+  header.writeUInt32BE(chunkSize, 8);
+  noncePrefix.copy(header, 12);
+  return header;
+}
+
+export function parseHeader(bytes: Uint8Array): CipherHeader {
+  if (bytes.length < HEADER_BYTES) throw new DecryptionError('encrypted file too short for its header');
+  const header = Buffer.from(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
+  if (!header.subarray(0, 4).equals(MAGIC)) throw new DecryptionError('not an encrypted dataset file (bad magic)');
+  if (header.readUInt8(4) !== FORMAT_VERSION) throw new DecryptionError(`unsupported format version ${header.readUInt8(4)}`);
+  const chunkSize = header.readUInt32BE(8);
+  if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) throw new DecryptionError(`bad chunk size ${chunkSize}`);
+  return { chunkSize, noncePrefix: Buffer.from(header.subarray(12, 20)), bytes: Buffer.from(header) };
+}
+
+function checkKey(key: Uint8Array): void {
+  if (key.length !== KEY_BYTES) throw new TypeError(`a dataset key is ${KEY_BYTES} bytes, got ${key.length}`);
+}
+
+function nonceOf(prefix: Buffer, index: number): Buffer {
+  const nonce = Buffer.alloc(12);
+  prefix.copy(nonce, 0);
+  nonce.writeUInt32BE(index, 8);
+  return nonce;
+}
+
+function aadOf(header: Buffer, index: number, last: boolean): Buffer {
+  const aad = Buffer.alloc(HEADER_BYTES + 5);
+  header.copy(aad, 0);
+  aad.writeUInt32BE(index, HEADER_BYTES);
+  aad.writeUInt8(last ? 1 : 0, HEADER_BYTES + 4);
+  return aad;
+}
+
+function sealChunk(key: Uint8Array, header: CipherHeader, index: number, last: boolean, plain: Uint8Array): Buffer {
+  if (index >= MAX_CHUNKS) throw new RangeError('file too large for the chunk counter');
+  const cipher = createCipheriv('aes-256-gcm', key, nonceOf(header.noncePrefix, index));
+  cipher.setAAD(aadOf(header.bytes, index, last));
+  const head = cipher.update(plain);
+  const tail = cipher.final();
+  return Buffer.concat([head, tail, cipher.getAuthTag()]);
+}
+
+function openChunk(key: Uint8Array, header: CipherHeader, index: number, last: boolean, sealed: Uint8Array): Buffer {
+  if (sealed.length < TAG_BYTES) throw new DecryptionError(`chunk ${index} is cut short`);
+  const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(header.noncePrefix, index));
+  decipher.setAAD(aadOf(header.bytes, index, last));
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+  const head = decipher.update(sealed.subarray(0, sealed.length - TAG_BYTES));
+  try {
+    return Buffer.concat([head, decipher.final()]);
+  } catch {
+    throw new DecryptionError(`chunk ${index} failed authentication (wrong key, altered, reordered or truncated)`);
+  }
+}
+
+/** Encrypted size of `plainBytes` bytes. */
+export function encryptedSize(plainBytes: number, chunkSize = DEFAULT_CHUNK_SIZE): number {
+  const chunks = Math.max(1, Math.ceil(plainBytes / chunkSize));
+  return HEADER_BYTES + plainBytes + chunks * TAG_BYTES;
+}
+
+/** Plaintext size of an encrypted file of `encryptedBytes` bytes; throws when no plaintext size gives it. */
+export function plainSize(encryptedBytes: number, chunkSize: number): number {
+  const body = encryptedBytes - HEADER_BYTES;
+  const chunks = Math.max(1, Math.ceil(body / (chunkSize + TAG_BYTES)));
+  const plain = body - chunks * TAG_BYTES;
+  if (plain < 0 || encryptedSize(plain, chunkSize) !== encryptedBytes) throw new DecryptionError('encrypted file has an impossible size');
+  return plain;
+}
+
+/**
+ * Encrypts a stream. Holds at most two chunks of plaintext (it must see the next byte to know a chunk
+ * is not the last), whatever the input's piece sizes.
+ */
+export async function* encryptStream(
+  plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  key: Uint8Array,
+  chunkSize = DEFAULT_CHUNK_SIZE,
+): AsyncGenerator<Uint8Array> {
+  checkKey(key);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) throw new RangeError(`bad chunk size ${chunkSize}`);
+  const header = parseHeader(makeHeader(chunkSize, randomBytes(8)));
+  yield header.bytes;
+  let pending = Buffer.allocUnsafe(chunkSize);
+  let filled = 0;
+  let full: Buffer | undefined; // a complete chunk waiting to learn whether it is the last
+  let index = 0;
+  for await (const piece of plaintext) {
+    let offset = 0;
+    while (offset < piece.length) {
+      if (filled === chunkSize) {
+        // More bytes follow: the complete chunk held back is not the last.
+        if (full) yield sealChunk(key, header, index++, false, full);
+        full = pending;
+        pending = Buffer.allocUnsafe(chunkSize);
+        filled = 0;
+      }
+      const take = Math.min(chunkSize - filled, piece.length - offset);
+      pending.set(piece.subarray(offset, offset + take), filled);
+      filled += take;
+      offset += take;
+    }
+  }
+  if (filled === 0) {
+    yield sealChunk(key, header, index, true, full ?? Buffer.alloc(0));
+    return;
+  }
+  if (full) yield sealChunk(key, header, index++, false, full);
+  yield sealChunk(key, header, index, true, pending.subarray(0, filled));
+}
+
+/** Reads `length` bytes of the encrypted file from `offset` (e.g. StoragePort.cat with a range). */
+export type CiphertextReader = (offset: number, length: number) => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+async function readExactly(read: CiphertextReader, offset: number, length: number): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  let got = 0;
+  for await (const part of read(offset, length)) {
+    parts.push(part);
+    got += part.length;
+  }
+  if (got !== length) throw new DecryptionError(`encrypted file is cut short: wanted ${length} bytes at ${offset}, got ${got}`);
+  return Buffer.concat(parts, got);
+}
+
+/** How much ciphertext to read at a time when decrypting: whole chunks, about 1 MiB. */
+function chunksPerRead(chunkSize: number): number {
+  return Math.max(1, Math.floor((1024 * 1024) / (chunkSize + TAG_BYTES)));
+}
+
+/**
+ * Decrypts the plaintext bytes [start, start + length) of an encrypted file of `encryptedBytes`
+ * bytes, reading only the header and the chunks that cover the range. `length` absent: to the end.
+ */
+export async function* decryptRange(
+  read: CiphertextReader,
+  encryptedBytes: number,
+  key: Uint8Array,
+  range: { start?: number; length?: number } = {},
+): AsyncGenerator<Uint8Array> {
+  checkKey(key);
+  const header = parseHeader(await readExactly(read, 0, HEADER_BYTES));
+  const { chunkSize } = header;
+  const total = plainSize(encryptedBytes, chunkSize);
+  const start = range.start ?? 0;
+  const end = Math.min(total, range.length === undefined ? total : start + range.length);
+  if (!Number.isInteger(start) || start < 0 || (range.length !== undefined && (!Number.isInteger(range.length) || range.length < 0))) {
+    throw new RangeError('range start and length must be non-negative integers');
+  }
+  const chunks = Math.max(1, Math.ceil(total / chunkSize));
+  if (end <= start) {
+    // An empty range still proves the key and the last chunk when the file is empty.
+    if (total === 0) openChunk(key, header, 0, true, await readExactly(read, HEADER_BYTES, TAG_BYTES));
+    return;
+  }
+  const first = Math.floor(start / chunkSize);
+  const last = Math.floor((end - 1) / chunkSize);
+  const sealedSize = chunkSize + TAG_BYTES;
+  const batch = chunksPerRead(chunkSize);
+  for (let from = first; from <= last; from += batch) {
+    const to = Math.min(last, from + batch - 1);
+    const offset = HEADER_BYTES + from * sealedSize;
+    const length = Math.min(encryptedBytes, HEADER_BYTES + (to + 1) * sealedSize) - offset;
+    const sealed = await readExactly(read, offset, length);
+    for (let i = from; i <= to; i++) {
+      const at = (i - from) * sealedSize;
+      const plain = openChunk(key, header, i, i === chunks - 1, sealed.subarray(at, Math.min(sealed.length, at + sealedSize)));
+      const chunkStart = i * chunkSize;
+      const lo = Math.max(start, chunkStart) - chunkStart;
+      const hi = Math.min(end, chunkStart + plain.length) - chunkStart;
+      if (hi > lo) yield plain.subarray(lo, hi);
+    }
+  }
+}
+
+/** A fresh random dataset key. */
+export function newDataKey(): Buffer {
+  return randomBytes(KEY_BYTES);
+}
