@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
@@ -37,9 +37,11 @@ const SELECTION_RULE =
  * the first unfinished step. An error fails the version and forgets its files.
  */
 @Injectable()
-export class DatasetBuildService implements OnApplicationBootstrap {
+export class DatasetBuildService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DatasetBuildService.name);
   private readonly masterKey: Buffer;
+  /** Set when the application stops: an error then is the shutdown's, not the build's, and fails nothing. */
+  private closing = false;
 
   constructor(
     private readonly datasets: DatasetsRepository,
@@ -61,10 +63,16 @@ export class DatasetBuildService implements OnApplicationBootstrap {
       },
       { pollingIntervalSeconds: 1 },
     );
-    // A build a crashed process left behind resumes now, not when its job times out.
+    // A build a crashed process left behind resumes now: its job is still "active" in the queue
+    // until it times out, and the queue runs one job per version at a time. The build lock keeps
+    // this run and that job's retry from building at once.
     for (const id of await this.datasets.building()) {
-      await this.queue.send(DATASET_BUILD_QUEUE, { versionId: id }, { singletonKey: String(id) });
+      this.build(id).catch((error: unknown) => this.logger.warn(`dataset version ${id}: not resumed here: ${String(error)}`));
     }
+  }
+
+  onApplicationShutdown(): void {
+    this.closing = true;
   }
 
   /** Runs the version's remaining steps. Safe to call again at any time: done steps are skipped. */
@@ -76,6 +84,10 @@ export class DatasetBuildService implements OnApplicationBootstrap {
         await this.runSteps(version);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        if (this.closing) {
+          this.logger.warn(`dataset version ${versionId}: build stopped by shutdown (${message}); it resumes at the next start`);
+          return;
+        }
         this.logger.error(`dataset version ${versionId}: build failed: ${message}`);
         await this.datasets.markFailed(versionId, message);
       }
