@@ -8,7 +8,7 @@ import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
 import type { DatasetVersionEntity } from './dataset-version.entity.js';
 import { DatasetsRepository } from './datasets.repository.js';
-import type { DatasetMeta, DatasetSchema } from './domain/dataset-record.js';
+import type { DatasetMeta, DatasetRecord, DatasetSchema } from './domain/dataset-record.js';
 import { DatasheetBuilder } from './domain/datasheet.js';
 import { FieldTypeInference } from './domain/field-types.js';
 import { assignSplits, stratumOf, type SplitFractions } from './domain/split.js';
@@ -16,8 +16,13 @@ import { encryptStream, encryptedSize } from './encryption/chunked-cipher.js';
 import { unwrapKey } from './encryption/key-wrap.js';
 import type { ExportWriter } from './export/export-writer.js';
 import { exportWriters } from './export/formats.js';
+import { configuredTextGenerator } from './synthetic/chat-completions.text-generator.js';
+import { synthesizeStream } from './synthetic/synthesize.js';
 
 export const DATASET_BUILD_QUEUE = 'dataset-build';
+
+/** Synthetic rows written per statement. */
+const SYNTHETIC_PAGE = 2_000;
 
 /** Which items a curated version takes, in words: recorded in its provenance. */
 const SELECTION_RULE =
@@ -27,7 +32,9 @@ const SELECTION_RULE =
 
 /**
  * Builds dataset versions in the background, one pg-boss job per version, step by step:
- *   select   the items, their answers and splits, written in one transaction;
+ *   select     (curated) the items, their answers and splits, written in one transaction;
+ *   synthesize (synthetic) the rows, made from the source version's records and written in order,
+ *              with the report; a rerun starts the rows over from the same seed;
  *   describe one pass over the records: the datasheet and the fields' types;
  *   export   each format, streamed through sha256 and AES-256-GCM into the StoragePort (no
  *            plaintext on disk, memory bounded by a page of records); a file's row is written once
@@ -102,6 +109,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     if (!project) throw new Error(`project ${initial.projectId} no longer exists`);
     const type = project.type as ProjectType;
     const fractions = initial.splits as unknown as SplitFractions;
+    if (initial.step === 'synthesize') await this.synthesizeRows(initial, type);
     if (initial.step === 'select') {
       const selected = await this.datasets.selectItems(
         id,
@@ -125,7 +133,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     if (version.step === 'describe') {
       const sheet = new DatasheetBuilder(type);
       const fields = new FieldTypeInference();
-      for await (const record of this.datasets.records(id)) {
+      for await (const record of this.recordsOf(version)) {
         sheet.add(record);
         fields.add(record.data);
       }
@@ -146,6 +154,60 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     if (version.step === 'export') await this.exportFiles(version);
     await this.datasets.markReady(id);
     this.logger.log(`dataset version ${id}: ready`);
+  }
+
+  /** A version's records in order: its items' (curated), or its stored rows (synthetic). */
+  private recordsOf(version: DatasetVersionEntity): AsyncIterable<DatasetRecord> {
+    return version.kind === 'synthetic' ? this.datasets.syntheticRecords(version.id) : this.datasets.records(version.id);
+  }
+
+  /**
+   * Makes a synthetic version's rows from its source version's records (read once, bounded memory),
+   * in pages, with progress; then its report. Deterministic by the version's seed, so a rerun after a
+   * crash starts over and makes the same rows.
+   */
+  private async synthesizeRows(version: DatasetVersionEntity, type: ProjectType): Promise<void> {
+    const sourceId = version.sourceVersionId;
+    const source = sourceId === null ? null : await this.datasets.findById(sourceId);
+    if (!source || source.status !== 'ready' || !source.schema) throw new Error(`source version ${sourceId} is not a ready version`);
+    const schema = source.schema as unknown as DatasetSchema;
+    const rows = (version.provenance as { rows?: number } | null)?.rows;
+    if (!rows) throw new Error('the synthetic version does not say how many rows to make');
+    await this.datasets.clearSyntheticRows(version.id);
+    await this.datasets.saveProgress(version.id, { step: 'synthesize', done: 0, total: rows });
+    const synthesis = await synthesizeStream(this.datasets.records(source.id), schema, {
+      rows,
+      seed: version.seed,
+      generator: configuredTextGenerator(this.config.synthLlm),
+    });
+    let page: DatasetRecord[] = [];
+    let written = 0;
+    for await (const record of synthesis.records) {
+      page.push(record);
+      if (page.length === SYNTHETIC_PAGE) {
+        await this.datasets.saveSyntheticRows(version.id, written, page);
+        written += page.length;
+        page = [];
+        await this.datasets.saveProgress(version.id, { step: 'synthesize', done: written, total: rows });
+      }
+    }
+    await this.datasets.saveSyntheticRows(version.id, written, page);
+    written += page.length;
+    const report = await synthesis.report;
+    await this.datasets.markSynthesized(version.id, {
+      rows: written,
+      report,
+      provenance: {
+        kind: 'synthetic',
+        projectType: type,
+        source: { versionId: source.id, name: source.name, itemCount: source.itemCount, seed: source.seed },
+        rows: written,
+        seed: version.seed,
+        synthesizer: report.synthesizer,
+        madeAt: new Date().toISOString(),
+      },
+    });
+    this.logger.log(`dataset version ${version.id}: ${written} synthetic rows from version ${source.id}`);
   }
 
   private async exportFiles(version: DatasetVersionEntity): Promise<void> {
@@ -179,7 +241,8 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
   private async storeFile(versionId: number, writer: ExportWriter, schema: DatasetSchema, meta: DatasetMeta, key: Buffer) {
     const hash = createHash('sha256');
     let bytes = 0;
-    const records = () => this.datasets.records(versionId);
+    const version = (await this.datasets.findById(versionId))!;
+    const records = () => this.recordsOf(version);
     async function* tapped(): AsyncGenerator<Uint8Array> {
       for await (const piece of writer.write(records, schema, meta)) {
         hash.update(piece);

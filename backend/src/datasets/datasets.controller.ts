@@ -7,7 +7,7 @@ import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
 import { parseByteRange } from './byte-range.util.js';
-import { CreateDatasetDto, DATASET_FILTERS, DATASET_SORTS, DatasetCreatedDto, DatasetDto } from './datasets.dto.js';
+import { CreateDatasetDto, CreateSyntheticDto, DATASET_FILTERS, DATASET_SORTS, DatasetCreatedDto, DatasetDto } from './datasets.dto.js';
 import { DatasetException } from './datasets.exception.js';
 import { DatasetsService } from './datasets.service.js';
 
@@ -39,6 +39,14 @@ export class DatasetsController {
   @ApiAcceptedResponse({ type: DatasetCreatedDto, description: 'The version is building; GET /api/datasets/:id shows its progress' })
   create(@CurrentCaller() caller: Caller, @Body() body: CreateDatasetDto): Promise<DatasetCreatedDto> {
     return this.datasets.create(body, caller.id);
+  }
+
+  @Post(':id/synthetic')
+  @HttpCode(202)
+  @RequirePermission('dataset.manage')
+  @ApiAcceptedResponse({ type: DatasetCreatedDto, description: 'A synthetic version made from this ready curated one is building' })
+  createSynthetic(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: CreateSyntheticDto): Promise<DatasetCreatedDto> {
+    return this.datasets.createSynthetic(parseId(id), body, caller.id);
   }
 
   @Get(':id')

@@ -11,7 +11,9 @@ export type DatasetKind = (typeof DATASET_KINDS)[number];
 /** What the datasets list (react-admin's getList) can be filtered and sorted by. */
 export const DATASET_FILTERS = ['id', 'projectId', 'status', 'kind', 'q'] as const;
 export const DATASET_SORTS = ['id', 'name', 'projectId', 'status', 'kind', 'itemCount', 'createdAt'] as const;
-export const BUILD_STEPS = ['select', 'describe', 'export', 'ready'] as const;
+export const BUILD_STEPS = ['select', 'synthesize', 'describe', 'export', 'ready'] as const;
+/** Most rows one synthetic version may have (the console's limit too). */
+export const MAX_SYNTHETIC_ROWS = 1_000_000;
 
 export class DatasetFiltersDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'Only answers at least this confident' })
@@ -71,6 +73,20 @@ export class CreateDatasetDto {
   @Type(() => SplitsDto)
   splits?: SplitsDto;
   @ApiPropertyOptional({ minimum: 0, maximum: 2_147_483_647, description: 'Seed of the split (default: random, recorded)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2_147_483_647)
+  seed?: number;
+}
+
+export class CreateSyntheticDto {
+  @ApiProperty({ minimum: 1, maximum: MAX_SYNTHETIC_ROWS, description: 'How many synthetic rows to make' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SYNTHETIC_ROWS)
+  rows: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 2_147_483_647, description: 'Seed of the synthesizer (default: random, recorded)' })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -34,6 +34,7 @@ export type NewVersion = Pick<
   | 'splits'
   | 'seed'
   | 'createdBy'
+  | 'provenance'
 >;
 
 export interface BuildProgress {
@@ -78,7 +79,9 @@ export class DatasetsRepository {
   async create(fields: NewVersion, wrap: (id: number) => Buffer, queueName: string): Promise<DatasetVersionEntity> {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(DatasetVersionEntity);
-      const inserted = await repo.save(repo.create({ ...fields, status: 'building', step: 'select', wrappedKey: Buffer.alloc(0) }));
+      // A curated version starts by selecting items; a synthetic one by making its rows.
+      const step = fields.kind === 'synthetic' ? 'synthesize' : 'select';
+      const inserted = await repo.save(repo.create({ ...fields, status: 'building', step, wrappedKey: Buffer.alloc(0) }));
       await repo.update(inserted.id, { wrappedKey: wrap(inserted.id) });
       await this.queue.send(queueName, { versionId: inserted.id }, { manager, singletonKey: String(inserted.id) });
       return await repo.findOneByOrFail({ id: inserted.id });
@@ -321,6 +324,47 @@ export class DatasetsRepository {
               updated_at = now() WHERE id = $1`,
       [versionId, items, JSON.stringify(provenance)],
     );
+  }
+
+  /** Forgets a synthetic version's rows: its synthesize step starts over (same seed, same rows). */
+  async clearSyntheticRows(versionId: number): Promise<void> {
+    await sqlRows(this.db, 'DELETE FROM dataset_synthetic_rows WHERE version_id = $1', [versionId]);
+  }
+
+  /** Appends synthetic rows at `position`, `position + 1`, … in one statement. */
+  async saveSyntheticRows(versionId: number, position: number, records: readonly DatasetRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await sqlRows(
+      this.db,
+      `INSERT INTO dataset_synthetic_rows (version_id, position, record)
+       SELECT $1, $2 + ord - 1, r FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(r, ord)`,
+      [versionId, position, JSON.stringify(records)],
+    );
+  }
+
+  /** A synthetic version's rows are all written: its report and provenance, and the describe step next. */
+  async markSynthesized(versionId: number, fields: { rows: number; report: object; provenance: object }): Promise<void> {
+    await sqlRows(
+      this.db,
+      `UPDATE dataset_versions SET item_count = $2, report = $3::jsonb, provenance = $4::jsonb, step = 'describe', progress_done = 0,
+              progress_total = 0, updated_at = now() WHERE id = $1 AND status = 'building'`,
+      [versionId, fields.rows, JSON.stringify(fields.report), JSON.stringify(fields.provenance)],
+    );
+  }
+
+  /** A synthetic version's records in order, read in keyset pages by position. */
+  async *syntheticRecords(versionId: number, pageSize = RECORD_PAGE): AsyncGenerator<DatasetRecord> {
+    let after = -1;
+    for (;;) {
+      const page = await sqlRows<{ position: number; record: DatasetRecord }>(
+        this.db,
+        'SELECT position, record FROM dataset_synthetic_rows WHERE version_id = $1 AND position > $2 ORDER BY position LIMIT $3',
+        [versionId, after, pageSize],
+      );
+      if (page.length === 0) return;
+      for (const row of page) yield row.record;
+      after = page[page.length - 1]!.position;
+    }
   }
 
   /**

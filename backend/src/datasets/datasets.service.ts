@@ -12,6 +12,7 @@ import {
   mapDataset,
   mapDatasetFile,
   type CreateDatasetDto,
+  type CreateSyntheticDto,
   type DATASET_FILTERS,
   type DatasetCreatedDto,
   type DatasetDto,
@@ -28,6 +29,9 @@ const SPDX_IDS: ReadonlyMap<string, string> = (() => {
   const ids = [...(require('spdx-license-ids') as string[]), ...(require('spdx-license-ids/deprecated.json') as string[])];
   return new Map(ids.map((id) => [id.toLowerCase(), id]));
 })();
+
+/** Project types whose versions have a synthesizer (records of fields and texts with a label). */
+const SYNTHESIZABLE: readonly string[] = ['classification', 'multilabel'];
 
 /** An open file of a version: its listing, the plaintext byte range served, and the decrypted bytes. */
 export interface OpenDatasetFile {
@@ -85,6 +89,61 @@ export class DatasetsService {
         splits: { ...splits },
         seed: body.seed ?? randomInt(0, 2_147_483_647),
         createdBy,
+        provenance: null,
+      },
+      (id) => wrapKey(this.masterKey, id, key),
+      DATASET_BUILD_QUEUE,
+    );
+    key.fill(0);
+    return { id: version.id, status: 'building' };
+  }
+
+  /**
+   * Records a synthetic version made from a ready curated one, and enqueues its build: the same
+   * project, licence and split fractions, its own seed. Refused before anything is written when the
+   * source cannot be synthesized (its project type has no synthesizer, or it has no records).
+   */
+  async createSynthetic(sourceId: number, body: CreateSyntheticDto, createdBy: number | null): Promise<DatasetCreatedDto> {
+    const source = await this.datasets.findById(sourceId);
+    if (!source) throw new DatasetException(ErrorCode.DATASET_NOT_FOUND, `Dataset version ${sourceId} not found`);
+    if (source.status !== 'ready') {
+      throw new DatasetException(
+        ErrorCode.DATASET_NOT_READY,
+        `Dataset version ${sourceId} is ${source.status}: synthetic data needs a ready version`,
+      );
+    }
+    if (source.kind !== 'curated') {
+      throw new DatasetException(
+        ErrorCode.SYNTHETIC_UNSUPPORTED,
+        `Dataset version ${sourceId} is synthetic itself: make synthetic data from a curated version`,
+      );
+    }
+    const project = await this.projects.find(source.projectId);
+    if (!project) throw new DatasetException(ErrorCode.PROJECT_NOT_FOUND, `Project ${source.projectId} not found`);
+    if (!SYNTHESIZABLE.includes(project.type)) {
+      throw new DatasetException(
+        ErrorCode.SYNTHETIC_UNSUPPORTED,
+        `Synthetic data is made for classification and multi-label projects (records of fields and texts with their labels); project ${project.id} is ${project.type}`,
+      );
+    }
+    if (!source.itemCount)
+      throw new DatasetException(ErrorCode.SYNTHETIC_UNSUPPORTED, `Dataset version ${sourceId} has no records to learn from`);
+    const key = newDataKey();
+    const seed = body.seed ?? randomInt(0, 2_147_483_647);
+    const version = await this.datasets.create(
+      {
+        projectId: source.projectId,
+        kind: 'synthetic',
+        sourceVersionId: source.id,
+        name: `${source.name} (synthetic)`.slice(0, 200),
+        description: `Synthetic rows made from dataset version ${source.id} ("${source.name}"). ${source.description}`.trim(),
+        license: source.license,
+        intendedUse: source.intendedUse,
+        filters: {},
+        splits: source.splits,
+        seed,
+        createdBy,
+        provenance: { kind: 'synthetic', source: { versionId: source.id }, rows: body.rows, seed },
       },
       (id) => wrapKey(this.masterKey, id, key),
       DATASET_BUILD_QUEUE,

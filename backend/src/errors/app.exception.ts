@@ -92,6 +92,8 @@ export const ErrorCode = {
   DATASET_FILE_NOT_FOUND: 'DATASET_FILE_NOT_FOUND',
   /** The version is still building, or failed: it has no files. */
   DATASET_NOT_READY: 'DATASET_NOT_READY',
+  /** Synthetic data cannot be made from this version (its project type has no synthesizer, or it has no records). */
+  SYNTHETIC_UNSUPPORTED: 'SYNTHETIC_UNSUPPORTED',
   /** A byte range outside the file. */
   RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
   /** The stored labels could not be aggregated (the quality engine's own codes are in the message). */

@@ -66,6 +66,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
     case ErrorCode.QUALITY_INPUT_INVALID:
+    case ErrorCode.SYNTHETIC_UNSUPPORTED:
     case ErrorCode.JSON_TOO_COMPLEX:
     case ErrorCode.RELAY_BELOW_MINIMUM:
       return 422;
