@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ItemsModule } from './items/items.module.js';
+import { OceanModule } from './ocean/ocean.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { RewardsModule } from './rewards/rewards.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ItemsModule,
         TasksModule,
         RewardsModule,
+        OceanModule,
         AnnotationsModule,
         DemoModule,
         StatsModule,

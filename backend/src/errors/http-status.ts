@@ -57,6 +57,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.EPOCH_ROOT_POSTED:
     case ErrorCode.LEASE_LIMIT_REACHED:
     case ErrorCode.REVIEW_NOT_PENDING:
+    case ErrorCode.OCEAN_NOT_CONFIGURED:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
