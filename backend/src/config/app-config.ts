@@ -300,7 +300,10 @@ function readOceanAddressFile(env: Env, file: string, chainId: number): OceanAdd
   }
   const fields = entry as Record<string, unknown>;
   if (fields['chainId'] !== undefined && fields['chainId'] !== chainId) {
-    throw new ConfigError('OCEAN_NETWORK', `names "${name}", whose chainId ${JSON.stringify(fields['chainId'])} is not CHAIN_ID ${chainId}`);
+    throw new ConfigError(
+      'OCEAN_NETWORK',
+      `names "${name}", whose chainId ${JSON.stringify(fields['chainId'])} is not CHAIN_ID ${chainId}`,
+    );
   }
   const startBlock = typeof fields['startBlock'] === 'number' && Number.isInteger(fields['startBlock']) ? fields['startBlock'] : 0;
   return oceanAddresses(

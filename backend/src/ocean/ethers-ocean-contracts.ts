@@ -84,8 +84,10 @@ export class EthersOceanContracts implements OceanContractsPort {
       const topic = log.topics[0];
       if (from === factory && topic === NFT_CREATED) nftAddress = getAddress(parse(factoryAbi, log).args[0] as string);
       else if (from === factory && topic === TOKEN_CREATED) datatokenAddress = getAddress(parse(factoryAbi, log).args[0] as string);
-      else if (from === factory && topic === NEW_FIXED_RATE) {
+      else if (topic === NEW_FIXED_RATE) {
+        // Emitted by the new datatoken as it creates its exchange.
         const args = parse(factoryAbi, log).args;
+        if (getAddress(args[2] as string) !== getAddress(this.addresses.fixedRateExchange)) continue;
         sale = {
           kind: 'fixed-rate',
           exchangeId: args[0] as string,

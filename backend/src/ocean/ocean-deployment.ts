@@ -7,8 +7,35 @@ import type { AppConfig } from '../config/app-config.js';
 import { oceanArtifact, type OceanContractName } from './ocean-artifacts.js';
 import type { OceanAddresses } from './ocean-contracts.port.js';
 
-/** Where a finished deployment's addresses are recorded (chain_state, per chain), all at once. */
+/**
+ * chain_state keys (per chain) of a deployment: one per address, then OCEAN_DEPLOYMENT_KEY last, which
+ * marks the record complete (a crash between the writes leaves no marker: the next boot deploys again).
+ */
 export const OCEAN_DEPLOYMENT_KEY = 'ocean:deployment';
+const ADDRESS_KEYS = ['oceanToken', 'nftFactory', 'fixedRateExchange', 'dispenser', 'router', 'opfCommunityFeeCollector'] as const;
+
+async function recordDeployment(state: ChainStateService, addresses: OceanAddresses): Promise<void> {
+  for (const key of ADDRESS_KEYS) await state.record(`ocean:${key}`, addresses[key]);
+  await state.record('ocean:startBlock', String(addresses.startBlock));
+  await state.record('ocean:network', addresses.network);
+  await state.record(OCEAN_DEPLOYMENT_KEY, 'complete');
+}
+
+async function recordedDeployment(state: ChainStateService): Promise<OceanAddresses | undefined> {
+  if ((await state.recorded(OCEAN_DEPLOYMENT_KEY)) !== 'complete') return undefined;
+  const read = async (key: string): Promise<string> => {
+    const value = await state.recorded(`ocean:${key}`);
+    if (value === undefined) throw new Error(`the Ocean deployment record has no ocean:${key}`);
+    return value;
+  };
+  const addresses: Record<string, string> = {};
+  for (const key of ADDRESS_KEYS) addresses[key] = await read(key);
+  return {
+    ...(addresses as Record<(typeof ADDRESS_KEYS)[number], string>),
+    network: await read('network'),
+    startBlock: Number(await read('startBlock')),
+  };
+}
 
 /** OCEAN minted to the operator at deployment: the embedded chain's base token for prices and test purchases. */
 export const OPERATOR_OCEAN = parseUnits('1000000', 18);
@@ -133,15 +160,15 @@ export async function openOceanAddresses(config: AppConfig, chain: ChainPort, st
     logger.warn('Ocean is off: RPC_URL without OCEAN_ADDRESS_FILE, OCEAN_*_ADDRESS or DEPLOY_CONTRACTS');
     return null;
   }
-  const recorded = await state.recorded(OCEAN_DEPLOYMENT_KEY);
+  const recorded = await recordedDeployment(state);
   if (recorded) {
-    const addresses = JSON.parse(recorded) as OceanAddresses;
-    if (await factoryAnswers(chain, addresses)) return addresses;
-    logger.warn(`the recorded Ocean factory ${addresses.nftFactory} does not answer on this chain: deploying again`);
+    if (await factoryAnswers(chain, recorded)) return recorded;
+    logger.warn(`the recorded Ocean factory ${recorded.nftFactory} does not answer on this chain: deploying again`);
+    await state.record(OCEAN_DEPLOYMENT_KEY, 'stale');
   }
   const network = chain.info.chainId === 8996 ? 'development' : `chain-${chain.info.chainId}`;
   const deployment = await deployOceanContracts(chain, config.chain.txMaxFeeWei, network);
-  await state.record(OCEAN_DEPLOYMENT_KEY, JSON.stringify(deployment.addresses));
+  await recordDeployment(state, deployment.addresses);
   logger.log(
     `deployed the Ocean contracts (factory ${deployment.addresses.nftFactory}): ${deployment.transactions} transactions, ` +
       `${deployment.gasUsed} gas, ${deployment.ms} ms`,

@@ -117,6 +117,8 @@ const ROUTES: Record<string, Access> = {
   'GET /api/ledger': 'rewards.manage',
   'GET /api/payouts': 'rewards.manage',
   'GET /api/chain': 'rewards.manage',
+  // ocean
+  'GET /api/ocean/config': 'public',
 };
 
 /** Stand-ins for path parameters: well-formed, and matching nothing stored. */

@@ -436,6 +436,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ocean/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OceanController_config'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/annotations': {
     parameters: {
       query?: never;
@@ -1135,6 +1151,39 @@ export type components = {
       token: components['schemas']['TokenInfoDto'];
       distributor: components['schemas']['DistributorInfoDto'];
       budgets: components['schemas']['BudgetDto'][];
+    };
+    OceanConfigDto: {
+      chainId: number;
+      /** @description ocean.js network name (address-file key): `development` on the embedded chain */
+      network: string;
+      /** @description The chain JSON-RPC URL wallets and scripts use */
+      nodeUri: string;
+      /** @description Tessera's public URL: provider and metadata cache (ocean.js 8.x) */
+      oceanNodeUri: string;
+      /** @description Same as oceanNodeUri (older ocean.js name) */
+      providerUri: string;
+      /** @description Same as oceanNodeUri (older ocean.js name) */
+      metadataCacheUri: string;
+      /** @description The provider key's address (signs provider fees) */
+      providerAddress: string;
+      nftFactoryAddress: string;
+      fixedRateExchangeAddress: string;
+      dispenserAddress: string;
+      /** @description The base token prices are in */
+      oceanTokenAddress: string;
+      oceanTokenSymbol: string;
+      routerFactoryAddress: string;
+      opfCommunityFeeCollector: string;
+      /** @description Block of the contracts deployment (0: unknown) */
+      startBlock: number;
+      /** @description Block explorer, when one is configured (EXPLORER_TX_URL) */
+      explorerUri: string | null;
+      /** @enum {string} */
+      sdk: 'evm';
+      transactionBlockTimeout: number;
+      transactionConfirmationBlocks: number;
+      transactionPollingTimeout: number;
+      gasFeeMultiplier: number;
     };
     AnnotationDto: {
       id: number;
@@ -2250,6 +2299,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ChainInfoDto'];
+        };
+      };
+    };
+  };
+  OceanController_config: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What an ocean.js Config needs for this chain, with Tessera as the Ocean node */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OceanConfigDto'];
         };
       };
     };
