@@ -89,8 +89,11 @@ export interface OceanAddressesConfig {
  */
 export interface OceanConfig {
   readonly addresses: OceanAddressesConfig | undefined;
-  /** The key Tessera plays Ocean's Provider role with: asset files are encrypted for it, provider fees signed by it. */
-  readonly providerKey: string;
+  /**
+   * The key Tessera plays Ocean's Provider role with: asset files are encrypted for it, provider fees
+   * signed by it. Undefined only in production without PROVIDER_PRIVATE_KEY: nothing can be published then.
+   */
+  readonly providerKey: string | undefined;
 }
 
 /** Requests per window: signed-in callers by account, anonymous ones by IP, sign-in by IP and route. */
@@ -321,12 +324,13 @@ function readOceanAddressFile(env: Env, file: string, chainId: number): OceanAdd
 
 /**
  * The provider key: PROVIDER_PRIVATE_KEY, or (outside production) one generated into the data folder
- * on first boot and kept there.
+ * on first boot and kept there. Production never generates one: files encrypted for a key that a lost
+ * data folder took with it could never be downloaded again.
  */
-function readProviderKey(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): string {
+function readProviderKey(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): string | undefined {
   const configured = readPrivateKey(env, 'PROVIDER_PRIVATE_KEY');
   if (configured) return configured;
-  if (nodeEnv === 'production') throw new ConfigError('PROVIDER_PRIVATE_KEY', 'is required when NODE_ENV=production');
+  if (nodeEnv === 'production') return undefined;
   const file = path.join(dataDir, 'provider-key');
   try {
     const saved = readFileSync(file, 'utf8').trim();

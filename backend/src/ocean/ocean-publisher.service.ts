@@ -87,16 +87,12 @@ export type TxOutcome =
  */
 @Injectable()
 export class OceanPublisherService {
-  private readonly providerKey: string;
-
   constructor(
     @Inject(OCEAN_CONTRACTS) private readonly ref: OceanContractsRef,
     @Inject(CHAIN_PORT) private readonly chain: ChainPort,
     private readonly txs: ChainTxsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.providerKey = config.ocean.providerKey;
-  }
+  ) {}
 
   /** Whether Ocean's contracts are known on this chain (else every chain method throws OCEAN_NOT_CONFIGURED). */
   get available(): boolean {
@@ -109,12 +105,12 @@ export class OceanPublisherService {
   }
 
   get providerAddress(): string {
-    return providerAddress(this.providerKey);
+    return providerAddress(this.providerKey());
   }
 
   /** Uncompressed secp256k1 public key (`0x04…`), what files are encrypted for. */
   get providerPublicKey(): string {
-    return providerPublicKey(this.providerKey);
+    return providerPublicKey(this.providerKey());
   }
 
   /** The files object encrypted for the provider (ECIES as Ocean Node does it): the access service's `files`. */
@@ -124,7 +120,7 @@ export class OceanPublisherService {
 
   /** What a download needs: the files object back, with the provider key. */
   decryptFiles(encrypted: string): FilesObject {
-    return decryptFilesObject(this.providerKey, encrypted);
+    return decryptFilesObject(this.providerKey(), encrypted);
   }
 
   /** The DDO 4.1 of a minted dataset: `files` encrypted for the provider, served from the provider URL. */
@@ -250,6 +246,16 @@ export class OceanPublisherService {
       );
     }
     return this.ref.contracts;
+  }
+
+  private providerKey(): string {
+    const key = this.config.ocean.providerKey;
+    if (!key)
+      throw new OceanException(
+        ErrorCode.OCEAN_NOT_CONFIGURED,
+        'PROVIDER_PRIVATE_KEY is not set: nothing can be encrypted for the provider',
+      );
+    return key;
   }
 
   private amount(decimal: string, field: string): bigint {

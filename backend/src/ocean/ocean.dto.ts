@@ -13,7 +13,12 @@ export class OceanConfigDto {
   @ApiProperty({ description: "Tessera's public URL: provider and metadata cache (ocean.js 8.x)" }) oceanNodeUri: string;
   @ApiProperty({ description: 'Same as oceanNodeUri (older ocean.js name)' }) providerUri: string;
   @ApiProperty({ description: 'Same as oceanNodeUri (older ocean.js name)' }) metadataCacheUri: string;
-  @ApiProperty({ description: "The provider key's address (signs provider fees)" }) providerAddress: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The provider key's address (signs provider fees); null: PROVIDER_PRIVATE_KEY unset",
+  })
+  providerAddress: string | null;
   @ApiProperty() nftFactoryAddress: string;
   @ApiProperty() fixedRateExchangeAddress: string;
   @ApiProperty() dispenserAddress: string;

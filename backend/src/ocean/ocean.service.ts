@@ -30,7 +30,7 @@ export class OceanService {
       oceanNodeUri: node,
       providerUri: node,
       metadataCacheUri: node,
-      providerAddress: providerAddress(this.app.ocean.providerKey),
+      providerAddress: this.app.ocean.providerKey ? providerAddress(this.app.ocean.providerKey) : null,
       nftFactoryAddress: addresses.nftFactory,
       fixedRateExchangeAddress: addresses.fixedRateExchange,
       dispenserAddress: addresses.dispenser,

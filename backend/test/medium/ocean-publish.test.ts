@@ -32,10 +32,16 @@ let chain: ChainPort;
 let provider: JsonRpcProvider;
 const gas: Record<string, number> = {};
 
-beforeAll(async () => {
-  platform = await startTestPlatform();
+/** The chain port and an RPC client of the running platform (a restart serves the chain on a new port). */
+function connect(): void {
+  provider?.destroy();
   chain = platform.tessera.app.get<ChainPort>(CHAIN_PORT);
   provider = new JsonRpcProvider(chain.info.publicRpcUrl, chain.info.chainId, { staticNetwork: true, batchMaxCount: 1, cacheTimeout: -1 });
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  connect();
 });
 
 afterAll(async () => {
@@ -168,10 +174,32 @@ describe('publishing on Ocean through the outbox (embedded chain, real contracts
     expect(before).toContain(`${OCEAN_DEPLOYMENT_KEY}=complete`);
     const blockBefore = await chain.blockNumber();
     await platform.restart();
-    chain = platform.tessera.app.get<ChainPort>(CHAIN_PORT);
+    connect();
     expect(await recorded()).toBe(before);
     expect(await chain.blockNumber()).toBe(blockBefore);
     const minted = publisher().readMint((await confirmed('dataset:1:mint')).receipt);
     expect((await publisher().readDdo(minted.nftAddress))?.event).toBe('MetadataUpdated');
+  });
+
+  it('a deployment cut short (no completion mark) is deployed again cleanly at the next boot', async () => {
+    const before = platform.tessera.app.get(OceanService).config();
+    const blockBefore = await chain.blockNumber();
+    // As if the process had died after writing the addresses but before the mark that completes the record.
+    await sqlRows(platform.tessera.dataSource, `DELETE FROM chain_state WHERE key = $1`, [OCEAN_DEPLOYMENT_KEY]);
+    await platform.restart();
+    connect();
+    const after = platform.tessera.app.get(OceanService).config();
+    expect(after.nftFactoryAddress).not.toBe(before.nftFactoryAddress);
+    expect(await chain.blockNumber()).toBeGreaterThan(blockBefore);
+    expect(after.startBlock).toBeGreaterThan(blockBefore);
+    const templates = await contracts().tokenTemplates();
+    expect(templates.map((t) => [t.index, t.active])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    // The new contracts mint.
+    await send(publisher().mintIntent({ purpose: 'dataset:4:mint', name: 'After redeploy', symbol: 'TSR-4', price: '1' }));
+    const minted = publisher().readMint((await confirmed('dataset:4:mint')).receipt);
+    expect((await provider.getCode(minted.nftAddress)).length).toBeGreaterThan(2);
   });
 });

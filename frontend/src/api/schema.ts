@@ -1164,8 +1164,8 @@ export type components = {
       providerUri: string;
       /** @description Same as oceanNodeUri (older ocean.js name) */
       metadataCacheUri: string;
-      /** @description The provider key's address (signs provider fees) */
-      providerAddress: string;
+      /** @description The provider key's address (signs provider fees); null: PROVIDER_PRIVATE_KEY unset */
+      providerAddress: string | null;
       nftFactoryAddress: string;
       fixedRateExchangeAddress: string;
       dispenserAddress: string;
