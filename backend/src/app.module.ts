@@ -9,6 +9,7 @@ import { DatasetsModule } from './datasets/datasets.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ItemsModule } from './items/items.module.js';
+import { OceanModule } from './ocean/ocean.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { RewardsModule } from './rewards/rewards.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         ItemsModule,
         AssignmentsModule,
         RewardsModule,
+        OceanModule,
         AnnotationsModule,
         DemoModule,
         StatsModule,

@@ -20,6 +20,16 @@ export class ChainStateService {
     return value === undefined ? undefined : Number(value);
   }
 
+  /** What was recorded under `key` for this chain (e.g. the addresses of a deployment); undefined when nothing was. */
+  recorded(key: string): Promise<string | undefined> {
+    return this.state.get(this.chain.info.chainId, key);
+  }
+
+  /** Records `value` under `key` for this chain, replacing what was there. */
+  async record(key: string, value: string): Promise<void> {
+    await this.state.set(this.chain.info.chainId, key, value);
+  }
+
   async moveCursor(manager: EntityManager, name: string, block: number): Promise<void> {
     await this.state.set(this.chain.info.chainId, `cursor:${name}`, String(block), manager);
   }

@@ -40,13 +40,16 @@ export interface ChainPort {
   address(signer: SignerRole): string;
   /** The signer's next nonce: `pending` counts transactions in the pool, `latest` only mined ones. */
   nonce(signer: SignerRole, block: 'pending' | 'latest'): Promise<number>;
-  /** Runs the call from the signer against the current state; a revert rejects (see chain/domain/tx-sending.ts). */
-  estimateGas(signer: SignerRole, request: { to: string; data: string }): Promise<bigint>;
+  /**
+   * Runs the call from the signer against the current state; a revert rejects (see chain/domain/tx-sending.ts).
+   * `to` null: a contract creation (`data` is the bytecode and its constructor arguments).
+   */
+  estimateGas(signer: SignerRole, request: { to: string | null; data: string }): Promise<bigint>;
   feeMarket(): Promise<FeeMarket>;
-  /** Signs an EIP-1559 transaction; nothing is sent. */
+  /** Signs an EIP-1559 transaction (`to` null: a contract creation); nothing is sent. */
   sign(
     signer: SignerRole,
-    request: { to: string; data: string; nonce: number; gasLimit: bigint; fees: FeeBid },
+    request: { to: string | null; data: string; nonce: number; gasLimit: bigint; fees: FeeBid },
   ): Promise<{ raw: string; hash: string }>;
   /** Sends a signed transaction; a transaction the node already knows (or mined) is not an error. */
   broadcast(raw: string): Promise<void>;

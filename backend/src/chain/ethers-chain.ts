@@ -56,7 +56,7 @@ export class EthersChain implements ChainPort {
     return this.provider.getTransactionCount(this.wallets[signer].address, block);
   }
 
-  async estimateGas(signer: SignerRole, request: { to: string; data: string }): Promise<bigint> {
+  async estimateGas(signer: SignerRole, request: { to: string | null; data: string }): Promise<bigint> {
     try {
       return await this.provider.estimateGas({ ...request, from: this.wallets[signer].address, chainId: this.info.chainId });
     } catch (error) {
@@ -81,7 +81,7 @@ export class EthersChain implements ChainPort {
 
   async sign(
     signer: SignerRole,
-    request: { to: string; data: string; nonce: number; gasLimit: bigint; fees: FeeBid },
+    request: { to: string | null; data: string; nonce: number; gasLimit: bigint; fees: FeeBid },
   ): Promise<{ raw: string; hash: string }> {
     const raw = await this.wallets[signer].signTransaction({
       to: request.to,

@@ -479,3 +479,95 @@ describe('SYNTH_LLM_URL', () => {
     );
   });
 });
+
+describe('Ocean settings', () => {
+  const ADDRESSES = {
+    Ocean: '0x1B083D8584dd3e6Ff37d04a6e7e82b5F622f3985',
+    ERC721Factory: '0xEF62FB495266C72a5212A11Dce8baa79Ec0ABeB1',
+    FixedPrice: '0x80E63f73cAc60c1662f27D2DFd2EA834acddBaa8',
+    Dispenser: '0x2720d405ef7cDC8a2E2e5AeBC8883C99611d893C',
+    Router: '0x2112Eb973af1DBf83a4f11eda82f7a7527D7Fde5',
+    OPFCommunityFeeCollector: '0x69B6E54Ad2b3c2801d11d8Ad56ea1d892555b776',
+  };
+  const EXPECTED = {
+    oceanToken: ADDRESSES.Ocean,
+    nftFactory: ADDRESSES.ERC721Factory,
+    fixedRateExchange: ADDRESSES.FixedPrice,
+    dispenser: ADDRESSES.Dispenser,
+    router: ADDRESSES.Router,
+    opfCommunityFeeCollector: ADDRESSES.OPFCommunityFeeCollector,
+  };
+
+  /** An ocean.js-style address file (`{network: {chainId, ...addresses}}`) in the test folder. */
+  function addressFile(content: unknown): string {
+    const file = path.join(cwd, 'address.json');
+    writeFileSync(file, JSON.stringify(content));
+    return file;
+  }
+
+  it('has no addresses by default (deployed at boot) and generates a provider key once, kept in the data folder', () => {
+    const first = loadConfig({}, cwd);
+    expect(first.ocean.addresses).toBeUndefined();
+    expect(first.ocean.providerKey).toMatch(/^0x[0-9a-f]{64}$/);
+    const file = path.join(cwd, '.tessera', 'provider-key');
+    expect(readFileSync(file, 'utf8')).toBe(first.ocean.providerKey);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({}, cwd).ocean.providerKey).toBe(first.ocean.providerKey);
+  });
+
+  it('takes PROVIDER_PRIVATE_KEY as given, and never generates one in production', () => {
+    const key = `0x${'ab'.repeat(32)}`;
+    expect(loadConfig({ PROVIDER_PRIVATE_KEY: key }, cwd).ocean.providerKey).toBe(key);
+    expect(existsSync(path.join(cwd, '.tessera', 'provider-key'))).toBe(false);
+    expect(configErrorVariable({ PROVIDER_PRIVATE_KEY: '0x12' })).toBe('PROVIDER_PRIVATE_KEY');
+    const production = { NODE_ENV: 'production', RPC_URL: 'http://127.0.0.1:8545', OPERATOR_PRIVATE_KEY: key, JWT_SECRET: SECRET };
+    expect(loadConfig(production, cwd).ocean.providerKey).toBeUndefined();
+    expect(existsSync(path.join(cwd, '.tessera', 'provider-key'))).toBe(false);
+    expect(loadConfig({ ...production, PROVIDER_PRIVATE_KEY: key }, cwd).ocean.providerKey).toBe(key);
+  });
+
+  it('reads the entry of an ocean.js address file whose chainId is CHAIN_ID, or the one OCEAN_NETWORK names', () => {
+    const file = addressFile({
+      sepolia: { chainId: 11155111, startBlock: 3722802, ...ADDRESSES },
+      other: { chainId: 5, ...ADDRESSES, Ocean: ADMIN_1 },
+    });
+    expect(loadConfig({ OCEAN_ADDRESS_FILE: file, CHAIN_ID: '11155111' }, cwd).ocean.addresses).toEqual({
+      network: 'sepolia',
+      startBlock: 3722802,
+      ...EXPECTED,
+    });
+    expect(loadConfig({ OCEAN_ADDRESS_FILE: file, CHAIN_ID: '5', OCEAN_NETWORK: 'other' }, cwd).ocean.addresses).toMatchObject({
+      network: 'other',
+      oceanToken: ADMIN_1,
+      startBlock: 0,
+    });
+  });
+
+  it('refuses an address file that is unreadable, lacks the chain, names another chain, or misses an address', () => {
+    expect(configErrorVariable({ OCEAN_ADDRESS_FILE: path.join(cwd, 'missing.json') })).toBe('OCEAN_ADDRESS_FILE');
+    const file = addressFile({ sepolia: { chainId: 11155111, ...ADDRESSES } });
+    expect(configErrorVariable({ OCEAN_ADDRESS_FILE: file })).toBe('OCEAN_ADDRESS_FILE');
+    expect(configErrorVariable({ OCEAN_ADDRESS_FILE: file, OCEAN_NETWORK: 'mainnet' })).toBe('OCEAN_NETWORK');
+    expect(configErrorVariable({ OCEAN_ADDRESS_FILE: file, OCEAN_NETWORK: 'sepolia' })).toBe('OCEAN_NETWORK');
+    const { Dispenser: _missing, ...partial } = ADDRESSES;
+    const incomplete = addressFile({ development: { chainId: 8996, ...partial } });
+    expect(() => loadConfig({ OCEAN_ADDRESS_FILE: incomplete }, cwd)).toThrow(/Dispenser/);
+  });
+
+  it('takes the six OCEAN_*_ADDRESS variables together, never beside an address file', () => {
+    const env = {
+      OCEAN_TOKEN_ADDRESS: ADDRESSES.Ocean.toLowerCase(),
+      OCEAN_NFT_FACTORY_ADDRESS: ADDRESSES.ERC721Factory,
+      OCEAN_FIXED_RATE_ADDRESS: ADDRESSES.FixedPrice,
+      OCEAN_DISPENSER_ADDRESS: ADDRESSES.Dispenser,
+      OCEAN_ROUTER_ADDRESS: ADDRESSES.Router,
+      OCEAN_OPF_COLLECTOR_ADDRESS: ADDRESSES.OPFCommunityFeeCollector,
+      OCEAN_START_BLOCK: '42',
+    };
+    expect(loadConfig(env, cwd).ocean.addresses).toEqual({ network: 'custom', startBlock: 42, ...EXPECTED });
+    const { OCEAN_ROUTER_ADDRESS: _router, ...withoutRouter } = env;
+    expect(configErrorVariable(withoutRouter)).toBe('OCEAN_ROUTER_ADDRESS');
+    expect(configErrorVariable({ ...env, OCEAN_DISPENSER_ADDRESS: '0x12' })).toBe('OCEAN_DISPENSER_ADDRESS');
+    expect(configErrorVariable({ ...env, OCEAN_ADDRESS_FILE: addressFile({}) })).toBe('OCEAN_TOKEN_ADDRESS');
+  });
+});

@@ -71,6 +71,7 @@ export interface AppConfig {
   readonly datasetMasterKey: string;
   /** Tests only (NODE_ENV=test): the process kills itself right after storing this many files of a dataset build. */
   readonly crashAfterDatasetFiles: number | undefined;
+  readonly ocean: OceanConfig;
 }
 
 export interface SynthLlmConfig {
@@ -80,6 +81,34 @@ export interface SynthLlmConfig {
   /** Sent as a Bearer token when set. */
   readonly apiKey: string | undefined;
   readonly timeoutMs: number;
+}
+
+/** Where the Ocean Protocol contracts are (ocean.js's address-file names), as configured for a real chain. */
+export interface OceanAddressesConfig {
+  /** The key of the address file's entry (`development`, `sepolia`, ...); for explicit variables, `custom`. */
+  readonly network: string;
+  readonly oceanToken: string;
+  readonly nftFactory: string;
+  readonly fixedRateExchange: string;
+  readonly dispenser: string;
+  readonly router: string;
+  readonly opfCommunityFeeCollector: string;
+  /** Block of the deployment (the address file's `startBlock`; 0 unknown). */
+  readonly startBlock: number;
+}
+
+/**
+ * Ocean Protocol on the chain. The embedded chain (and RPC_URL with DEPLOY_CONTRACTS) gets the contracts
+ * of @oceanprotocol/contracts deployed at first boot; on another chain their addresses come from an
+ * ocean.js address file (OCEAN_ADDRESS_FILE) or OCEAN_*_ADDRESS variables, and without them Ocean is off.
+ */
+export interface OceanConfig {
+  readonly addresses: OceanAddressesConfig | undefined;
+  /**
+   * The key Tessera plays Ocean's Provider role with: asset files are encrypted for it, provider fees
+   * signed by it. Undefined only in production without PROVIDER_PRIVATE_KEY: nothing can be published then.
+   */
+  readonly providerKey: string | undefined;
 }
 
 /** Requests per window: signed-in callers by account, anonymous ones by IP, sign-in by IP and route. */
@@ -250,6 +279,123 @@ function readSynthLlm(env: Env): SynthLlmConfig | undefined {
   };
 }
 
+/** OCEAN_* address variables, by the ocean.js address-file name each stands for. */
+const OCEAN_ADDRESS_VARIABLES = {
+  Ocean: 'OCEAN_TOKEN_ADDRESS',
+  ERC721Factory: 'OCEAN_NFT_FACTORY_ADDRESS',
+  FixedPrice: 'OCEAN_FIXED_RATE_ADDRESS',
+  Dispenser: 'OCEAN_DISPENSER_ADDRESS',
+  Router: 'OCEAN_ROUTER_ADDRESS',
+  OPFCommunityFeeCollector: 'OCEAN_OPF_COLLECTOR_ADDRESS',
+} as const;
+
+type OceanAddressName = keyof typeof OCEAN_ADDRESS_VARIABLES;
+
+function oceanAddresses(read: (name: OceanAddressName) => string, network: string, startBlock: number): OceanAddressesConfig {
+  return {
+    network,
+    oceanToken: read('Ocean'),
+    nftFactory: read('ERC721Factory'),
+    fixedRateExchange: read('FixedPrice'),
+    dispenser: read('Dispenser'),
+    router: read('Router'),
+    opfCommunityFeeCollector: read('OPFCommunityFeeCollector'),
+    startBlock,
+  };
+}
+
+/**
+ * An ocean.js address file (`{"<network>": {chainId, Ocean, ERC721Factory, FixedPrice, Dispenser, Router,
+ * OPFCommunityFeeCollector, startBlock, ...}}`): the entry named OCEAN_NETWORK, else the one for CHAIN_ID.
+ */
+function readOceanAddressFile(env: Env, file: string, chainId: number): OceanAddressesConfig {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError('OCEAN_ADDRESS_FILE', `must be a readable JSON address file (${(error as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError('OCEAN_ADDRESS_FILE', 'must hold an object keyed by network name, as ocean.js address.json does');
+  }
+  const networks = parsed as Record<string, unknown>;
+  const wanted = env['OCEAN_NETWORK'];
+  const name = wanted ? wanted : Object.keys(networks).find((key) => (networks[key] as { chainId?: unknown } | null)?.chainId === chainId);
+  const entry = name === undefined ? undefined : networks[name];
+  if (name === undefined || typeof entry !== 'object' || entry === null) {
+    throw new ConfigError(
+      wanted ? 'OCEAN_NETWORK' : 'OCEAN_ADDRESS_FILE',
+      wanted
+        ? `names "${wanted}", which ${file} does not hold`
+        : `holds no network with chainId ${chainId} (set OCEAN_NETWORK to choose one)`,
+    );
+  }
+  const fields = entry as Record<string, unknown>;
+  if (fields['chainId'] !== undefined && fields['chainId'] !== chainId) {
+    throw new ConfigError(
+      'OCEAN_NETWORK',
+      `names "${name}", whose chainId ${JSON.stringify(fields['chainId'])} is not CHAIN_ID ${chainId}`,
+    );
+  }
+  const startBlock = typeof fields['startBlock'] === 'number' && Number.isInteger(fields['startBlock']) ? fields['startBlock'] : 0;
+  return oceanAddresses(
+    (key) => {
+      const value = fields[key];
+      if (typeof value !== 'string' || !isAddress(value)) {
+        throw new ConfigError('OCEAN_ADDRESS_FILE', `has no address for ${key} in "${name}"`);
+      }
+      return getAddress(value.toLowerCase());
+    },
+    name,
+    startBlock,
+  );
+}
+
+/**
+ * The provider key: PROVIDER_PRIVATE_KEY, or (outside production) one generated into the data folder
+ * on first boot and kept there. Production never generates one: files encrypted for a key that a lost
+ * data folder took with it could never be downloaded again.
+ */
+function readProviderKey(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): string | undefined {
+  const configured = readPrivateKey(env, 'PROVIDER_PRIVATE_KEY');
+  if (configured) return configured;
+  if (nodeEnv === 'production') return undefined;
+  const file = path.join(dataDir, 'provider-key');
+  try {
+    const saved = readFileSync(file, 'utf8').trim();
+    // A file cut short by a crash during the first write is replaced, never trusted.
+    if (/^0x[0-9a-f]{64}$/.test(saved)) return saved;
+  } catch {
+    // not written yet
+  }
+  const key = `0x${randomBytes(32).toString('hex')}`;
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+function readOcean(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string, chainId: number): OceanConfig {
+  const file = env['OCEAN_ADDRESS_FILE'];
+  const given = (Object.entries(OCEAN_ADDRESS_VARIABLES) as Array<[OceanAddressName, string]>).filter(
+    ([, variable]) => env[variable] !== undefined && env[variable] !== '',
+  );
+  if (file && given.length > 0) {
+    throw new ConfigError(given[0]![1], 'cannot be set together with OCEAN_ADDRESS_FILE: give the addresses one way');
+  }
+  let addresses: OceanAddressesConfig | undefined;
+  if (file) addresses = readOceanAddressFile(env, path.resolve(file), chainId);
+  else if (given.length > 0) {
+    const missing = (Object.values(OCEAN_ADDRESS_VARIABLES) as string[]).find((variable) => !readAddress(env, variable));
+    if (missing) throw new ConfigError(missing, 'must be set with the other OCEAN_*_ADDRESS variables (or use OCEAN_ADDRESS_FILE)');
+    addresses = oceanAddresses(
+      (key) => readAddress(env, OCEAN_ADDRESS_VARIABLES[key])!,
+      'custom',
+      readInt(env, 'OCEAN_START_BLOCK', 0, 0, 2 ** 53 - 1),
+    );
+  }
+  return { addresses, providerKey: readProviderKey(env, nodeEnv, dataDir) };
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -414,6 +560,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
   const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? new URL(`http://localhost:${port}`);
   const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])?.toString();
   const dataDir = path.resolve(cwd, env['TESSERA_DATA_DIR'] || '.tessera');
+  const chainId = readInt(env, 'CHAIN_ID', 8996, 1, 2 ** 53 - 1);
   const maxImportBytes = readInt(env, 'MAX_IMPORT_BYTES', 1024 * 1_048_576, 1024, 64 * 1024 * 1_048_576);
   const maxItemBytes = readInt(env, 'MAX_ITEM_BYTES', 256 * 1024, 1024, 64 * 1_048_576);
   if (maxItemBytes > maxImportBytes) throw new ConfigError('MAX_ITEM_BYTES', `must not exceed MAX_IMPORT_BYTES (${maxImportBytes})`);
@@ -435,7 +582,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     host,
     port,
     publicUrl,
-    chainId: readInt(env, 'CHAIN_ID', 8996, 1, 2 ** 53 - 1),
+    chainId,
     databaseUrl,
     dbPoolSize: readInt(env, 'DB_POOL_SIZE', 20, 1, 500),
     dataDir,
@@ -481,6 +628,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     frontendDir: env['FRONTEND_DIR'] ? path.resolve(cwd, env['FRONTEND_DIR']) : defaultFrontendDir(),
     chain: readChain(env, nodeEnv),
     synthLlm: readSynthLlm(env),
+    ocean: readOcean(env, nodeEnv, dataDir, chainId),
     demoData:
       readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',
   };

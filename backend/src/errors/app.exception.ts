@@ -98,6 +98,9 @@ export const ErrorCode = {
   RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
   /** The stored labels could not be aggregated (the quality engine's own codes are in the message). */
   QUALITY_INPUT_INVALID: 'QUALITY_INPUT_INVALID',
+  // ocean
+  /** Ocean's contracts are not known on this chain (RPC_URL without an Ocean address file or DEPLOY_CONTRACTS). */
+  OCEAN_NOT_CONFIGURED: 'OCEAN_NOT_CONFIGURED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

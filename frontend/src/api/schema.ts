@@ -436,6 +436,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/ocean/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['OceanController_config'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/annotations': {
     parameters: {
       query?: never;
@@ -494,6 +510,22 @@ export type paths = {
     get: operations['DatasetsController_list'];
     put?: never;
     post: operations['DatasetsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/datasets/{id}/synthetic': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DatasetsController_createSynthetic'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1184,6 +1216,39 @@ export type components = {
       distributor: components['schemas']['DistributorInfoDto'];
       budgets: components['schemas']['BudgetDto'][];
     };
+    OceanConfigDto: {
+      chainId: number;
+      /** @description ocean.js network name (address-file key): `development` on the embedded chain */
+      network: string;
+      /** @description The chain JSON-RPC URL wallets and scripts use */
+      nodeUri: string;
+      /** @description Tessera's public URL: provider and metadata cache (ocean.js 8.x) */
+      oceanNodeUri: string;
+      /** @description Same as oceanNodeUri (older ocean.js name) */
+      providerUri: string;
+      /** @description Same as oceanNodeUri (older ocean.js name) */
+      metadataCacheUri: string;
+      /** @description The provider key's address (signs provider fees); null: PROVIDER_PRIVATE_KEY unset */
+      providerAddress: string | null;
+      nftFactoryAddress: string;
+      fixedRateExchangeAddress: string;
+      dispenserAddress: string;
+      /** @description The base token prices are in */
+      oceanTokenAddress: string;
+      oceanTokenSymbol: string;
+      routerFactoryAddress: string;
+      opfCommunityFeeCollector: string;
+      /** @description Block of the contracts deployment (0: unknown) */
+      startBlock: number;
+      /** @description Block explorer, when one is configured (EXPLORER_TX_URL) */
+      explorerUri: string | null;
+      /** @enum {string} */
+      sdk: 'evm';
+      transactionBlockTimeout: number;
+      transactionConfirmationBlocks: number;
+      transactionPollingTimeout: number;
+      gasFeeMultiplier: number;
+    };
     AnnotationDto: {
       id: number;
       projectId: number;
@@ -1286,7 +1351,7 @@ export type components = {
     /** @enum {string} */
     DatasetStatus: 'building' | 'ready' | 'failed';
     /** @enum {string} */
-    DatasetBuildStep: 'select' | 'describe' | 'export' | 'ready';
+    DatasetBuildStep: 'select' | 'synthesize' | 'describe' | 'export' | 'ready';
     DatasetProgressDto: {
       step: components['schemas']['DatasetBuildStep'];
       done: number;
@@ -1364,6 +1429,12 @@ export type components = {
     DatasetCreatedDto: {
       id: number;
       status: components['schemas']['DatasetStatus'];
+    };
+    CreateSyntheticDto: {
+      /** @description How many synthetic rows to make */
+      rows: number;
+      /** @description Seed of the synthesizer (default: random, recorded) */
+      seed?: number;
     };
     HealthDto: {
       /** @enum {string} */
@@ -2412,6 +2483,26 @@ export interface operations {
       };
     };
   };
+  OceanController_config: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What an ocean.js Config needs for this chain, with Tessera as the Ocean node */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OceanConfigDto'];
+        };
+      };
+    };
+  };
   AnnotationsController_list: {
     parameters: {
       query?: never;
@@ -2576,6 +2667,32 @@ export interface operations {
     };
     responses: {
       /** @description The version is building; GET /api/datasets/:id shows its progress */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatasetCreatedDto'];
+        };
+      };
+    };
+  };
+  DatasetsController_createSynthetic: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateSyntheticDto'];
+      };
+    };
+    responses: {
+      /** @description A synthetic version made from this ready curated one is building */
       202: {
         headers: {
           [name: string]: unknown;
