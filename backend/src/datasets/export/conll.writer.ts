@@ -72,33 +72,32 @@ export interface TaggedToken extends Token {
 /** The document's sentences of tagged tokens (IOB2). */
 export function tagSentences(text: string, spans: readonly Span[]): TaggedToken[][] {
   const kept = nonOverlapping(spans);
+  const tags = kept.map((span) => span.label.replace(/\s/g, '_'));
   const tokens = tokenize(
     text,
     kept.flatMap((span) => [span.start, span.end]),
   );
-  const tagged: TaggedToken[] = [];
-  let s = 0;
-  let inside: Span | undefined;
-  for (const token of tokens) {
-    while (s < kept.length && kept[s]!.end <= token.start) s += 1;
-    const span = kept[s];
-    if (span && span.start <= token.start && token.end <= span.end) {
-      const label = span.label.replace(/\s/g, '_');
-      tagged.push({ ...token, tag: `${inside === span ? 'I' : 'B'}-${label}` });
-      inside = span;
-    } else {
-      tagged.push({ ...token, tag: 'O' });
-      inside = undefined;
-    }
-  }
   const sentences: TaggedToken[][] = [];
   let sentence: TaggedToken[] = [];
-  for (const [i, token] of tagged.entries()) {
-    sentence.push(token);
-    const next = tagged[i + 1];
+  let s = 0;
+  let inside = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    while (s < kept.length && kept[s]!.end <= token.start) s += 1;
+    const span = kept[s];
+    let tag = 'O';
+    if (span && span.start <= token.start && token.end <= span.end) {
+      tag = `${inside === s ? 'I' : 'B'}-${tags[s]!}`;
+      inside = s;
+    } else {
+      inside = -1;
+    }
+    sentence.push({ text: token.text, start: token.start, end: token.end, tag });
+    const next = tokens[i + 1];
     if (!next) break;
-    const ends = SENTENCE_END.has(token.text) || text.slice(token.end, next.start).includes('\n');
-    if (ends && !next.tag.startsWith('I-')) {
+    // A sentence ends after final punctuation or at a line break, unless the next token continues a span.
+    const continuesSpan = span !== undefined && inside === s && next.end <= span.end;
+    if (!continuesSpan && (SENTENCE_END.has(token.text) || text.slice(token.end, next.start).includes('\n'))) {
       sentences.push(sentence);
       sentence = [];
     }

@@ -41,7 +41,13 @@ describe('JSONL export', () => {
 
   it('keeps nested answers as arrays and renames a data field that takes the answer key', async () => {
     const [spans] = await lines(SPANS);
-    expect(spans!['spans']).toEqual(SPANS.records[0]!.answer && (SPANS.records[0]!.answer as { spans: unknown[] }).spans);
+    expect(spans!['spans']).toEqual([
+      { start: 0, end: 17, label: 'PER' },
+      { start: 29, end: 33, label: 'LOC' },
+      { start: 4, end: 10, label: 'MISC THING' },
+      { start: 40, end: 46, label: 'LOC' },
+      { start: 63, end: 68, label: 'MISC THING' },
+    ]);
     const [text] = await lines(TEXT);
     expect(text).toMatchObject({ answer: 'hello, "world"', data_answer: 'a data field named like the answer column' });
   });

@@ -74,7 +74,16 @@ export function labelStudioConfig(schema: DatasetSchema): string {
 
 /** A Tessera result as Label Studio result items, with ids `<prefix>-<n>`. */
 export function labelStudioResult(schema: DatasetSchema, record: DatasetRecord, result: LabelResult, prefix: string): object[] {
-  const base = { from_name: controlName(schema), to_name: objectTag(schema).name };
+  return resultItems(schema, { from_name: controlName(schema), to_name: objectTag(schema).name }, record, result, prefix);
+}
+
+function resultItems(
+  schema: DatasetSchema,
+  base: { from_name: string; to_name: string },
+  record: DatasetRecord,
+  result: LabelResult,
+  prefix: string,
+): object[] {
   const id = (n: number): string => `${prefix}-${n}`;
   switch (schema.projectType) {
     case 'classification':
@@ -122,15 +131,16 @@ export function labelStudioResult(schema: DatasetSchema, record: DatasetRecord, 
   }
 }
 
-/** One record as a Label Studio task; `n` its 1-based position in the version. */
-export function labelStudioTask(schema: DatasetSchema, record: DatasetRecord, n: number): object {
-  return {
+/** A function writing records as Label Studio tasks; `n` is the record's 1-based position in the version. */
+export function labelStudioTask(schema: DatasetSchema): (record: DatasetRecord, n: number) => object {
+  const base = { from_name: controlName(schema), to_name: objectTag(schema).name };
+  return (record, n) => ({
     id: n,
     data: record.data,
     meta: { tessera_id: record.id, split: record.split, source: record.source, confidence: record.confidence },
     annotations: record.annotations.map((annotation) => ({
       id: annotation.id,
-      result: labelStudioResult(schema, record, annotation.result, `a${annotation.id}`),
+      result: resultItems(schema, base, record, annotation.result, `a${annotation.id}`),
       completed_by: annotation.annotatorId,
       lead_time: annotation.leadTimeMs / 1000,
       created_at: annotation.createdAt,
@@ -141,18 +151,19 @@ export function labelStudioTask(schema: DatasetSchema, record: DatasetRecord, n:
       {
         model_version: record.method ?? record.source,
         score: record.confidence,
-        result: labelStudioResult(schema, record, record.answer, 'p'),
+        result: resultItems(schema, base, record, record.answer, 'p'),
       },
     ],
-  };
+  });
 }
 
 async function* tasks(records: RecordSource, schema: DatasetSchema): AsyncGenerator<string> {
   yield '[';
+  const toTask = labelStudioTask(schema);
   let n = 0;
   for await (const record of records()) {
     n += 1;
-    yield (n > 1 ? ',\n' : '\n') + JSON.stringify(labelStudioTask(schema, record, n));
+    yield (n > 1 ? ',\n' : '\n') + JSON.stringify(toTask(record, n));
   }
   yield '\n]\n';
 }
