@@ -24,6 +24,16 @@ describe('COCO export', () => {
     expect(validate(coco), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('has a schema that rejects what COCO readers cannot take', () => {
+    const validate = new Ajv({ strict: false }).compile(COCO_SCHEMA);
+    const valid = { images: [{ id: 1, file_name: 'a.jpg', width: 2, height: 2 }], categories: [{ id: 1, name: 'cat' }] };
+    const annotation = { id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 1, 1], area: 1, iscrowd: 0 };
+    expect(validate({ ...valid, annotations: [annotation] })).toBe(true);
+    expect(validate({ ...valid, annotations: [{ ...annotation, bbox: [0, 0, 1] }] })).toBe(false);
+    expect(validate({ ...valid, annotations: [{ ...annotation, image_id: undefined }] })).toBe(false);
+    expect(validate({ ...valid, annotations: [], images: [{ id: 1, file_name: 'a.jpg', width: 0.5, height: 2 }] })).toBe(false);
+  });
+
   it('lists the images with their pixel sizes and the stored file names, reading the records twice', async () => {
     const { coco, reads } = await exportCoco();
     expect(reads).toBe(2);

@@ -39,6 +39,22 @@ describe('Label Studio export', () => {
     }
   });
 
+  it('has a schema that rejects results Label Studio cannot import', () => {
+    const validate = new Ajv({ strict: false }).compile(LABEL_STUDIO_SCHEMA);
+    const box = { id: 'r', from_name: 'label', to_name: 'image', type: 'rectanglelabels', original_width: 10, original_height: 10 };
+    const value = { x: 10, y: 10, width: 50, height: 50, rotation: 0, rectanglelabels: ['cat'] };
+    const task = (result: object): object[] => [
+      { data: { image: 'a.jpg' }, predictions: [{ model_version: 'm', score: 1, result: [result] }] },
+    ];
+    expect(validate(task({ ...box, value }))).toBe(true);
+    expect(validate(task({ ...box, value: { ...value, x: 150 } }))).toBe(false);
+    expect(validate(task({ ...box, original_width: undefined, value }))).toBe(false);
+    expect(validate(task({ id: 'r', from_name: 'label', to_name: 'text', type: 'labels', value: { end: 3, labels: ['PER'] } }))).toBe(
+      false,
+    );
+    expect(validate(task({ id: 'r', from_name: 'label', to_name: 'text', type: 'choices', value: { choices: [] } }))).toBe(false);
+  });
+
   it('puts the accepted answer as the prediction and each annotator label as an annotation', async () => {
     const [task] = await tasks(CLASSIFICATION);
     expect(task!.predictions).toEqual([

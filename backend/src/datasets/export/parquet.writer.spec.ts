@@ -1,4 +1,6 @@
+import { tableFromIPC } from 'apache-arrow';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { readParquet } from 'parquet-wasm';
 import { describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '../domain/dataset-record.js';
 import { recordColumns } from './columns.js';
@@ -52,6 +54,27 @@ describe('Parquet export', () => {
     const rows = await parquetReadObjects({ file });
     expect(rows[1]).toMatchObject({ score: 3.25, verified: false, method: null });
     expect(rows[2]).toMatchObject({ score: null, verified: null, annotation_count: 0 });
+  });
+
+  it('reads with Apache Arrow (arrow-rs through parquet-wasm) to the Arrow types Hugging Face datasets maps to string, float64, bool, int32', async () => {
+    for (const { schema, records } of Object.values(FIXTURES)) {
+      const bytes = await writeAll(parquetWriter, records, schema);
+      const table = tableFromIPC(readParquet(new Uint8Array(bytes)).intoIPCStream());
+      const columns = recordColumns(schema);
+      const arrowType = { string: 'Utf8', json: 'Utf8', double: 'Float64', boolean: 'Bool', int: 'Int32' } as const;
+      expect(table.schema.fields.map((f) => [f.name, String(f.type), f.nullable])).toEqual(
+        columns.map((column) => [column.name, arrowType[column.type], !column.required]),
+      );
+      const rows = table.toArray().map((row: { toJSON(): Record<string, unknown> }) => row.toJSON());
+      for (const [i, record] of records.entries()) {
+        for (const column of columns) {
+          const value = column.value(record);
+          expect(rows[i]![column.name], `${record.id} ${column.name}`).toEqual(
+            column.type === 'json' && value !== null ? JSON.stringify(value) : value,
+          );
+        }
+      }
+    }
   });
 
   it('yields a row group as soon as it is full, and the groups read back in order', async () => {
