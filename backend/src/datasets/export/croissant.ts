@@ -75,6 +75,13 @@ const FILE_DESCRIPTIONS: Record<string, string> = {
   'label-studio': "Label Studio JSON tasks: annotators' labels as annotations, the accepted answer as a prediction.",
 };
 
+/**
+ * Where Croissant's loader names a format differently from IANA: mlcroissant's `EncodingFormat`
+ * (python/mlcroissant/.../core/constants.py) and Hugging Face's generated Croissant know Parquet as
+ * `application/x-parquet`, not the registered `application/vnd.apache.parquet` the download serves.
+ */
+const CROISSANT_ENCODING: Record<string, string> = { parquet: 'application/x-parquet' };
+
 /** Files whose columns a RecordSet describes, in the order the record sets are listed. */
 const TABULAR = ['parquet', 'csv', 'jsonl'] as const;
 
@@ -149,7 +156,7 @@ export function croissantMetadata(meta: DatasetMeta, schema: DatasetSchema, file
       description: FILE_DESCRIPTIONS[file.format] ?? file.format,
       contentUrl: file.contentUrl,
       contentSize: `${file.bytes} B`,
-      encodingFormat: file.mediaType,
+      encodingFormat: CROISSANT_ENCODING[file.format] ?? file.mediaType,
       sha256: file.sha256,
     })),
     recordSet: [
