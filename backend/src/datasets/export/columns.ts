@@ -99,7 +99,7 @@ function dataColumnType(type: FieldType): ColumnType {
 
 /**
  * A data value as the column's type: numeric strings become numbers (CSV-imported items hold every
- * value as text), "true"/"false" booleans; a value that does not fit the inferred type is null
+ * value as text), "true"/"false"/1/0 (any case) booleans; a value that does not fit the inferred type is null
  * rather than a cell of another type. Objects and arrays in a string column are JSON text.
  */
 export function coerceDataValue(type: ColumnType, value: unknown): unknown {
@@ -111,10 +111,13 @@ export function coerceDataValue(type: ColumnType, value: unknown): unknown {
       if (!Number.isFinite(number)) return null;
       return type === 'int' ? Math.trunc(number) : number;
     }
-    case 'boolean':
+    case 'boolean': {
       if (typeof value === 'boolean') return value;
-      if (value === 'true' || value === 'false') return value === 'true';
+      const text = typeof value === 'string' ? value.trim().toLowerCase() : typeof value === 'number' ? String(value) : '';
+      if (text === 'true' || text === '1') return true;
+      if (text === 'false' || text === '0') return false;
       return null;
+    }
     case 'string':
       if (typeof value === 'string') return value;
       if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);

@@ -10,7 +10,7 @@ import type { ExportWriter, RecordSource } from './export-writer.js';
  * both columns are `-X-`. NER tags are IOB2 (every entity starts with B-, as in most reissues and
  * Hugging Face's `conll2003`), one document per record in the version's order.
  *
- * Tokens: runs of letters, marks, digits and `_`, and every other non-space character on its own,
+ * Tokens: runs of letters, marks, digits and `_`, and every other visible character on its own,
  * each keeping its character offsets into the record's `text`. A span edge inside a token splits the
  * token there (`New York-based` with a span on `New York` gives `New`, `York`, `-`, `based`), so every
  * span maps to whole tokens. Spans that overlap an earlier one (by start, the longer first) cannot be
@@ -31,7 +31,9 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu;
+// Control, format and unassigned characters (\p{C}: zero-width spaces, U+001C..U+001F that Python's
+// str.split() takes for spaces) separate tokens like whitespace and are not written.
+const TOKEN = /[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_\p{C}]/gu;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
 /** The text's tokens with their offsets, split at the given offsets (span edges). */
