@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../../projects/domain/label-schema.js';
-import { conllWriter, nonOverlapping, tokenize } from './conll.writer.js';
+import type { DatasetRecord } from '../domain/dataset-record.js';
+import { conllDocument, conllWriter, nonOverlapping, tokenize } from './conll.writer.js';
 import { SPANS, writeAll } from './dataset-records.fixture.js';
 
 interface Line {
@@ -102,6 +103,40 @@ describe('CoNLL-2003 export', () => {
       'Then Paris',
     ]);
     expect(documents[1]!.map((sentence) => sentence.map((line) => line.token).join(' '))).toEqual(['No entities here .']);
+  });
+
+  it('holds for random texts and spans: misaligned, overlapping, over spaces and punctuation', () => {
+    let seed = 12345;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const alphabet = ['a', 'b', 'É', '1', ' ', ' ', '.', ',', '-', '\n', '!', 'ß', '\u200b'];
+    for (let doc = 0; doc < 300; doc += 1) {
+      const text = Array.from({ length: 1 + random(80) }, () => alphabet[random(alphabet.length)]!).join('');
+      const spans = Array.from({ length: random(6) }, () => {
+        const start = random(text.length);
+        return { start, end: start + 1 + random(text.length - start), label: ['PER', 'LOC X'][random(2)]! };
+      });
+      const record = { id: `d${doc}`, data: { text }, answer: { spans } } as unknown as DatasetRecord;
+      const [document] = readConll(conllDocument(record));
+      const sentences = document ?? [];
+      expect(
+        sentences
+          .flat()
+          .map((line) => line.token)
+          .join(''),
+      ).toBe(text.replace(/[\s\p{C}]/gu, ''));
+      // Each BIO-writable span, shrunk to the visible characters it covers; gone if it covers none.
+      const visible = (i: number): boolean => /[^\s\p{C}]/u.test(text[i]!);
+      const expected = nonOverlapping(spans).flatMap((span) => {
+        let { start, end } = span;
+        while (start < end && !visible(start)) start += 1;
+        while (end > start && !visible(end - 1)) end -= 1;
+        return start < end ? [{ start, end, label: span.label.replace(/\s/g, '_') }] : [];
+      });
+      expect(spansFromTags(text, sentences), JSON.stringify({ text, spans })).toEqual(expected);
+    }
   });
 
   it('tokenizes with offsets into the text', () => {

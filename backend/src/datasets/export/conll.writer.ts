@@ -12,8 +12,8 @@ import type { ExportWriter, RecordSource } from './export-writer.js';
  *
  * Tokens: runs of letters, marks, digits and `_`, and every other visible character on its own,
  * each keeping its character offsets into the record's `text`. A span edge inside a token splits the
- * token there (`New York-based` with a span on `New York` gives `New`, `York`, `-`, `based`), so every
- * span maps to whole tokens. Spans that overlap an earlier one (by start, the longer first) cannot be
+ * token there (`NewYorkers` with a span on `York` gives `New`, `York`, `ers`), so every span maps to
+ * whole tokens. Spans that overlap an earlier one (by start, the longer first) cannot be
  * written in BIO and are left out; spans covering only spaces have no token and are left out too.
  * Whitespace in a label becomes `_` in its tag. Sentences end after `.`, `!`, `?`, `…` or at a line
  * break, never inside a span.
@@ -40,14 +40,14 @@ const SENTENCE_END = new Set(['.', '!', '?', '…']);
 export function tokenize(text: string, cuts: Iterable<number> = []): Token[] {
   const edges = [...new Set(cuts)].sort((a, b) => a - b);
   const tokens: Token[] = [];
+  let e = 0;
   for (const match of text.matchAll(TOKEN)) {
     let start = match.index;
     const end = start + match[0].length;
-    for (const edge of edges) {
-      if (edge <= start) continue;
-      if (edge >= end) break;
-      tokens.push({ text: text.slice(start, edge), start, end: edge });
-      start = edge;
+    while (e < edges.length && edges[e]! <= start) e += 1;
+    for (; e < edges.length && edges[e]! < end; e += 1) {
+      tokens.push({ text: text.slice(start, edges[e]), start, end: edges[e]! });
+      start = edges[e]!;
     }
     tokens.push({ text: text.slice(start, end), start, end });
   }
