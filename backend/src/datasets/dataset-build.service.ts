@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ProjectsService } from '../projects/projects.service.js';
@@ -15,6 +16,7 @@ import { assignSplits, stratumOf, type SplitFractions } from './domain/split.js'
 import { encryptStream, encryptedSize } from './encryption/chunked-cipher.js';
 import { unwrapKey } from './encryption/key-wrap.js';
 import type { ExportWriter } from './export/export-writer.js';
+import { croissantFile, croissantMetadata } from './export/croissant.js';
 import { exportWriters } from './export/formats.js';
 import { configuredTextGenerator } from './synthetic/chat-completions.text-generator.js';
 import { synthesizeStream } from './synthetic/synthesize.js';
@@ -220,20 +222,39 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
       description: version.description,
       license: version.license,
       createdAt: version.createdAt.toISOString(),
-      url: new URL(`/admin#/datasets/${version.id}/show`, this.config.publicUrl).toString(),
+      url: new URL(`/admin/datasets/${version.id}/show`, this.config.publicUrl).toString(),
       creator: 'Tessera',
     };
     const key = unwrapKey(this.masterKey, version.id, version.wrappedKey);
+    // The formats, then croissant.json, which describes them (their sizes and checksums) and so comes last.
+    const total = writers.length + 1;
     let done = stored.size;
-    await this.datasets.saveProgress(version.id, { step: 'export', done, total: writers.length });
-    for (const [position, writer] of writers.entries()) {
-      if (stored.has(writer.file.name)) continue;
+    await this.datasets.saveProgress(version.id, { step: 'export', done, total });
+    const store = async (position: number, writer: ExportWriter) => {
       const file = await this.storeFile(version.id, writer, schema, meta, key);
       await this.datasets.saveFile({ versionId: version.id, position, ...file });
-      await this.datasets.saveProgress(version.id, { step: 'export', done: ++done, total: writers.length });
+      await this.datasets.saveProgress(version.id, { step: 'export', done: ++done, total });
       if (this.config.crashAfterDatasetFiles !== undefined && done >= this.config.crashAfterDatasetFiles) {
         process.kill(process.pid, 'SIGKILL');
       }
+    };
+    for (const [position, writer] of writers.entries()) {
+      if (!stored.has(writer.file.name)) await store(position, writer);
+    }
+    if (!stored.has(croissantFile.name)) {
+      const built = (await this.datasets.files(version.id)).map((file) => ({
+        name: file.name,
+        format: file.format,
+        mediaType: file.mediaType,
+        bytes: file.bytes,
+        sha256: file.sha256.trim(),
+        contentUrl: new URL(`/api/datasets/${version.id}/files/${encodeURIComponent(file.name)}`, this.config.publicUrl).toString(),
+      }));
+      const document = JSON.stringify(croissantMetadata(meta, schema, built), null, 2) + '\n';
+      await store(writers.length, {
+        file: croissantFile,
+        write: () => Readable.from([Buffer.from(document, 'utf8')]),
+      });
     }
   }
 
