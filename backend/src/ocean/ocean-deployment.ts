@@ -138,15 +138,15 @@ class SequentialSender {
 
 const logger = new Logger('Ocean');
 
-/** Whether `addresses` hold a working factory (a chain restarted from scratch has none at a recorded address). */
+/**
+ * Whether `addresses` hold a working factory (a chain restarted from scratch has no code there). An RPC
+ * error is not an answer: it stops the boot rather than redeploying on a chain that has the contracts.
+ */
 async function factoryAnswers(chain: ChainPort, addresses: OceanAddresses): Promise<boolean> {
   const factory = new Interface(oceanArtifact('ERC721Factory').abi);
-  try {
-    const result = await chain.call(addresses.nftFactory, factory.encodeFunctionData('getCurrentTemplateCount'));
-    return Number(factory.decodeFunctionResult('getCurrentTemplateCount', result)[0]) >= 1;
-  } catch {
-    return false;
-  }
+  const result = await chain.call(addresses.nftFactory, factory.encodeFunctionData('getCurrentTemplateCount'));
+  if (result === '0x') return false;
+  return Number(factory.decodeFunctionResult('getCurrentTemplateCount', result)[0]) >= 1;
 }
 
 /**
