@@ -71,6 +71,8 @@ export interface AppConfig {
   readonly datasetMasterKey: string;
   /** Tests only (NODE_ENV=test): the process kills itself right after storing this many files of a dataset build. */
   readonly crashAfterDatasetFiles: number | undefined;
+  /** Tests only (NODE_ENV=test): the process kills itself when publishing's mint is mined and before its result is recorded. */
+  readonly crashDuringPublish: 'mint' | undefined;
   readonly ocean: OceanConfig;
 }
 
@@ -589,6 +591,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     embeddedPgPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
     jwtSecret: readJwtSecret(env, nodeEnv, dataDir),
     datasetMasterKey: readDatasetMasterKey(env, dataDir),
+    crashDuringPublish: nodeEnv === 'test' && env['TEST_CRASH_DURING_PUBLISH'] === 'mint' ? 'mint' : undefined,
     crashAfterDatasetFiles:
       nodeEnv === 'test' && env['TEST_CRASH_AFTER_DATASET_FILES'] ? readInt(env, 'TEST_CRASH_AFTER_DATASET_FILES', 1, 1, 1000) : undefined,
     jwtTtlSeconds,

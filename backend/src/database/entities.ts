@@ -17,6 +17,7 @@ import { EpochAllocationEntity } from '../rewards/epoch-allocation.entity.js';
 import { EpochEntity } from '../rewards/epoch.entity.js';
 import { LedgerEntryEntity } from '../rewards/ledger-entry.entity.js';
 import { DatasetFileEntity } from '../datasets/dataset-file.entity.js';
+import { DatasetPublicationEntity } from '../datasets/dataset-publication.entity.js';
 import { DatasetSyntheticRowEntity } from '../datasets/dataset-synthetic-row.entity.js';
 import { DatasetVersionItemEntity } from '../datasets/dataset-version-item.entity.js';
 import { DatasetVersionEntity } from '../datasets/dataset-version.entity.js';
@@ -44,4 +45,5 @@ export const entities = [
   DatasetVersionItemEntity,
   DatasetFileEntity,
   DatasetSyntheticRowEntity,
+  DatasetPublicationEntity,
 ];

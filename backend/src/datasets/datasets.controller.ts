@@ -7,7 +7,16 @@ import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
 import { parseByteRange } from './byte-range.util.js';
-import { CreateDatasetDto, CreateSyntheticDto, DATASET_FILTERS, DATASET_SORTS, DatasetCreatedDto, DatasetDto } from './datasets.dto.js';
+import {
+  CreateDatasetDto,
+  CreateSyntheticDto,
+  DATASET_FILTERS,
+  PublishDatasetDto,
+  PublishQueuedDto,
+  DATASET_SORTS,
+  DatasetCreatedDto,
+  DatasetDto,
+} from './datasets.dto.js';
 import { DatasetException } from './datasets.exception.js';
 import { DatasetsService } from './datasets.service.js';
 
@@ -47,6 +56,17 @@ export class DatasetsController {
   @ApiAcceptedResponse({ type: DatasetCreatedDto, description: 'A synthetic version made from this ready curated one is building' })
   createSynthetic(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: CreateSyntheticDto): Promise<DatasetCreatedDto> {
     return this.datasets.createSynthetic(parseId(id), body, caller.id);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(202)
+  @RequirePermission('dataset.manage')
+  @ApiAcceptedResponse({
+    type: PublishQueuedDto,
+    description: 'Publishing on Ocean has started (mint, then metadata); GET /api/datasets/:id shows its steps and, once done, the DID',
+  })
+  publish(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: PublishDatasetDto): Promise<PublishQueuedDto> {
+    return this.datasets.publish(parseId(id), body, caller.id);
   }
 
   @Get(':id')

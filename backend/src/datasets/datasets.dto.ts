@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { DatasetFileEntity } from './dataset-file.entity.js';
+import type { DatasetPublicationEntity } from './dataset-publication.entity.js';
 import type { DatasetVersionEntity } from './dataset-version.entity.js';
 
 export const DATASET_STATUSES = ['building', 'ready', 'failed'] as const;
@@ -94,6 +108,75 @@ export class CreateSyntheticDto {
   seed?: number;
 }
 
+export class PublishDatasetDto {
+  @ApiPropertyOptional({
+    example: '2.5',
+    description: 'Base tokens (OCEAN on the embedded chain) per datatoken, a decimal string with at most 18 decimals; or free',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,30}(\.\d{1,18})?$/, { message: 'price must be a decimal amount, e.g. "2.5"' })
+  price?: string;
+  @ApiPropertyOptional({ description: 'Free through a dispenser instead of a price' })
+  @IsOptional()
+  @IsBoolean()
+  free?: boolean;
+}
+
+export const PUBLICATION_STATUSES = ['publishing', 'published', 'failed'] as const;
+export const PUBLICATION_STEPS = ['export', 'encrypt', 'store', 'mint', 'metadata', 'done'] as const;
+
+export class PublicationDto {
+  @ApiProperty({ enum: PUBLICATION_STATUSES, enumName: 'PublicationStatus' }) status: (typeof PUBLICATION_STATUSES)[number];
+  @ApiProperty({
+    enum: PUBLICATION_STEPS,
+    enumName: 'PublicationStep',
+    description: 'The step running (or where it failed); done once published',
+  })
+  step: (typeof PUBLICATION_STEPS)[number];
+  @ApiProperty({ type: String, nullable: true, description: 'Base tokens per datatoken; null when free' }) price: string | null;
+  @ApiProperty() free: boolean;
+  @ApiProperty({ type: String, nullable: true, example: 'did:op:…' }) did: string | null;
+  @ApiProperty({ type: String, nullable: true }) nftAddress: string | null;
+  @ApiProperty({ type: String, nullable: true }) datatokenAddress: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The fixed-rate exchange contract' }) exchangeAddress: string | null;
+  @ApiProperty({ type: String, nullable: true }) exchangeId: string | null;
+  @ApiProperty({ type: String, nullable: true }) dispenserAddress: string | null;
+  @ApiProperty({ type: String, nullable: true }) mintTx: string | null;
+  @ApiProperty({ type: String, nullable: true }) metadataTx: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The explorer's page of a transaction, {hash} to replace (EXPLORER_TX_URL)" })
+  explorerTxUrl: string | null;
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) publishedAt: string | null;
+}
+
+export function mapPublication(publication: DatasetPublicationEntity, explorerTxUrl: string | null): PublicationDto {
+  return {
+    status: publication.status as PublicationDto['status'],
+    step: publication.step as PublicationDto['step'],
+    price: publication.price,
+    free: publication.free,
+    did: publication.did,
+    nftAddress: publication.nftAddress,
+    datatokenAddress: publication.datatokenAddress,
+    exchangeAddress: publication.exchangeAddress,
+    exchangeId: publication.exchangeId,
+    dispenserAddress: publication.dispenserAddress,
+    mintTx: publication.mintTx,
+    metadataTx: publication.metadataTx,
+    explorerTxUrl,
+    error: publication.error,
+    createdAt: publication.createdAt.toISOString(),
+    publishedAt: publication.publishedAt?.toISOString() ?? null,
+  };
+}
+
+export class PublishQueuedDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ enum: PUBLICATION_STATUSES, enumName: 'PublicationStatus' }) status: (typeof PUBLICATION_STATUSES)[number];
+}
+
 export class DatasetCreatedDto {
   @ApiProperty() id: number;
   @ApiProperty({ enum: DATASET_STATUSES, enumName: 'DatasetStatus' }) status: DatasetStatus;
@@ -140,6 +223,8 @@ export class DatasetDto {
   @ApiProperty({ ...LOOSE_OBJECT, description: 'Which project, items, answers, methods and rule the version was built from' })
   provenance: Record<string, unknown> | null;
   @ApiProperty({ ...LOOSE_OBJECT, description: "A synthetic version's report" }) report: Record<string, unknown> | null;
+  @ApiProperty({ type: PublicationDto, nullable: true, description: 'Its publication on Ocean, once asked for' })
+  publication: PublicationDto | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: String, nullable: true }) finishedAt: string | null;
@@ -157,7 +242,11 @@ export function mapDatasetFile(file: DatasetFileEntity): DatasetFileDto {
   };
 }
 
-export function mapDataset(version: DatasetVersionEntity, files: readonly DatasetFileEntity[]): DatasetDto {
+export function mapDataset(
+  version: DatasetVersionEntity,
+  files: readonly DatasetFileEntity[],
+  publication: PublicationDto | null = null,
+): DatasetDto {
   const ready = version.status === 'ready';
   return {
     id: version.id,
@@ -180,6 +269,7 @@ export function mapDataset(version: DatasetVersionEntity, files: readonly Datase
     datasheet: ready ? version.datasheet : null,
     provenance: version.provenance,
     report: version.report,
+    publication,
     createdAt: version.createdAt.toISOString(),
     updatedAt: version.updatedAt.toISOString(),
     finishedAt: version.finishedAt?.toISOString() ?? null,

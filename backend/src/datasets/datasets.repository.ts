@@ -64,6 +64,9 @@ interface MemberRow {
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp' };
 
+/** Advisory lock spaces (the first key of pg_advisory_lock's pair) of a version's jobs. */
+const VERSION_LOCKS = { build: 0x7d5e7, publish: 0x7d5e8 } as const;
+
 /** Every SQL statement of the datasets module. */
 @Injectable()
 export class DatasetsRepository {
@@ -192,18 +195,27 @@ export class DatasetsRepository {
    * two job runs never build one version at once; answers false at once when another holds it. The
    * lock dies with the process that holds it.
    */
-  async withBuildLock(id: number, work: () => Promise<void>): Promise<boolean> {
+  withBuildLock(id: number, work: () => Promise<void>): Promise<boolean> {
+    return this.withLock(VERSION_LOCKS.build, id, work);
+  }
+
+  /** The same for publishing a version: one publish job runs at a time. */
+  withPublishLock(id: number, work: () => Promise<void>): Promise<boolean> {
+    return this.withLock(VERSION_LOCKS.publish, id, work);
+  }
+
+  private async withLock(space: number, id: number, work: () => Promise<void>): Promise<boolean> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const [row] = (await runner.query('SELECT pg_try_advisory_lock($1::int, $2::int) AS locked', [0x7d5e7, id])) as Array<{
+      const [row] = (await runner.query('SELECT pg_try_advisory_lock($1::int, $2::int) AS locked', [space, id])) as Array<{
         locked: boolean;
       }>;
       if (!row?.locked) return false;
       try {
         await work();
       } finally {
-        await runner.query('SELECT pg_advisory_unlock($1::int, $2::int)', [0x7d5e7, id]);
+        await runner.query('SELECT pg_advisory_unlock($1::int, $2::int)', [space, id]);
       }
       return true;
     } finally {

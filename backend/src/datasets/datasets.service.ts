@@ -4,19 +4,25 @@ import { randomInt } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
+import { OceanPublisherService } from '../ocean/ocean-publisher.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
 import { DATASET_BUILD_QUEUE } from './dataset-build.service.js';
+import { DatasetPublicationsRepository } from './dataset-publications.repository.js';
+import { DATASET_PUBLISH_QUEUE } from './dataset-publish.service.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import {
   mapDataset,
   mapDatasetFile,
+  mapPublication,
   type CreateDatasetDto,
   type CreateSyntheticDto,
   type DATASET_FILTERS,
   type DatasetCreatedDto,
   type DatasetDto,
   type DatasetFileDto,
+  type PublishDatasetDto,
+  type PublishQueuedDto,
 } from './datasets.dto.js';
 import { DatasetException } from './datasets.exception.js';
 import { checkFractions, DEFAULT_SPLITS } from './domain/split.js';
@@ -45,14 +51,58 @@ export interface OpenDatasetFile {
 @Injectable()
 export class DatasetsService {
   private readonly masterKey: Buffer;
+  private readonly explorerTxUrl: string | null;
 
   constructor(
     private readonly datasets: DatasetsRepository,
+    private readonly publications: DatasetPublicationsRepository,
     private readonly projects: ProjectsService,
+    private readonly publisher: OceanPublisherService,
     @Inject(STORAGE_PORT) private readonly storage: StoragePort,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.masterKey = Buffer.from(config.datasetMasterKey, 'hex');
+    this.explorerTxUrl = config.chain.explorerTxUrl ?? null;
+  }
+
+  /**
+   * Asks for the version's publication on Ocean (a background job; GET shows its steps): a ready
+   * version, a price or free, Ocean configured. A failed publication can be asked for again.
+   */
+  async publish(id: number, body: PublishDatasetDto, requestedBy: number | null): Promise<PublishQueuedDto> {
+    const free = body.free === true;
+    if (free && body.price !== undefined)
+      throw new DatasetException(ErrorCode.VALIDATION_FAILED, 'give a price or free: true, not both', 'price');
+    if (!free && body.price === undefined) {
+      throw new DatasetException(
+        ErrorCode.VALIDATION_FAILED,
+        'a price (decimal base tokens per datatoken) or free: true is required',
+        'price',
+      );
+    }
+    if (!free && /^0*(\.0*)?$/.test(body.price!)) {
+      throw new DatasetException(ErrorCode.VALIDATION_FAILED, 'price must be above 0 (or free: true)', 'price');
+    }
+    const version = await this.datasets.findById(id);
+    if (!version) throw new DatasetException(ErrorCode.DATASET_NOT_FOUND, `Dataset version ${id} not found`);
+    if (version.status !== 'ready') {
+      throw new DatasetException(
+        ErrorCode.DATASET_NOT_READY,
+        `Dataset version ${id} is ${version.status}: only a ready version is published`,
+      );
+    }
+    if (!this.publisher.available) {
+      throw new DatasetException(
+        ErrorCode.OCEAN_NOT_CONFIGURED,
+        'Ocean is not configured on this chain: set OCEAN_ADDRESS_FILE (or OCEAN_*_ADDRESS, or DEPLOY_CONTRACTS=true)',
+      );
+    }
+    // Throws OCEAN_NOT_CONFIGURED without PROVIDER_PRIVATE_KEY: no file could be encrypted for the provider.
+    void this.publisher.providerAddress;
+    const publication = await this.publications.request(id, { price: free ? null : body.price!, free, requestedBy }, DATASET_PUBLISH_QUEUE);
+    if (!publication)
+      throw new DatasetException(ErrorCode.DATASET_ALREADY_PUBLISHED, `Dataset version ${id} is already published or publishing`);
+    return { id, status: 'publishing' };
   }
 
   /** Records the version and enqueues its build (one transaction); the build runs in the background. */
@@ -171,13 +221,22 @@ export class DatasetsService {
   async get(id: number): Promise<DatasetDto> {
     const version = await this.datasets.findById(id);
     if (!version) throw new DatasetException(ErrorCode.DATASET_NOT_FOUND, `Dataset version ${id} not found`);
-    return mapDataset(version, await this.datasets.files(id));
+    const publication = await this.publications.find(id);
+    return mapDataset(version, await this.datasets.files(id), publication && mapPublication(publication, this.explorerTxUrl));
   }
 
   async list(query: ListQuery<(typeof DATASET_FILTERS)[number]>): Promise<ListPage<DatasetDto>> {
     const page = await this.datasets.list(query);
-    const files = await this.datasets.filesOf(page.rows.map((v) => v.id));
-    return { rows: page.rows.map((v) => mapDataset(v, files.get(v.id) ?? [])), total: page.total };
+    const ids = page.rows.map((v) => v.id);
+    const files = await this.datasets.filesOf(ids);
+    const publications = await this.publications.findMany(ids);
+    return {
+      rows: page.rows.map((v) => {
+        const publication = publications.get(v.id);
+        return mapDataset(v, files.get(v.id) ?? [], publication ? mapPublication(publication, this.explorerTxUrl) : null);
+      }),
+      total: page.total,
+    };
   }
 
   /**

@@ -92,6 +92,8 @@ export const ErrorCode = {
   DATASET_FILE_NOT_FOUND: 'DATASET_FILE_NOT_FOUND',
   /** The version is still building, or failed: it has no files. */
   DATASET_NOT_READY: 'DATASET_NOT_READY',
+  /** The version is published (or publishing) already: one asset per version. */
+  DATASET_ALREADY_PUBLISHED: 'DATASET_ALREADY_PUBLISHED',
   /** Synthetic data cannot be made from this version (its project type has no synthesizer, or it has no records). */
   SYNTHETIC_UNSUPPORTED: 'SYNTHETIC_UNSUPPORTED',
   /** A byte range outside the file. */

@@ -60,6 +60,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LEASE_LIMIT_REACHED:
     case ErrorCode.REVIEW_NOT_PENDING:
     case ErrorCode.DATASET_NOT_READY:
+    case ErrorCode.DATASET_ALREADY_PUBLISHED:
     case ErrorCode.OCEAN_NOT_CONFIGURED:
       return 409;
     case ErrorCode.RANGE_NOT_SATISFIABLE:

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { sqlRows } from '../database/sql.js';
+import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
+import { DatasetPublicationEntity } from './dataset-publication.entity.js';
+
+export type PublicationChange = Partial<
+  Pick<
+    DatasetPublicationEntity,
+    'step' | 'did' | 'nftAddress' | 'datatokenAddress' | 'exchangeAddress' | 'exchangeId' | 'dispenserAddress' | 'mintTx' | 'metadataTx'
+  >
+>;
+
+/** Every SQL statement of publishing. */
+@Injectable()
+export class DatasetPublicationsRepository {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(QUEUE_PORT) private readonly queue: QueuePort,
+  ) {}
+
+  find(versionId: number): Promise<DatasetPublicationEntity | null> {
+    return this.db.getRepository(DatasetPublicationEntity).findOneBy({ versionId });
+  }
+
+  async findMany(versionIds: readonly number[]): Promise<Map<number, DatasetPublicationEntity>> {
+    if (versionIds.length === 0) return new Map();
+    const rows = await this.db.getRepository(DatasetPublicationEntity).findBy({ versionId: In([...versionIds]) });
+    return new Map(rows.map((row) => [row.versionId, row]));
+  }
+
+  /**
+   * Records the request and its job in one transaction. A failed publication that never minted is
+   * started over with the new terms; one that minted resumes with the sale it already has (a second
+   * NFT would be a second asset). Answers null when the version is already publishing or published.
+   */
+  async request(
+    versionId: number,
+    terms: { price: string | null; free: boolean; requestedBy: number | null },
+    queueName: string,
+  ): Promise<DatasetPublicationEntity | null> {
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(DatasetPublicationEntity);
+      const existing = await repo.findOne({ where: { versionId }, lock: { mode: 'pessimistic_write' } });
+      if (existing && existing.status !== 'failed') return null;
+      if (!existing) {
+        await repo.insert({ versionId, status: 'publishing', step: 'export', ...terms });
+      } else {
+        const restart = existing.mintTx === null ? { step: 'export', ...terms } : {};
+        await repo.update(versionId, { status: 'publishing', error: null, ...restart });
+      }
+      await this.queue.send(queueName, { versionId }, { manager, singletonKey: String(versionId) });
+      return repo.findOneByOrFail({ versionId });
+    });
+  }
+
+  async advance(versionId: number, change: PublicationChange): Promise<void> {
+    await this.db.getRepository(DatasetPublicationEntity).update({ versionId, status: 'publishing' }, change);
+  }
+
+  /** Records the DDO the metadata step sends (before it is sent: a rerun sends the same bytes). */
+  async saveDdo(versionId: number, ddo: object): Promise<void> {
+    await sqlRows(
+      this.db,
+      "UPDATE dataset_publications SET ddo = $2::jsonb, updated_at = now() WHERE version_id = $1 AND status = 'publishing'",
+      [versionId, JSON.stringify(ddo)],
+    );
+  }
+
+  /** Runs `work` in a transaction (the outbox records its intents in the caller's transaction). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async markPublished(versionId: number, change: PublicationChange): Promise<void> {
+    await this.db
+      .getRepository(DatasetPublicationEntity)
+      .update({ versionId, status: 'publishing' }, { ...change, status: 'published', step: 'done', publishedAt: new Date() });
+  }
+
+  async markFailed(versionId: number, error: string): Promise<void> {
+    await this.db
+      .getRepository(DatasetPublicationEntity)
+      .update({ versionId, status: 'publishing' }, { status: 'failed', error: error.slice(0, 2000) });
+  }
+
+  /** Publications a job should be running for (a restart resumes them). */
+  async publishing(): Promise<number[]> {
+    const rows = await sqlRows<{ version_id: number }>(
+      this.db,
+      "SELECT version_id FROM dataset_publications WHERE status = 'publishing' ORDER BY version_id",
+    );
+    return rows.map((row) => row.version_id);
+  }
+}
