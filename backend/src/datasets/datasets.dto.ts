@@ -144,7 +144,7 @@ export class PublicationDto {
   @ApiProperty({ type: String, nullable: true }) dispenserAddress: string | null;
   @ApiProperty({ type: String, nullable: true }) mintTx: string | null;
   @ApiProperty({ type: String, nullable: true }) metadataTx: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "The explorer's page of a transaction, {hash} to replace (EXPLORER_TX_URL)" })
+  @ApiProperty({ type: String, nullable: true, description: "Prefix of transaction links (EXPLORER_TX_URL), the hash appended" })
   explorerTxUrl: string | null;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
   @ApiProperty() createdAt: string;

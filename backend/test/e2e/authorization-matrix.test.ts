@@ -123,6 +123,8 @@ const ROUTES: Record<string, Access> = {
   'POST /api/datasets': 'dataset.manage',
   'GET /api/datasets/:id': 'dataset.manage',
   'GET /api/datasets/:id/files/:name': 'dataset.manage',
+  'POST /api/datasets/:id/synthetic': 'dataset.manage',
+  'POST /api/datasets/:id/publish': 'dataset.manage',
   // ocean
   'GET /api/ocean/config': 'public',
 };

@@ -57,6 +57,8 @@ export interface TesseraDataProvider extends DataProvider {
   readDatasetFileStart(datasetId: Identifier, name: string, bytes: number, signal?: AbortSignal): Promise<string>;
   /** `POST /api/datasets/:id/synthetic`: a synthetic version made from a ready curated one (answered 202, building). */
   createSyntheticDataset(datasetId: Identifier, body: { rows: number; seed?: number }): Promise<{ id: number; status: string }>;
+  /** `POST /api/datasets/:id/publish`: mints the version's data NFT and datatoken, then sets its DDO (answered 202). */
+  publishDataset(datasetId: Identifier, body: Schemas['PublishDatasetDto']): Promise<Schemas['PublishQueuedDto']>;
 }
 
 export interface DownloadOptions {
@@ -339,6 +341,14 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
         body: JSON.stringify(body),
       });
       return response.json as { id: number; status: string };
+    },
+
+    async publishDataset(datasetId, body) {
+      const response = await httpClient(`${apiUrl}/datasets/${encodeURIComponent(String(datasetId))}/publish`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+      return response.json as Schemas['PublishQueuedDto'];
     },
 
     async readDatasetFileStart(datasetId, name, bytes, signal) {

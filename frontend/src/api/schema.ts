@@ -532,6 +532,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/datasets/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DatasetsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/datasets/{id}': {
     parameters: {
       query?: never;
@@ -1373,6 +1389,36 @@ export type components = {
       /** @description Size of the encrypted file in bytes */
       encryptedBytes: number;
     };
+    /** @enum {string} */
+    PublicationStatus: 'publishing' | 'published' | 'failed';
+    /**
+     * @description The step running (or where it failed); done once published
+     * @enum {string}
+     */
+    PublicationStep: 'export' | 'encrypt' | 'store' | 'mint' | 'metadata' | 'done';
+    PublicationDto: {
+      status: components['schemas']['PublicationStatus'];
+      /** @description The step running (or where it failed); done once published */
+      step: components['schemas']['PublicationStep'];
+      /** @description Base tokens per datatoken; null when free */
+      price: string | null;
+      free: boolean;
+      /** @example did:op:… */
+      did: string | null;
+      nftAddress: string | null;
+      datatokenAddress: string | null;
+      /** @description The fixed-rate exchange contract */
+      exchangeAddress: string | null;
+      exchangeId: string | null;
+      dispenserAddress: string | null;
+      mintTx: string | null;
+      metadataTx: string | null;
+      /** @description The explorer's page of a transaction, {hash} to replace (EXPLORER_TX_URL) */
+      explorerTxUrl: string | null;
+      error: string | null;
+      createdAt: string;
+      publishedAt: string | null;
+    };
     DatasetDto: {
       id: number;
       projectId: number;
@@ -1405,6 +1451,8 @@ export type components = {
       report: {
         [key: string]: unknown;
       } | null;
+      /** @description Its publication on Ocean, once asked for */
+      publication: components['schemas']['PublicationDto'] | null;
       createdAt: string;
       updatedAt: string;
       finishedAt: string | null;
@@ -1435,6 +1483,19 @@ export type components = {
       rows: number;
       /** @description Seed of the synthesizer (default: random, recorded) */
       seed?: number;
+    };
+    PublishDatasetDto: {
+      /**
+       * @description Base tokens (OCEAN on the embedded chain) per datatoken, a decimal string with at most 18 decimals; or free
+       * @example 2.5
+       */
+      price?: string;
+      /** @description Free through a dispenser instead of a price */
+      free?: boolean;
+    };
+    PublishQueuedDto: {
+      id: number;
+      status: components['schemas']['PublicationStatus'];
     };
     HealthDto: {
       /** @enum {string} */
@@ -2699,6 +2760,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DatasetCreatedDto'];
+        };
+      };
+    };
+  };
+  DatasetsController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishDatasetDto'];
+      };
+    };
+    responses: {
+      /** @description Publishing on Ocean has started (mint, then metadata); GET /api/datasets/:id shows its steps and, once done, the DID */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishQueuedDto'];
         };
       };
     };

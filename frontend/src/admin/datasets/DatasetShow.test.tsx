@@ -63,9 +63,31 @@ const ready: Dataset = {
   },
   provenance: { projectId: 3 },
   report: null,
+  publication: null,
   createdAt: '2026-12-03T10:00:00.000Z',
   updatedAt: '2026-12-03T10:01:00.000Z',
   finishedAt: '2026-12-03T10:01:00.000Z',
+};
+
+const NFT = '0x1B083D8584dd3e6Ff37d04a6e7e82b5F622f3985';
+const MINT_TX = `0x${'7a'.repeat(32)}`;
+const publishing: NonNullable<Dataset['publication']> = {
+  status: 'publishing',
+  step: 'mint',
+  price: '2.5',
+  free: false,
+  did: null,
+  nftAddress: null,
+  datatokenAddress: null,
+  exchangeAddress: null,
+  exchangeId: null,
+  dispenserAddress: null,
+  mintTx: null,
+  metadataTx: null,
+  explorerTxUrl: 'https://explorer.example/tx/',
+  error: null,
+  createdAt: '2026-12-03T11:00:00.000Z',
+  publishedAt: null,
 };
 
 const building: Dataset = {
@@ -189,6 +211,46 @@ describe('DatasetShow', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Make' }));
     expect(await screen.findByText('Made from version #12')).toBeTruthy();
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ rows: 500, seed: 7 });
+  });
+
+  it('publishes at a price, follows the steps and shows the DID and transactions with explorer links', async () => {
+    signIn(['admin']);
+    let reads = 0;
+    const calls = stubFetch({
+      'GET /api/datasets/12': () =>
+        jsonResponse(
+          reads++ === 0
+            ? ready
+            : reads < 3
+              ? { ...ready, publication: publishing }
+              : {
+                  ...ready,
+                  publication: {
+                    ...publishing,
+                    status: 'published',
+                    step: 'done',
+                    did: `did:op:${'ab'.repeat(32)}`,
+                    nftAddress: NFT,
+                    mintTx: MINT_TX,
+                  },
+                },
+        ),
+      'GET /api/projects/3': () => jsonResponse({ id: 3, name: 'Airline tweets' }),
+      'POST /api/datasets/12/publish': () => jsonResponse({ id: 12, status: 'publishing' }, 202),
+    });
+    open('/publication');
+    expect(await screen.findByText(/Not published yet/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Publish on Ocean' }));
+    fireEvent.change(screen.getByLabelText('Price per datatoken (base tokens)'), { target: { value: '0' } });
+    expect(screen.getByText('The price must be above 0: publish it free instead')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Price per datatoken (base tokens)'), { target: { value: '2.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await waitFor(() => expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ price: '2.5' }));
+    expect(await screen.findByText(`Published as did:op:${'ab'.repeat(32)}`)).toBeTruthy();
+    const details = screen.getByRole('table', { name: 'On-chain details' });
+    expect(within(details).getByText(NFT)).toBeTruthy();
+    expect(within(details).getByRole('link', { name: MINT_TX }).getAttribute('href')).toBe(`https://explorer.example/tx/${MINT_TX}`);
+    expect(screen.queryByRole('button', { name: 'Publish on Ocean' })).toBeNull();
   });
 
   it('shows a failed build with its error and no files', async () => {

@@ -19,11 +19,17 @@ import { DatasetKindField, DatasetStatusField } from './DatasetFields';
 import { DatasheetTab } from './DatasheetTab';
 import { FilesTab } from './FilesTab';
 import { PreviewTab } from './PreviewTab';
+import { PublicationTab } from './PublicationTab';
+import { PublishButton } from './PublishButton';
 import { ReportTab } from './ReportTab';
 import { SyntheticButton } from './SyntheticButton';
 
-/** While a version builds, its page refreshes itself until the build ends. */
+/** While a version builds or publishes, its page refreshes itself until that ends. */
 const POLL_MS = 1500;
+
+function working(dataset: Dataset | undefined): boolean {
+  return dataset?.status === 'building' || dataset?.publication?.status === 'publishing';
+}
 
 function DatasetError() {
   const record = useRecordContext<Dataset>();
@@ -72,9 +78,10 @@ export function DatasetShow() {
       actions={
         <TopToolbar>
           <SyntheticButton />
+          <PublishButton />
         </TopToolbar>
       }
-      queryOptions={{ refetchInterval: (query) => ((query.state.data as Dataset | undefined)?.status === 'building' ? POLL_MS : false) }}
+      queryOptions={{ refetchInterval: (query) => (working(query.state.data as Dataset | undefined) ? POLL_MS : false) }}
     >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="tessera.admin.datasets.tabs.summary">
@@ -124,6 +131,9 @@ export function DatasetShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="tessera.admin.datasets.tabs.files" path="files">
           <FilesTab />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="tessera.admin.datasets.tabs.publication" path="publication">
+          <PublicationTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="tessera.admin.datasets.tabs.report" path="report">
           <ReportTab />
