@@ -484,6 +484,54 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/datasets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DatasetsController_list'];
+    put?: never;
+    post: operations['DatasetsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/datasets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DatasetsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/datasets/{id}/files/{name}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DatasetsController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1206,6 +1254,116 @@ export type components = {
       activeAnnotators: components['schemas']['ActiveAnnotatorsDto'];
       totals: components['schemas']['TotalsDto'];
       projects: components['schemas']['ProjectProgressDto'][];
+    };
+    /** @enum {string} */
+    DatasetKind: 'curated' | 'synthetic';
+    DatasetFiltersDto: {
+      /** @description Only answers at least this confident */
+      minConfidence?: number;
+      /** @description Only answers a reviewer accepted or fixed */
+      reviewedOnly?: boolean;
+      /**
+       * @description Only answers given at or after this time (ISO 8601)
+       * @example 2026-01-01T00:00:00Z
+       */
+      from?: string;
+      /**
+       * @description Only answers given at or before this time (ISO 8601)
+       * @example 2026-12-31T23:59:59Z
+       */
+      to?: string;
+      /** @description Include gold items with their gold answers (default false: they are the platform's test questions, and publishing them leaks them) */
+      includeGold?: boolean;
+    };
+    SplitsDto: {
+      /** @example 0.8 */
+      train: number;
+      /** @example 0.1 */
+      validation: number;
+      /** @example 0.1 */
+      test: number;
+    };
+    /** @enum {string} */
+    DatasetStatus: 'building' | 'ready' | 'failed';
+    /** @enum {string} */
+    DatasetBuildStep: 'select' | 'describe' | 'export' | 'ready';
+    DatasetProgressDto: {
+      step: components['schemas']['DatasetBuildStep'];
+      done: number;
+      total: number;
+    };
+    DatasetFileDto: {
+      /** @example data.jsonl */
+      name: string;
+      /** @example jsonl */
+      format: string;
+      /** @example application/jsonlines */
+      mediaType: string;
+      /** @description Plaintext size in bytes */
+      bytes: number;
+      /** @description sha256 of the plaintext, hex */
+      sha256: string;
+      /** @description CID of the encrypted file in IPFS */
+      cid: string;
+      /** @description Size of the encrypted file in bytes */
+      encryptedBytes: number;
+    };
+    DatasetDto: {
+      id: number;
+      projectId: number;
+      kind: components['schemas']['DatasetKind'];
+      /** @description The version a synthetic version was made from */
+      sourceVersionId: number | null;
+      name: string;
+      description: string;
+      /** @description SPDX identifier */
+      license: string;
+      intendedUse: string | null;
+      filters: components['schemas']['DatasetFiltersDto'];
+      splits: components['schemas']['SplitsDto'];
+      seed: number;
+      status: components['schemas']['DatasetStatus'];
+      progress: components['schemas']['DatasetProgressDto'];
+      error: string | null;
+      itemCount: number | null;
+      /** @description Listed once the version is ready */
+      files: components['schemas']['DatasetFileDto'][];
+      /** @description Datasheets for Datasets: motivation, composition, collection, labeling, distribution */
+      datasheet: {
+        [key: string]: unknown;
+      } | null;
+      /** @description Which project, items, answers, methods and rule the version was built from */
+      provenance: {
+        [key: string]: unknown;
+      } | null;
+      /** @description A synthetic version's report */
+      report: {
+        [key: string]: unknown;
+      } | null;
+      createdAt: string;
+      updatedAt: string;
+      finishedAt: string | null;
+    };
+    CreateDatasetDto: {
+      projectId: number;
+      name: string;
+      description?: string;
+      /**
+       * @description SPDX licence identifier (spdx.org/licenses)
+       * @example CC-BY-4.0
+       */
+      license: string;
+      /** @description What the dataset is meant for, as the datasheet states it */
+      intendedUse?: string;
+      filters?: components['schemas']['DatasetFiltersDto'];
+      /** @description Fractions summing to 1 (default 0.8 / 0.1 / 0.1) */
+      splits?: components['schemas']['SplitsDto'];
+      /** @description Seed of the split (default: random, recorded) */
+      seed?: number;
+    };
+    DatasetCreatedDto: {
+      id: number;
+      status: components['schemas']['DatasetStatus'];
     };
     HealthDto: {
       /** @enum {string} */
@@ -2381,6 +2539,95 @@ export interface operations {
         content: {
           'application/json': components['schemas']['DashboardDto'];
         };
+      };
+    };
+  };
+  DatasetsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description react-admin list: filter {id, projectId, status, kind, q}, sort, range; Content-Range */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatasetDto'][];
+        };
+      };
+    };
+  };
+  DatasetsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDatasetDto'];
+      };
+    };
+    responses: {
+      /** @description The version is building; GET /api/datasets/:id shows its progress */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatasetCreatedDto'];
+        };
+      };
+    };
+  };
+  DatasetsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatasetDto'];
+        };
+      };
+    };
+  };
+  DatasetsController_file: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description One byte range of the plaintext, e.g. bytes=0-1023 */
+        Range?: string;
+      };
+      path: {
+        id: string;
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, decrypted (206 with Content-Range for a Range request; 416 outside the file) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
