@@ -18,6 +18,8 @@ import type { ExportWriter } from './export/export-writer.js';
 import { exportWriters } from './export/formats.js';
 
 export const DATASET_BUILD_QUEUE = 'dataset-build';
+/** Records between two progress writes while the datasheet pass runs. */
+const PROGRESS_EVERY = 20_000;
 
 /** Which items a curated version takes, in words: recorded in its provenance. */
 const SELECTION_RULE =
@@ -125,9 +127,13 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     if (version.step === 'describe') {
       const sheet = new DatasheetBuilder(type);
       const fields = new FieldTypeInference();
+      const total = version.itemCount ?? 0;
+      let done = 0;
+      await this.datasets.saveProgress(id, { step: 'describe', done, total });
       for await (const record of this.datasets.records(id)) {
         sheet.add(record);
         fields.add(record.data);
+        if (++done % PROGRESS_EVERY === 0) await this.datasets.saveProgress(id, { step: 'describe', done, total });
       }
       const schema: DatasetSchema = { projectType: type, labels: project.labels, fields: fields.result() };
       const datasheet = sheet.finish({
