@@ -22,6 +22,8 @@ import { configuredTextGenerator } from './synthetic/chat-completions.text-gener
 import { synthesizeStream } from './synthetic/synthesize.js';
 
 export const DATASET_BUILD_QUEUE = 'dataset-build';
+/** Records between two progress writes while the datasheet pass runs. */
+const PROGRESS_EVERY = 20_000;
 
 /** Synthetic rows written per statement. */
 const SYNTHETIC_PAGE = 2_000;
@@ -135,9 +137,13 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     if (version.step === 'describe') {
       const sheet = new DatasheetBuilder(type);
       const fields = new FieldTypeInference();
+      const total = version.itemCount ?? 0;
+      let done = 0;
+      await this.datasets.saveProgress(id, { step: 'describe', done, total });
       for await (const record of this.recordsOf(version)) {
         sheet.add(record);
         fields.add(record.data);
+        if (++done % PROGRESS_EVERY === 0) await this.datasets.saveProgress(id, { step: 'describe', done, total });
       }
       const schema: DatasetSchema = { projectType: type, labels: project.labels, fields: fields.result() };
       const datasheet = sheet.finish({

@@ -40,11 +40,11 @@ export class DatasetFiltersDto {
   @IsOptional()
   @IsBoolean()
   reviewedOnly?: boolean;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only answers given at or after this time' })
+  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z', description: 'Only answers given at or after this time (ISO 8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only answers given at or before this time' })
+  @ApiPropertyOptional({ example: '2026-12-31T23:59:59Z', description: 'Only answers given at or before this time (ISO 8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
@@ -144,7 +144,7 @@ export class PublicationDto {
   @ApiProperty({ type: String, nullable: true }) dispenserAddress: string | null;
   @ApiProperty({ type: String, nullable: true }) mintTx: string | null;
   @ApiProperty({ type: String, nullable: true }) metadataTx: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "Prefix of transaction links (EXPLORER_TX_URL), the hash appended" })
+  @ApiProperty({ type: String, nullable: true, description: 'Prefix of transaction links (EXPLORER_TX_URL), the hash appended' })
   explorerTxUrl: string | null;
   @ApiProperty({ type: String, nullable: true }) error: string | null;
   @ApiProperty() createdAt: string;

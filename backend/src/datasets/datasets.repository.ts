@@ -57,7 +57,7 @@ interface MemberRow {
   confidence: number;
   source: DatasetRecord['source'];
   method: string;
-  annotation_ids: number[];
+  annotations: RecordAnnotation[];
   data: Record<string, unknown>;
   media: { cid?: string; mime?: string; width?: number; height?: number } | null;
 }
@@ -384,34 +384,31 @@ export class DatasetsRepository {
    * each page with the annotations it lists: memory is bounded by the page, whatever the version's size.
    */
   async *records(versionId: number, pageSize = RECORD_PAGE): AsyncGenerator<DatasetRecord> {
-    let after = 0;
-    for (;;) {
-      const page = await sqlRows<MemberRow>(
+    // One statement a page: PostgreSQL builds each record's annotations as one JSON array (times
+    // formatted as JavaScript's toISOString does), so the driver parses one value per row. The page
+    // is cut before the join and items are looked up by key (LATERAL): a plan that walked items from
+    // the start would make every later page slower.
+    const read = (after: number) =>
+      sqlRows<MemberRow>(
         this.db,
-        `SELECT m.item_id, m.record_id, m.split, m.answer, m.confidence, m.source, m.method, m.annotation_ids, i.data, i.media
-           FROM dataset_version_items m JOIN items i ON i.id = m.item_id
-          WHERE m.version_id = $1 AND m.item_id > $2 ORDER BY m.item_id LIMIT $3`,
+        `SELECT m.item_id, m.record_id, m.split, m.answer, m.confidence, m.source, m.method, i.data, i.media,
+                (SELECT coalesce(json_agg(json_build_object('id', a.id, 'annotatorId', a.annotator_id, 'result', a.result,
+                                                            'leadTimeMs', a.lead_time_ms,
+                                                            'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                                          ORDER BY a.id), '[]')
+                   FROM annotations a WHERE a.id = ANY(m.annotation_ids)) AS annotations
+           FROM (SELECT * FROM dataset_version_items WHERE version_id = $1 AND item_id > $2 ORDER BY item_id LIMIT $3) m
+          CROSS JOIN LATERAL (SELECT data, media FROM items WHERE id = m.item_id) i
+          ORDER BY m.item_id`,
         [versionId, after, pageSize],
       );
+    let next = read(0);
+    for (;;) {
+      const page = await next;
       if (page.length === 0) return;
-      const annotationIds = page.flatMap((row) => row.annotation_ids);
-      const annotations = new Map<number, RecordAnnotation>();
-      if (annotationIds.length > 0) {
-        const rows = await sqlRows<{ id: number; annotator_id: number; result: LabelResult; lead_time_ms: number; created_at: Date }>(
-          this.db,
-          'SELECT id, annotator_id, result, lead_time_ms, created_at FROM annotations WHERE id = ANY($1::int[])',
-          [annotationIds],
-        );
-        for (const a of rows) {
-          annotations.set(a.id, {
-            id: a.id,
-            annotatorId: a.annotator_id,
-            result: a.result,
-            leadTimeMs: a.lead_time_ms,
-            createdAt: a.created_at.toISOString(),
-          });
-        }
-      }
+      // The next page is read while this one is written out (two pages in memory at most).
+      next = page.length < pageSize ? Promise.resolve([]) : read(page[page.length - 1]!.item_id);
+      next.catch(() => undefined); // a consumer that stops early leaves it unread
       for (const row of page) {
         yield {
           id: row.record_id,
@@ -423,10 +420,9 @@ export class DatasetsRepository {
           confidence: row.confidence,
           source: row.source,
           method: row.method,
-          annotations: row.annotation_ids.map((id) => annotations.get(id)).filter((a): a is RecordAnnotation => a !== undefined),
+          annotations: row.annotations,
         };
       }
-      after = page[page.length - 1]!.item_id;
     }
   }
 }

@@ -1344,13 +1344,13 @@ export type components = {
       /** @description Only answers a reviewer accepted or fixed */
       reviewedOnly?: boolean;
       /**
-       * Format: date-time
-       * @description Only answers given at or after this time
+       * @description Only answers given at or after this time (ISO 8601)
+       * @example 2026-01-01T00:00:00Z
        */
       from?: string;
       /**
-       * Format: date-time
-       * @description Only answers given at or before this time
+       * @description Only answers given at or before this time (ISO 8601)
+       * @example 2026-12-31T23:59:59Z
        */
       to?: string;
       /** @description Include gold items with their gold answers (default false: they are the platform's test questions, and publishing them leaks them) */
@@ -1413,7 +1413,7 @@ export type components = {
       dispenserAddress: string | null;
       mintTx: string | null;
       metadataTx: string | null;
-      /** @description The explorer's page of a transaction, {hash} to replace (EXPLORER_TX_URL) */
+      /** @description Prefix of transaction links (EXPLORER_TX_URL), the hash appended */
       explorerTxUrl: string | null;
       error: string | null;
       createdAt: string;
