@@ -21,4 +21,25 @@ import { Migration as M17 } from './1796322026875-DatasetVersions.js';
 import { Migration as M18 } from './1796323870829-SyntheticRows.js';
 import { Migration as M19 } from './1796324677868-DatasetPublications.js';
 
-export const migrations: Array<new () => MigrationInterface> = [M0, M1, M2, M3, M4, M5, M6, M7, M8, M9, M10, M11, M12, M13, M14, M15, M16, M17, M18, M19];
+export const migrations: Array<new () => MigrationInterface> = [
+  M0,
+  M1,
+  M2,
+  M3,
+  M4,
+  M5,
+  M6,
+  M7,
+  M8,
+  M9,
+  M10,
+  M11,
+  M12,
+  M13,
+  M14,
+  M15,
+  M16,
+  M17,
+  M18,
+  M19,
+];

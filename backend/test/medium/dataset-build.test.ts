@@ -44,13 +44,11 @@ async function built(body: Partial<Parameters<DatasetsService['create']>[0]> = {
   });
 }
 
+/** The version's records as the exports read them (the first test checks the files are made of exactly these). */
 async function recordsOf(version: DatasetDto): Promise<DatasetRecord[]> {
-  const plain = await collect((await datasets().openFile(version.id, 'data.jsonl')).body);
-  return plain
-    .toString('utf8')
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as DatasetRecord);
+  const records: DatasetRecord[] = [];
+  for await (const record of app().get(DatasetsRepository).records(version.id)) records.push(record);
+  return records;
 }
 
 /**
@@ -104,7 +102,16 @@ describe('dataset versions on PostgreSQL and the embedded blockstore', () => {
     expect(settled.length).toBeLessThan(itemIds.length - 1);
     expect(first.itemCount).toBe(settled.length);
     expect(first.progress).toEqual({ step: 'ready', done: first.files.length, total: first.files.length });
-    expect(first.files.map((f) => f.name)).toContain('data.jsonl');
+    // Every format of a classification project, and Croissant's metadata last, naming each by its checksum.
+    expect(first.files.map((f) => f.name)).toEqual(['data.jsonl', 'data.csv', 'data.parquet', 'label-studio.json', 'croissant.json']);
+    const croissant = JSON.parse((await collect((await datasets().openFile(first.id, 'croissant.json')).body)).toString('utf8')) as {
+      conformsTo: string;
+      distribution: Array<{ name: string; sha256: string; contentUrl: string }>;
+    };
+    expect(croissant.conformsTo).toBe('http://mlcommons.org/croissant/1.0');
+    expect(croissant.distribution.map((d) => [d.name, d.sha256])).toEqual(
+      first.files.filter((f) => f.name !== 'croissant.json').map((f) => [f.name, f.sha256]),
+    );
 
     const storage = app().get<StoragePort>(STORAGE_PORT);
     const config = app().get<AppConfig>(APP_CONFIG);
