@@ -355,9 +355,12 @@ describe('payouts through a misbehaving RPC', () => {
     await provider.send('evm_setAutomine', [false]);
     try {
       const epoch = await setup.platform.tessera.app.get(EpochsService).close('push', 30, null);
+      // The row's version count and its current hash are written one after the other: wait for both.
       const stuck = await waitFor('a replacement stored (and refused)', async () => {
         const [mint] = await txRows(setup, `epoch:${epoch.id}:mint`);
-        return mint && mint.versions >= 2 ? mint : undefined;
+        if (!mint || mint.versions < 2) return undefined;
+        const firstSent = first.get(`${setup.operator.address}:${mint.nonce}`);
+        return firstSent !== undefined && mint.hash !== firstSent ? mint : undefined;
       });
       const original = first.get(`${setup.operator.address}:${stuck.nonce}`)!;
       expect(stuck.hash).not.toBe(original);
