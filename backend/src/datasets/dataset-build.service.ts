@@ -15,14 +15,15 @@ import { FieldTypeInference } from './domain/field-types.js';
 import { assignSplits, stratumOf, type SplitFractions } from './domain/split.js';
 import { encryptStream, encryptedSize } from './encryption/chunked-cipher.js';
 import { unwrapKey } from './encryption/key-wrap.js';
-import type { ExportWriter } from './export/export-writer.js';
+import type { ExportWriter, RecordSource } from './export/export-writer.js';
+import { sharedPass } from './export/shared-pass.js';
 import { croissantFile, croissantMetadata } from './export/croissant.js';
 import { exportWriters } from './export/formats.js';
 import { configuredTextGenerator } from './synthetic/chat-completions.text-generator.js';
 import { synthesizeStream } from './synthetic/synthesize.js';
 
 export const DATASET_BUILD_QUEUE = 'dataset-build';
-/** Records between two progress writes while the datasheet pass runs. */
+/** Records between two progress writes while the datasheet and export passes run. */
 const PROGRESS_EVERY = 20_000;
 
 /** Synthetic rows written per statement. */
@@ -232,20 +233,41 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
       creator: 'Tessera',
     };
     const key = unwrapKey(this.masterKey, version.id, version.wrappedKey);
-    // The formats, then croissant.json, which describes them (their sizes and checksums) and so comes last.
-    const total = writers.length + 1;
-    let done = stored.size;
-    await this.datasets.saveProgress(version.id, { step: 'export', done, total });
-    const store = async (position: number, writer: ExportWriter) => {
-      const file = await this.storeFile(version.id, writer, schema, meta, key);
+    const saved = async (position: number, file: Awaited<ReturnType<DatasetBuildService['storeFile']>>) => {
       await this.datasets.saveFile({ versionId: version.id, position, ...file });
-      await this.datasets.saveProgress(version.id, { step: 'export', done: ++done, total });
-      if (this.config.crashAfterDatasetFiles !== undefined && done >= this.config.crashAfterDatasetFiles) {
+      stored.add(file.name);
+      if (this.config.crashAfterDatasetFiles !== undefined && stored.size >= this.config.crashAfterDatasetFiles) {
         process.kill(process.pid, 'SIGKILL');
       }
     };
-    for (const [position, writer] of writers.entries()) {
-      if (!stored.has(writer.file.name)) await store(position, writer);
+    // The formats not stored yet are written at the same time from one read of the records (the
+    // export's cost is reading them), each through its own hash -> cipher -> store pipeline and
+    // saved as soon as it is stored; a format that fails leaves the others to finish and be kept.
+    const pending = [...writers.entries()].filter(([, writer]) => !stored.has(writer.file.name));
+    if (pending.length > 0) {
+      const total = version.itemCount ?? 0;
+      let done = 0;
+      await this.datasets.saveProgress(version.id, { step: 'export', done, total });
+      const datasets = this.datasets;
+      const counted = async function* (records: AsyncIterable<DatasetRecord>): AsyncGenerator<DatasetRecord> {
+        for await (const record of records) {
+          yield record;
+          if (++done % PROGRESS_EVERY === 0) await datasets.saveProgress(version.id, { step: 'export', done, total });
+        }
+      };
+      const sources = sharedPass(
+        () => counted(this.recordsOf(version)),
+        pending.length,
+        () => this.recordsOf(version),
+      );
+      const outcomes = await Promise.allSettled(
+        pending.map(async ([position, writer], reader) => {
+          await saved(position, await this.storeFile(writer, sources[reader]!, schema, meta, key));
+        }),
+      );
+      const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      await this.datasets.saveProgress(version.id, { step: 'export', done: total, total });
     }
     if (!stored.has(croissantFile.name)) {
       const built = (await this.datasets.files(version.id)).map((file) => ({
@@ -257,19 +279,15 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
         contentUrl: new URL(`/api/datasets/${version.id}/files/${encodeURIComponent(file.name)}`, this.config.publicUrl).toString(),
       }));
       const document = JSON.stringify(croissantMetadata(meta, schema, built), null, 2) + '\n';
-      await store(writers.length, {
-        file: croissantFile,
-        write: () => Readable.from([Buffer.from(document, 'utf8')]),
-      });
+      const croissant: ExportWriter = { file: croissantFile, write: () => Readable.from([Buffer.from(document, 'utf8')]) };
+      await saved(writers.length, await this.storeFile(croissant, () => Readable.from([]), schema, meta, key));
     }
   }
 
   /** records -> writer -> (sha256, byte count) -> encrypt -> store, as one stream. */
-  private async storeFile(versionId: number, writer: ExportWriter, schema: DatasetSchema, meta: DatasetMeta, key: Buffer) {
+  private async storeFile(writer: ExportWriter, records: RecordSource, schema: DatasetSchema, meta: DatasetMeta, key: Buffer) {
     const hash = createHash('sha256');
     let bytes = 0;
-    const version = (await this.datasets.findById(versionId))!;
-    const records = () => this.recordsOf(version);
     async function* tapped(): AsyncGenerator<Uint8Array> {
       for await (const piece of writer.write(records, schema, meta)) {
         hash.update(piece);

@@ -280,6 +280,10 @@ export class DatasetsRepository {
           filters.to ?? null,
         ],
       );
+      // Statistics for the rows just written: without them the planner takes a version for a few rows
+      // and reads each keyset page by sorting every remaining row (quadratic over a version), here
+      // and in every later pass over the records.
+      await sqlRows(manager, 'ANALYZE dataset_version_items');
       // The split: strata read back in keyset pages, typed arrays for the whole version (8 bytes an item).
       const [count] = await sqlRows<{ n: number }>(manager, 'SELECT count(*)::int AS n FROM dataset_version_items WHERE version_id = $1', [
         versionId,

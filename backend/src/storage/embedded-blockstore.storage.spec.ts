@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FsBlockstore } from 'blockstore-fs';
 import { exporter } from 'ipfs-unixfs-exporter';
+import { importFile } from 'ipfs-unixfs-importer';
+import { fixedSize } from 'ipfs-unixfs-importer/chunker';
+import { balanced } from 'ipfs-unixfs-importer/layout';
 import { CID } from 'multiformats/cid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EmbeddedBlockstoreStorage } from './embedded-blockstore.storage.js';
@@ -85,6 +88,32 @@ describe('EmbeddedBlockstoreStorage', () => {
       expect(bigPieces).toEqual(whole);
       expect(whole.size).toBe(bytes.length);
     });
+
+    it(
+      'builds the same DAG as the importer with its own leaf builder, for one leaf and for two tree levels',
+      { timeout: 120_000 },
+      async () => {
+        // The importer's defaults with kubo's options are the reference; 175 chunks need a second level.
+        const reference = async (bytes: Uint8Array) =>
+          (
+            await importFile(
+              { content: bytes },
+              { put: async (cid: CID) => cid },
+              {
+                cidVersion: 0,
+                rawLeaves: false,
+                leafType: 'file',
+                reduceSingleLeafToSelf: true,
+                chunker: fixedSize({ chunkSize: CHUNK }),
+                layout: balanced({ maxChildrenPerNode: 174 }),
+              },
+            )
+          ).cid.toString();
+        for (const bytes of [patterned(1000), patterned(CHUNK), patterned(175 * CHUNK + 99)]) {
+          expect((await storage.add(inPieces(bytes, 65_552))).cid).toBe(await reference(bytes));
+        }
+      },
+    );
   });
 
   it('adds 1 MiB of zeros (four identical chunks) to the same CID twice and reads the bytes back', async () => {

@@ -1,9 +1,12 @@
+import * as dagPb from '@ipld/dag-pb';
 import { FsBlockstore } from 'blockstore-fs';
+import { UnixFS } from 'ipfs-unixfs';
 import { exporter, type ExportContentOptions, type UnixFSEntry } from 'ipfs-unixfs-exporter';
-import { importFile, type ImportContent, type ImporterOptions, type WritableStorage } from 'ipfs-unixfs-importer';
+import { importFile, type BufferImporter, type ImportContent, type ImporterOptions, type WritableStorage } from 'ipfs-unixfs-importer';
 import { fixedSize } from 'ipfs-unixfs-importer/chunker';
 import { balanced } from 'ipfs-unixfs-importer/layout';
-import type { CID } from 'multiformats/cid';
+import { CID } from 'multiformats/cid';
+import { sha256 } from 'multiformats/hashes/sha2';
 import { bytesInRange, CountingSource, parseCid, readByteRange } from './storage-input.util.js';
 import { StorageNotFoundError, type StorageCatOptions, type StoragePort } from './storage.port.js';
 
@@ -21,8 +24,28 @@ function kuboAddDefaults(): ImporterOptions {
     layout: balanced({ maxChildrenPerNode: 174 }),
     fieldOrder: 'links-first',
     wrapWithDirectory: false,
+    bufferImporter: leanLeaves,
   };
 }
+
+/**
+ * The importer's own leaf builder, less what it keeps: its result carries each leaf's UnixFS with
+ * the leaf's data, and the layout holds up to 174 results (a parent's children) before writing the
+ * parent, so a file being added kept about 45 MB of copies alive (and five formats stored at once,
+ * five times that). Here the result's UnixFS records only the leaf's size, which is all the parent
+ * reads from it (`addBlockSize(fileSize())`); the leaf's bytes (kubo's: a dag-pb node whose Data is
+ * a UnixFS file holding the chunk) and so every CID are the same.
+ */
+const leanLeaves: BufferImporter = async function* (file, blockstore) {
+  for await (const chunk of file.content) {
+    yield async () => {
+      const block = dagPb.encode({ Data: new UnixFS({ type: 'file', data: chunk }).marshal(), Links: [] });
+      const cid = CID.createV0(await sha256.digest(block));
+      await blockstore.put(cid, block);
+      return { cid, unixfs: new UnixFS({ type: 'file', blockSizes: [BigInt(chunk.length)] }), size: BigInt(block.length), block };
+    };
+  }
+};
 
 type BlockBytes = Parameters<FsBlockstore['put']>[1];
 
