@@ -98,7 +98,7 @@ describe('EmbeddedBlockstoreStorage', () => {
           (
             await importFile(
               { content: bytes },
-              { put: async (cid: CID) => cid },
+              { put: (cid: CID) => Promise.resolve(cid) },
               {
                 cidVersion: 0,
                 rawLeaves: false,

@@ -25,15 +25,15 @@ function countingSource(count: number) {
     return (async function* () {
       for (let n = 1; n <= count; n++) {
         state.produced = Math.max(state.produced, n);
-        yield record(n);
+        yield await Promise.resolve(record(n));
       }
     })();
   };
   return { read, state };
 }
 
-async function ids(source: AsyncIterable<DatasetRecord>, stopAfter = Infinity): Promise<number[]> {
-  const seen: number[] = [];
+async function ids(source: AsyncIterable<DatasetRecord>, stopAfter = Infinity): Promise<(number | null)[]> {
+  const seen: (number | null)[] = [];
   for await (const r of source) {
     seen.push(r.itemId);
     if (seen.length >= stopAfter) break;
@@ -78,7 +78,7 @@ describe('sharedPass', () => {
     const failing = () =>
       (async function* () {
         yield record(1);
-        throw new Error('connection lost');
+        await Promise.reject(new Error('connection lost'));
       })();
     const readers = sharedPass(failing, 2);
     const outcomes = await Promise.allSettled(readers.map((reader) => ids(reader())));

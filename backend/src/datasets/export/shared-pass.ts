@@ -87,7 +87,7 @@ class SharedPass {
     const slowest = this.slowest();
     const drop = Math.min(this.pages.length, (slowest === Infinity ? this.first + this.pages.length : slowest) - this.first);
     if (drop > 0) {
-      this.pages.splice(0, drop);
+      void this.pages.splice(0, drop); // dropped pages are settled or awaited by the readers that asked for them
       this.first += drop;
     }
     if (slowest === Infinity) void this.source?.return?.(undefined);
