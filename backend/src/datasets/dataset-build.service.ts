@@ -26,6 +26,14 @@ export const DATASET_BUILD_QUEUE = 'dataset-build';
 /** Records between two progress writes while the datasheet and export passes run. */
 const PROGRESS_EVERY = 20_000;
 
+/**
+ * A build of millions of items runs for many minutes, far past JOB_TIMEOUT_SECONDS, and its job must
+ * not be taken for abandoned meanwhile (a retry would only find the build lock held). A build whose
+ * process died is resumed at the next start (onApplicationBootstrap) or, at the latest, when this
+ * expires; the build lock keeps the two from running at once.
+ */
+const BUILD_JOB_TIMEOUT_SECONDS = 6 * 3600;
+
 /** Synthetic rows written per statement. */
 const SYNTHETIC_PAGE = 2_000;
 
@@ -67,7 +75,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.declare(DATASET_BUILD_QUEUE, { onePerKey: true });
+    await this.queue.declare(DATASET_BUILD_QUEUE, { onePerKey: true, jobTimeoutSeconds: BUILD_JOB_TIMEOUT_SECONDS });
     await this.queue.work<{ versionId: number }>(
       DATASET_BUILD_QUEUE,
       async (jobs) => {

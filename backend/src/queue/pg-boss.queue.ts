@@ -42,10 +42,13 @@ export class PgBossQueue implements QueuePort {
     return queue;
   }
 
-  async declare(name: string, options: { onePerKey?: boolean } = {}): Promise<void> {
+  async declare(name: string, options: { onePerKey?: boolean; jobTimeoutSeconds?: number } = {}): Promise<void> {
     if (this.created.has(name)) return;
     // "stately": one job per state (created, active) and singleton key.
-    await this.boss.createQueue(name, { name, policy: options.onePerKey ? 'stately' : 'standard' });
+    const expiry = options.jobTimeoutSeconds === undefined ? {} : { expireInSeconds: options.jobTimeoutSeconds };
+    await this.boss.createQueue(name, { name, policy: options.onePerKey ? 'stately' : 'standard', ...expiry });
+    // A queue made by an earlier version keeps its options until told otherwise.
+    if (options.jobTimeoutSeconds !== undefined) await this.boss.updateQueue(name, { name, ...expiry });
     this.created.add(name);
   }
 

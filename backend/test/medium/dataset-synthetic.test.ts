@@ -106,7 +106,8 @@ describe('synthetic versions', () => {
 
     const rows = await jsonl(version);
     expect(rows).toHaveLength(500);
-    expect(rows[0]).toMatchObject({ id: 'syn-1', item_id: null });
+    expect(rows[0]).toMatchObject({ id: 'syn-1', item_id: null, source: 'synthetic' });
+    expect(version.datasheet).toMatchObject({ composition: { bySource: { synthetic: 500, inferred: 0 } } });
     for (const row of rows) expect(sourceTexts.has(String(row.text))).toBe(false);
     const bySplit = { train: 0, validation: 0, test: 0 } as Record<string, number>;
     for (const row of rows) bySplit[String(row.split)]!++;

@@ -4,8 +4,11 @@ import type { LabelResult, ProjectType } from '../../projects/domain/label-schem
 export const SPLITS = ['train', 'validation', 'test'] as const;
 export type Split = (typeof SPLITS)[number];
 
-/** Where a record's answer comes from: the quality engine's inference, a gold answer, or a reviewer's fix. */
-export type AnswerSource = 'inferred' | 'gold' | 'review';
+/**
+ * Where a record's answer comes from: the quality engine's inference, a gold answer, a reviewer's
+ * fix, or a synthesizer (a synthetic version's rows, whose labels no annotator gave).
+ */
+export type AnswerSource = 'inferred' | 'gold' | 'review' | 'synthetic';
 
 /** One annotator's label on the record's item, as submitted (never a gold answer). */
 export interface RecordAnnotation {

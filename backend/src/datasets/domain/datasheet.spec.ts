@@ -52,7 +52,7 @@ describe('datasheet', () => {
     expect(sheet.composition.instances).toBe(4);
     expect(sheet.composition.bySplit).toEqual({ train: 2, validation: 1, test: 1 });
     expect(sheet.composition.classBalance).toEqual({ train: { cat: 1, dog: 1 }, validation: { cat: 1 }, test: { dog: 1 } });
-    expect(sheet.composition.bySource).toEqual({ inferred: 3, gold: 0, review: 1 });
+    expect(sheet.composition.bySource).toEqual({ inferred: 3, gold: 0, review: 1, synthetic: 0 });
     expect(sheet.labeling.methods).toEqual({ ds: 3, review: 1 });
     expect(sheet.labeling.confidenceHistogram.map((b) => b.items)).toEqual([0, 0, 0, 0, 0, 1, 1, 0, 0, 2]);
     expect(sheet.collection.annotations).toBe(9);

@@ -92,7 +92,7 @@ export class DatasheetBuilder {
   private instances = 0;
   private readonly bySplit: Record<Split, number> = { train: 0, validation: 0, test: 0 };
   private readonly classBalance: Record<Split, Record<string, number>> = { train: {}, validation: {}, test: {} };
-  private readonly bySource: Record<AnswerSource, number> = { inferred: 0, gold: 0, review: 0 };
+  private readonly bySource: Record<AnswerSource, number> = { inferred: 0, gold: 0, review: 0, synthetic: 0 };
   private readonly methods: Record<string, number> = {};
   private readonly histogram = new Array<number>(BINS).fill(0);
   private readonly annotators = new Map<number, number>();

@@ -247,7 +247,7 @@ function build(index: SourceIndex): Synthesis {
             itemId: null,
             split: chooseSplit(n),
             media: null,
-            source: 'inferred',
+            source: 'synthetic',
             method: null,
             annotations: [],
             ...codec.decode(row),
