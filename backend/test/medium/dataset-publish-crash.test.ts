@@ -1,51 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Wallet } from 'ethers';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LABELS, waitFor } from '../support/datasets.js';
-import { startPlatformProcess, type PlatformProcess } from '../support/platform-process.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { restartablePlatform } from '../support/restartable-platform.js';
 import { call, signIn, type Session } from '../support/wallet.js';
 
-let database: TestDatabase;
-let dataDir: string;
 const admin = Wallet.createRandom();
-const processes: PlatformProcess[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-publish-crash-'));
-});
-
-afterAll(async () => {
-  for (const p of processes) await p.kill();
-  await database?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function start(env: Record<string, string> = {}): Promise<PlatformProcess> {
-  const platform = await startPlatformProcess({
-    DATABASE_URL: database.url,
-    TESSERA_DATA_DIR: dataDir,
-    ADMIN_ADDRESSES: admin.address,
-    AUTO_SUSPEND: 'false',
-    ...env,
-  });
-  processes.push(platform);
-  return platform;
-}
-
-async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const { start, query } = restartablePlatform('publish-crash', admin);
 
 interface Version {
   status: string;
