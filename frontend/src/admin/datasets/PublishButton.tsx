@@ -11,9 +11,10 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useDataProvider, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { TesseraDataProvider } from '../dataProvider';
 import type { Dataset } from '../types';
+import { useDialogAction } from './useDialogAction';
 
 const PRICE = /^\d{1,30}(\.\d{1,18})?$/;
 
@@ -31,12 +32,11 @@ export function PublishButton() {
   const record = useRecordContext<Dataset>();
   const dataProvider = useDataProvider<TesseraDataProvider>();
   const translate = useTranslate();
-  const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [price, setPrice] = useState('');
   const [free, setFree] = useState(false);
-  const [sending, setSending] = useState(false);
+  const { sending, run } = useDialogAction('tessera.admin.datasets.publish.failed');
   const publication = record?.publication;
   if (record?.status !== 'ready' || (publication && publication.status !== 'failed')) return null;
   const parsed = parsePublishForm(price, free);
@@ -44,19 +44,11 @@ export function PublishButton() {
 
   async function submit() {
     if ('error' in parsed || !record) return;
-    setSending(true);
-    try {
+    await run(async () => {
       await dataProvider.publishDataset(record.id, parsed);
       setOpen(false);
       refresh();
-    } catch (error) {
-      notify('tessera.admin.datasets.publish.failed', {
-        type: 'error',
-        messageArgs: { message: error instanceof Error ? error.message : String(error) },
-      });
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (

@@ -1,9 +1,10 @@
 import AutoAwesomeIcon from '@mui/icons-material/AutoAwesome';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
 import { useState } from 'react';
-import { useCreatePath, useDataProvider, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
+import { useCreatePath, useDataProvider, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import type { TesseraDataProvider } from '../dataProvider';
 import type { Dataset } from '../types';
+import { useDialogAction } from './useDialogAction';
 
 export const MAX_SYNTHETIC_ROWS = 1_000_000;
 
@@ -22,31 +23,22 @@ export function SyntheticButton() {
   const record = useRecordContext<Dataset>();
   const dataProvider = useDataProvider<TesseraDataProvider>();
   const translate = useTranslate();
-  const notify = useNotify();
   const redirect = useRedirect();
   const createPath = useCreatePath();
   const [open, setOpen] = useState(false);
   const [rows, setRows] = useState('');
   const [seed, setSeed] = useState('');
-  const [sending, setSending] = useState(false);
+  const { sending, run } = useDialogAction('tessera.admin.datasets.synthetic.failed');
   if (record?.kind !== 'curated' || record.status !== 'ready') return null;
   const parsed = parseSyntheticForm(rows === '' ? String(record.itemCount ?? 1000) : rows, seed);
 
   async function submit() {
     if ('error' in parsed || !record) return;
-    setSending(true);
-    try {
+    await run(async () => {
       const created = await dataProvider.createSyntheticDataset(record.id, parsed);
       setOpen(false);
       redirect(createPath({ resource: 'datasets', type: 'show', id: created.id }));
-    } catch (error) {
-      notify('tessera.admin.datasets.synthetic.failed', {
-        type: 'error',
-        messageArgs: { message: error instanceof Error ? error.message : String(error) },
-      });
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (
