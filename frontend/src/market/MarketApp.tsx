@@ -1,14 +1,69 @@
+import { AppBar, Box, Button, Container, CssBaseline, Toolbar, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
 import { t } from '../i18n/i18n';
+import { SignIn } from '../session/SignIn';
+import { loadSession, onSessionChange, type Session } from '../session/session';
+import { AssetPage } from './AssetPage';
+import { Catalogue } from './Catalogue';
+import { Purchases } from './Purchases';
+import { CATALOGUE_PATH, navigateMarket, PURCHASES_PATH, useMarketLocation } from './router';
 
-/** The buyer area's home; the catalogue itself arrives with the marketplace. */
+/** The buyers' area: the catalogue and asset pages are public; "my purchases" needs the wallet's sign-in. */
 export default function MarketApp() {
+  const { route, search } = useMarketLocation();
+  const [session, setSession] = useState<Session | undefined>(loadSession);
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => onSessionChange((next) => setSession(next)), []);
+  useEffect(() => {
+    // After each navigation, focus the page's heading, as the other areas do.
+    main.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [route.page]);
+  const link = (path: string) => (event: React.MouseEvent) => {
+    event.preventDefault();
+    navigateMarket(path);
+  };
   return (
-    <main className="page" style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '3rem auto', padding: '0 1rem' }}>
-      <h1>{t('tessera.market.title')}</h1>
-      <p>{t('tessera.market.soon')}</p>
-      <p>
-        <a href="/label">{t('tessera.market.toLabel')}</a>
-      </p>
-    </main>
+    <>
+      <CssBaseline />
+      <AppBar position="static" color="default" elevation={1}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography
+            variant="h6"
+            component="a"
+            href={CATALOGUE_PATH}
+            onClick={link(CATALOGUE_PATH)}
+            sx={{ color: 'inherit', textDecoration: 'none', flexGrow: 1 }}
+          >
+            {t('tessera.market.title')}
+          </Typography>
+          <Button href={PURCHASES_PATH} onClick={link(PURCHASES_PATH)}>
+            {t('tessera.market.purchases')}
+          </Button>
+          <Button href="/label">{t('tessera.market.toLabel')}</Button>
+        </Toolbar>
+      </AppBar>
+      <Container component="main" ref={main} sx={{ py: 3 }}>
+        {route.page === 'catalogue' && (
+          <>
+            <Typography variant="h4" component="h1" tabIndex={-1} gutterBottom>
+              {t('tessera.market.title')}
+            </Typography>
+            <Catalogue search={search} />
+          </>
+        )}
+        {route.page === 'asset' && <AssetPage did={route.did} />}
+        {route.page === 'purchases' && (session ? <Purchases /> : <SignIn onSignedIn={setSession} />)}
+        {route.page === 'notFound' && (
+          <Box>
+            <Typography variant="h4" component="h1" tabIndex={-1}>
+              {t('tessera.market.notFound')}
+            </Typography>
+            <Button href={CATALOGUE_PATH} onClick={link(CATALOGUE_PATH)}>
+              {t('tessera.market.backToCatalogue')}
+            </Button>
+          </Box>
+        )}
+      </Container>
+    </>
   );
 }

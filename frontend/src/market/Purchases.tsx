@@ -1,0 +1,59 @@
+import { Alert, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { t } from '../i18n/i18n';
+import { shortHex } from './format';
+import { myPurchases } from './marketApi';
+import { assetPath, navigateMarket } from './router';
+import type { Purchase } from './types';
+
+/** The signed-in buyer's orders, newest first, each linking to its asset page to download again. */
+export function Purchases() {
+  const [purchases, setPurchases] = useState<Purchase[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    myPurchases()
+      .then(setPurchases)
+      .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+  }, []);
+  return (
+    <section aria-labelledby="purchases-title">
+      <Typography id="purchases-title" variant="h4" component="h1" tabIndex={-1} gutterBottom>
+        {t('tessera.market.purchases')}
+      </Typography>
+      {error && <Alert severity="error">{error}</Alert>}
+      {purchases?.length === 0 && <Typography>{t('tessera.market.noPurchases')}</Typography>}
+      {purchases && purchases.length > 0 && (
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('tessera.market.dataset')}</TableCell>
+              <TableCell>{t('tessera.market.purchasedAt')}</TableCell>
+              <TableCell>{t('tessera.market.order')}</TableCell>
+              <TableCell>{t('tessera.market.validity')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {purchases.map((p) => (
+              <TableRow key={p.id}>
+                <TableCell>
+                  <Link href={assetPath(p.did)} onClick={(event) => (event.preventDefault(), navigateMarket(assetPath(p.did)))}>
+                    {p.datasetName ?? p.did}
+                  </Link>
+                </TableCell>
+                <TableCell>{new Date(p.purchasedAt).toLocaleString()}</TableCell>
+                <TableCell>{shortHex(p.txHash)}</TableCell>
+                <TableCell>
+                  {p.valid
+                    ? p.validUntil
+                      ? t('tessera.market.validUntil', { date: new Date(p.validUntil).toLocaleString() })
+                      : t('tessera.market.validForever')
+                    : t('tessera.market.expired')}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useSyncExternalStore } from 'react';
+
+/** The buyer's pages; a history.pushState router like the annotator app's. */
+export type MarketRoute = { page: 'catalogue' } | { page: 'asset'; did: string } | { page: 'purchases' } | { page: 'notFound' };
+
+export const CATALOGUE_PATH = '/market';
+export const PURCHASES_PATH = '/market/purchases';
+
+export function assetPath(did: string): string {
+  return `/market/assets/${encodeURIComponent(did)}`;
+}
+
+export function parseMarketRoute(pathname: string): MarketRoute {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === CATALOGUE_PATH) return { page: 'catalogue' };
+  if (path === PURCHASES_PATH) return { page: 'purchases' };
+  const match = /^\/market\/assets\/([^/]+)$/.exec(path);
+  if (match) {
+    try {
+      return { page: 'asset', did: decodeURIComponent(match[1]!) };
+    } catch {
+      return { page: 'notFound' };
+    }
+  }
+  return { page: 'notFound' };
+}
+
+const NAVIGATE = 'tessera:market-navigate';
+
+export function navigateMarket(path: string): void {
+  if (path === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATE));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE, onChange);
+  };
+}
+
+export function useMarketLocation(): { route: MarketRoute; search: string } {
+  const href = useSyncExternalStore(subscribe, () => window.location.pathname + window.location.search);
+  const url = new URL(href, window.location.origin);
+  return { route: parseMarketRoute(url.pathname), search: url.search };
+}
