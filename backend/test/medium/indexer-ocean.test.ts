@@ -1,4 +1,4 @@
-import { Interface } from 'ethers';
+import { Interface, JsonRpcProvider, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChainStateService } from '../../src/chain/chain-state.service.js';
 import { CHAIN_PORT, type ChainPort } from '../../src/chain/chain.port.js';
@@ -11,6 +11,7 @@ import { ItemsImportService } from '../../src/items/items-import.service.js';
 import type { Sale, SaleSink } from '../../src/market/sale.port.js';
 import { MarketService } from '../../src/market/market.service.js';
 import { OCEAN_CONTRACTS, type OceanContractsRef } from '../../src/ocean/ocean-contracts.port.js';
+import { OceanPublisherService } from '../../src/ocean/ocean-publisher.service.js';
 import { ProjectsService } from '../../src/projects/projects.service.js';
 import { AggregationService } from '../../src/quality/aggregation.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
@@ -30,7 +31,8 @@ const listAll = (q?: string, filter: Record<string, unknown> = {}) =>
   market().list({ filter, offset: 0, limit: 100, sortField: 'newest', sortOrder: 'DESC' }, q);
 
 /** The real indexer on the real database and chain, with a sale sink that records what it is given. */
-function indexerWithSink(sales: Sale[]): IndexerService {
+function indexerWithSink(sales: Sale[], confirmations = 0): IndexerService {
+  const config = app().get<AppConfig>(APP_CONFIG);
   const sink: SaleSink = {
     recordSale: (sale) => {
       sales.push(sale);
@@ -42,7 +44,7 @@ function indexerWithSink(sales: Sale[]): IndexerService {
     app().get(ChainStateService, { strict: false }),
     chain(),
     app().get<OceanContractsRef>(OCEAN_CONTRACTS, { strict: false }),
-    app().get<AppConfig>(APP_CONFIG),
+    { ...config, indexer: { ...config.indexer, confirmations } },
     sink,
   );
 }
@@ -59,7 +61,8 @@ const counts = async () =>
 
 beforeAll(async () => {
   // A poll long enough that the app's own loop does not race the explicit syncs below (they are idempotent anyway).
-  platform = await startTestPlatform({ AUTO_SUSPEND: 'false', INDEXER_POLL_SECONDS: '3600' });
+  // A narrow log window, so a pass reads the chain in several eth_getLogs ranges.
+  platform = await startTestPlatform({ AUTO_SUSPEND: 'false', INDEXER_POLL_SECONDS: '3600', INDEXER_LOG_WINDOW: '7' });
   const project = await app()
     .get(ProjectsService)
     .create({ name: 'Indexer source', type: 'classification', labels: LABELS, overlap: 2, rewardPerLabel: '1', status: 'active' });
@@ -141,6 +144,29 @@ describe('the Ocean indexer', () => {
     expect((await listAll(undefined, { external: false })).rows.map((r) => r.did)).toEqual([tessera.did]);
   });
 
+  it("decrypts a DDO encrypted for Tessera's provider key, and skips one encrypted for another provider with its reason", async () => {
+    const other = devWallet(7, chain().info.publicRpcUrl);
+    const ours = await publishExternally(other, addresses(), chain().info.chainId, {
+      name: 'Ibis nesting',
+      description: 'Encrypted for us',
+      tags: [],
+      price: '1',
+      encryptFor: app().get(OceanPublisherService).providerPublicKey,
+    });
+    const theirs = await publishExternally(other, addresses(), chain().info.chainId, {
+      name: 'Secret stork',
+      description: 'Encrypted for another provider',
+      tags: [],
+      price: '1',
+      encryptFor: Wallet.createRandom().signingKey.publicKey,
+    });
+    await app().get(IndexerService).sync();
+    expect((await listAll('ibis')).rows.map((r) => r.did)).toEqual([ours.did]);
+    expect(await app().get(IndexerService).asset(theirs.did)).toBeNull();
+    const [skipped] = await sqlRows<{ ddo_error: string }>(db(), 'SELECT ddo_error FROM ocean_assets WHERE did = $1', [theirs.did]);
+    expect(skipped!.ddo_error).toMatch(/encrypted for another provider/);
+  });
+
   it('re-indexing from an older cursor (a crash after the writes, before the cursor) records nothing twice', async () => {
     await app().get(IndexerService).sync();
     const before = await counts();
@@ -168,8 +194,15 @@ describe('the Ocean indexer', () => {
     const paid = (swapped!.args[2] as bigint).toString();
     expect(BigInt(paid)).toBeGreaterThanOrEqual(2_500_000_000_000_000_000n);
 
+    // Three confirmations: nothing is indexed or handed over until three blocks are on top of the order.
     const sales: Sale[] = [];
-    const indexer = indexerWithSink(sales);
+    const indexer = indexerWithSink(sales, 3);
+    await indexer.sync();
+    expect(sales).toEqual([]);
+    expect(await indexer.cursor()).toBeLessThan(receipt.blockNumber);
+    const rpc = new JsonRpcProvider(chain().info.publicRpcUrl, undefined, { staticNetwork: true, batchMaxCount: 1 });
+    for (let i = 0; i < 3; i++) await rpc.send('evm_mine', []);
+    rpc.destroy();
     await indexer.sync();
     await indexer.sync();
     expect(sales).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { HARDHAT_MNEMONIC } from '@tessera/contracts';
 import {
@@ -17,6 +18,7 @@ import {
 import { DEV_OPERATOR_KEY } from '../../src/chain/chain.module.js';
 import { buildDatasetDdo } from '../../src/ocean/domain/ddo.js';
 import { encodePlainMetadata } from '../../src/ocean/domain/metadata-encoding.js';
+import { eciesEncrypt } from '../../src/ocean/domain/provider-encryption.js';
 import type { OceanAddresses } from '../../src/ocean/ocean-contracts.port.js';
 
 const require = createRequire(import.meta.url);
@@ -48,7 +50,14 @@ export async function publishExternally(
   signer: NonceManager,
   addresses: OceanAddresses,
   chainId: number,
-  options: { name: string; description: string; tags: string[]; price: string },
+  options: {
+    name: string;
+    description: string;
+    tags: string[];
+    price: string;
+    /** Set the DDO encrypted (flags 0x02) for this provider public key, as ocean.js does with encryptDDO. */
+    encryptFor?: string;
+  },
 ): Promise<{ nftAddress: string; datatokenAddress: string; exchangeId: string; did: string; mintTx: string; metadataTx: string }> {
   const owner = await signer.getAddress();
   const factory = new Contract(addresses.nftFactory, FACTORY_ABI, signer);
@@ -100,7 +109,13 @@ export async function publishExternally(
       created: new Date('2026-11-01T00:00:00Z'),
     },
   });
-  const encoded = encodePlainMetadata(ddo);
+  const encoded = options.encryptFor
+    ? {
+        flags: '0x02',
+        data: eciesEncrypt(options.encryptFor, new TextEncoder().encode(JSON.stringify(ddo))),
+        hash: `0x${createHash('sha256').update(JSON.stringify(ddo)).digest('hex')}`,
+      }
+    : encodePlainMetadata(ddo);
   const nft = new Contract(nftAddress, NFT_ABI, signer);
   const metadata = await mined(
     nft.getFunction('setMetaData')(0, 'https://provider.example.org', '0x', encoded.flags, encoded.data, encoded.hash, []),
