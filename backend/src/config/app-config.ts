@@ -590,8 +590,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
   if (jwtTtlSeconds > sessionMaxAgeSeconds) {
     throw new ConfigError('JWT_TTL_SECONDS', `must not exceed SESSION_MAX_AGE_SECONDS (${sessionMaxAgeSeconds})`);
   }
-  const chain = readChain(env, nodeEnv);
-  return {
+  const config: Omit<AppConfig, 'indexer'> = {
     nodeEnv,
     host,
     port,
@@ -641,16 +640,19 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
       maxLeases: readInt(env, 'NEW_ANNOTATOR_MAX_LEASES', 3, 1, 1000),
     },
     frontendDir: env['FRONTEND_DIR'] ? path.resolve(cwd, env['FRONTEND_DIR']) : defaultFrontendDir(),
-    chain,
-    indexer: {
-      confirmations: readInt(env, 'INDEXER_CONFIRMATIONS', chain.confirmations, 0, 1000),
-      pollMs: readInt(env, 'INDEXER_POLL_SECONDS', 2, 1, 3600) * 1000,
-      logWindow: readInt(env, 'INDEXER_LOG_WINDOW', 2000, 1, 1_000_000),
-    },
+    chain: readChain(env, nodeEnv),
     synthLlm: readSynthLlm(env),
     ocean: readOcean(env, nodeEnv, dataDir, chainId),
     demoData:
       readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',
+  };
+  return {
+    ...config,
+    indexer: {
+      confirmations: readInt(env, 'INDEXER_CONFIRMATIONS', config.chain.confirmations, 0, 1000),
+      pollMs: readInt(env, 'INDEXER_POLL_SECONDS', 2, 1, 3600) * 1000,
+      logWindow: readInt(env, 'INDEXER_LOG_WINDOW', 2000, 1, 1_000_000),
+    },
   };
 }
 
