@@ -166,8 +166,10 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
       );
       const onChain = await this.publisher.readDdo(nftAddress);
       if (!onChain?.hashValid || onChain.ddo.id !== ddo.id) throw new Error(`the DDO read back from ${nftAddress} is not the one set`);
-      // Read-your-writes: the asset is in the catalogue when the publication says published.
-      await this.indexer.indexReceipts([publication.mintTx!, receipt.txHash]);
+      // Read-your-writes: the asset is in the catalogue when the publication says published (else the indexer's loop brings it).
+      await this.indexer
+        .indexReceipts([publication.mintTx!, receipt.txHash])
+        .catch((error: unknown) => this.logger.warn(`dataset version ${id}: not in the catalogue yet: ${String(error)}`));
       await this.publications.markPublished(id, { did: ddo.id, metadataTx: receipt.txHash });
       this.logger.log(`dataset version ${id}: published as ${ddo.id}`);
     }
