@@ -1,4 +1,4 @@
-import { Interface, JsonRpcProvider, Wallet } from 'ethers';
+import { Contract, Interface, JsonRpcProvider, Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChainStateService } from '../../src/chain/chain-state.service.js';
 import { CHAIN_PORT, type ChainPort } from '../../src/chain/chain.port.js';
@@ -16,7 +16,7 @@ import { ProjectsService } from '../../src/projects/projects.service.js';
 import { AggregationService } from '../../src/quality/aggregation.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { jsonItems, LABELS, waitFor, writeLabels } from '../support/datasets.js';
-import { buyAndOrder, devWallet, EXCHANGE_ABI, fundOcean, publishExternally } from '../support/ocean-chain.js';
+import { buyAndOrder, devWallet, EXCHANGE_ABI, fundOcean, NFT_ABI, publishExternally } from '../support/ocean-chain.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let platform: TestPlatform;
@@ -142,6 +142,13 @@ describe('the Ocean indexer', () => {
     expect(page.rows[0]).toMatchObject({ did: external.did, external: true, kind: null, license: 'MIT', price: '4', labelCount: null });
     expect((await listAll(undefined, { external: true })).rows.map((r) => r.did)).toEqual([external.did]);
     expect((await listAll(undefined, { external: false })).rows.map((r) => r.did)).toEqual([tessera.did]);
+
+    // Its owner unlists it (metadata state 5): it leaves the catalogue; the metadata role still resolves it, with its state.
+    const nft = new Contract(external.nftAddress, NFT_ABI, other);
+    await (await nft.getFunction('setMetaDataState')(5)).wait();
+    await app().get(IndexerService).sync();
+    expect((await listAll('okapi')).rows).toEqual([]);
+    expect(await app().get(IndexerService).asset(external.did)).toMatchObject({ nft: { state: 5 } });
   });
 
   it("decrypts a DDO encrypted for Tessera's provider key, and skips one encrypted for another provider with its reason", async () => {
