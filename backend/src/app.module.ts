@@ -8,6 +8,9 @@ import { ConfigModule } from './config/config.module.js';
 import { DatasetsModule } from './datasets/datasets.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IndexerModule } from './indexer/indexer.module.js';
+import { AquariusModule } from './aquarius/aquarius.module.js';
+import { MarketModule } from './market/market.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { OceanModule } from './ocean/ocean.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -50,6 +53,9 @@ export class AppModule {
         DemoModule,
         StatsModule,
         DatasetsModule,
+        IndexerModule,
+        AquariusModule,
+        MarketModule,
         HealthModule,
       ],
     };

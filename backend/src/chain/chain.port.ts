@@ -55,7 +55,16 @@ export interface ChainPort {
   broadcast(raw: string): Promise<void>;
   receipt(hash: string): Promise<TxReceipt | null>;
   blockNumber(): Promise<number>;
-  logs(filter: { address: string; topics: ReadonlyArray<string | null>; fromBlock: number; toBlock: number }): Promise<ChainLog[]>;
+  /**
+   * Logs in a block range: of one contract, of several (an array), or of any (null); each topic position
+   * holds one value, any of several (an array), or anything (null).
+   */
+  logs(filter: {
+    address: string | readonly string[] | null;
+    topics: ReadonlyArray<string | readonly string[] | null>;
+    fromBlock: number;
+    toBlock: number;
+  }): Promise<ChainLog[]>;
   call(to: string, data: string): Promise<string>;
   balance(address: string): Promise<bigint>;
   close(): Promise<void>;

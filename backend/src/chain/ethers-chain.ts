@@ -120,10 +120,10 @@ export class EthersChain implements ChainPort {
     return this.provider.getBlockNumber();
   }
 
-  async logs(filter: { address: string; topics: ReadonlyArray<string | null>; fromBlock: number; toBlock: number }): Promise<ChainLog[]> {
+  async logs(filter: Parameters<ChainPort['logs']>[0]): Promise<ChainLog[]> {
     const logs = await this.provider.getLogs({
-      address: filter.address,
-      topics: [...filter.topics],
+      ...(filter.address === null ? {} : { address: typeof filter.address === 'string' ? filter.address : [...filter.address] }),
+      topics: filter.topics.map((topic) => (topic === null || typeof topic === 'string' ? topic : [...topic])),
       fromBlock: filter.fromBlock,
       toBlock: filter.toBlock,
     });

@@ -256,6 +256,17 @@ describe('loadConfig defaults', () => {
     expect(config.newAnnotators).toEqual({ minAcceptedLabels: 0, maxLeases: 1 });
   });
 
+  it('reads the Ocean indexer settings; its confirmations follow CHAIN_CONFIRMATIONS unless given', () => {
+    expect(loadConfig({}, cwd).indexer).toEqual({ confirmations: 0, pollMs: 2000, logWindow: 2000 });
+    expect(loadConfig({ CHAIN_CONFIRMATIONS: '5' }, cwd).indexer.confirmations).toBe(5);
+    expect(loadConfig({ INDEXER_CONFIRMATIONS: '12', INDEXER_POLL_SECONDS: '10', INDEXER_LOG_WINDOW: '500' }, cwd).indexer).toEqual({
+      confirmations: 12,
+      pollMs: 10_000,
+      logWindow: 500,
+    });
+    expect(() => loadConfig({ INDEXER_LOG_WINDOW: '0' }, cwd)).toThrow(/INDEXER_LOG_WINDOW/);
+  });
+
   it('derives the default public URL from PORT', () => {
     expect(loadConfig({ PORT: '4100' }, cwd).publicUrl.origin).toBe('http://localhost:4100');
   });

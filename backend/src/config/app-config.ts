@@ -74,6 +74,17 @@ export interface AppConfig {
   /** Tests only (NODE_ENV=test): the process kills itself when publishing's mint is mined and before its result is recorded. */
   readonly crashDuringPublish: 'mint' | undefined;
   readonly ocean: OceanConfig;
+  readonly indexer: IndexerConfig;
+}
+
+/** The Ocean event indexer (indexer module): how far behind the head it stays, how often and how wide it reads. */
+export interface IndexerConfig {
+  /** Blocks an event must be under before it is indexed (INDEXER_CONFIRMATIONS; default CHAIN_CONFIRMATIONS: 0 on the embedded chain, 2 with RPC_URL). */
+  readonly confirmations: number;
+  /** Pause between passes when caught up (INDEXER_POLL_SECONDS, default 2). */
+  readonly pollMs: number;
+  /** Blocks per eth_getLogs request (INDEXER_LOG_WINDOW, default 2000; public RPCs refuse wide ranges). */
+  readonly logWindow: number;
 }
 
 export interface SynthLlmConfig {
@@ -579,7 +590,7 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
   if (jwtTtlSeconds > sessionMaxAgeSeconds) {
     throw new ConfigError('JWT_TTL_SECONDS', `must not exceed SESSION_MAX_AGE_SECONDS (${sessionMaxAgeSeconds})`);
   }
-  return {
+  const config: Omit<AppConfig, 'indexer'> = {
     nodeEnv,
     host,
     port,
@@ -634,6 +645,14 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     ocean: readOcean(env, nodeEnv, dataDir, chainId),
     demoData:
       readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',
+  };
+  return {
+    ...config,
+    indexer: {
+      confirmations: readInt(env, 'INDEXER_CONFIRMATIONS', config.chain.confirmations, 0, 1000),
+      pollMs: readInt(env, 'INDEXER_POLL_SECONDS', 2, 1, 3600) * 1000,
+      logWindow: readInt(env, 'INDEXER_LOG_WINDOW', 2000, 1, 1_000_000),
+    },
   };
 }
 

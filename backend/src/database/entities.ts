@@ -21,6 +21,11 @@ import { DatasetPublicationEntity } from '../datasets/dataset-publication.entity
 import { DatasetSyntheticRowEntity } from '../datasets/dataset-synthetic-row.entity.js';
 import { DatasetVersionItemEntity } from '../datasets/dataset-version-item.entity.js';
 import { DatasetVersionEntity } from '../datasets/dataset-version.entity.js';
+import { OceanAssetEntity } from '../indexer/ocean-asset.entity.js';
+import { OceanDatatokenEntity } from '../indexer/ocean-datatoken.entity.js';
+import { OceanEventEntity } from '../indexer/ocean-event.entity.js';
+import { OceanOrderEntity } from '../indexer/ocean-order.entity.js';
+import { OceanPriceEntity } from '../indexer/ocean-price.entity.js';
 
 export const entities = [
   UserEntity,
@@ -46,4 +51,9 @@ export const entities = [
   DatasetFileEntity,
   DatasetSyntheticRowEntity,
   DatasetPublicationEntity,
+  OceanEventEntity,
+  OceanAssetEntity,
+  OceanDatatokenEntity,
+  OceanPriceEntity,
+  OceanOrderEntity,
 ];

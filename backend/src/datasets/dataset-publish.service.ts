@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { OutboxService } from '../chain/outbox.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { IndexerService } from '../indexer/indexer.service.js';
 import { OceanPublisherService } from '../ocean/ocean-publisher.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
@@ -56,6 +57,7 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
     private readonly projects: ProjectsService,
     private readonly publisher: OceanPublisherService,
     private readonly outbox: OutboxService,
+    private readonly indexer: IndexerService,
     @Inject(QUEUE_PORT) private readonly queue: QueuePort,
     @Inject(STORAGE_PORT) private readonly storage: StoragePort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -164,6 +166,10 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
       );
       const onChain = await this.publisher.readDdo(nftAddress);
       if (!onChain?.hashValid || onChain.ddo.id !== ddo.id) throw new Error(`the DDO read back from ${nftAddress} is not the one set`);
+      // Read-your-writes: the asset is in the catalogue when the publication says published (else the indexer's loop brings it).
+      await this.indexer
+        .indexReceipts([publication.mintTx!, receipt.txHash])
+        .catch((error: unknown) => this.logger.warn(`dataset version ${id}: not in the catalogue yet: ${String(error)}`));
       await this.publications.markPublished(id, { did: ddo.id, metadataTx: receipt.txHash });
       this.logger.log(`dataset version ${id}: published as ${ddo.id}`);
     }

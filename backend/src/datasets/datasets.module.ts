@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IndexerModule } from '../indexer/indexer.module.js';
 import { OceanModule } from '../ocean/ocean.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { QualityModule } from '../quality/quality.module.js';
@@ -10,7 +11,7 @@ import { DatasetsRepository } from './datasets.repository.js';
 import { DatasetsService } from './datasets.service.js';
 
 @Module({
-  imports: [ProjectsModule, QualityModule, OceanModule],
+  imports: [ProjectsModule, QualityModule, OceanModule, IndexerModule],
   controllers: [DatasetsController],
   providers: [DatasetsRepository, DatasetPublicationsRepository, DatasetsService, DatasetBuildService, DatasetPublishService],
   exports: [DatasetsService],

@@ -103,6 +103,9 @@ export const ErrorCode = {
   // ocean
   /** Ocean's contracts are not known on this chain (RPC_URL without an Ocean address file or DEPLOY_CONTRACTS). */
   OCEAN_NOT_CONFIGURED: 'OCEAN_NOT_CONFIGURED',
+  // market and metadata role
+  /** No indexed asset (with a DDO) has this DID. */
+  ASSET_NOT_FOUND: 'ASSET_NOT_FOUND',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -23,7 +23,7 @@ export function routePattern(url: string): RegExp {
   return new RegExp(`^${escaped}$`);
 }
 
-const EXPOSED_HEADERS = ['Content-Range', 'X-Total-Count', 'Retry-After'];
+const EXPOSED_HEADERS = ['Content-Range', 'X-Total-Count', 'X-Facets', 'Retry-After'];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 const MAX_AGE_SECONDS = 600;
 

@@ -27,6 +27,6 @@ import { OceanService } from './ocean.service.js';
       },
     },
   ],
-  exports: [OceanPublisherService],
+  exports: [OceanPublisherService, OCEAN_CONTRACTS],
 })
 export class OceanModule {}

@@ -127,6 +127,15 @@ const ROUTES: Record<string, Access> = {
   'POST /api/datasets/:id/publish': 'dataset.manage',
   // ocean
   'GET /api/ocean/config': 'public',
+  // the metadata role (Ocean Node's Aquarius paths) and the catalogue
+  'GET /api/aquarius/assets/ddo/:did': 'public',
+  'GET /api/aquarius/assets/metadata/:did': 'public',
+  'POST /api/aquarius/assets/query': 'public',
+  'POST /api/aquarius/assets/metadata/query': 'public',
+  'POST /api/aquarius/assets/ddo/validate': 'public',
+  'GET /api/market/assets': 'public',
+  'GET /api/market/assets/:did': 'public',
+  'GET /api/market/assets/:did/croissant.json': 'public',
 };
 
 /** Stand-ins for path parameters: well-formed, and matching nothing stored. */
@@ -136,6 +145,7 @@ const PARAMS: Record<string, string> = {
   annotatorId: '2147483000',
   cid: 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o',
   name: 'data.jsonl',
+  did: `did:op:${'0'.repeat(64)}`,
 };
 
 /** "METHOD /url" for each route Fastify registered; a GET stands for the HEAD Fastify adds beside it. */

@@ -580,6 +580,134 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/aquarius/assets/ddo/{did}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AquariusController_resolve'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/aquarius/assets/metadata/{did}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AquariusController_metadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/aquarius/assets/query': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AquariusController_query'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/aquarius/assets/metadata/query': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AquariusController_metadataQuery'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/aquarius/assets/ddo/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AquariusController_validate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/market/assets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MarketController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/market/assets/{did}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MarketController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/market/assets/{did}/croissant.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MarketController_croissant'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1496,6 +1624,149 @@ export type components = {
     PublishQueuedDto: {
       id: number;
       status: components['schemas']['PublicationStatus'];
+    };
+    ValidateDdoDto: {
+      /** @description The DDO (4.1.0) to validate and hash */
+      ddo: {
+        [key: string]: unknown;
+      };
+      /** @description The publisher, whose signature over publisherAddress + nonce + "validateDDO" is checked when given */
+      publisherAddress?: string;
+      nonce?: string;
+      signature?: string;
+    };
+    DdoValidationDto: {
+      /** @description '0x' + sha256(JSON.stringify(ddo)): the metadata hash to set on chain */
+      hash: string;
+      /** @description The provider's address (the validator) */
+      publicKey: string;
+      /** @description Signature r, as a one-element array (ocean.js reads r[0]) */
+      r: string[];
+      /** @description Signature s, as a one-element array (ocean.js reads s[0]) */
+      s: string[];
+      /** @description 27 or 28 */
+      v: number;
+    };
+    MarketAssetDto: {
+      /** @example did:op:… */
+      did: string;
+      name: string;
+      description: string;
+      tags: string[];
+      nftAddress: string;
+      /**
+       * @description A Tessera version's kind; null for an external listing
+       * @enum {string|null}
+       */
+      kind: 'curated' | 'synthetic' | null;
+      /** @description Published through the factory by someone else than Tessera */
+      external: boolean;
+      /** @example classification */
+      taskType: string | null;
+      /** @example CC-BY-4.0 */
+      license: string | null;
+      /** @description Base tokens per datatoken (decimal); null when free or unpriced */
+      price: string | null;
+      free: boolean;
+      /** @description Plaintext bytes of the files (Tessera assets) */
+      sizeBytes: number | null;
+      /** @description Labels (annotations) behind the version */
+      labelCount: number | null;
+      /** @description Krippendorff's alpha of the labels */
+      agreement: number | null;
+      /** @description Mean confidence of the version's answers */
+      confidence: number | null;
+      /** @description Agreement, else confidence, else the synthetic report score: what `sort=quality` orders by */
+      quality: number | null;
+      sales: number;
+      listedAt: string | null;
+    };
+    MarketFileDto: {
+      name: string;
+      format: string;
+      mediaType: string;
+      bytes: number;
+      /** @description sha256 of the plaintext */
+      sha256: string;
+    };
+    MarketDatatokenDto: {
+      address: string;
+      name: string;
+      symbol: string;
+      serviceId: string;
+      orders: number;
+      /** @description [{type, price, token, contract, exchangeId}] */
+      prices: {
+        [key: string]: unknown;
+      }[];
+    };
+    MarketChainDto: {
+      chainId: number;
+      nftAddress: string;
+      owner: string;
+      /** @description Metadata state (0 active) */
+      state: number;
+      mintTx: string;
+      metadataTx: string;
+      /** @description Explorer link of the mint (EXPLORER_TX_URL) */
+      mintTxUrl: string | null;
+      metadataTxUrl: string | null;
+      datatokens: components['schemas']['MarketDatatokenDto'][];
+    };
+    MarketAssetPageDto: {
+      /** @example did:op:… */
+      did: string;
+      name: string;
+      description: string;
+      tags: string[];
+      nftAddress: string;
+      /**
+       * @description A Tessera version's kind; null for an external listing
+       * @enum {string|null}
+       */
+      kind: 'curated' | 'synthetic' | null;
+      /** @description Published through the factory by someone else than Tessera */
+      external: boolean;
+      /** @example classification */
+      taskType: string | null;
+      /** @example CC-BY-4.0 */
+      license: string | null;
+      /** @description Base tokens per datatoken (decimal); null when free or unpriced */
+      price: string | null;
+      free: boolean;
+      /** @description Plaintext bytes of the files (Tessera assets) */
+      sizeBytes: number | null;
+      /** @description Labels (annotations) behind the version */
+      labelCount: number | null;
+      /** @description Krippendorff's alpha of the labels */
+      agreement: number | null;
+      /** @description Mean confidence of the version's answers */
+      confidence: number | null;
+      /** @description Agreement, else confidence, else the synthetic report score: what `sort=quality` orders by */
+      quality: number | null;
+      sales: number;
+      listedAt: string | null;
+      author: string;
+      /** @description The DDO without its encrypted files: id, version, chainId, metadata, services */
+      ddo: {
+        [key: string]: unknown;
+      } | null;
+      /** @description Datasheet summary (Tessera assets): instances, splits, class balance, agreement, confidence histogram, annotators */
+      datasheet: {
+        [key: string]: unknown;
+      } | null;
+      /** @description The fields of the records */
+      schema: {
+        [key: string]: unknown;
+      } | null;
+      files: components['schemas']['MarketFileDto'][];
+      /** @description Where the Croissant 1.0 metadata is downloaded */
+      croissantUrl: string | null;
+      /** @description A synthetic version's report */
+      syntheticReport: {
+        [key: string]: unknown;
+      } | null;
+      chain: components['schemas']['MarketChainDto'];
     };
     HealthDto: {
       /** @enum {string} */
@@ -2827,6 +3098,222 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description The file, decrypted (206 with Content-Range for a Range request; 416 outside the file) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AquariusController_resolve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        did: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The resolved asset (Aquarius.resolve, waitForIndexer); 404 when unknown */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @example did:op:… */
+            id: string;
+            datatokens: {
+              [key: string]: unknown;
+            }[];
+            indexedMetadata: {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+  };
+  AquariusController_metadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        did: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+  };
+  AquariusController_query: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description The path ocean.js 8.6.2 calls */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            hits: {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+  };
+  AquariusController_metadataQuery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description The path Ocean Node serves */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            hits: {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+  };
+  AquariusController_validate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ValidateDdoDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DdoValidationDto'];
+        };
+      };
+    };
+  };
+  MarketController_list: {
+    parameters: {
+      query?: {
+        /** @description [start, end] (default [0, 24]) */
+        range?: unknown;
+        /** @description ["newest"|"price"|"quality"|"sales", "ASC"|"DESC"] (default ["newest","DESC"]) */
+        sort?: unknown;
+        /** @description JSON object: q, taskType, license, free, kind, external, priceMin, priceMax, sizeMin, sizeMax, labelsMin, labelsMax, agreementMin, agreementMax, confidenceMin, confidenceMax */
+        filter?: unknown;
+        /** @description Full text over name, description, tags and labels (web search syntax: "quoted phrase", -word, or) */
+        q?: unknown;
+      };
+      header?: {
+        /** @description In the answer: JSON {taskType, license, kind, free, external}: count of listings per value under the same q and filter */
+        'X-Facets'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Listings; Content-Range; facet counts in the X-Facets header */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarketAssetDto'][];
+        };
+      };
+    };
+  };
+  MarketController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        did: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarketAssetPageDto'];
+        };
+      };
+    };
+  };
+  MarketController_croissant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        did: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Croissant 1.0 metadata of a Tessera asset */
       200: {
         headers: {
           [name: string]: unknown;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { matches, QueryError, search, valuesAt } from './es-query.js';
+
+const heron = {
+  id: 'did:op:1',
+  chainId: 8996,
+  nftAddress: '0xAbC',
+  metadata: { type: 'dataset', name: 'Heron calls', description: 'Dawn recordings', tags: ['birds'], created: '2026-01-02' },
+  datatokens: [{ address: '0xDaTa1' }, { address: '0xDaTa2' }],
+};
+const lynx = {
+  id: 'did:op:2',
+  chainId: 1,
+  nftAddress: '0xdef',
+  metadata: { type: 'algorithm', name: 'Lynx tracks', description: 'Snow', tags: [], created: '2026-03-04' },
+  datatokens: [],
+};
+const docs = [heron, lynx];
+
+describe('the Elasticsearch query subset', () => {
+  it('reads dotted paths through arrays, ignoring .keyword', () => {
+    expect(valuesAt(heron, 'datatokens.address')).toEqual(['0xDaTa1', '0xDaTa2']);
+    expect(valuesAt(heron, 'metadata.name.keyword')).toEqual(['Heron calls']);
+  });
+
+  it('matches term, terms, match, range, exists and bool as ocean.js sends them', () => {
+    expect(matches(heron, { match_all: {} })).toBe(true);
+    expect(matches(heron, { term: { 'datatokens.address': '0xdata2' } })).toBe(true);
+    expect(matches(heron, { term: { chainId: { value: 8996 } } })).toBe(true);
+    expect(matches(lynx, { terms: { chainId: [8996, 137] } })).toBe(false);
+    expect(matches(heron, { match: { 'metadata.name': 'heron' } })).toBe(true);
+    expect(matches(heron, { range: { 'metadata.created': { gte: '2026-01-01', lt: '2026-02-01' } } })).toBe(true);
+    expect(matches(lynx, { exists: { field: 'metadata.tags' } })).toBe(false);
+    const query = {
+      bool: {
+        filter: [{ term: { 'metadata.type': 'dataset' } }],
+        must_not: { term: { id: 'did:op:2' } },
+        should: [{ match: { 'metadata.name': 'nothing' } }],
+      },
+    };
+    expect(matches(heron, query)).toBe(true);
+    expect(matches(heron, { bool: { should: [{ term: { id: 'x' } }, { term: { id: 'did:op:1' } }] } })).toBe(true);
+    expect(matches(heron, { bool: { should: [{ term: { id: 'x' } }] } })).toBe(false);
+  });
+
+  it('matches every word of a query_string or multi_match in the fields', () => {
+    expect(matches(heron, { query_string: { query: '(metadata.name:*heron*) AND dawn' } })).toBe(true);
+    expect(matches(heron, { multi_match: { query: 'heron snow', fields: ['metadata.name', 'metadata.description'] } })).toBe(false);
+  });
+
+  it('sorts, pages and answers in the hits shape', () => {
+    const result = search(docs, { query: { match_all: {} }, sort: { 'metadata.name': 'desc' }, from: 0, size: 1 }, (d) => String(d['id']));
+    expect(result.hits.total.value).toBe(2);
+    expect(result.hits.hits).toEqual([{ _index: 'ddo', _id: 'did:op:2', _score: 1, _source: lynx }]);
+  });
+
+  it('refuses what it does not support instead of ignoring it', () => {
+    expect(() => search(docs, { query: { fuzzy: { id: 'x' } } }, () => '')).toThrow(QueryError);
+    expect(() => search(docs, { aggs: {} }, () => '')).toThrow(/aggregations/);
+    expect(() => search(docs, { size: 5000 }, () => '')).toThrow(/size/);
+    expect(() => search(docs, { query: { bool: { boost: 2 } } }, () => '')).toThrow(/bool.boost/);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * The subset of Elasticsearch's query DSL that ocean.js 8.6.2 and Ocean Market send to Aquarius /
+ * Ocean Node (`POST /api/aquarius/assets/query`, `/assets/metadata/query`), evaluated over resolved
+ * assets (the DDO with `datatokens` and `indexedMetadata`):
+ *
+ *   match_all; term / terms / match / match_phrase on a dotted field (arrays are searched through,
+ *   `.keyword` is ignored, strings compare without case); range (gt, gte, lt, lte); exists;
+ *   bool with must / filter / should (minimum_should_match) / must_not; query_string and
+ *   multi_match: every word of the query (operators, field prefixes and wildcards dropped) appears in
+ *   the given fields (default: metadata.name, metadata.description, metadata.tags, metadata.author).
+ *   sort: `{field: 'asc'|'desc'}` or `{field: {order}}`, or an array of them; from (default 0), size (default 10, at most 1000).
+ *
+ * Anything else is refused with QueryError naming the clause, rather than ignored.
+ */
+export class QueryError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_QUERY_SIZE = 1000;
+const TEXT_FIELDS = ['metadata.name', 'metadata.description', 'metadata.tags', 'metadata.author'];
+
+type Doc = Record<string, unknown>;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every value at a dotted path, arrays flattened on the way. */
+export function valuesAt(doc: unknown, path: string): unknown[] {
+  const parts = path.replace(/\.keyword$/, '').split('.');
+  let current: unknown[] = [doc];
+  for (const part of parts) {
+    const next: unknown[] = [];
+    for (const value of current) {
+      const items = Array.isArray(value) ? value : [value];
+      for (const item of items) if (isObject(item) && part in item) next.push(item[part]);
+    }
+    current = next;
+  }
+  return current.flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
+  if ((typeof a === 'number' || typeof a === 'string') && (typeof b === 'number' || typeof b === 'string')) return String(a) === String(b);
+  return a === b;
+}
+
+function singleField(clause: unknown, kind: string): [string, unknown] {
+  if (!isObject(clause) || Object.keys(clause).length !== 1) throw new QueryError(`${kind} takes one field`, `query.${kind}`);
+  return Object.entries(clause)[0]!;
+}
+
+function words(text: string): string[] {
+  return text
+    .replace(/\b(AND|OR|NOT)\b/g, ' ')
+    .replace(/[a-zA-Z_.]+:/g, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_-]+/u)
+    .filter((w) => w.length > 0);
+}
+
+function textOf(doc: Doc, fields: readonly string[]): string {
+  return fields
+    .flatMap((f) => valuesAt(doc, f.replace(/\^\d+(\.\d+)?$/, '')))
+    .filter((v) => typeof v === 'string' || typeof v === 'number')
+    .join(' ')
+    .toLowerCase();
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export function matches(doc: Doc, query: unknown): boolean {
+  if (query === undefined) return true;
+  if (!isObject(query) || Object.keys(query).length !== 1) throw new QueryError('a query is an object with one clause', 'query');
+  const [kind, clause] = Object.entries(query)[0]!;
+  switch (kind) {
+    case 'match_all':
+      return true;
+    case 'term': {
+      const [field, spec] = singleField(clause, kind);
+      const value = isObject(spec) ? spec['value'] : spec;
+      return valuesAt(doc, field).some((v) => same(v, value));
+    }
+    case 'terms': {
+      const [field, values] = singleField(clause, kind);
+      if (!Array.isArray(values)) throw new QueryError('terms takes an array of values', `query.terms.${field}`);
+      return valuesAt(doc, field).some((v) => values.some((w) => same(v, w)));
+    }
+    case 'match':
+    case 'match_phrase': {
+      const [field, spec] = singleField(clause, kind);
+      const text = String(isObject(spec) ? spec['query'] : spec);
+      const found = valuesAt(doc, field);
+      if (found.some((v) => same(v, text))) return true;
+      const haystack = found
+        .filter((v) => typeof v === 'string')
+        .join(' ')
+        .toLowerCase();
+      return kind === 'match_phrase' ? haystack.includes(text.toLowerCase()) : words(text).every((w) => haystack.includes(w));
+    }
+    case 'range': {
+      const [field, bounds] = singleField(clause, kind);
+      if (!isObject(bounds)) throw new QueryError('range takes {gt, gte, lt, lte}', `query.range.${field}`);
+      const cmp = (v: unknown, b: unknown) => {
+        const x = typeof v === 'number' ? v : Number.isNaN(Number(v)) ? String(v) : Number(v);
+        const y = typeof b === 'number' ? b : Number.isNaN(Number(b)) ? String(b) : Number(b);
+        return x < y ? -1 : x > y ? 1 : 0;
+      };
+      return valuesAt(doc, field).some(
+        (v) =>
+          (bounds['gt'] === undefined || cmp(v, bounds['gt']) > 0) &&
+          (bounds['gte'] === undefined || cmp(v, bounds['gte']) >= 0) &&
+          (bounds['lt'] === undefined || cmp(v, bounds['lt']) < 0) &&
+          (bounds['lte'] === undefined || cmp(v, bounds['lte']) <= 0),
+      );
+    }
+    case 'exists': {
+      if (!isObject(clause) || typeof clause['field'] !== 'string') throw new QueryError('exists takes {field}', 'query.exists');
+      return valuesAt(doc, clause['field']).some((v) => v !== null && v !== undefined);
+    }
+    case 'bool': {
+      if (!isObject(clause)) throw new QueryError('bool takes an object', 'query.bool');
+      for (const key of Object.keys(clause)) {
+        if (!['must', 'filter', 'should', 'must_not', 'minimum_should_match'].includes(key)) {
+          throw new QueryError(`bool.${key} is not supported`, `query.bool.${key}`);
+        }
+      }
+      const required = [...asArray(clause['must']), ...asArray(clause['filter'])];
+      if (!required.every((q) => matches(doc, q))) return false;
+      if (asArray(clause['must_not']).some((q) => matches(doc, q))) return false;
+      const should = asArray(clause['should']);
+      if (should.length === 0) return true;
+      const minimum = typeof clause['minimum_should_match'] === 'number' ? clause['minimum_should_match'] : required.length > 0 ? 0 : 1;
+      return should.filter((q) => matches(doc, q)).length >= minimum;
+    }
+    case 'query_string':
+    case 'multi_match': {
+      if (!isObject(clause) || typeof clause['query'] !== 'string') throw new QueryError(`${kind} takes {query, fields?}`, `query.${kind}`);
+      const fields = Array.isArray(clause['fields']) ? clause['fields'].filter((f): f is string => typeof f === 'string') : TEXT_FIELDS;
+      const haystack = textOf(doc, fields.length > 0 ? fields : TEXT_FIELDS);
+      return words(clause['query']).every((w) => haystack.includes(w));
+    }
+    default:
+      throw new QueryError(`the query clause "${kind}" is not supported (see the API docs for the supported subset)`, `query.${kind}`);
+  }
+}
+
+type SortKey = { field: string; order: 'asc' | 'desc' };
+
+function sortKeys(sort: unknown): SortKey[] {
+  return asArray(sort).flatMap((entry) => {
+    if (typeof entry === 'string') return [{ field: entry, order: 'asc' as const }];
+    if (!isObject(entry)) throw new QueryError('sort takes {field: "asc"|"desc"} entries', 'sort');
+    return Object.entries(entry).map(([field, spec]) => {
+      const order = isObject(spec) ? spec['order'] : spec;
+      if (order !== 'asc' && order !== 'desc') throw new QueryError(`sort.${field} must be "asc" or "desc"`, `sort.${field}`);
+      return { field, order };
+    });
+  });
+}
+
+export interface SearchHits {
+  hits: {
+    total: { value: number; relation: 'eq' };
+    max_score: number | null;
+    hits: Array<{ _index: string; _id: string; _score: number; _source: Doc }>;
+  };
+}
+
+/** Runs `body` ({query, from, size, sort}; `aggs` is not supported) over `docs`, in ES's answer shape. */
+export function search(docs: readonly Doc[], body: unknown, idOf: (doc: Doc) => string): SearchHits {
+  const request = isObject(body) ? body : {};
+  if (request['aggs'] !== undefined || request['aggregations'] !== undefined)
+    throw new QueryError('aggregations are not supported', 'aggs');
+  const from = request['from'] ?? 0;
+  const size = request['size'] ?? 10;
+  if (!Number.isInteger(from) || (from as number) < 0) throw new QueryError('from must be a non-negative integer', 'from');
+  if (!Number.isInteger(size) || (size as number) < 0 || (size as number) > MAX_QUERY_SIZE) {
+    throw new QueryError(`size must be an integer from 0 to ${MAX_QUERY_SIZE}`, 'size');
+  }
+  const keys = sortKeys(request['sort']);
+  const found = docs.filter((doc) => matches(doc, request['query']));
+  if (keys.length > 0) {
+    found.sort((a, b) => {
+      for (const key of keys) {
+        const x = valuesAt(a, key.field)[0];
+        const y = valuesAt(b, key.field)[0];
+        if (x === y) continue;
+        if (x === undefined) return 1;
+        if (y === undefined) return -1;
+        const order = (x as number | string) < (y as number | string) ? -1 : 1;
+        return key.order === 'asc' ? order : -order;
+      }
+      return 0;
+    });
+  }
+  const page = found.slice(from as number, (from as number) + (size as number));
+  return {
+    hits: {
+      total: { value: found.length, relation: 'eq' },
+      max_score: page.length > 0 ? 1 : null,
+      hits: page.map((doc) => ({ _index: 'ddo', _id: idOf(doc), _score: 1, _source: doc })),
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { Readable } from 'node:stream';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/auth.decorators.js';
+import { contentRange, parseListQuery } from '../http/list-query.js';
+import { MARKET_FILTERS, MARKET_SORTS, MarketAssetDto, MarketAssetPageDto } from './market.dto.js';
+import { MarketService } from './market.service.js';
+
+/** The buyers' catalogue as an API for scripts (and the /market app). */
+@ApiTags('market')
+@Controller('market/assets')
+export class MarketController {
+  constructor(private readonly market: MarketService) {}
+
+  @Get()
+  @Public()
+  @ApiQuery({
+    name: 'q',
+    required: false,
+    description: 'Full text over name, description, tags and labels (web search syntax: "quoted phrase", -word, or)',
+  })
+  @ApiQuery({ name: 'filter', required: false, description: `JSON object: ${MARKET_FILTERS.join(', ')}` })
+  @ApiQuery({
+    name: 'sort',
+    required: false,
+    description: `["newest"|"price"|"quality"|"sales", "ASC"|"DESC"] (default ["newest","DESC"])`,
+  })
+  @ApiQuery({ name: 'range', required: false, description: '[start, end] (default [0, 24])' })
+  @ApiHeader({
+    name: 'X-Facets',
+    required: false,
+    description: 'In the answer: JSON {taskType, license, kind, free, external}: count of listings per value under the same q and filter',
+  })
+  @ApiOkResponse({ type: MarketAssetDto, isArray: true, description: 'Listings; Content-Range; facet counts in the X-Facets header' })
+  async list(@Query() raw: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply): Promise<MarketAssetDto[]> {
+    const { q, ...rest } = raw;
+    const query = parseListQuery(rest.sort ? rest : { ...rest, sort: '["newest","DESC"]' }, {
+      filters: MARKET_FILTERS,
+      sorts: MARKET_SORTS,
+      defaultSort: 'newest',
+    });
+    const page = await this.market.list(query, q);
+    void reply.header('Content-Range', contentRange('assets', query, page));
+    void reply.header('X-Facets', JSON.stringify(page.facets));
+    return page.rows;
+  }
+
+  @Get(':did')
+  @Public()
+  @ApiOkResponse({ type: MarketAssetPageDto })
+  get(@Param('did') did: string): Promise<MarketAssetPageDto> {
+    return this.market.get(did);
+  }
+
+  @Get(':did/croissant.json')
+  @Public()
+  @ApiProduces('application/ld+json')
+  @ApiOkResponse({ description: 'Croissant 1.0 metadata of a Tessera asset' })
+  async croissant(@Param('did') did: string, @Res() reply: FastifyReply): Promise<void> {
+    const opened = await this.market.croissant(did);
+    void reply
+      .status(200)
+      .header('content-type', 'application/ld+json')
+      .header('content-length', String(opened.end - opened.start + 1));
+    await reply.send(Readable.from(opened.body));
+  }
+}

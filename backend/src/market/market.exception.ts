@@ -1,0 +1,4 @@
+import { AppException, type ErrorCode } from '../errors/app.exception.js';
+
+/** What the catalogue refuses: unknown assets and bad list parameters. */
+export class MarketException extends AppException<typeof ErrorCode.ASSET_NOT_FOUND | typeof ErrorCode.VALIDATION_FAILED> {}

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedMarket, type SeededMarket } from '../support/market.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { call } from '../support/wallet.js';
+
+let t: TestApp;
+let seeded: SeededMarket;
+
+interface Listing {
+  did: string;
+  name: string;
+  external: boolean;
+  kind: string | null;
+  taskType: string | null;
+  license: string | null;
+  price: string | null;
+  free: boolean;
+  sizeBytes: number | null;
+  labelCount: number | null;
+  agreement: number | null;
+  confidence: number | null;
+  quality: number | null;
+  sales: number;
+}
+
+interface Page extends Listing {
+  author: string;
+  ddo: { id: string; services: Array<Record<string, unknown>> };
+  datasheet: { instances: number; classBalance: unknown; confidenceHistogram: unknown } | null;
+  schema: Record<string, unknown> | null;
+  files: Array<{ name: string; format: string; mediaType: string; bytes: number; sha256: string }>;
+  croissantUrl: string | null;
+  syntheticReport: unknown;
+  chain: {
+    chainId: number;
+    nftAddress: string;
+    mintTx: string;
+    metadataTx: string;
+    mintTxUrl: string | null;
+    datatokens: Array<{ address: string; prices: unknown[] }>;
+  };
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ AUTO_SUSPEND: 'false', INDEXER_POLL_SECONDS: '1' });
+  seeded = await seedMarket(t);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+function list(params: Record<string, unknown> = {}) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) search.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  return call<Listing[]>(t.baseUrl, undefined, 'GET', `/api/market/assets?${search.toString()}`);
+}
+
+describe('the catalogue API (GET /api/market/assets)', () => {
+  it('lists every listing to anyone, newest first, with Content-Range and facet counts', async () => {
+    const answer = await list();
+    expect(answer.status).toBe(200);
+    expect(answer.body.map((l) => l.did)).toEqual([seeded.external.did, seeded.free.did, seeded.priced.did]);
+    expect(answer.headers.get('content-range')).toBe('assets 0-2/3');
+    const facets = JSON.parse(answer.headers.get('x-facets')!) as Record<string, Record<string, number>>;
+    expect(facets).toMatchObject({
+      kind: { curated: 2 },
+      external: { true: 1, false: 2 },
+      free: { true: 1, false: 2 },
+      taskType: { classification: 2 },
+    });
+    const heron = answer.body.find((l) => l.did === seeded.priced.did)!;
+    expect(heron).toMatchObject({
+      name: 'Heron calls',
+      external: false,
+      kind: 'curated',
+      taskType: 'classification',
+      license: 'CC-BY-4.0',
+      price: '3',
+      free: false,
+      sales: 0,
+    });
+    expect(heron.labelCount).toBe(48);
+    expect(heron.sizeBytes).toBeGreaterThan(0);
+    expect(heron.confidence).toBeGreaterThan(0);
+    expect(answer.body.find((l) => l.did === seeded.external.did)).toMatchObject({
+      external: true,
+      kind: null,
+      license: 'MIT',
+      price: '7',
+      labelCount: null,
+      quality: null,
+    });
+  });
+
+  it('searches the full text (name, description, tags, labels) with q', async () => {
+    expect((await list({ q: 'herons' })).body.map((l) => l.did)).toEqual([seeded.priced.did]);
+    expect((await list({ q: 'walrus' })).body.map((l) => l.did)).toEqual([seeded.external.did]);
+    // The class labels of the datasheet are searchable too.
+    expect((await list({ q: 'bird' })).body.map((l) => l.did).sort()).toEqual([seeded.priced.did, seeded.free.did].sort());
+    expect((await list({ q: 'snow -herons' })).body.map((l) => l.did)).toEqual([seeded.free.did]);
+    const none = await list({ q: 'zeppelin' });
+    expect(none.body).toEqual([]);
+    expect(none.headers.get('content-range')).toBe('assets */0');
+  });
+
+  it('filters on facets and ranges, sorts and pages', async () => {
+    expect((await list({ filter: { free: true } })).body.map((l) => l.did)).toEqual([seeded.free.did]);
+    expect((await list({ filter: { external: true } })).body.map((l) => l.did)).toEqual([seeded.external.did]);
+    expect((await list({ filter: { kind: 'curated', priceMin: 1 } })).body.map((l) => l.did)).toEqual([seeded.priced.did]);
+    expect((await list({ filter: { priceMax: 5 } })).body.map((l) => l.did).sort()).toEqual([seeded.priced.did, seeded.free.did].sort());
+    expect((await list({ filter: { license: ['mit'] } })).body.map((l) => l.did)).toEqual([seeded.external.did]);
+    expect((await list({ filter: { labelsMin: 1, confidenceMin: 0.1 } })).body).toHaveLength(2);
+    expect((await list({ filter: { taskType: 'classification', sizeMax: 1 } })).body).toEqual([]);
+    expect((await list({ sort: ['price', 'ASC'] })).body.map((l) => l.did)).toEqual([
+      seeded.free.did,
+      seeded.priced.did,
+      seeded.external.did,
+    ]);
+    expect((await list({ sort: ['price', 'DESC'] })).body.map((l) => l.did)).toEqual([
+      seeded.external.did,
+      seeded.priced.did,
+      seeded.free.did,
+    ]);
+    expect((await list({ sort: ['quality', 'DESC'] })).body.at(-1)!.did).toBe(seeded.external.did);
+    const second = await list({ sort: ['newest', 'DESC'], range: [1, 1] });
+    expect(second.body.map((l) => l.did)).toEqual([seeded.free.did]);
+    expect(second.headers.get('content-range')).toBe('assets 1-1/3');
+  });
+
+  it('refuses unknown filters and sorts and bad values with 400 naming the field', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ filter: { colour: 'red' } }, 'filter.colour'],
+      [{ sort: ['rating', 'ASC'] }, 'sort'],
+      [{ filter: { free: 'maybe' } }, 'filter.free'],
+      [{ filter: { priceMin: 'cheap' } }, 'filter.priceMin'],
+      [{ range: [5, 2] }, 'range'],
+    ];
+    for (const [params, field] of cases) {
+      const answer = await call<{ field: string }>(
+        t.baseUrl,
+        undefined,
+        'GET',
+        `/api/market/assets?${new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)]))).toString()}`,
+      );
+      expect(answer.status, field).toBe(400);
+      expect(answer.body.field).toBe(field);
+    }
+  });
+});
+
+describe('the asset page (GET /api/market/assets/:did)', () => {
+  it('shows a Tessera asset: DDO summary, datasheet, schema, files without CIDs, Croissant, on-chain details', async () => {
+    const answer = await call<Page>(t.baseUrl, undefined, 'GET', `/api/market/assets/${seeded.priced.did}`);
+    expect(answer.status).toBe(200);
+    const page = answer.body;
+    expect(page).toMatchObject({
+      did: seeded.priced.did,
+      name: 'Heron calls',
+      author: 'Tessera',
+      price: '3',
+      sales: 0,
+      syntheticReport: null,
+    });
+    expect(page.ddo.id).toBe(seeded.priced.did);
+    expect(page.ddo.services[0]).not.toHaveProperty('files');
+    expect(page.datasheet).toMatchObject({ instances: 24 });
+    expect(page.schema).not.toBeNull();
+    expect(page.files.map((f) => f.name)).toContain('croissant.json');
+    expect(JSON.stringify(page.files)).not.toMatch(/Qm[1-9A-HJ-NP-Za-km-z]{44}|bafy/);
+    expect(page.chain).toMatchObject({
+      chainId: 8996,
+      nftAddress: seeded.priced.nftAddress,
+      mintTx: seeded.priced.mintTx,
+      metadataTx: seeded.priced.metadataTx,
+      mintTxUrl: null,
+    });
+    expect(page.chain.datatokens).toEqual([
+      expect.objectContaining({
+        address: seeded.priced.datatokenAddress,
+        prices: [expect.objectContaining({ type: 'fixedrate', price: '3' })],
+      }),
+    ]);
+    const croissant = await fetch(page.croissantUrl!);
+    expect(croissant.status).toBe(200);
+    const document = (await croissant.json()) as { conformsTo: string; name: string };
+    expect(document.conformsTo).toBe('http://mlcommons.org/croissant/1.0');
+  });
+
+  it('shows an external listing with what its DDO has, and 404 for an unknown DID', async () => {
+    const answer = await call<Page>(t.baseUrl, undefined, 'GET', `/api/market/assets/${seeded.external.did}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ external: true, author: 'Someone else', datasheet: null, croissantUrl: null, files: [] });
+    const unknown = `did:op:${'0'.repeat(64)}`;
+    expect((await call(t.baseUrl, undefined, 'GET', `/api/market/assets/${unknown}`)).status).toBe(404);
+    expect((await fetch(`${t.baseUrl}/api/market/assets/${seeded.external.did}/croissant.json`)).status).toBe(404);
+  });
+});
