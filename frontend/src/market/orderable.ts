@@ -3,7 +3,7 @@ import type { MarketAssetPage } from './types';
 
 /** What buying an asset needs, from its page: its first access service's datatoken and price. */
 export function orderableOf(asset: MarketAssetPage): Orderable | undefined {
-  const services = Array.isArray(asset.ddo['services']) ? (asset.ddo['services'] as Array<Record<string, unknown>>) : [];
+  const services = Array.isArray(asset.ddo?.['services']) ? (asset.ddo['services'] as Array<Record<string, unknown>>) : [];
   const serviceIndex = services.findIndex((service) => service['type'] === 'access');
   const service = services[serviceIndex];
   if (!service) return undefined;
