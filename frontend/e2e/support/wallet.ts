@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { JsonRpcProvider, Wallet } from 'ethers';
+import { getBytes, JsonRpcProvider, Wallet } from 'ethers';
 
 /**
  * A test wallet: an ethers Wallet on the Node side, injected into the page as an EIP-1193
@@ -43,9 +43,10 @@ export async function injectWallet(
         return provider.send(method, params);
       case 'personal_sign': {
         if (options.reject) return { error: { code: 4001, message: 'User rejected the request.' } };
+        // As MetaMask does: a 0x-string is the bytes to sign (a hex-encoded text, or a digest such as
+        // an Ocean download's), anything else a text.
         const [message] = params as [string];
-        const text = message.startsWith('0x') ? Buffer.from(message.slice(2), 'hex').toString('utf8') : message;
-        return wallet.signMessage(text);
+        return wallet.signMessage(message.startsWith('0x') ? getBytes(message) : message);
       }
       default:
         return { error: { code: 4200, message: `unsupported method ${method}` } };
