@@ -21,6 +21,11 @@ import { DatasetPublicationEntity } from '../datasets/dataset-publication.entity
 import { DatasetSyntheticRowEntity } from '../datasets/dataset-synthetic-row.entity.js';
 import { DatasetVersionItemEntity } from '../datasets/dataset-version-item.entity.js';
 import { DatasetVersionEntity } from '../datasets/dataset-version.entity.js';
+import { FaucetGrantEntity } from '../dev/faucet-grant.entity.js';
+import { ListingChangeEntity } from '../sales/listing-change.entity.js';
+import { SaleShareEntity } from '../sales/sale-share.entity.js';
+import { SaleEntity } from '../sales/sale.entity.js';
+import { SalesSettingEntity } from '../sales/sales-setting.entity.js';
 
 export const entities = [
   UserEntity,
@@ -46,4 +51,9 @@ export const entities = [
   DatasetFileEntity,
   DatasetSyntheticRowEntity,
   DatasetPublicationEntity,
+  SaleEntity,
+  SaleShareEntity,
+  SalesSettingEntity,
+  ListingChangeEntity,
+  FaucetGrantEntity,
 ];

@@ -103,6 +103,11 @@ export const ErrorCode = {
   // ocean
   /** Ocean's contracts are not known on this chain (RPC_URL without an Ocean address file or DEPLOY_CONTRACTS). */
   OCEAN_NOT_CONFIGURED: 'OCEAN_NOT_CONFIGURED',
+  // sales
+  /** The version has no published asset to list or unlist. */
+  DATASET_NOT_PUBLISHED: 'DATASET_NOT_PUBLISHED',
+  /** The faucet only runs on the embedded development chain. */
+  FAUCET_UNAVAILABLE: 'FAUCET_UNAVAILABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

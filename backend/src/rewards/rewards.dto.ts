@@ -6,6 +6,7 @@ import { formatTokens, parseTokens } from './domain/reward-math.js';
 import type { EpochRow } from './epochs.repository.js';
 import type { LedgerRow, ProjectCommitment } from './ledger.repository.js';
 import type { RewardTokenFacts } from './payout-contract.port.js';
+import { DatasetSalesShareDto } from '../sales/sales.dto.js';
 
 export const EPOCH_FILTERS = ['id', 'status', 'mode'] as const;
 export const EPOCH_SORTS = ['id', 'createdAt', 'postedAt', 'status'] as const;
@@ -131,6 +132,11 @@ export class EarningsDto {
   @ApiProperty({ type: EarningsTotalsDto }) totals: EarningsTotalsDto;
   @ApiProperty({ type: [MyEpochDto] }) epochs: MyEpochDto[];
   @ApiProperty({ type: [LedgerLineDto] }) recent: LedgerLineDto[];
+  @ApiProperty({
+    type: [DatasetSalesShareDto],
+    description: 'Dataset sales: their share of the sales of each dataset holding their labels',
+  })
+  datasetSales: DatasetSalesShareDto[];
 }
 
 export class ProofDto {
