@@ -16,7 +16,8 @@ export const LEDGER_SORTS = ['id', 'createdAt'] as const;
 // The values these columns hold, for the document (the entities keep them as strings).
 const EPOCH_MODES = ['claim', 'push'];
 const EPOCH_STATUSES = ['closed', 'posted', 'paid', 'swept', 'failed', 'voided'];
-const LEDGER_KINDS = ['reward', 'reversal', 'adjustment'];
+/** sale_share: an annotator's part of a dataset sale (sales module). */
+const LEDGER_KINDS = ['reward', 'reversal', 'adjustment', 'sale_share'];
 
 export class CloseEpochDto {
   @ApiProperty({

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../access/access.js';
@@ -79,6 +79,7 @@ export class ListingController {
   }
 
   @Post(':id/listing')
+  @HttpCode(200)
   @ApiOkResponse({ type: ListingDto, description: 'The state change is queued in the outbox (status queued, then confirmed)' })
   set(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: SetListingDto): Promise<ListingDto> {
     return this.sales.setListing(parseId(id), body.listed, caller.id);
