@@ -228,6 +228,32 @@ describe('revenue share: a sale on the embedded chain -> ledger entries for the 
     expect(entries.reduce((s, e) => s + BigInt(e.amount), 0n)).toBe(BigInt(all.baseTokenAmount));
   }, 300_000);
 
+  it('a sale of a synthetic version pays the annotators of the curated version it was made from', async () => {
+    const created = await datasets().createSynthetic(priced.id, { rows: 20, seed: 4 }, null);
+    const synthetic = await waitFor(`synthetic ${created.id}`, async () => {
+      const answer = await datasets().get(created.id);
+      return answer.status === 'building' ? undefined : answer;
+    });
+    expect(synthetic.status, synthetic.error ?? '').toBe('ready');
+    await datasets().publish(synthetic.id, { price: '1' }, null);
+    const published = await waitFor(`publication of ${synthetic.id}`, async () => {
+      const answer = await datasets().get(synthetic.id);
+      return answer.publication?.status === 'publishing' ? undefined : answer;
+    });
+    expect(published.publication?.status, published.publication?.error ?? '').toBe('published');
+    await app().get(SalesService).updateSettings(3000, annotators[0]!.id);
+    const before = (await ledger()).length;
+    const { sale } = await buy(published);
+    await sink().recordSale(sale);
+    const entries = (await ledger()).slice(before);
+    expect(entries.map((e) => e.annotator_id)).toEqual(annotators.slice(0, 3).map((a) => a.id));
+    const share = (BigInt(sale.baseTokenAmount) * 3000n) / 10_000n;
+    expect(entries.reduce((s, e) => s + BigInt(e.amount), 0n)).toBe(share);
+    for (const [i, labels] of [25n, 20n, 15n].entries()) {
+      expect(BigInt(entries[i]!.amount) - (share * labels) / 60n).toBeLessThanOrEqual(1n);
+    }
+  }, 300_000);
+
   it('a sale of an asset Tessera did not publish is recorded without entries', async () => {
     const before = (await ledger()).length;
     await sink().recordSale({
