@@ -4,7 +4,9 @@ import { sqlRows } from '../database/sql.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { idList } from '../http/list-query.js';
 import type { Sale } from '../market/sale.js';
-import type { LabelCount, ShareEntry } from './domain/revenue-share.js';
+import type { ProjectType } from '../projects/domain/label-schema.js';
+import type { VersionLabel } from './domain/accepted-labels.js';
+import type { ShareEntry } from './domain/revenue-share.js';
 
 /** The ledger kind of a sale's share (ledger_entries.kind). */
 export const SALE_SHARE_KIND = 'sale_share';
@@ -13,7 +15,8 @@ export const SALE_SHARE_KIND = 'sale_share';
 export interface ShareContext {
   versionId: number;
   shareBps: number;
-  counts: LabelCount[];
+  type: ProjectType;
+  labels: VersionLabel[];
 }
 
 export interface SaleRow {
@@ -160,11 +163,8 @@ export class SalesRepository {
       await this.grantBuyer(manager, [sale.consumer, sale.payer]);
       if (!publication) return { id, recorded: true, entries: [] };
       const bps = await shareBps();
-      const entries = decide({
-        versionId: publication.version_id,
-        shareBps: bps,
-        counts: await this.labelCounts(manager, publication.version_id),
-      });
+      const { type, labels } = await this.versionLabels(manager, publication.version_id);
+      const entries = decide({ versionId: publication.version_id, shareBps: bps, type, labels });
       if (entries.length > 0) {
         const ledger = await sqlRows<{ id: string; annotator_id: number }>(
           manager,
@@ -194,21 +194,28 @@ export class SalesRepository {
   }
 
   /**
-   * Accepted labels per annotator in a version: the annotations its items were built from (a
-   * synthetic version's come from the curated version it was made from). Labels deleted since are
-   * not counted: their rewards were reversed too.
+   * The labels a version was built from, each with the answer its item carries (a synthetic
+   * version's come from the curated version it was made from). Labels deleted since are left out:
+   * their rewards were reversed too; so are labels withdrawn since (suspension, failed qualification).
    */
-  private async labelCounts(manager: EntityManager, versionId: number): Promise<LabelCount[]> {
-    return sqlRows<LabelCount>(
+  private async versionLabels(manager: EntityManager, versionId: number): Promise<{ type: ProjectType; labels: VersionLabel[] }> {
+    const [project] = await sqlRows<{ type: ProjectType }>(
       manager,
-      `WITH v AS (SELECT CASE WHEN kind = 'synthetic' THEN source_version_id ELSE id END AS id FROM dataset_versions WHERE id = $1)
-       SELECT a.annotator_id AS "annotatorId", count(*)::int AS labels
-         FROM dataset_version_items i JOIN v ON i.version_id = v.id
-         CROSS JOIN LATERAL unnest(i.annotation_ids) AS x(annotation_id)
-         JOIN annotations a ON a.id = x.annotation_id
-        GROUP BY a.annotator_id ORDER BY a.annotator_id`,
+      'SELECT p.type FROM dataset_versions v JOIN projects p ON p.id = v.project_id WHERE v.id = $1',
       [versionId],
     );
+    if (!project) return { type: 'classification', labels: [] };
+    const labels = await sqlRows<VersionLabel>(
+      manager,
+      `WITH v AS (SELECT CASE WHEN kind = 'synthetic' THEN source_version_id ELSE id END AS id FROM dataset_versions WHERE id = $1)
+       SELECT a.annotator_id AS "annotatorId", a.result, i.answer, CASE WHEN $2 = 'spans' THEN it.data ELSE '{}'::jsonb END AS data
+         FROM dataset_version_items i JOIN v ON i.version_id = v.id
+         CROSS JOIN LATERAL unnest(i.annotation_ids) AS x(annotation_id)
+         JOIN annotations a ON a.id = x.annotation_id AND a.discarded_at IS NULL
+         LEFT JOIN items it ON it.id = i.item_id AND $2 = 'spans'`,
+      [versionId, project.type],
+    );
+    return { type: project.type, labels };
   }
 
   /** Buyers get the buyer role with their first purchase (when they have signed in before). */

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import type { Sale, SaleSink } from '../market/sale.js';
+import { acceptedLabelCounts } from './domain/accepted-labels.js';
 import { convertAtPar, shareOf, splitShare, type ShareEntry } from './domain/revenue-share.js';
 import {
   mapAnnotatorRevenue,
@@ -53,7 +54,8 @@ export class SalesService implements SaleSink {
   /**
    * Records the sale once (by chain, transaction and log index) and, for a Tessera version, writes
    * the annotators' share in the same transaction: `shareBps` of the price, converted at par into
-   * the reward token (domain/revenue-share.ts), split by their labels in the version.
+   * the reward token (domain/revenue-share.ts), split by their accepted labels in the version
+   * (domain/accepted-labels.ts).
    */
   async recordSale(sale: Sale): Promise<void> {
     const amount = BigInt(sale.baseTokenAmount);
@@ -66,7 +68,7 @@ export class SalesService implements SaleSink {
     const result = await this.sales.record(
       sale,
       () => this.shareBps(),
-      ({ shareBps, counts }): ShareEntry[] => splitShare(shareOf(rewardUnits, shareBps), counts),
+      ({ shareBps, type, labels }): ShareEntry[] => splitShare(shareOf(rewardUnits, shareBps), acceptedLabelCounts(type, labels)),
       `sale ${sale.txHash}:${sale.logIndex}`,
     );
     if (result.recorded && result.entries.length > 0) {

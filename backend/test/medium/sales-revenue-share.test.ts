@@ -99,9 +99,11 @@ beforeAll(async () => {
     (r) => r.id,
   );
   // Items 0-14 labelled by a and b, 15-24 by a and c, 25-29 by b and c: a 25 labels, b 20, c 15.
+  // a also labelled items 25-29, wrongly: outvoted, those labels are in the version's provenance
+  // but were not accepted, and earn nothing from its sales.
   await writeLabels(db(), project.id, items, [a!, b!, c!], (i) => {
     const label = LABELS[i % 3]!;
-    return i < 15 ? [label, label, null] : i < 25 ? [label, null, label] : [null, label, label];
+    return i < 15 ? [label, label, null] : i < 25 ? [label, null, label] : [LABELS[(i + 1) % 3]!, label, label];
   });
   await app().get(AggregationService).aggregate(project.id);
   // d labels another project only: none of their labels is in the versions sold.
@@ -129,6 +131,13 @@ afterAll(async () => {
 describe('revenue share: a sale on the embedded chain -> ledger entries for the version annotators -> epoch -> claim', () => {
   it('shares 30 % of what the buyer paid among exactly the version annotators, by their labels, summing exactly', async () => {
     expect(priced.itemCount).toBe(30);
+    const [rejected] = await sqlRows<{ n: number }>(
+      db(),
+      `SELECT count(*)::int AS n FROM dataset_version_items i JOIN annotations a ON a.id = ANY(i.annotation_ids)
+        WHERE i.version_id = $1 AND a.annotator_id = $2 AND a.result <> i.answer`,
+      [priced.id, annotators[0]!.id],
+    );
+    expect(rejected!.n).toBe(5);
     const { buyer, sale } = await buy(priced);
     expect(BigInt(sale.baseTokenAmount)).toBeGreaterThanOrEqual(25n * 10n ** 17n);
     expect(sale.consumer.toLowerCase()).toBe(buyer.address.toLowerCase());
