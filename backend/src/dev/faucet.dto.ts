@@ -14,5 +14,5 @@ export class FaucetGrantDto {
   @ApiProperty({ description: 'Base tokens (OCEAN) sent' }) tokens: string;
   @ApiProperty() baseToken: string;
   @ApiProperty({ description: 'The base-token transfer, sent by the operator through the outbox' }) tokenTxPurpose: string;
-  @ApiProperty({ format: 'date-time', description: 'When this address may ask again' }) nextGrantAt: string;
+  @ApiProperty({ description: 'When this address may ask again' }) nextGrantAt: string;
 }

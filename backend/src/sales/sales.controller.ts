@@ -96,6 +96,6 @@ export class PurchasesController {
   @Get('purchases')
   @ApiOkResponse({ type: PurchaseDto, isArray: true, description: 'Orders the signed-in wallet placed or paid for, newest first' })
   purchases(@CurrentCaller() caller: Caller): Promise<PurchaseDto[]> {
-    return this.sales.purchases(caller.address);
+    return this.sales.purchases(caller);
   }
 }

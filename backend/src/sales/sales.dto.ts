@@ -18,7 +18,7 @@ export class SaleDto {
   @ApiProperty() txHash: string;
   @ApiProperty() logIndex: number;
   @ApiProperty() blockNumber: number;
-  @ApiProperty({ format: 'date-time' }) soldAt: string;
+  @ApiProperty() soldAt: string;
   @ApiProperty() nftAddress: string;
   @ApiProperty() datatokenAddress: string;
   @ApiProperty() did: string;
@@ -69,7 +69,7 @@ export class DatasetRevenueDto {
   @ApiProperty({ description: 'Orders' }) sales: number;
   @ApiProperty({ description: 'Base tokens paid' }) revenue: string;
   @ApiProperty({ description: 'Reward tokens shared with annotators' }) shared: string;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastSaleAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastSaleAt: string | null;
   @ApiProperty({ description: 'Whether the last listing change asked for it to be listed (true when none)' }) listed: boolean;
 }
 
@@ -155,7 +155,7 @@ export class PurchaseDto {
   @ApiProperty() did: string;
   @ApiProperty({ type: Number, nullable: true }) versionId: number | null;
   @ApiProperty({ type: String, nullable: true }) datasetName: string | null;
-  @ApiProperty({ format: 'date-time' }) purchasedAt: string;
+  @ApiProperty() purchasedAt: string;
   @ApiProperty() txHash: string;
   @ApiProperty() chainId: number;
   @ApiProperty() serviceIndex: number;
@@ -163,7 +163,7 @@ export class PurchaseDto {
   @ApiProperty() consumer: string;
   @ApiProperty() payer: string;
   @ApiProperty({ description: 'Paid, base tokens' }) amount: string;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When the order expires; null: never (or unknown)' })
+  @ApiProperty({ type: String, nullable: true, description: 'When the order expires; null: never (or unknown)' })
   validUntil: string | null;
   @ApiProperty({ description: 'Whether the order still allows downloads (service timeout)' }) valid: boolean;
 }

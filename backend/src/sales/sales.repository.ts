@@ -218,14 +218,21 @@ export class SalesRepository {
     return { type: project.type, labels };
   }
 
-  /** Buyers get the buyer role with their first purchase (when they have signed in before). */
-  private async grantBuyer(manager: EntityManager, addresses: string[]): Promise<void> {
+  /**
+   * Buyers get the buyer role with their first purchase: here when they have signed in before it,
+   * else when they first look at their purchases.
+   */
+  private async grantBuyer(manager: EntityManager | DataSource, addresses: string[]): Promise<void> {
     await sqlRows(
       manager,
       `UPDATE users SET roles = ARRAY(SELECT DISTINCT unnest(roles || ARRAY['buyer']) ORDER BY 1)
         WHERE address = ANY($1::text[]) AND NOT 'buyer' = ANY(roles)`,
       [addresses.map((a) => a.toLowerCase())],
     );
+  }
+
+  async grantBuyerRole(address: string): Promise<void> {
+    await this.grantBuyer(this.db, [address]);
   }
 
   async shareBps(): Promise<number | undefined> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interface } from 'ethers';
+import type { Caller } from '../access/access.js';
 import { CHAIN_PORT, type ChainPort } from '../chain/chain.port.js';
 import { OutboxService } from '../chain/outbox.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -97,9 +98,12 @@ export class SalesService implements SaleSink {
     return (await this.sales.annotatorSales(annotatorId)).map(mapDatasetSalesShare);
   }
 
-  async purchases(address: string): Promise<PurchaseDto[]> {
+  /** The caller's purchases; a caller who bought before ever signing in gets the buyer role now. */
+  async purchases(caller: Caller): Promise<PurchaseDto[]> {
     const now = Date.now();
-    return (await this.sales.purchases(address)).map((row) => mapPurchase(row, now));
+    const rows = await this.sales.purchases(caller.address);
+    if (rows.length > 0 && !caller.roles.includes('buyer')) await this.sales.grantBuyerRole(caller.address);
+    return rows.map((row) => mapPurchase(row, now));
   }
 
   async settings(): Promise<SalesSettingsDto> {

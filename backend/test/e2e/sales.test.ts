@@ -154,6 +154,8 @@ describe('sales, revenue, share, listing and purchases over HTTP', () => {
     await t.tessera.app.get<SaleSink>(SALE_SINK).recordSale(sale);
 
     const buyerSession = await signIn(t.baseUrl, buyer as unknown as Wallet, t.config.chainId);
+    // They bought before signing in: the buyer role comes with their first look at their purchases.
+    expect(buyerSession.user.roles).toEqual(['annotator']);
     const purchases = await call<Array<Record<string, unknown>>>(t.baseUrl, buyerSession, 'GET', '/api/market/purchases');
     expect(purchases.status).toBe(200);
     expect(purchases.body).toHaveLength(1);
@@ -165,6 +167,8 @@ describe('sales, revenue, share, listing and purchases over HTTP', () => {
       txHash: hash.toLowerCase(),
     });
     expect((await call(t.baseUrl, annotators[0], 'GET', '/api/market/purchases')).body).toEqual([]);
+    const me = await call<{ roles: string[] }>(t.baseUrl, buyerSession, 'GET', '/api/auth/me');
+    expect(me.body.roles).toContain('buyer');
 
     const list = await call<Array<Record<string, unknown>>>(
       t.baseUrl,

@@ -1627,7 +1627,6 @@ export type components = {
       txHash: string;
       logIndex: number;
       blockNumber: number;
-      /** Format: date-time */
       soldAt: string;
       nftAddress: string;
       datatokenAddress: string;
@@ -1662,7 +1661,6 @@ export type components = {
       revenue: string;
       /** @description Reward tokens shared with annotators */
       shared: string;
-      /** Format: date-time */
       lastSaleAt: string | null;
       /** @description Whether the last listing change asked for it to be listed (true when none) */
       listed: boolean;
@@ -1709,7 +1707,6 @@ export type components = {
       did: string;
       versionId: number | null;
       datasetName: string | null;
-      /** Format: date-time */
       purchasedAt: string;
       txHash: string;
       chainId: number;
@@ -1719,10 +1716,7 @@ export type components = {
       payer: string;
       /** @description Paid, base tokens */
       amount: string;
-      /**
-       * Format: date-time
-       * @description When the order expires; null: never (or unknown)
-       */
+      /** @description When the order expires; null: never (or unknown) */
       validUntil: string | null;
       /** @description Whether the order still allows downloads (service timeout) */
       valid: boolean;
@@ -1742,10 +1736,7 @@ export type components = {
       baseToken: string;
       /** @description The base-token transfer, sent by the operator through the outbox */
       tokenTxPurpose: string;
-      /**
-       * Format: date-time
-       * @description When this address may ask again
-       */
+      /** @description When this address may ask again */
       nextGrantAt: string;
     };
     HealthDto: {
