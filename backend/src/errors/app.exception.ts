@@ -104,6 +104,7 @@ export const ErrorCode = {
   /** Ocean's contracts are not known on this chain (RPC_URL without an Ocean address file or DEPLOY_CONTRACTS). */
   OCEAN_NOT_CONFIGURED: 'OCEAN_NOT_CONFIGURED',
   // sales
+  SALE_NOT_FOUND: 'SALE_NOT_FOUND',
   /** The version has no published asset to list or unlist. */
   DATASET_NOT_PUBLISHED: 'DATASET_NOT_PUBLISHED',
   /** The faucet only runs on the embedded development chain. */

@@ -40,6 +40,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.DATASET_NOT_FOUND:
     case ErrorCode.DATASET_FILE_NOT_FOUND:
     case ErrorCode.FAUCET_UNAVAILABLE:
+    case ErrorCode.SALE_NOT_FOUND:
       return 404;
     case ErrorCode.USER_ADDRESS_TAKEN:
     case ErrorCode.USER_HAS_WORK:

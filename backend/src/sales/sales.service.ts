@@ -84,7 +84,7 @@ export class SalesService implements SaleSink {
 
   async get(id: number): Promise<SaleDto> {
     const row = await this.sales.get(id);
-    if (!row) throw new SalesException(ErrorCode.DATASET_NOT_FOUND, `No sale ${id}`);
+    if (!row) throw new SalesException(ErrorCode.SALE_NOT_FOUND, `No sale ${id}`);
     return mapSale(row);
   }
 

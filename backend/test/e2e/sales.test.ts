@@ -181,7 +181,7 @@ describe('sales, revenue, share, listing and purchases over HTTP', () => {
     expect(list.body[0]).toMatchObject({ versionId: version.id, shareBps: 3000, annotators: 2, consumer: buyer.address.toLowerCase() });
     const one = await call(t.baseUrl, t.admin, 'GET', `/api/sales/${list.body[0]!['id'] as number}`);
     expect(one.body).toEqual(list.body[0]);
-    expect((await call<{ code: string }>(t.baseUrl, t.admin, 'GET', '/api/sales/999999')).status).toBe(404);
+    expect((await call<{ code: string }>(t.baseUrl, t.admin, 'GET', '/api/sales/999999')).body).toMatchObject({ code: 'SALE_NOT_FOUND' });
     expect((await call(t.baseUrl, t.admin, 'GET', `/api/sales?filter=${encodeURIComponent('{"nope":1}')}`)).status).toBe(400);
 
     const revenue = await call<{ datasets: Array<Record<string, unknown>>; annotators: Array<Record<string, unknown>> }>(
