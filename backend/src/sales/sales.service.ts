@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interface } from 'ethers';
 import type { Caller } from '../access/access.js';
 import { CHAIN_PORT, type ChainPort } from '../chain/chain.port.js';
+import { ChainStateService } from '../chain/chain-state.service.js';
 import { OutboxService } from '../chain/outbox.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
@@ -48,6 +49,7 @@ export class SalesService implements SaleSink {
   constructor(
     private readonly sales: SalesRepository,
     private readonly outbox: OutboxService,
+    private readonly chainState: ChainStateService,
     @Inject(CHAIN_PORT) private readonly chain: ChainPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -63,7 +65,7 @@ export class SalesService implements SaleSink {
     if (amount < 0n) throw new SalesException(ErrorCode.VALIDATION_FAILED, 'baseTokenAmount is negative', 'baseTokenAmount');
     // Read before the transaction: a chain call does not hold a database connection.
     const rewardUnits =
-      amount > 0n && sale.baseTokenAddress
+      amount > 0n && sale.baseTokenAddress && (await this.isPlatformBaseToken(sale.baseTokenAddress))
         ? convertAtPar(amount, await this.tokenDecimals(sale.baseTokenAddress), await this.tokenDecimals(this.chain.info.rewardToken))
         : 0n;
     const result = await this.sales.record(
@@ -142,6 +144,17 @@ export class SalesService implements SaleSink {
       throw new SalesException(ErrorCode.DATASET_NOT_PUBLISHED, `Dataset version ${versionId} is not published on Ocean`);
     }
     return publication.nftAddress;
+  }
+
+  /**
+   * Only the base token Tessera prices its versions in converts at par; a sale paid in another token
+   * (an asset repriced by hand) is recorded without a share rather than converted at a made-up rate.
+   */
+  private async isPlatformBaseToken(token: string): Promise<boolean> {
+    const ours = this.config.ocean.addresses?.oceanToken ?? (await this.chainState.recorded('ocean:oceanToken'));
+    const same = ours !== undefined && ours.toLowerCase() === token.toLowerCase();
+    if (!same) this.logger.warn(`a sale paid in ${token}, not in the platform's base token ${ours ?? '(none)'}: no share`);
+    return same;
   }
 
   private async shareBps(): Promise<number> {

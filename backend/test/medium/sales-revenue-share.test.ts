@@ -265,6 +265,17 @@ describe('revenue share: a sale on the embedded chain -> ledger entries for the 
     }
   }, 300_000);
 
+  it('a sale paid in a token other than the platform base token is recorded without entries', async () => {
+    const { sale } = await buy(priced);
+    const before = (await ledger()).length;
+    await sink().recordSale({ ...sale, baseTokenAddress: chain.info.rewardToken });
+    expect((await ledger()).length).toBe(before);
+    const [row] = await sqlRows<{ share_amount: string }>(db(), 'SELECT share_amount::text AS share_amount FROM sales WHERE tx_hash = $1', [
+      sale.txHash.toLowerCase(),
+    ]);
+    expect(row).toEqual({ share_amount: '0' });
+  }, 300_000);
+
   it('a sale of an asset Tessera did not publish is recorded without entries', async () => {
     const before = (await ledger()).length;
     await sink().recordSale({
