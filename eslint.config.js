@@ -37,6 +37,8 @@ function intoAnotherModule(up, roles) {
   const allowed = [
     `(?:${SHARED_FOLDERS.join('|')})/`,
     'auth/auth\\.(?:decorators|guard)\\.js$',
+    // The contract between the chain indexer and the sales module (Sale, SALE_SINK).
+    'market/sale\\.js$',
     '[^/]+/domain/',
     `[^/]+/[^/]+\\.(?:${roles.join('|')})\\.js$`,
   ];

@@ -21,6 +21,7 @@ import { Migration as M17 } from './1796322026875-DatasetVersions.js';
 import { Migration as M18 } from './1796323870829-SyntheticRows.js';
 import { Migration as M19 } from './1796324677868-DatasetPublications.js';
 import { Migration as M20 } from './1796407928712-OceanIndex.js';
+import { Migration as M21 } from './1796407995920-SalesRevenueShare.js';
 
 export const migrations: Array<new () => MigrationInterface> = [
   M0,
@@ -44,4 +45,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   M18,
   M19,
   M20,
+  M21,
 ];

@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatasetsModule } from './datasets/datasets.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { DevModule } from './dev/dev.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndexerModule } from './indexer/indexer.module.js';
 import { AquariusModule } from './aquarius/aquarius.module.js';
@@ -16,6 +17,7 @@ import { OceanModule } from './ocean/ocean.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { RewardsModule } from './rewards/rewards.module.js';
+import { SalesModule } from './sales/sales.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { StorageModule } from './storage/storage.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
@@ -56,6 +58,8 @@ export class AppModule {
         IndexerModule,
         AquariusModule,
         MarketModule,
+        SalesModule,
+        DevModule,
         HealthModule,
       ],
     };

@@ -75,6 +75,7 @@ export interface AppConfig {
   readonly crashDuringPublish: 'mint' | undefined;
   readonly ocean: OceanConfig;
   readonly indexer: IndexerConfig;
+  readonly sales: SalesConfig;
 }
 
 /** The Ocean event indexer (indexer module): how far behind the head it stays, how often and how wide it reads. */
@@ -85,6 +86,17 @@ export interface IndexerConfig {
   readonly pollMs: number;
   /** Blocks per eth_getLogs request (INDEXER_LOG_WINDOW, default 2000; public RPCs refuse wide ranges). */
   readonly logWindow: number;
+}
+
+/** Dataset sales: the annotators' share, and the embedded chain's faucet. */
+export interface SalesConfig {
+  /** Share of each sale paid to the sold version's annotators, basis points, until an admin sets another (DATASET_SALE_SHARE_BPS). */
+  readonly defaultShareBps: number;
+  /** What POST /api/dev/faucet gives an address (embedded chain only): gas in wei, base tokens in their smallest unit. */
+  readonly faucetGasWei: bigint;
+  readonly faucetTokens: bigint;
+  /** One faucet grant per address per this many seconds (FAUCET_WINDOW_SECONDS). */
+  readonly faucetWindowSeconds: number;
 }
 
 export interface SynthLlmConfig {
@@ -643,6 +655,12 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     chain: readChain(env, nodeEnv),
     synthLlm: readSynthLlm(env),
     ocean: readOcean(env, nodeEnv, dataDir, chainId),
+    sales: {
+      defaultShareBps: readInt(env, 'DATASET_SALE_SHARE_BPS', 3000, 0, 10_000),
+      faucetGasWei: BigInt(readInt(env, 'FAUCET_GAS_MILLI_ETH', 1000, 0, 1_000_000)) * 10n ** 15n,
+      faucetTokens: BigInt(readInt(env, 'FAUCET_TOKENS', 100, 0, 1_000_000)) * 10n ** 18n,
+      faucetWindowSeconds: readInt(env, 'FAUCET_WINDOW_SECONDS', 3600, 0, 30 * 86_400),
+    },
     demoData:
       readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',
   };

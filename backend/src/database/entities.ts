@@ -26,6 +26,11 @@ import { OceanDatatokenEntity } from '../indexer/ocean-datatoken.entity.js';
 import { OceanEventEntity } from '../indexer/ocean-event.entity.js';
 import { OceanOrderEntity } from '../indexer/ocean-order.entity.js';
 import { OceanPriceEntity } from '../indexer/ocean-price.entity.js';
+import { FaucetGrantEntity } from '../dev/faucet-grant.entity.js';
+import { ListingChangeEntity } from '../sales/listing-change.entity.js';
+import { SaleShareEntity } from '../sales/sale-share.entity.js';
+import { SaleEntity } from '../sales/sale.entity.js';
+import { SalesSettingEntity } from '../sales/sales-setting.entity.js';
 
 export const entities = [
   UserEntity,
@@ -56,4 +61,9 @@ export const entities = [
   OceanDatatokenEntity,
   OceanPriceEntity,
   OceanOrderEntity,
+  SaleEntity,
+  SaleShareEntity,
+  SalesSettingEntity,
+  ListingChangeEntity,
+  FaucetGrantEntity,
 ];

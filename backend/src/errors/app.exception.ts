@@ -106,6 +106,12 @@ export const ErrorCode = {
   // market and metadata role
   /** No indexed asset (with a DDO) has this DID. */
   ASSET_NOT_FOUND: 'ASSET_NOT_FOUND',
+  // sales
+  SALE_NOT_FOUND: 'SALE_NOT_FOUND',
+  /** The version has no published asset to list or unlist. */
+  DATASET_NOT_PUBLISHED: 'DATASET_NOT_PUBLISHED',
+  /** The faucet only runs on the embedded development chain. */
+  FAUCET_UNAVAILABLE: 'FAUCET_UNAVAILABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -40,6 +40,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.DATASET_NOT_FOUND:
     case ErrorCode.DATASET_FILE_NOT_FOUND:
     case ErrorCode.ASSET_NOT_FOUND:
+    case ErrorCode.FAUCET_UNAVAILABLE:
+    case ErrorCode.SALE_NOT_FOUND:
       return 404;
     case ErrorCode.USER_ADDRESS_TAKEN:
     case ErrorCode.USER_HAS_WORK:
@@ -63,6 +65,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.DATASET_NOT_READY:
     case ErrorCode.DATASET_ALREADY_PUBLISHED:
     case ErrorCode.OCEAN_NOT_CONFIGURED:
+    case ErrorCode.DATASET_NOT_PUBLISHED:
       return 409;
     case ErrorCode.RANGE_NOT_SATISFIABLE:
       return 416;

@@ -11,6 +11,7 @@ import { EpochsService } from './epochs.service.js';
 import { LedgerRepository } from './ledger.repository.js';
 import type { EarningsDto, ProofDto, RelayedClaimDto } from './rewards.dto.js';
 import { RewardsException } from './rewards.exception.js';
+import { SalesService } from '../sales/sales.service.js';
 
 /** An annotator's view of their money: pending, claimable, claimed; proofs and relayed claims. */
 @Injectable()
@@ -22,13 +23,15 @@ export class EarningsService {
     private readonly txs: ChainTxsService,
     @Inject(CHAIN_PORT) private readonly chain: ChainPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sales: SalesService,
   ) {}
 
   async earnings(caller: Caller): Promise<EarningsDto> {
-    const [allocations, totals, recent] = await Promise.all([
+    const [allocations, totals, recent, datasetSales] = await Promise.all([
       this.epochs.myAllocations(caller.id),
       this.epochs.myLedgerTotals(caller.id),
       this.ledger.list({ filter: {}, offset: 0, limit: 50, sortField: 'id', sortOrder: 'DESC' }, caller.id),
+      this.sales.annotatorSales(caller.id),
     ]);
     const sum = { claimable: 0n, claimed: 0n, expired: 0n };
     const now = Date.now();
@@ -83,6 +86,7 @@ export class EarningsService {
         projectName: r.projectName,
         createdAt: r.createdAt.toISOString(),
       })),
+      datasetSales,
     };
   }
 

@@ -6,6 +6,7 @@ import { formatTokens, parseTokens } from './domain/reward-math.js';
 import type { EpochRow } from './epochs.repository.js';
 import type { LedgerRow, ProjectCommitment } from './ledger.repository.js';
 import type { RewardTokenFacts } from './payout-contract.port.js';
+import { DatasetSalesShareDto } from '../sales/sales.dto.js';
 
 export const EPOCH_FILTERS = ['id', 'status', 'mode'] as const;
 export const EPOCH_SORTS = ['id', 'createdAt', 'postedAt', 'status'] as const;
@@ -15,7 +16,8 @@ export const LEDGER_SORTS = ['id', 'createdAt'] as const;
 // The values these columns hold, for the document (the entities keep them as strings).
 const EPOCH_MODES = ['claim', 'push'];
 const EPOCH_STATUSES = ['closed', 'posted', 'paid', 'swept', 'failed', 'voided'];
-const LEDGER_KINDS = ['reward', 'reversal', 'adjustment'];
+/** sale_share: an annotator's part of a dataset sale (sales module). */
+const LEDGER_KINDS = ['reward', 'reversal', 'adjustment', 'sale_share'];
 
 export class CloseEpochDto {
   @ApiProperty({
@@ -131,6 +133,11 @@ export class EarningsDto {
   @ApiProperty({ type: EarningsTotalsDto }) totals: EarningsTotalsDto;
   @ApiProperty({ type: [MyEpochDto] }) epochs: MyEpochDto[];
   @ApiProperty({ type: [LedgerLineDto] }) recent: LedgerLineDto[];
+  @ApiProperty({
+    type: [DatasetSalesShareDto],
+    description: 'Dataset sales: their share of the sales of each dataset holding their labels',
+  })
+  datasetSales: DatasetSalesShareDto[];
 }
 
 export class ProofDto {

@@ -125,6 +125,16 @@ const ROUTES: Record<string, Access> = {
   'GET /api/datasets/:id/files/:name': 'dataset.manage',
   'POST /api/datasets/:id/synthetic': 'dataset.manage',
   'POST /api/datasets/:id/publish': 'dataset.manage',
+  // sales
+  'GET /api/datasets/:id/listing': 'dataset.manage',
+  'POST /api/datasets/:id/listing': 'dataset.manage',
+  'GET /api/sales': 'dataset.manage',
+  'GET /api/sales/revenue': 'dataset.manage',
+  'GET /api/sales/settings': 'dataset.manage',
+  'PUT /api/sales/settings': 'rewards.manage',
+  'GET /api/sales/:id': 'dataset.manage',
+  'GET /api/market/purchases': 'signed-in',
+  'POST /api/dev/faucet': 'public',
   // ocean
   'GET /api/ocean/config': 'public',
   // the metadata role (Ocean Node's Aquarius paths) and the catalogue

@@ -18,6 +18,7 @@ import { LoginPage } from './LoginPage';
 import payouts from './payouts';
 import projects from './projects';
 import review from './review';
+import sales from './sales';
 import suspensions from './suspensions';
 import { TOKEN_PATH, TokenPage } from './token';
 import users from './users';
@@ -46,6 +47,7 @@ function Console() {
       <Resource name="users" {...users} />
       <Resource name="suspensions" {...suspensions} />
       <Resource name="datasets" {...datasets} />
+      <Resource name="sales" {...sales} />
       <Resource name="epochs" {...epochs} />
       <Resource name="ledger" {...ledger} />
       <Resource name="payouts" {...payouts} />

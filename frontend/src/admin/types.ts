@@ -79,7 +79,7 @@ export const EPOCH_STATUSES = enumValues<EpochStatus>()(['closed', 'posted', 'pa
 export type Epoch = Schemas['EpochDto'] & RaRecord<number>;
 
 export type LedgerKind = Schemas['LedgerKind'];
-export const LEDGER_KINDS = enumValues<LedgerKind>()(['reward', 'reversal', 'adjustment']);
+export const LEDGER_KINDS = enumValues<LedgerKind>()(['reward', 'reversal', 'adjustment', 'sale_share']);
 
 /** A row of the append-only rewards ledger (its id is a bigint, sent as a string). */
 export type LedgerEntry = Schemas['LedgerEntryDto'] & RaRecord<string>;

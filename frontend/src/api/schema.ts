@@ -708,6 +708,118 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SalesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sales/revenue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SalesController_revenue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sales/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SalesController_settings'];
+    put: operations['SalesController_updateSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sales/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SalesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/datasets/{id}/listing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ListingController_get'];
+    put?: never;
+    post: operations['ListingController_set'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/market/purchases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PurchasesController_purchases'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dev/faucet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['FaucetController_grant'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -1223,7 +1335,7 @@ export type components = {
       txHash: string | null;
     };
     /** @enum {string} */
-    LedgerKind: 'reward' | 'reversal' | 'adjustment';
+    LedgerKind: 'reward' | 'reversal' | 'adjustment' | 'sale_share';
     LedgerLineDto: {
       id: string;
       kind: components['schemas']['LedgerKind'];
@@ -1232,12 +1344,24 @@ export type components = {
       projectName: string | null;
       createdAt: string;
     };
+    DatasetSalesShareDto: {
+      versionId: number | null;
+      name: string | null;
+      /** @description Sales of the dataset they had a share of */
+      sales: number;
+      /** @description Their labels in the dataset */
+      labels: number;
+      /** @description Reward tokens from those sales */
+      amount: string;
+    };
     EarningsDto: {
       chain: components['schemas']['ChainRefDto'];
       relay: components['schemas']['RelayTermsDto'];
       totals: components['schemas']['EarningsTotalsDto'];
       epochs: components['schemas']['MyEpochDto'][];
       recent: components['schemas']['LedgerLineDto'][];
+      /** @description Dataset sales: their share of the sales of each dataset holding their labels */
+      datasetSales: components['schemas']['DatasetSalesShareDto'][];
     };
     ProofDto: {
       epochId: number;
@@ -1767,6 +1891,124 @@ export type components = {
         [key: string]: unknown;
       } | null;
       chain: components['schemas']['MarketChainDto'];
+    };
+    SaleDto: {
+      id: number;
+      chainId: number;
+      txHash: string;
+      logIndex: number;
+      blockNumber: number;
+      soldAt: string;
+      nftAddress: string;
+      datatokenAddress: string;
+      did: string;
+      serviceIndex: number;
+      consumer: string;
+      payer: string;
+      /** @description Paid in the base token, decimal tokens */
+      amount: string;
+      /** @description Paid in the base token, smallest unit */
+      amountWei: string;
+      baseTokenAddress: string | null;
+      /** @description The Tessera dataset version sold; null for an external asset */
+      versionId: number | null;
+      datasetName: string | null;
+      /** @description Annotators share applied, basis points */
+      shareBps: number | null;
+      /** @description What the annotators got, reward tokens */
+      shared: string;
+      /** @description Annotators paid from this sale */
+      annotators: number;
+    };
+    DatasetRevenueDto: {
+      /** @description The dataset version (react-admin id) */
+      id: number;
+      name: string;
+      nftAddress: string | null;
+      did: string | null;
+      /** @description Orders */
+      sales: number;
+      /** @description Base tokens paid */
+      revenue: string;
+      /** @description Reward tokens shared with annotators */
+      shared: string;
+      lastSaleAt: string | null;
+      /** @description Whether the last listing change asked for it to be listed (true when none) */
+      listed: boolean;
+    };
+    AnnotatorRevenueDto: {
+      /** @description The annotator (react-admin id) */
+      id: number;
+      address: string;
+      /** @description Sales they had a share of */
+      sales: number;
+      datasets: number;
+      /** @description Reward tokens from sales */
+      amount: string;
+    };
+    RevenueDto: {
+      datasets: components['schemas']['DatasetRevenueDto'][];
+      annotators: components['schemas']['AnnotatorRevenueDto'][];
+    };
+    SalesSettingsDto: {
+      /** @description Annotators share of each sale, basis points (3000 = 30 %) */
+      shareBps: number;
+      /** @description Whether an admin set it (else DATASET_SALE_SHARE_BPS holds) */
+      configured: boolean;
+    };
+    UpdateSalesSettingsDto: {
+      /** @example 3000 */
+      shareBps: number;
+    };
+    ListingDto: {
+      versionId: number;
+      listed: boolean;
+      /** @description The NFT metadata state asked for: 0 active, 5 unlisted */
+      state: number;
+      /** @enum {string} */
+      status: 'none' | 'queued' | 'confirmed' | 'failed';
+      txHash?: string | null;
+    };
+    SetListingDto: {
+      /** @description true: list (NFT state 0); false: unlist (NFT state 5) */
+      listed: boolean;
+    };
+    PurchaseDto: {
+      id: number;
+      did: string;
+      versionId: number | null;
+      datasetName: string | null;
+      purchasedAt: string;
+      txHash: string;
+      chainId: number;
+      serviceIndex: number;
+      datatokenAddress: string;
+      consumer: string;
+      payer: string;
+      /** @description Paid, base tokens */
+      amount: string;
+      /** @description When the order expires; null: never (or unknown) */
+      validUntil: string | null;
+      /** @description Whether the order still allows downloads (service timeout) */
+      valid: boolean;
+    };
+    FaucetRequestDto: {
+      /** @example 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 */
+      address: string;
+    };
+    FaucetGrantDto: {
+      address: string;
+      /** @description Gas sent, ETH */
+      gas: string;
+      /** @description Gas transfer, mined before the answer */
+      gasTxHash: string;
+      /** @description Base tokens (OCEAN) sent */
+      tokens: string;
+      baseToken: string;
+      /** @description The base-token transfer, sent by the operator through the outbox */
+      tokenTxPurpose: string;
+      /** @description When this address may ask again */
+      nextGrantAt: string;
     };
     HealthDto: {
       /** @enum {string} */
@@ -3319,6 +3561,201 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  SalesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description react-admin list: filter {id, versionId, consumer, payer}, sort, range; Content-Range */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SaleDto'][];
+        };
+      };
+    };
+  };
+  SalesController_revenue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sales and revenue per dataset version, and what each annotator got from sales */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RevenueDto'];
+        };
+      };
+    };
+  };
+  SalesController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalesSettingsDto'];
+        };
+      };
+    };
+  };
+  SalesController_updateSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateSalesSettingsDto'];
+      };
+    };
+    responses: {
+      /** @description Applies to sales recorded from now on */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SalesSettingsDto'];
+        };
+      };
+    };
+  };
+  SalesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SaleDto'];
+        };
+      };
+    };
+  };
+  ListingController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListingDto'];
+        };
+      };
+    };
+  };
+  ListingController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetListingDto'];
+      };
+    };
+    responses: {
+      /** @description The state change is queued in the outbox (status queued, then confirmed) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListingDto'];
+        };
+      };
+    };
+  };
+  PurchasesController_purchases: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Orders the signed-in wallet placed or paid for, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PurchaseDto'][];
+        };
+      };
+    };
+  };
+  FaucetController_grant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FaucetRequestDto'];
+      };
+    };
+    responses: {
+      /** @description Gas (mined) and base tokens (queued) sent to the address; once per address per FAUCET_WINDOW_SECONDS */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FaucetGrantDto'];
+        };
       };
     };
   };

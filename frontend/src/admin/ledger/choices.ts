@@ -4,4 +4,9 @@ import { LEDGER_KINDS, type LedgerKind } from '../types';
 
 export const LEDGER_KIND_PREFIX = 'tessera.admin.choices.ledgerKind';
 export const ledgerKindChoices = choicesOf(LEDGER_KINDS, LEDGER_KIND_PREFIX);
-export const ledgerKindColors: Record<LedgerKind, ChipProps['color']> = { reward: 'success', reversal: 'error', adjustment: 'info' };
+export const ledgerKindColors: Record<LedgerKind, ChipProps['color']> = {
+  reward: 'success',
+  reversal: 'error',
+  adjustment: 'info',
+  sale_share: 'primary',
+};

@@ -55,6 +55,7 @@ const EARNINGS: Earnings = {
     { id: '90', kind: 'reward', amount: '0.5', projectId: 3, projectName: 'Pets', createdAt: '2026-11-25T09:00:00.000Z' },
     { id: '89', kind: 'adjustment', amount: '2', projectId: null, projectName: null, createdAt: '2026-11-24T09:00:00.000Z' },
   ],
+  datasetSales: [],
 };
 
 const CLAIMED: Earnings = {
@@ -164,6 +165,38 @@ describe('EarningsPage', () => {
     expect(within(reward!).getByText('Pets')).toBeTruthy();
     expect(within(adjustment!).getByText('Adjustment')).toBeTruthy();
     expect(within(adjustment!).getByText('—')).toBeTruthy();
+  });
+
+  it('shows dataset sales per dataset, and says when none has sold', async () => {
+    fakeApi({
+      'GET /api/me/earnings': json(200, {
+        ...EARNINGS,
+        recent: [
+          { id: '95', kind: 'sale_share', amount: '0.75', projectId: null, projectName: null, createdAt: '2026-11-26T09:00:00.000Z' },
+          ...EARNINGS.recent,
+        ],
+        datasetSales: [
+          { versionId: 8, name: 'Pets v2', sales: 3, labels: 120, amount: '2.25' },
+          { versionId: null, name: null, sales: 1, labels: 4, amount: '0.01' },
+        ],
+      }),
+    });
+    renderPage();
+    const table = await screen.findByRole('table', { name: 'Dataset sales' });
+    const [, pets, unknown] = within(table).getAllByRole('row');
+    expect(within(pets!).getByText('Pets v2')).toBeTruthy();
+    expect(within(pets!).getByText('3')).toBeTruthy();
+    expect(within(pets!).getByText('120')).toBeTruthy();
+    expect(within(pets!).getByText('2.25 tokens')).toBeTruthy();
+    expect(within(unknown!).getByText('Dataset #?')).toBeTruthy();
+    const recent = screen.getByRole('table', { name: 'Recent activity' });
+    expect(within(recent).getByText('Dataset sale')).toBeTruthy();
+  });
+
+  it('says no dataset holding the labels has sold yet', async () => {
+    fakeApi({ 'GET /api/me/earnings': json(200, EARNINGS) });
+    renderPage();
+    expect(await screen.findByText('None of the datasets holding your labels has been sold yet.')).toBeTruthy();
   });
 
   it('shows the bare hash when the chain has no explorer', async () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../i18n/i18n';
 import { describeError } from '../describeError';
 import { ClaimStatus } from './ClaimStatus';
+import { DatasetSales } from './DatasetSales';
 import { getEarnings } from './earningsApi';
 import './earnings.css';
 import { EarningsTotals } from './EarningsTotals';
@@ -110,6 +111,7 @@ function EarningsView({ earnings, pollMs, onEarnings, onFindWork }: EarningsView
         onClaimWithoutGas={(epoch) => claim.claimWithoutGas(epoch, chain, relay)}
       />
       <RecentEntries entries={recent} />
+      <DatasetSales shares={earnings.datasetSales} />
     </>
   );
 }

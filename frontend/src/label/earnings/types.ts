@@ -23,6 +23,9 @@ export type RelayTerms = Schemas['RelayTermsDto'];
 
 export type Earnings = Schemas['EarningsDto'];
 
+/** The annotator's share of one dataset's sales (labels: theirs in the dataset). */
+export type DatasetSalesShare = Schemas['DatasetSalesShareDto'];
+
 /** `GET /api/me/epochs/:epochId/proof`: the arguments of the distributor's `claim`. */
 export type ClaimProof = Schemas['ProofDto'];
 
