@@ -20,6 +20,7 @@ import { Migration as M16 } from './1796321358049-RenameLeaseTasksToLeaseAssignm
 import { Migration as M17 } from './1796322026875-DatasetVersions.js';
 import { Migration as M18 } from './1796323870829-SyntheticRows.js';
 import { Migration as M19 } from './1796324677868-DatasetPublications.js';
+import { Migration as M20 } from './1796408034229-ProviderNonces.js';
 
 export const migrations: Array<new () => MigrationInterface> = [
   M0,
@@ -42,4 +43,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   M17,
   M18,
   M19,
+  M20,
 ];

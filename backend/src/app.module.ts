@@ -12,6 +12,7 @@ import { ItemsModule } from './items/items.module.js';
 import { OceanModule } from './ocean/ocean.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { ProviderModule } from './provider/provider.module.js';
 import { RewardsModule } from './rewards/rewards.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { StorageModule } from './storage/storage.module.js';
@@ -50,6 +51,7 @@ export class AppModule {
         DemoModule,
         StatsModule,
         DatasetsModule,
+        ProviderModule,
         HealthModule,
       ],
     };

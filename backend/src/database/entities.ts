@@ -21,6 +21,7 @@ import { DatasetPublicationEntity } from '../datasets/dataset-publication.entity
 import { DatasetSyntheticRowEntity } from '../datasets/dataset-synthetic-row.entity.js';
 import { DatasetVersionItemEntity } from '../datasets/dataset-version-item.entity.js';
 import { DatasetVersionEntity } from '../datasets/dataset-version.entity.js';
+import { ProviderNonceEntity } from '../provider/provider-nonce.entity.js';
 
 export const entities = [
   UserEntity,
@@ -46,4 +47,5 @@ export const entities = [
   DatasetFileEntity,
   DatasetSyntheticRowEntity,
   DatasetPublicationEntity,
+  ProviderNonceEntity,
 ];
