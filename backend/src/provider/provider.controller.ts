@@ -20,6 +20,9 @@ import {
 import { ProviderException } from './provider.exception.js';
 import { ProviderService } from './provider.service.js';
 
+/** Decrypted chunks (64 KiB) are written to the socket in pieces of about this size: fewer, larger writes. */
+const WRITE_BYTES = 1024 * 1024;
+
 /** Largest payload /encrypt takes (a files object or a DDO). */
 const MAX_ENCRYPT_BYTES = 1024 * 1024;
 
@@ -68,7 +71,7 @@ export class ProviderController {
       .header('etag', `"${opened.file.sha256}"`)
       .header('access-control-expose-headers', 'Content-Disposition, Content-Range, Content-Length, Accept-Ranges');
     if (partial) void reply.header('content-range', `bytes ${opened.start}-${opened.end}/${opened.file.bytes}`);
-    await reply.send(Readable.from(opened.body));
+    await reply.send(Readable.from(inPiecesOf(opened.body, WRITE_BYTES)));
   }
 
   @Post('encrypt')
@@ -109,4 +112,20 @@ async function readBody(stream: Readable | undefined): Promise<Uint8Array> {
     chunks.push(chunk as Buffer);
   }
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Regroups a stream of small pieces into pieces of at least `size` bytes (the last one may be smaller). */
+async function* inPiecesOf(pieces: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  let held: Uint8Array[] = [];
+  let bytes = 0;
+  for await (const piece of pieces) {
+    held.push(piece);
+    bytes += piece.length;
+    if (bytes >= size) {
+      yield Buffer.concat(held, bytes);
+      held = [];
+      bytes = 0;
+    }
+  }
+  if (bytes > 0) yield Buffer.concat(held, bytes);
 }

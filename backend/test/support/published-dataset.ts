@@ -14,8 +14,8 @@ import { requestDigest } from '../../src/provider/domain/signed-messages.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { jsonItems, LABELS, waitFor, writeLabels } from './datasets.js';
 
-/** A ready dataset version of `items` labelled records, published on Ocean (free through a dispenser, or at `price`). */
-export async function publishedDataset(tessera: Tessera, sale: { price: string } | { free: true }, items = 30): Promise<DatasetDto> {
+/** A ready dataset version of `items` labelled records (a project of its own, two annotators agreeing). */
+export async function readyDataset(tessera: Tessera, items = 30): Promise<DatasetDto> {
   const app = tessera.app;
   const db = tessera.dataSource;
   const project = await app.get(ProjectsService).create({
@@ -47,13 +47,24 @@ export async function publishedDataset(tessera: Tessera, sale: { price: string }
     return answer.status === 'building' ? undefined : answer;
   });
   if (ready.status !== 'ready') throw new Error(`version ${created.id}: ${ready.error}`);
-  await datasets.publish(created.id, 'free' in sale ? { free: true } : { price: sale.price }, null);
-  const published = await waitFor(`publication of ${created.id}`, async () => {
-    const answer = await datasets.get(created.id);
+  return ready;
+}
+
+/** Publishes a ready version on Ocean (free through a dispenser, or at `price`) and waits for the publication. */
+export async function publishDataset(tessera: Tessera, versionId: number, sale: { price: string } | { free: true }): Promise<DatasetDto> {
+  const datasets = tessera.app.get(DatasetsService);
+  await datasets.publish(versionId, 'free' in sale ? { free: true } : { price: sale.price }, null);
+  const published = await waitFor(`publication of ${versionId}`, async () => {
+    const answer = await datasets.get(versionId);
     return answer.publication?.status === 'publishing' ? undefined : answer;
   });
-  if (published.publication?.status !== 'published') throw new Error(`publication of ${created.id}: ${published.publication?.error}`);
+  if (published.publication?.status !== 'published') throw new Error(`publication of ${versionId}: ${published.publication?.error}`);
   return published;
+}
+
+/** A ready dataset version of `items` labelled records, published on Ocean (free through a dispenser, or at `price`). */
+export async function publishedDataset(tessera: Tessera, sale: { price: string } | { free: true }, items = 30): Promise<DatasetDto> {
+  return publishDataset(tessera, (await readyDataset(tessera, items)).id, sale);
 }
 
 /** Hardhat's development account `index` (funded at genesis on the embedded chain; 0 is the operator, 19 the relayer). */
