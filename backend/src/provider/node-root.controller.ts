@@ -30,11 +30,8 @@ export class NodeRootController {
   @PublicCors()
   @Get()
   @ApiOkResponse({ type: NodeRootDto, description: "Ocean Node's root; a browser (Accept preferring text/html) is sent to /label" })
-  root(@Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): NodeRootDto | undefined {
-    if (this.appServed && prefersHtml(accept)) {
-      void reply.redirect('/label');
-      return undefined;
-    }
-    return this.provider.root();
+  async root(@Headers('accept') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    if (this.appServed && prefersHtml(accept)) await reply.redirect('/label', 302);
+    else await reply.send(this.provider.root());
   }
 }
