@@ -22,6 +22,7 @@ import { Migration as M18 } from './1796323870829-SyntheticRows.js';
 import { Migration as M19 } from './1796324677868-DatasetPublications.js';
 import { Migration as M20 } from './1796407928712-OceanIndex.js';
 import { Migration as M21 } from './1796407995920-SalesRevenueShare.js';
+import { Migration as M22 } from './1796408034229-ProviderNonces.js';
 
 export const migrations: Array<new () => MigrationInterface> = [
   M0,
@@ -46,4 +47,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   M19,
   M20,
   M21,
+  M22,
 ];

@@ -16,6 +16,7 @@ import { ItemsModule } from './items/items.module.js';
 import { OceanModule } from './ocean/ocean.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { ProviderModule } from './provider/provider.module.js';
 import { RewardsModule } from './rewards/rewards.module.js';
 import { SalesModule } from './sales/sales.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         MarketModule,
         SalesModule,
         DevModule,
+        ProviderModule,
         HealthModule,
       ],
     };

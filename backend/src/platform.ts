@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { Logger, ValidationPipe, type INestApplication, type LogLevel, type ValidationError } from '@nestjs/common';
+import { Logger, RequestMethod, ValidationPipe, type INestApplication, type LogLevel, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -155,7 +155,7 @@ async function serveFrontend(fastify: FastifyInstance, dir: string): Promise<voi
     const html = await readFile(indexFile, 'utf8');
     await reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   };
-  fastify.get('/', (_request, reply) => reply.redirect('/label'));
+  // `/` itself is the provider module's NodeRootController: an Ocean Node root for scripts, /label for browsers.
   for (const area of APP_AREAS) {
     fastify.get(area, sendIndex);
     fastify.get(`${area}/*`, sendIndex);
@@ -197,7 +197,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   const fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
   await registerRateLimits(app, config.rateLimits, requestAccount(app.get(TokenService), fileUrls));
   if (config.frontendDir) await serveFrontend(fastify, config.frontendDir);
-  app.setGlobalPrefix(API_PREFIX);
+  // Ocean Node's root is `/` of the provider base URL (ocean.js reads its serviceEndpoints there).
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: '/', method: RequestMethod.GET }] });
   app.useGlobalFilters(new AppExceptionFilter());
   app.useGlobalPipes(
     new ValidationPipe({

@@ -54,6 +54,10 @@ export interface ChainPort {
   /** Sends a signed transaction; a transaction the node already knows (or mined) is not an error. */
   broadcast(raw: string): Promise<void>;
   receipt(hash: string): Promise<TxReceipt | null>;
+  /** A mined or pending transaction's sender and recipient (`to` null: a contract creation); null when unknown. */
+  transaction(hash: string): Promise<{ from: string; to: string | null; blockNumber: number | null } | null>;
+  /** The block's timestamp in seconds (`latest`: the head's). */
+  blockTimestamp(block: number | 'latest'): Promise<number>;
   blockNumber(): Promise<number>;
   /**
    * Logs in a block range: of one contract, of several (an array), or of any (null); each topic position

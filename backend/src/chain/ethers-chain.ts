@@ -116,6 +116,17 @@ export class EthersChain implements ChainPort {
     };
   }
 
+  async transaction(hash: string): Promise<{ from: string; to: string | null; blockNumber: number | null } | null> {
+    const tx = await this.provider.getTransaction(hash);
+    return tx ? { from: tx.from, to: tx.to, blockNumber: tx.blockNumber } : null;
+  }
+
+  async blockTimestamp(block: number | 'latest'): Promise<number> {
+    const found = await this.provider.getBlock(block);
+    if (!found) throw new Error(`block ${block} not found`);
+    return found.timestamp;
+  }
+
   blockNumber(): Promise<number> {
     return this.provider.getBlockNumber();
   }

@@ -31,6 +31,7 @@ import { ListingChangeEntity } from '../sales/listing-change.entity.js';
 import { SaleShareEntity } from '../sales/sale-share.entity.js';
 import { SaleEntity } from '../sales/sale.entity.js';
 import { SalesSettingEntity } from '../sales/sales-setting.entity.js';
+import { ProviderNonceEntity } from '../provider/provider-nonce.entity.js';
 
 export const entities = [
   UserEntity,
@@ -66,4 +67,5 @@ export const entities = [
   SalesSettingEntity,
   ListingChangeEntity,
   FaucetGrantEntity,
+  ProviderNonceEntity,
 ];

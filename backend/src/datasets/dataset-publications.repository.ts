@@ -23,6 +23,11 @@ export class DatasetPublicationsRepository {
     return this.db.getRepository(DatasetPublicationEntity).findOneBy({ versionId });
   }
 
+  /** The published asset of `did` (an Ocean DID), if one of ours. */
+  findPublishedByDid(did: string): Promise<DatasetPublicationEntity | null> {
+    return this.db.getRepository(DatasetPublicationEntity).findOneBy({ did, status: 'published' });
+  }
+
   async findMany(versionIds: readonly number[]): Promise<Map<number, DatasetPublicationEntity>> {
     if (versionIds.length === 0) return new Map();
     const rows = await this.db.getRepository(DatasetPublicationEntity).findBy({ versionId: In([...versionIds]) });

@@ -8,6 +8,7 @@ import { OceanPublisherService } from '../ocean/ocean-publisher.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
 import { DATASET_BUILD_QUEUE } from './dataset-build.service.js';
+import { parseByteRange } from './byte-range.util.js';
 import { DatasetPublicationsRepository } from './dataset-publications.repository.js';
 import { DATASET_PUBLISH_QUEUE } from './dataset-publish.service.js';
 import { DatasetsRepository } from './datasets.repository.js';
@@ -28,6 +29,7 @@ import { DatasetException } from './datasets.exception.js';
 import { checkFractions, DEFAULT_SPLITS } from './domain/split.js';
 import { decryptRange, newDataKey } from './encryption/chunked-cipher.js';
 import { unwrapKey, wrapKey } from './encryption/key-wrap.js';
+import { readAhead } from './encryption/read-ahead.js';
 
 /** SPDX licence identifiers (spdx-license-ids, the list spdx.org/licenses publishes), case as SPDX writes them. */
 const SPDX_IDS: ReadonlyMap<string, string> = (() => {
@@ -35,6 +37,20 @@ const SPDX_IDS: ReadonlyMap<string, string> = (() => {
   const ids = [...(require('spdx-license-ids') as string[]), ...(require('spdx-license-ids/deprecated.json') as string[])];
   return new Map(ids.map((id) => [id.toLowerCase(), id]));
 })();
+
+/** A file opened for an HTTP request's Range header: the whole file, one range of it (partial), or a range outside it. */
+export type RangedDatasetFile = { kind: 'unsatisfiable'; bytes: number } | { kind: 'file'; opened: OpenDatasetFile; partial: boolean };
+
+/** A version published on Ocean, as the provider role serves it: its DDO and the files its CIDs name. */
+export interface PublishedDatasetAsset {
+  versionId: number;
+  did: string;
+  nftAddress: string;
+  datatokenAddress: string;
+  /** The DDO set on the NFT (its services' `files` encrypted for the provider key). */
+  ddo: Record<string, unknown>;
+  files: DatasetFileDto[];
+}
 
 /** Project types whose versions have a synthesizer (records of fields and texts with a label). */
 const SYNTHESIZABLE: readonly string[] = ['classification', 'multilabel'];
@@ -202,6 +218,21 @@ export class DatasetsService {
     return { id: version.id, status: 'building' };
   }
 
+  /** The published version behind an Ocean DID; null when no version of ours is published under it. */
+  async publishedAsset(did: string): Promise<PublishedDatasetAsset | null> {
+    const publication = await this.publications.findPublishedByDid(did);
+    if (!publication?.ddo || !publication.nftAddress || !publication.datatokenAddress) return null;
+    const files = await this.datasets.files(publication.versionId);
+    return {
+      versionId: publication.versionId,
+      did,
+      nftAddress: publication.nftAddress,
+      datatokenAddress: publication.datatokenAddress,
+      ddo: publication.ddo,
+      files: files.map(mapDatasetFile),
+    };
+  }
+
   /** The listing of one file of a ready version. */
   async describeFile(id: number, name: string): Promise<DatasetFileDto> {
     return mapDatasetFile((await this.readyFile(id, name)).stored);
@@ -239,6 +270,15 @@ export class DatasetsService {
     };
   }
 
+  /** One file of a ready version for a request with `rangeHeader` (RFC 9110: one range; malformed or several: the whole file). */
+  async openFileForRange(id: number, name: string, rangeHeader: string | undefined): Promise<RangedDatasetFile> {
+    const { stored } = await this.readyFile(id, name);
+    const range = parseByteRange(rangeHeader, stored.bytes);
+    if (range.kind === 'unsatisfiable') return { kind: 'unsatisfiable', bytes: stored.bytes };
+    const opened = await this.openFile(id, name, range.kind === 'range' ? { start: range.start, end: range.end } : undefined);
+    return { kind: 'file', opened, partial: range.kind === 'range' };
+  }
+
   /**
    * One file of a ready version, decrypted as it streams; `range` (plaintext bytes) reads only the
    * encrypted chunks that cover it. What the download route and the publishing job serve.
@@ -256,10 +296,16 @@ export class DatasetsService {
     }
     const key = unwrapKey(this.masterKey, id, version.wrappedKey);
     const cid = stored.cid;
-    const body = decryptRange((offset, length) => this.storage.cat(cid, { offset, length }), stored.encryptedBytes, key, {
-      start,
-      length: end - start + 1,
-    });
+    // The next batch of ciphertext is read while this one is decrypted (a download streams front to back).
+    const body = decryptRange(
+      readAhead((offset, length) => this.storage.cat(cid, { offset, length })),
+      stored.encryptedBytes,
+      key,
+      {
+        start,
+        length: end - start + 1,
+      },
+    );
     return { file: mapDatasetFile(stored), start, end, body };
   }
 }

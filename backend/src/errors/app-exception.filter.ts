@@ -125,6 +125,11 @@ export class AppExceptionFilter implements ExceptionFilter {
       );
     } else if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (error instanceof AppException && error.plainText) {
+      // Ocean Node's routes answer errors as plain text, and ocean.js scripts read them so.
+      void reply.status(body.statusCode).header('content-type', 'text/plain; charset=utf-8').send(body.message);
+      return;
+    }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -112,6 +112,17 @@ export const ErrorCode = {
   DATASET_NOT_PUBLISHED: 'DATASET_NOT_PUBLISHED',
   /** The faucet only runs on the embedded development chain. */
   FAUCET_UNAVAILABLE: 'FAUCET_UNAVAILABLE',
+  // provider (Ocean Node's /api/services/*)
+  /** The DID names no asset this provider serves, or its service id is not one of the asset's. */
+  PROVIDER_ASSET_NOT_FOUND: 'PROVIDER_ASSET_NOT_FOUND',
+  /** The nonce is not larger than the last one this address used. */
+  PROVIDER_NONCE_INVALID: 'PROVIDER_NONCE_INVALID',
+  /** The signature over consumerAddress + nonce + command does not recover the consumer. */
+  PROVIDER_SIGNATURE_INVALID: 'PROVIDER_SIGNATURE_INVALID',
+  /** The transaction is no valid order of this service by this consumer (or it expired, or its provider fee is not ours). */
+  PROVIDER_ORDER_INVALID: 'PROVIDER_ORDER_INVALID',
+  /** The asset's NFT state does not allow ordering (end-of-life, deprecated, revoked, ordering off, unlisted). */
+  PROVIDER_ASSET_NOT_ORDERABLE: 'PROVIDER_ASSET_NOT_ORDERABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -125,6 +136,11 @@ export class AppException<C extends ErrorCode = ErrorCode> extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** Answered as `text/plain` (the message alone) instead of the JSON error body: Ocean Node's routes do so. */
+  get plainText(): boolean {
+    return false;
   }
 }
 

@@ -20,12 +20,16 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SIGNATURE_INVALID:
     case ErrorCode.SESSION_TOO_OLD:
     case ErrorCode.FILE_URL_EXPIRED:
+    case ErrorCode.PROVIDER_NONCE_INVALID:
+    case ErrorCode.PROVIDER_SIGNATURE_INVALID:
       return 401;
     case ErrorCode.FORBIDDEN:
     case ErrorCode.ANNOTATOR_SUSPENDED:
     case ErrorCode.QUALIFICATION_FAILED:
     case ErrorCode.FILE_URL_INVALID:
     case ErrorCode.REVIEW_OWN_LABEL:
+    case ErrorCode.PROVIDER_ORDER_INVALID:
+    case ErrorCode.PROVIDER_ASSET_NOT_ORDERABLE:
       return 403;
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
@@ -42,6 +46,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ASSET_NOT_FOUND:
     case ErrorCode.FAUCET_UNAVAILABLE:
     case ErrorCode.SALE_NOT_FOUND:
+    case ErrorCode.PROVIDER_ASSET_NOT_FOUND:
       return 404;
     case ErrorCode.USER_ADDRESS_TAKEN:
     case ErrorCode.USER_HAS_WORK:

@@ -146,6 +146,12 @@ const ROUTES: Record<string, Access> = {
   'GET /api/market/assets': 'public',
   'GET /api/market/assets/:did': 'public',
   'GET /api/market/assets/:did/croissant.json': 'public',
+  // provider (Ocean Node's paths; the checks are the order on chain and the consumer's signature)
+  'GET /api/services/nonce': 'public',
+  'GET /api/services/initialize': 'public',
+  'GET /api/services/download': 'public',
+  'POST /api/services/encrypt': 'public',
+  'POST /api/services/fileInfo': 'public',
 };
 
 /** Stand-ins for path parameters: well-formed, and matching nothing stored. */

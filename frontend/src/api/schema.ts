@@ -820,6 +820,102 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['NodeRootController_root'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/services/nonce': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProviderController_nonce'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/services/initialize': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProviderController_initialize'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/services/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProviderController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/services/encrypt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProviderController_encrypt'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/services/fileInfo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ProviderController_fileInfo'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -2009,6 +2105,68 @@ export type components = {
       tokenTxPurpose: string;
       /** @description When this address may ask again */
       nextGrantAt: string;
+    };
+    NodeRootDto: {
+      /** @description The node's id (Tessera: its provider address, lower case) */
+      nodeId: string;
+      chainIds: number[];
+      /** @description Signs provider fees; files are encrypted for its key */
+      providerAddress: string;
+      /** @description Compressed secp256k1 public key of the provider's key */
+      nodePublicKey: string;
+      /**
+       * @description Each service as [method, path]: what ocean.js reads to call the provider
+       * @example {
+       *       "nonce": [
+       *         "GET",
+       *         "/api/services/nonce"
+       *       ]
+       *     }
+       */
+      serviceEndpoints: Record<string, never>;
+      /** @example Tessera */
+      software: string;
+      version: string;
+    };
+    ProviderNonceDto: {
+      /** @description The last nonce the address used (decimal), "0" when none */
+      nonce: string;
+    };
+    ProviderFeeDto: {
+      providerFeeAddress: string;
+      /** @description The zero address: Tessera charges no provider fee */
+      providerFeeToken: string;
+      /** @example 0 */
+      providerFeeAmount: string;
+      /** @description 0x + hex of the UTF-8 JSON {dt, id} */
+      providerData: string;
+      v: number;
+      r: string;
+      s: string;
+      /** @description Seconds since the epoch ("0": no limit) */
+      validUntil: string;
+    };
+    InitializeResultDto: {
+      datatoken: string;
+      nonce: string;
+      computeAddress: string;
+      providerFee: components['schemas']['ProviderFeeDto'];
+    };
+    FileInfoRequestDto: {
+      did?: string;
+      serviceId?: string;
+      checksum?: boolean;
+    };
+    FileInfoDto: {
+      /** @example ipfs */
+      type: string;
+      valid: boolean;
+      /** @description Bytes, decimal */
+      contentLength: string;
+      contentType: string;
+      name: string;
+      /** @description sha256 of the plaintext */
+      checksum?: string;
     };
     HealthDto: {
       /** @enum {string} */
@@ -3755,6 +3913,157 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FaucetGrantDto'];
+        };
+      };
+    };
+  };
+  NodeRootController_root: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ocean Node's root; a browser (Accept preferring text/html) is sent to /label */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NodeRootDto'];
+        };
+      };
+    };
+  };
+  ProviderController_nonce: {
+    parameters: {
+      query: {
+        userAddress: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProviderNonceDto'];
+        };
+      };
+    };
+  };
+  ProviderController_initialize: {
+    parameters: {
+      query: {
+        /** @description The asset DID */
+        documentId: string;
+        serviceId: string;
+        consumerAddress: string;
+        fileIndex?: string;
+        userdata?: string;
+        environment?: string;
+        validUntil?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A provider fee for startOrder / buyFromFreAndOrder, signed by the provider key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InitializeResultDto'];
+        };
+      };
+    };
+  };
+  ProviderController_download: {
+    parameters: {
+      query: {
+        documentId: string;
+        serviceId: string;
+        fileIndex: string;
+        /** @description The order transaction */
+        transferTxId: string;
+        consumerAddress: string;
+        /** @description Larger than the last nonce the consumer used */
+        nonce: string;
+        /** @description EIP-191 signature of keccak256(consumerAddress + nonce + "download") */
+        signature: string;
+        userdata?: string;
+        policyServer?: string;
+      };
+      header?: {
+        /** @description One byte range of the plaintext, e.g. bytes=1048576- to resume */
+        Range?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, decrypted (206 for a Range; 416 outside the file); refusals are 4xx plain text */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProviderController_encrypt: {
+    parameters: {
+      query: {
+        chainId?: string;
+        nonce: string;
+        consumerAddress: string;
+        /** @description EIP-191 signature of keccak256(consumerAddress + nonce + "encrypt") */
+        signature: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 0x + hex: the body ECIES-encrypted for the provider key (as a DDO `files` holds it) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProviderController_fileInfo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileInfoRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileInfoDto'][];
         };
       };
     };
