@@ -1,20 +1,21 @@
 /**
  * The key compatibility test: @oceanprotocol/lib 8.6.2's own classes, driven as a buyer's script drives
  * them, against Tessera on the embedded chain: the Config from GET /api/ocean/config,
- * ProviderInstance.initialize, the one-transaction buy-and-order of orderAsset (datatoken template 2:
- * buyFromFreAndOrder), ProviderInstance.getDownloadUrl, then the download, whose bytes are the
- * version's exported file.
+ * Aquarius.waitForIndexer and resolve, ProviderInstance.initialize, the one-transaction buy-and-order
+ * of orderAsset (datatoken template 2: buyFromFreAndOrder), ProviderInstance.getDownloadUrl, then the
+ * download, whose bytes are the version's exported file; the sale then reaches the buyer's purchases.
  */
 import { createHash } from 'node:crypto';
 import { Contract, type JsonRpcProvider, type Wallet } from 'ethers';
-import { Datatoken, orderAsset, ProviderInstance, type Config } from '@oceanprotocol/lib';
+import { Aquarius, Datatoken, orderAsset, ProviderInstance, type Config } from '@oceanprotocol/lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetDto } from '../../src/datasets/datasets.dto.js';
 import { oceanArtifact } from '../../src/ocean/ocean-artifacts.js';
 import { eciesDecrypt } from '../../src/ocean/domain/provider-encryption.js';
-import { OceanPublisherService } from '../../src/ocean/ocean-publisher.service.js';
 import { devAccount, operatorWallet, publishedDataset, rpcOf } from '../support/published-dataset.js';
+import { waitFor } from '../support/datasets.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { call, signIn } from '../support/wallet.js';
 
 const PRICE = '2.5';
 
@@ -22,44 +23,6 @@ let t: TestApp;
 let chain: JsonRpcProvider;
 let buyer: Wallet;
 let dataset: DatasetDto;
-
-/**
- * The asset as Aquarius.resolve(did) answers it (ocean-facts A): the DDO on the NFT plus the top-level
- * `datatokens` orderAsset reads and the `indexedMetadata` an Ocean indexer adds. Built here from the
- * chain because /api/aquarius is served by another workstream; the lead switches this to
- * `new Aquarius(config.oceanNodeUri).resolve(did)` (and waitForIndexer) at merge.
- */
-async function resolvedAsset(config: Config): Promise<Parameters<typeof orderAsset>[0]> {
-  const publication = dataset.publication!;
-  const onChain = await t.tessera.app.get(OceanPublisherService).readDdo(publication.nftAddress!);
-  const token = new Contract(publication.datatokenAddress!, oceanArtifact('ERC20TemplateEnterprise').abi, chain);
-  const [name, symbol] = (await Promise.all([token.getFunction('name')(), token.getFunction('symbol')()])) as [string, string];
-  return {
-    ...onChain!.ddo,
-    datatokens: [{ address: publication.datatokenAddress!, name, symbol, serviceId: 'access' }],
-    indexedMetadata: {
-      nft: { address: publication.nftAddress!, state: onChain!.state, owner: t.tessera.app.get(OceanPublisherService).providerAddress },
-      event: { txid: publication.metadataTx!, from: '', block: onChain!.blockNumber, datetime: '' },
-      stats: [
-        {
-          datatokenAddress: publication.datatokenAddress!,
-          serviceId: 'access',
-          orders: 0,
-          prices: [
-            {
-              type: 'fixedrate',
-              price: PRICE,
-              token: config.oceanTokenAddress,
-              contract: publication.exchangeAddress,
-              exchangeId: publication.exchangeId,
-            },
-          ],
-        },
-      ],
-      purgatory: { state: false },
-    },
-  } as unknown as Parameters<typeof orderAsset>[0];
-}
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -90,7 +53,11 @@ describe('ocean.js 8.6.2 as a buyer script, against Tessera', () => {
     const initialized = await ProviderInstance.initialize(did, 'access', 0, buyer.address, providerUri);
     expect(initialized.datatoken.toLowerCase()).toBe(dataset.publication!.datatokenAddress!.toLowerCase());
 
-    const asset = await resolvedAsset(config);
+    // The asset as a script finds it: Tessera's metadata role, indexed as the publish job finished.
+    const aquarius = new Aquarius(config.oceanNodeUri!);
+    const asset = await aquarius.waitForIndexer(did, dataset.publication!.metadataTx!, undefined, 200, 50);
+    expect(asset.indexedMetadata?.event?.txid).toBe(dataset.publication!.metadataTx);
+    expect((await aquarius.resolve(did)).id).toBe(did);
     const datatoken = new Datatoken(buyer, config.chainId, config);
     const before = await chain.getTransactionCount(buyer.address);
     const order = await orderAsset(asset, buyer, config, datatoken, providerUri, undefined, undefined, initialized.providerFee);
@@ -129,6 +96,19 @@ describe('ocean.js 8.6.2 as a buyer script, against Tessera', () => {
       const expected = listed.files.find((f) => f.name === info.name)!;
       expect(createHash('sha256').update(body).digest('hex'), info.name).toBe(expected.sha256);
     }
+
+    // The indexer sees the order as a sale: it is among the buyer's purchases, still valid.
+    const session = await signIn(t.baseUrl, buyer);
+    const purchase = await waitFor('the order among the buyer’s purchases', async () => {
+      const answer = await call<Array<{ txHash: string; did: string; valid: boolean; versionId: number | null }>>(
+        t.baseUrl,
+        session,
+        'GET',
+        '/api/market/purchases',
+      );
+      return answer.body.find((p) => p.txHash.toLowerCase() === order.hash.toLowerCase());
+    });
+    expect(purchase).toMatchObject({ did, valid: true, versionId: dataset.id });
   });
 
   it('encrypts through ProviderInstance.encrypt for the provider key', async () => {
