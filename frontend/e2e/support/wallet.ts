@@ -13,7 +13,10 @@ export async function injectWallet(
   options: { chainId?: number; reject?: boolean; rpcUrl?: string } = {},
 ): Promise<void> {
   const chainId = options.chainId ?? 8996;
-  const provider = options.rpcUrl ? new JsonRpcProvider(options.rpcUrl, chainId, { staticNetwork: true, batchMaxCount: 1 }) : undefined;
+  // No response cache: a wallet sends an approval and a purchase back to back, each with its own nonce.
+  const provider = options.rpcUrl
+    ? new JsonRpcProvider(options.rpcUrl, chainId, { staticNetwork: true, batchMaxCount: 1, cacheTimeout: -1 })
+    : undefined;
   const signer = provider ? wallet.connect(provider) : undefined;
   await page.exposeFunction('__tesseraWallet', async (method: string, params: unknown[]) => {
     switch (method) {

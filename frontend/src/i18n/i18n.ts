@@ -16,8 +16,14 @@ function lookup(key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** Translates a key, filling %{name} placeholders. Unknown keys show themselves, never a crash. */
+/**
+ * Translates a key, filling %{name} placeholders. Unknown keys show themselves, never a crash. A
+ * message with plural forms (`one |||| many`, Polyglot's notation, as the console's catalogue uses)
+ * takes the form for `smart_count` by English rules.
+ */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  const template = lookup(key) ?? key;
+  let template = lookup(key) ?? key;
+  const forms = template.split(' |||| ');
+  if (forms.length > 1) template = (values['smart_count'] === 1 ? forms[0] : forms[1])!;
   return template.replace(/%\{(\w+)\}/g, (_, name: string) => (name in values ? String(values[name]) : `%{${name}}`));
 }

@@ -231,6 +231,7 @@ export const en = {
       metadataTx: 'metadata set in',
       purchases: 'My purchases',
       noPurchases: 'You have not bought a dataset yet.',
+      recording: 'Recording your latest purchase from the chain…',
       dataset: 'Dataset',
       purchasedAt: 'Bought',
       order: 'Order',

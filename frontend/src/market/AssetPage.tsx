@@ -114,8 +114,15 @@ export function AssetPage({ did }: { did: string }) {
     setStep('faucet');
     try {
       const { provider, account: address } = await connect();
+      const before = await tokenBalance(provider, config!.oceanTokenAddress, address);
       await faucet(address);
-      setBalance(await tokenBalance(provider, config!.oceanTokenAddress, address));
+      // The tokens are sent by the platform's outbox: wait until they are in the wallet.
+      for (let tries = 0; tries < 120; tries++) {
+        const now = await tokenBalance(provider, config!.oceanTokenAddress, address);
+        setBalance(now);
+        if (now > before) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
     } catch (caught) {
       setError(describeError(caught));
     } finally {

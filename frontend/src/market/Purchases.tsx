@@ -5,15 +5,32 @@ import { shortHex } from './format';
 import { myPurchases } from './marketApi';
 import { assetPath, navigateMarket } from './router';
 import type { Purchase } from './types';
+import { rememberedOrders } from './wallet';
+import { loadSession } from '../session/session';
 
 /** The signed-in buyer's orders, newest first, each linking to its asset page to download again. */
 export function Purchases() {
   const [purchases, setPurchases] = useState<Purchase[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [waiting, setWaiting] = useState(false);
   useEffect(() => {
-    myPurchases()
-      .then(setPurchases)
-      .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+    // An order made in this browser moments ago is listed once the chain indexer has read it:
+    // until then the page asks again every few seconds (for two minutes at most).
+    const expected = rememberedOrders(loadSession()?.user.address ?? '');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let tries = 0;
+    const load = () =>
+      myPurchases()
+        .then((list) => {
+          setPurchases(list);
+          const listed = new Set(list.map((p) => p.txHash.toLowerCase()));
+          const missing = expected.some((tx) => !listed.has(tx));
+          setWaiting(missing && tries < 40);
+          if (missing && tries++ < 40) timer = setTimeout(() => void load(), 3000);
+        })
+        .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
+    void load();
+    return () => clearTimeout(timer);
   }, []);
   return (
     <section aria-labelledby="purchases-title">
@@ -21,7 +38,12 @@ export function Purchases() {
         {t('tessera.market.purchases')}
       </Typography>
       {error && <Alert severity="error">{error}</Alert>}
-      {purchases?.length === 0 && <Typography>{t('tessera.market.noPurchases')}</Typography>}
+      {waiting && (
+        <Typography role="status" color="text.secondary">
+          {t('tessera.market.recording')}
+        </Typography>
+      )}
+      {purchases?.length === 0 && !waiting && <Typography>{t('tessera.market.noPurchases')}</Typography>}
       {purchases && purchases.length > 0 && (
         <Table size="small">
           <TableHead>

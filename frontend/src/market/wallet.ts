@@ -38,3 +38,16 @@ export function rememberOrder(did: string, account: string, orderTx: string): vo
   orders[`${account.toLowerCase()} ${did}`] = orderTx;
   localStorage.setItem(ORDERS_KEY, JSON.stringify(orders));
 }
+
+/** The order transactions this browser made from `account`. */
+export function rememberedOrders(account: string): string[] {
+  try {
+    const orders = JSON.parse(localStorage.getItem(ORDERS_KEY) ?? '{}') as Record<string, string>;
+    const prefix = `${account.toLowerCase()} `;
+    return Object.entries(orders)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([, tx]) => tx.toLowerCase());
+  } catch {
+    return [];
+  }
+}
