@@ -9,6 +9,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableContainer,
   TableHead,
   TableRow,
   Typography,
@@ -218,42 +219,44 @@ export function AssetPage({ did }: { did: string }) {
         <Typography id="files-title" variant="h6" component="h2">
           {t('tessera.market.files')}
         </Typography>
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('tessera.market.fileName')}</TableCell>
-              <TableCell>{t('tessera.market.format')}</TableCell>
-              <TableCell align="right">{t('tessera.market.size')}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {asset.files.map((file, index) => {
-              const p = progress[file.name];
-              return (
-                <TableRow key={file.name}>
-                  <TableCell>{file.name}</TableCell>
-                  <TableCell>{file.format}</TableCell>
-                  <TableCell align="right">{formatBytes(file.bytes)}</TableCell>
-                  <TableCell>
-                    {orderTx ? (
-                      <Button size="small" onClick={() => void download(index, file.name)}>
-                        {t('tessera.market.download')}
-                      </Button>
-                    ) : null}
-                    {p && (
-                      <LinearProgress
-                        aria-label={t('tessera.market.downloading', { name: file.name })}
-                        variant={p.total ? 'determinate' : 'indeterminate'}
-                        value={p.total ? (100 * p.received) / p.total : undefined}
-                      />
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <TableContainer sx={{ overflowX: 'auto' }}>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('tessera.market.fileName')}</TableCell>
+                <TableCell>{t('tessera.market.format')}</TableCell>
+                <TableCell align="right">{t('tessera.market.size')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {asset.files.map((file, index) => {
+                const p = progress[file.name];
+                return (
+                  <TableRow key={file.name}>
+                    <TableCell>{file.name}</TableCell>
+                    <TableCell>{file.format}</TableCell>
+                    <TableCell align="right">{formatBytes(file.bytes)}</TableCell>
+                    <TableCell>
+                      {orderTx ? (
+                        <Button size="small" onClick={() => void download(index, file.name)}>
+                          {t('tessera.market.download')}
+                        </Button>
+                      ) : null}
+                      {p && (
+                        <LinearProgress
+                          aria-label={t('tessera.market.downloading', { name: file.name })}
+                          variant={p.total ? 'determinate' : 'indeterminate'}
+                          value={p.total ? (100 * p.received) / p.total : undefined}
+                        />
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableContainer>
         {asset.croissantUrl && (
           <Link href={asset.croissantUrl} download>
             {t('tessera.market.croissant')}

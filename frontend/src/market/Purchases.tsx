@@ -1,4 +1,4 @@
-import { Alert, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Link, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { t } from '../i18n/i18n';
 import { shortHex } from './format';
@@ -45,36 +45,38 @@ export function Purchases() {
       )}
       {purchases?.length === 0 && !waiting && <Typography>{t('tessera.market.noPurchases')}</Typography>}
       {purchases && purchases.length > 0 && (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('tessera.market.dataset')}</TableCell>
-              <TableCell>{t('tessera.market.purchasedAt')}</TableCell>
-              <TableCell>{t('tessera.market.order')}</TableCell>
-              <TableCell>{t('tessera.market.validity')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {purchases.map((p) => (
-              <TableRow key={p.id}>
-                <TableCell>
-                  <Link href={assetPath(p.did)} onClick={(event) => (event.preventDefault(), navigateMarket(assetPath(p.did)))}>
-                    {p.datasetName ?? p.did}
-                  </Link>
-                </TableCell>
-                <TableCell>{new Date(p.purchasedAt).toLocaleString()}</TableCell>
-                <TableCell>{shortHex(p.txHash)}</TableCell>
-                <TableCell>
-                  {p.valid
-                    ? p.validUntil
-                      ? t('tessera.market.validUntil', { date: new Date(p.validUntil).toLocaleString() })
-                      : t('tessera.market.validForever')
-                    : t('tessera.market.expired')}
-                </TableCell>
+        <TableContainer sx={{ overflowX: 'auto' }}>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('tessera.market.dataset')}</TableCell>
+                <TableCell>{t('tessera.market.purchasedAt')}</TableCell>
+                <TableCell>{t('tessera.market.order')}</TableCell>
+                <TableCell>{t('tessera.market.validity')}</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {purchases.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell>
+                    <Link href={assetPath(p.did)} onClick={(event) => (event.preventDefault(), navigateMarket(assetPath(p.did)))}>
+                      {p.datasetName ?? p.did}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{new Date(p.purchasedAt).toLocaleString()}</TableCell>
+                  <TableCell>{shortHex(p.txHash)}</TableCell>
+                  <TableCell>
+                    {p.valid
+                      ? p.validUntil
+                        ? t('tessera.market.validUntil', { date: new Date(p.validUntil).toLocaleString() })
+                        : t('tessera.market.validForever')
+                      : t('tessera.market.expired')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
     </section>
   );
