@@ -8,22 +8,7 @@ export type MarketAssetPage = Schemas['MarketAssetPageDto'];
 
 export type FacetCounts = Record<'taskType' | 'license' | 'kind' | 'free' | 'external', Record<string, number>>;
 
-export interface Purchase {
-  id: number;
-  did: string;
-  versionId: number | null;
-  datasetName: string | null;
-  purchasedAt: string;
-  txHash: string;
-  chainId: number;
-  serviceIndex: number;
-  datatokenAddress: string;
-  consumer: string;
-  payer: string;
-  amount: string;
-  validUntil: string | null;
-  valid: boolean;
-}
+export type Purchase = Schemas['PurchaseDto'];
 
 /** `GET /api/ocean/config`: what an ocean.js Config needs. */
 export type OceanConfig = Schemas['OceanConfigDto'];
