@@ -32,7 +32,7 @@ const PROGRESS_EVERY = 20_000;
  * process died is resumed at the next start (onApplicationBootstrap) or, at the latest, when this
  * expires; the build lock keeps the two from running at once.
  */
-const BUILD_JOB_TIMEOUT_SECONDS = 6 * 3600;
+export const BUILD_JOB_TIMEOUT_SECONDS = 6 * 3600;
 
 /** Synthetic rows written per statement. */
 const SYNTHETIC_PAGE = 2_000;
@@ -75,7 +75,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.declare(DATASET_BUILD_QUEUE, { onePerKey: true, jobTimeoutSeconds: BUILD_JOB_TIMEOUT_SECONDS });
+    await this.queue.declare(DATASET_BUILD_QUEUE, { onePerKey: true });
     await this.queue.work<{ versionId: number }>(
       DATASET_BUILD_QUEUE,
       async (jobs) => {

@@ -79,14 +79,22 @@ export class DatasetsRepository {
    * Writes the version and its build job in one transaction (a version never exists without the job
    * that builds it). `wrap` turns the version's id into its wrapped key (the id is bound into it).
    */
-  async create(fields: NewVersion, wrap: (id: number) => Buffer, queueName: string): Promise<DatasetVersionEntity> {
+  async create(
+    fields: NewVersion,
+    wrap: (id: number) => Buffer,
+    job: { queue: string; jobTimeoutSeconds: number },
+  ): Promise<DatasetVersionEntity> {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(DatasetVersionEntity);
       // A curated version starts by selecting items; a synthetic one by making its rows.
       const step = fields.kind === 'synthetic' ? 'synthesize' : 'select';
       const inserted = await repo.save(repo.create({ ...fields, status: 'building', step, wrappedKey: Buffer.alloc(0) }));
       await repo.update(inserted.id, { wrappedKey: wrap(inserted.id) });
-      await this.queue.send(queueName, { versionId: inserted.id }, { manager, singletonKey: String(inserted.id) });
+      await this.queue.send(
+        job.queue,
+        { versionId: inserted.id },
+        { manager, singletonKey: String(inserted.id), jobTimeoutSeconds: job.jobTimeoutSeconds },
+      );
       return await repo.findOneByOrFail({ id: inserted.id });
     });
   }

@@ -7,7 +7,7 @@ import type { ListPage, ListQuery } from '../http/list-query.js';
 import { OceanPublisherService } from '../ocean/ocean-publisher.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
-import { DATASET_BUILD_QUEUE } from './dataset-build.service.js';
+import { BUILD_JOB_TIMEOUT_SECONDS, DATASET_BUILD_QUEUE } from './dataset-build.service.js';
 import { parseByteRange } from './byte-range.util.js';
 import { DatasetPublicationsRepository } from './dataset-publications.repository.js';
 import { DATASET_PUBLISH_QUEUE } from './dataset-publish.service.js';
@@ -158,7 +158,7 @@ export class DatasetsService {
         provenance: null,
       },
       (id) => wrapKey(this.masterKey, id, key),
-      DATASET_BUILD_QUEUE,
+      { queue: DATASET_BUILD_QUEUE, jobTimeoutSeconds: BUILD_JOB_TIMEOUT_SECONDS },
     );
     key.fill(0);
     return { id: version.id, status: 'building' };
@@ -212,7 +212,7 @@ export class DatasetsService {
         provenance: { kind: 'synthetic', source: { versionId: source.id }, rows: body.rows, seed },
       },
       (id) => wrapKey(this.masterKey, id, key),
-      DATASET_BUILD_QUEUE,
+      { queue: DATASET_BUILD_QUEUE, jobTimeoutSeconds: BUILD_JOB_TIMEOUT_SECONDS },
     );
     key.fill(0);
     return { id: version.id, status: 'building' };

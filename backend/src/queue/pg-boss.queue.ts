@@ -14,9 +14,13 @@ function inTransaction(manager: EntityManager): PgBoss.Db {
 }
 
 /** The queue on the platform's own PostgreSQL (pg-boss 10, the last line for Node 20). */
+/** PostgreSQL's deadlock_detected. */
+const DEADLOCK = '40P01';
+
 export class PgBossQueue implements QueuePort {
   private readonly logger = new Logger('Queue');
   private readonly created = new Set<string>();
+  private declaring: Promise<void> = Promise.resolve();
 
   private constructor(private readonly boss: PgBoss) {}
 
@@ -42,13 +46,26 @@ export class PgBossQueue implements QueuePort {
     return queue;
   }
 
-  async declare(name: string, options: { onePerKey?: boolean; jobTimeoutSeconds?: number } = {}): Promise<void> {
+  async declare(name: string, options: { onePerKey?: boolean } = {}): Promise<void> {
     if (this.created.has(name)) return;
-    // "stately": one job per state (created, active) and singleton key.
-    const expiry = options.jobTimeoutSeconds === undefined ? {} : { expireInSeconds: options.jobTimeoutSeconds };
-    await this.boss.createQueue(name, { name, policy: options.onePerKey ? 'stately' : 'standard', ...expiry });
-    // A queue made by an earlier version keeps its options until told otherwise.
-    if (options.jobTimeoutSeconds !== undefined) await this.boss.updateQueue(name, { name, ...expiry });
+    // Creating a queue attaches a partition to pg-boss's job table: two at once can deadlock, so
+    // this process makes them one at a time, skips those that exist, and retries a deadlock (another
+    // process booting on the same database at the same moment).
+    const run = this.declaring.then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // "stately": one job per state (created, active) and singleton key.
+          if (!(await this.boss.getQueue(name)))
+            await this.boss.createQueue(name, { name, policy: options.onePerKey ? 'stately' : 'standard' });
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== DEADLOCK || attempt >= 5) throw error;
+          this.logger.warn(`queue ${name}: creating it met a deadlock; trying again (${attempt})`);
+        }
+      }
+    });
+    this.declaring = run.catch(() => undefined);
+    await run;
     this.created.add(name);
   }
 
@@ -66,6 +83,7 @@ export class PgBossQueue implements QueuePort {
     if (options.singletonKey !== undefined) sendOptions.singletonKey = options.singletonKey;
     if (options.startAfterSeconds !== undefined) sendOptions.startAfter = options.startAfterSeconds;
     if (options.retryLimit !== undefined) sendOptions.retryLimit = options.retryLimit;
+    if (options.jobTimeoutSeconds !== undefined) sendOptions.expireInSeconds = options.jobTimeoutSeconds;
     return this.boss.send(queue, data, sendOptions);
   }
 

@@ -13,6 +13,11 @@ export interface EnqueueOptions {
   singletonKey?: string;
   startAfterSeconds?: number;
   retryLimit?: number;
+  /**
+   * This job's own time after which, still running, it counts as abandoned and is retried: for jobs
+   * that legitimately run longer than JOB_TIMEOUT_SECONDS.
+   */
+  jobTimeoutSeconds?: number;
 }
 
 export interface WorkOptions {
@@ -24,10 +29,8 @@ export interface QueuePort {
   /**
    * Creates the queue if needed. `onePerKey`: at most one waiting and one running job per
    * `singletonKey` (later sends with a waiting key are dropped) — e.g. one aggregation per project.
-   * `jobTimeoutSeconds`: this queue's own time after which a running job counts as abandoned and is
-   * retried, for jobs that legitimately run longer than JOB_TIMEOUT_SECONDS.
    */
-  declare(queue: string, options?: { onePerKey?: boolean; jobTimeoutSeconds?: number }): Promise<void>;
+  declare(queue: string, options?: { onePerKey?: boolean }): Promise<void>;
   /** The job's id, or null when a singleton job with the same key is already waiting. */
   send<T extends object>(queue: string, data: T, options?: EnqueueOptions): Promise<string | null>;
   /** Runs `handler` for batches of jobs; a throw fails the batch, which is retried with backoff. */

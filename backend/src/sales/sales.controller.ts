@@ -15,6 +15,7 @@ import {
   SetListingDto,
   UpdateSalesSettingsDto,
 } from './sales.dto.js';
+import { UserDto } from '../users/user.dto.js';
 import { SalesService } from './sales.service.js';
 
 /** The console's sales: orders, revenue per dataset and per annotator, the annotators' share. */
@@ -97,5 +98,12 @@ export class PurchasesController {
   @ApiOkResponse({ type: PurchaseDto, isArray: true, description: 'Orders the signed-in wallet placed or paid for, newest first' })
   purchases(@CurrentCaller() caller: Caller): Promise<PurchaseDto[]> {
     return this.sales.purchases(caller);
+  }
+
+  @Post('buyer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserDto, description: 'The caller with the buyer role, which signing in on /market gives' })
+  becomeBuyer(@CurrentCaller() caller: Caller): Promise<UserDto> {
+    return this.sales.becomeBuyer(caller);
   }
 }

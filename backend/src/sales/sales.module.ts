@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module.js';
 import { SALE_SINK } from '../market/sale.js';
 import { ListingController, PurchasesController, SalesController } from './sales.controller.js';
 import { SalesRepository } from './sales.repository.js';
@@ -10,6 +11,7 @@ import { SalesService } from './sales.service.js';
  */
 @Global()
 @Module({
+  imports: [UsersModule],
   controllers: [SalesController, ListingController, PurchasesController],
   providers: [SalesRepository, SalesService, { provide: SALE_SINK, useExisting: SalesService }],
   exports: [SalesService, SALE_SINK],

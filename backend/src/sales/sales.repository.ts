@@ -231,10 +231,6 @@ export class SalesRepository {
     );
   }
 
-  async grantBuyerRole(address: string): Promise<void> {
-    await this.grantBuyer(this.db, [address]);
-  }
-
   async shareBps(): Promise<number | undefined> {
     const [row] = await sqlRows<{ share_bps: number }>(this.db, 'SELECT share_bps FROM sales_settings WHERE id = 1');
     return row?.share_bps;

@@ -24,6 +24,8 @@ import {
   type SaleDto,
   type SalesSettingsDto,
 } from './sales.dto.js';
+import { UsersService } from '../users/users.service.js';
+import type { UserDto } from '../users/user.dto.js';
 import { SalesException } from './sales.exception.js';
 import { SalesRepository, type SALE_FILTERS } from './sales.repository.js';
 
@@ -48,6 +50,7 @@ export class SalesService implements SaleSink {
 
   constructor(
     private readonly sales: SalesRepository,
+    private readonly users: UsersService,
     private readonly outbox: OutboxService,
     private readonly chainState: ChainStateService,
     @Inject(CHAIN_PORT) private readonly chain: ChainPort,
@@ -104,8 +107,13 @@ export class SalesService implements SaleSink {
   async purchases(caller: Caller): Promise<PurchaseDto[]> {
     const now = Date.now();
     const rows = await this.sales.purchases(caller.address);
-    if (rows.length > 0 && !caller.roles.includes('buyer')) await this.sales.grantBuyerRole(caller.address);
+    if (rows.length > 0 && !caller.roles.includes('buyer')) await this.users.addRole(caller.id, 'buyer');
     return rows.map((row) => mapPurchase(row, now));
+  }
+
+  /** A wallet signed in on the market: it is a buyer from now on (the role is only ever added). */
+  async becomeBuyer(caller: Caller): Promise<UserDto> {
+    return this.users.addRole(caller.id, 'buyer');
   }
 
   async settings(): Promise<SalesSettingsDto> {

@@ -118,6 +118,17 @@ export class UsersRepository {
     return this.findById(id);
   }
 
+  /** Adds a role the user does not have yet (roles stay sorted); the user, or null when there is none. */
+  async addRole(id: number, role: string): Promise<UserEntity | null> {
+    await sqlRows(
+      this.db,
+      `UPDATE users SET roles = ARRAY(SELECT DISTINCT unnest(roles || ARRAY[$2::text]) ORDER BY 1)
+        WHERE id = $1 AND NOT $2 = ANY(roles)`,
+      [id, role],
+    );
+    return this.findById(id);
+  }
+
   async hasWork(id: number): Promise<boolean> {
     const rows: unknown[] = await sqlRows(this.db, 'SELECT 1 FROM assignments WHERE annotator_id = $1 LIMIT 1', [id]);
     return rows.length > 0;

@@ -74,6 +74,14 @@ export class UsersService implements OnModuleInit {
     return mapUser(updated!);
   }
 
+  /** The user takes a role that asks for no one's approval (a buyer on the market); held at once everywhere. */
+  async addRole(id: number, role: Role): Promise<UserDto> {
+    const updated = await this.users.addRole(id, role);
+    if (!updated) throw new UserException(ErrorCode.USER_NOT_FOUND, `User ${id} not found`);
+    this.callers.forget(id);
+    return mapUser(updated);
+  }
+
   async delete(caller: Caller, id: number): Promise<UserDto> {
     const user = await this.users.findById(id);
     if (!user) throw new UserException(ErrorCode.USER_NOT_FOUND, `User ${id} not found`);

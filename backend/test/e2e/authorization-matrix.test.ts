@@ -134,6 +134,7 @@ const ROUTES: Record<string, Access> = {
   'PUT /api/sales/settings': 'rewards.manage',
   'GET /api/sales/:id': 'dataset.manage',
   'GET /api/market/purchases': 'signed-in',
+  'POST /api/market/buyer': 'signed-in',
   'POST /api/dev/faucet': 'public',
   // ocean
   'GET /api/ocean/config': 'public',

@@ -167,6 +167,13 @@ describe('sales, revenue, share, listing and purchases over HTTP', () => {
       txHash: hash.toLowerCase(),
     });
     expect((await call(t.baseUrl, annotators[0], 'GET', '/api/market/purchases')).body).toEqual([]);
+    // Signing in on /market makes a wallet a buyer before any purchase, and keeps its other roles.
+    const newcomer = await signIn(t.baseUrl, Wallet.createRandom() as unknown as Wallet, t.config.chainId);
+    const becameBuyer = await call<{ roles: string[] }>(t.baseUrl, newcomer, 'POST', '/api/market/buyer');
+    expect(becameBuyer.status).toBe(200);
+    expect(becameBuyer.body.roles).toEqual(['annotator', 'buyer']);
+    expect((await call<{ roles: string[] }>(t.baseUrl, newcomer, 'GET', '/api/auth/me')).body.roles).toEqual(['annotator', 'buyer']);
+    expect((await call<{ roles: string[] }>(t.baseUrl, newcomer, 'POST', '/api/market/buyer')).body.roles).toEqual(['annotator', 'buyer']);
     const me = await call<{ roles: string[] }>(t.baseUrl, buyerSession, 'GET', '/api/auth/me');
     expect(me.body.roles).toContain('buyer');
 

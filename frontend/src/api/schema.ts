@@ -804,6 +804,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/market/buyer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PurchasesController_becomeBuyer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/dev/faucet': {
     parameters: {
       query?: never;
@@ -3889,6 +3905,26 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PurchaseDto'][];
+        };
+      };
+    };
+  };
+  PurchasesController_becomeBuyer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The caller with the buyer role, which signing in on /market gives */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
         };
       };
     };

@@ -1,6 +1,7 @@
 import { AppBar, Box, Button, Container, CssBaseline, Toolbar, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../i18n/i18n';
+import { api } from '../session/api';
 import { SignIn } from '../session/SignIn';
 import { loadSession, onSessionChange, type Session } from '../session/session';
 import { AssetPage } from './AssetPage';
@@ -52,7 +53,18 @@ export default function MarketApp() {
           </>
         )}
         {route.page === 'asset' && <AssetPage did={route.did} />}
-        {route.page === 'purchases' && (session ? <Purchases /> : <SignIn onSignedIn={setSession} />)}
+        {route.page === 'purchases' &&
+          (session ? (
+            <Purchases />
+          ) : (
+            <SignIn
+              onSignedIn={(signedIn) => {
+                // Signing in here makes the wallet a buyer (best effort: purchases need no role).
+                void api('POST', '/api/market/buyer').catch(() => undefined);
+                setSession(signedIn);
+              }}
+            />
+          ))}
         {route.page === 'notFound' && (
           <Box>
             <Typography variant="h4" component="h1" tabIndex={-1}>
