@@ -223,6 +223,8 @@ export const en = {
       downloading: 'Downloading %{name}',
       croissant: 'Croissant metadata (croissant.json)',
       quality: 'Quality',
+      schema: 'Fields',
+      labels: 'Labels: %{labels}',
       classBalance: 'Records per label',
       syntheticScores: 'Synthetic report: overall %{overall}, column shapes %{shapes}, column pair trends %{pairs}',
       onChain: 'On chain',

@@ -44,6 +44,16 @@ function classBalance(datasheet: Record<string, unknown> | null): Array<{ label:
   return [...totals].map(([label, count]) => ({ label, count }));
 }
 
+/** The record fields a version's schema lists (name and inferred type). */
+function schemaFields(schema: Record<string, unknown> | null): Array<{ name: string; type: string }> {
+  const fields = schema?.['fields'];
+  if (!Array.isArray(fields)) return [];
+  return fields
+    .map((field) => record(field))
+    .filter((field): field is Record<string, unknown> => field !== undefined && typeof field['name'] === 'string')
+    .map((field) => ({ name: String(field['name']), type: typeof field['type'] === 'string' ? field['type'] : 'unknown' }));
+}
+
 function describeError(error: unknown): string {
   if (isRejection(error)) return t('tessera.market.rejected');
   if (error instanceof Error && error.message === 'no-wallet') return t('tessera.signIn.noWallet');
@@ -263,6 +273,24 @@ export function AssetPage({ did }: { did: string }) {
           </Link>
         )}
       </Box>
+
+      {schemaFields(asset.schema).length > 0 && (
+        <Box component="section" aria-labelledby="schema-title">
+          <Typography id="schema-title" variant="h6" component="h2">
+            {t('tessera.market.schema')}
+          </Typography>
+          <Typography variant="body2">
+            {schemaFields(asset.schema)
+              .map((field) => `${field.name} (${field.type})`)
+              .join(' · ')}
+          </Typography>
+          {Array.isArray(asset.schema?.['labels']) && (
+            <Typography variant="body2" color="text.secondary">
+              {t('tessera.market.labels', { labels: (asset.schema['labels'] as unknown[]).map(String).join(', ') })}
+            </Typography>
+          )}
+        </Box>
+      )}
 
       <Box component="section" aria-labelledby="quality-title">
         <Typography id="quality-title" variant="h6" component="h2">
