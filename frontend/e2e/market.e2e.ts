@@ -80,6 +80,10 @@ test('a buyer finds, buys and downloads a dataset, and finds it under my purchas
     .click();
   await expect(page.getByRole('heading', { level: 1, name: `Sentiment ${tag}` })).toBeVisible();
   await expect(page.getByText('2.5 OCEAN')).toBeVisible();
+  // A preview of the records before buying: the train split's rows, without who labelled them.
+  const sample = page.getByRole('table', { name: 'Sample records of the train split' });
+  await expect(sample.getByRole('row').nth(1)).toContainText(tag);
+  await expect(sample.getByRole('columnheader', { name: 'annotations' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Get test funds' }).click();
   await expect(page.getByText(/your balance: [1-9]/)).toBeVisible();

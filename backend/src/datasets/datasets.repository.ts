@@ -376,14 +376,16 @@ export class DatasetsRepository {
     );
   }
 
-  /** A synthetic version's records in order, read in keyset pages by position. */
-  async *syntheticRecords(versionId: number, pageSize = RECORD_PAGE): AsyncGenerator<DatasetRecord> {
+  /** A synthetic version's records in order (of one split when given), read in keyset pages by position. */
+  async *syntheticRecords(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord> {
     let after = -1;
     for (;;) {
       const page = await sqlRows<{ position: number; record: DatasetRecord }>(
         this.db,
-        'SELECT position, record FROM dataset_synthetic_rows WHERE version_id = $1 AND position > $2 ORDER BY position LIMIT $3',
-        [versionId, after, pageSize],
+        `SELECT position, record FROM dataset_synthetic_rows
+          WHERE version_id = $1 AND position > $2 AND ($4::text IS NULL OR record->>'split' = $4)
+          ORDER BY position LIMIT $3`,
+        [versionId, after, pageSize, split],
       );
       if (page.length === 0) return;
       for (const row of page) yield row.record;
@@ -395,7 +397,7 @@ export class DatasetsRepository {
    * The version's records in item order, read in keyset pages over its membership (never OFFSET),
    * each page with the annotations it lists: memory is bounded by the page, whatever the version's size.
    */
-  async *records(versionId: number, pageSize = RECORD_PAGE): AsyncGenerator<DatasetRecord> {
+  async *records(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord> {
     // One statement a page: PostgreSQL builds each record's annotations as one JSON array (times
     // formatted as JavaScript's toISOString does), so the driver parses one value per row. The page
     // is cut before the join and items are looked up by key (LATERAL): a plan that walked items from
@@ -409,10 +411,11 @@ export class DatasetsRepository {
                                                             'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
                                           ORDER BY a.id), '[]')
                    FROM annotations a WHERE a.id = ANY(m.annotation_ids)) AS annotations
-           FROM (SELECT * FROM dataset_version_items WHERE version_id = $1 AND item_id > $2 ORDER BY item_id LIMIT $3) m
+           FROM (SELECT * FROM dataset_version_items
+                  WHERE version_id = $1 AND item_id > $2 AND ($4::text IS NULL OR split = $4) ORDER BY item_id LIMIT $3) m
           CROSS JOIN LATERAL (SELECT data, media FROM items WHERE id = m.item_id) i
           ORDER BY m.item_id`,
-        [versionId, after, pageSize],
+        [versionId, after, pageSize, split],
       );
     let next = read(0);
     for (;;) {

@@ -26,7 +26,9 @@ import {
   type PublishQueuedDto,
 } from './datasets.dto.js';
 import { DatasetException } from './datasets.exception.js';
+import type { DatasetSchema, Split } from './domain/dataset-record.js';
 import { checkFractions, DEFAULT_SPLITS } from './domain/split.js';
+import { jsonlObject } from './export/jsonl.writer.js';
 import { decryptRange, newDataKey } from './encryption/chunked-cipher.js';
 import { unwrapKey, wrapKey } from './encryption/key-wrap.js';
 import { readAhead } from './encryption/read-ahead.js';
@@ -247,6 +249,28 @@ export class DatasetsService {
     const stored = (await this.datasets.files(id)).find((f) => f.name === name);
     if (!stored) throw new DatasetException(ErrorCode.DATASET_FILE_NOT_FOUND, `Dataset version ${id} has no file "${name}"`, 'name');
     return { version, stored };
+  }
+
+  /**
+   * The first `limit` records of one split of a ready version, as flat rows like the JSONL's but
+   * without the annotators' individual labels (who labelled what stays with the buyers): what a
+   * catalogue shows before anyone buys.
+   */
+  async sample(id: number, split: Split, limit: number): Promise<Array<Record<string, unknown>>> {
+    const version = await this.datasets.findById(id);
+    if (!version || version.status !== 'ready' || !version.schema) {
+      throw new DatasetException(ErrorCode.DATASET_NOT_READY, `Dataset version ${id} has no records to show`);
+    }
+    const toRow = jsonlObject(version.schema as unknown as DatasetSchema);
+    const records =
+      version.kind === 'synthetic' ? this.datasets.syntheticRecords(id, limit, split) : this.datasets.records(id, limit, split);
+    const rows: Array<Record<string, unknown>> = [];
+    for await (const record of records) {
+      const { annotations: _annotations, ...row } = toRow(record);
+      rows.push(row);
+      if (rows.length >= limit) break;
+    }
+    return rows;
   }
 
   async get(id: number): Promise<DatasetDto> {

@@ -4,7 +4,7 @@ import { ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
 import { contentRange, parseListQuery } from '../http/list-query.js';
-import { MARKET_FILTERS, MARKET_SORTS, MarketAssetDto, MarketAssetPageDto } from './market.dto.js';
+import { MARKET_FILTERS, MARKET_SORTS, MarketAssetDto, MarketAssetPageDto, MarketSampleQueryDto } from './market.dto.js';
 import { MarketService } from './market.service.js';
 
 /** The buyers' catalogue as an API for scripts (and the /market app). */
@@ -51,6 +51,16 @@ export class MarketController {
   @ApiOkResponse({ type: MarketAssetPageDto })
   get(@Param('did') did: string): Promise<MarketAssetPageDto> {
     return this.market.get(did);
+  }
+
+  @Get(':did/sample')
+  @Public()
+  @ApiOkResponse({
+    schema: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    description: "Up to 5 records of the split, as the JSONL's rows without the annotators' individual labels",
+  })
+  sample(@Param('did') did: string, @Query() query: MarketSampleQueryDto): Promise<Array<Record<string, unknown>>> {
+    return this.market.sample(did, query.split);
   }
 
   @Get(':did/croissant.json')

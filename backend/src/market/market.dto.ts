@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import type { IndexedAsset } from '../indexer/domain/indexed-asset.js';
 import type { ListingRow } from './market.repository.js';
 
@@ -56,6 +57,13 @@ export class MarketAssetDto {
   quality: number | null;
   @ApiProperty() sales: number;
   @ApiProperty({ type: String, nullable: true }) listedAt: string | null;
+}
+
+/** `GET /api/market/assets/:did/sample?split=`: which split to preview. */
+export class MarketSampleQueryDto {
+  @ApiProperty({ enum: ['train', 'validation', 'test'] })
+  @IsIn(['train', 'validation', 'test'])
+  split: 'train' | 'validation' | 'test';
 }
 
 export class MarketFileDto {

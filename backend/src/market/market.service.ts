@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatasetsService, type OpenDatasetFile } from '../datasets/datasets.service.js';
+import type { Split } from '../datasets/domain/dataset-record.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { IndexerService } from '../indexer/indexer.service.js';
 import { mapMarketAsset, mapMarketAssetPage, type MARKET_FILTERS, type MarketAssetDto, type MarketAssetPageDto } from './market.dto.js';
 import { MarketException } from './market.exception.js';
 import { MarketRepository, type FacetCounts, type ListingFilter, type ListingSort } from './market.repository.js';
+
+/** Records per split an asset page previews. */
+const SAMPLE_ROWS = 5;
 
 type Filter = ListQuery<(typeof MARKET_FILTERS)[number]>['filter'];
 
@@ -103,6 +107,13 @@ export class MarketService {
       explorerTxUrl: this.config.chain.explorerTxUrl ?? null,
       croissantUrl: hasCroissant ? `${base}/api/market/assets/${encodeURIComponent(did)}/croissant.json` : null,
     });
+  }
+
+  /** A few records of one split of a listed Tessera asset (public: the catalogue's preview). */
+  async sample(did: string, split: Split): Promise<Array<Record<string, unknown>>> {
+    const row = await this.repository.byDid(did);
+    if (!row || row.versionId === null) throw new MarketException(ErrorCode.ASSET_NOT_FOUND, `No Tessera asset ${did}`, 'did');
+    return this.datasets.sample(row.versionId, split, SAMPLE_ROWS);
   }
 
   /** The Croissant 1.0 metadata of a Tessera asset (public: names, formats, checksums and fields, no records). */

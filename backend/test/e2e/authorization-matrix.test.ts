@@ -147,6 +147,7 @@ const ROUTES: Record<string, Access> = {
   'GET /api/market/assets': 'public',
   'GET /api/market/assets/:did': 'public',
   'GET /api/market/assets/:did/croissant.json': 'public',
+  'GET /api/market/assets/:did/sample': 'public',
   // provider (Ocean Node's paths; the checks are the order on chain and the consumer's signature)
   'GET /api/services/nonce': 'public',
   'GET /api/services/initialize': 'public',

@@ -187,6 +187,32 @@ describe('the asset page (GET /api/market/assets/:did)', () => {
     expect(document.conformsTo).toBe('http://mlcommons.org/croissant/1.0');
   });
 
+  it('previews a few records of each split, without the annotators’ labels; 400 for another split, 404 for an external listing', async () => {
+    const seen = new Set<string>();
+    for (const split of ['train', 'validation', 'test']) {
+      const answer = await call<Array<Record<string, unknown>>>(
+        t.baseUrl,
+        undefined,
+        'GET',
+        `/api/market/assets/${seeded.priced.did}/sample?split=${split}`,
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body.length).toBeLessThanOrEqual(5);
+      for (const row of answer.body) {
+        expect(row['split']).toBe(split);
+        expect(row).not.toHaveProperty('annotations');
+        expect(typeof row['id']).toBe('string');
+        seen.add(String(row['id']));
+      }
+    }
+    // 24 items split 80/10/10 by default: every split has records, none repeated.
+    expect(seen.size).toBeGreaterThanOrEqual(7);
+    const bad = await call<{ field?: string }>(t.baseUrl, undefined, 'GET', `/api/market/assets/${seeded.priced.did}/sample?split=all`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.field).toBe('split');
+    expect((await fetch(`${t.baseUrl}/api/market/assets/${seeded.external.did}/sample?split=train`)).status).toBe(404);
+  });
+
   it('shows an external listing with what its DDO has, and 404 for an unknown DID', async () => {
     const answer = await call<Page>(t.baseUrl, undefined, 'GET', `/api/market/assets/${seeded.external.did}`);
     expect(answer.status).toBe(200);

@@ -692,6 +692,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/market/assets/{did}/sample': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MarketController_sample'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/market/assets/{did}/croissant.json': {
     parameters: {
       query?: never;
@@ -3714,6 +3730,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MarketAssetPageDto'];
+        };
+      };
+    };
+  };
+  MarketController_sample: {
+    parameters: {
+      query: {
+        split: 'train' | 'validation' | 'test';
+      };
+      header?: never;
+      path: {
+        did: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Up to 5 records of the split, as the JSONL's rows without the annotators' individual labels */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          }[];
         };
       };
     };

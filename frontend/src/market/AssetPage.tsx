@@ -22,6 +22,7 @@ import { downloadResumable, saveFile, type DownloadProgress } from './download';
 import { formatBytes, formatPrice, formatShare, formatWei, shortHex } from './format';
 import { downloadUrl, faucet, getAsset, initializeOrder, oceanConfig, providerNonce } from './marketApi';
 import { orderableOf } from './orderable';
+import { SampleRows } from './SampleRows';
 import { purchase, signDownload, tokenBalance, type PurchaseStep } from './purchase';
 import type { MarketAssetPage, OceanConfig } from './types';
 import { connectedAccount, rememberOrder, rememberedOrder } from './wallet';
@@ -291,6 +292,8 @@ export function AssetPage({ did }: { did: string }) {
           )}
         </Box>
       )}
+
+      {asset.kind !== null && <SampleRows did={asset.did} />}
 
       <Box component="section" aria-labelledby="quality-title">
         <Typography id="quality-title" variant="h6" component="h2">

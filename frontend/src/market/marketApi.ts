@@ -81,3 +81,8 @@ export function downloadUrl(
   });
   return `${providerUri.replace(/\/$/, '')}/api/services/download?${params.toString()}`;
 }
+
+/** Up to five records of one split of a Tessera asset (the JSONL's rows, without individual labels). */
+export async function getSample(did: string, split: 'train' | 'validation' | 'test'): Promise<Array<Record<string, unknown>>> {
+  return (await api<Array<Record<string, unknown>>>('GET', `/api/market/assets/${encodeURIComponent(did)}/sample?split=${split}`)).body;
+}
