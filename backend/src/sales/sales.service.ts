@@ -25,6 +25,7 @@ import {
   type SalesSettingsDto,
 } from './sales.dto.js';
 import { UsersService } from '../users/users.service.js';
+import { UserException } from '../users/users.exception.js';
 import type { UserDto } from '../users/user.dto.js';
 import { SalesException } from './sales.exception.js';
 import { SalesRepository, type SALE_FILTERS } from './sales.repository.js';
@@ -107,7 +108,12 @@ export class SalesService implements SaleSink {
   async purchases(caller: Caller): Promise<PurchaseDto[]> {
     const now = Date.now();
     const rows = await this.sales.purchases(caller.address);
-    if (rows.length > 0 && !caller.roles.includes('buyer')) await this.users.addRole(caller.id, 'buyer');
+    if (rows.length > 0 && !caller.roles.includes('buyer')) {
+      // Bookkeeping only: the purchases are answered even when the role cannot be given (no account).
+      await this.users.addRole(caller.id, 'buyer').catch((error: unknown) => {
+        if (!(error instanceof UserException && error.code === ErrorCode.USER_NOT_FOUND)) throw error;
+      });
+    }
     return rows.map((row) => mapPurchase(row, now));
   }
 
