@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LABELS, labelAndSettle, waitFor } from '../support/datasets.js';
+import { sqlRows } from '../../src/database/sql.js';
+import { LABELS, waitFor, writeLabels } from '../support/datasets.js';
 import { importRecords } from '../support/projects.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { call } from '../support/wallet.js';
@@ -32,7 +33,21 @@ beforeAll(async () => {
     projectId,
     Array.from({ length: 30 }, (_, n) => ({ data: { text: `a rather long item text to make the file span some bytes, number ${n}` } })),
   );
-  await labelAndSettle(t, projectId, ['3', '4']);
+  const db = t.tessera.dataSource;
+  const items = (await sqlRows<{ id: number }>(db, 'SELECT id FROM items WHERE project_id = $1 ORDER BY id', [projectId])).map((r) => r.id);
+  const annotators = await sqlRows<{ id: number }>(
+    db,
+    `INSERT INTO users (address, roles, configured_roles) VALUES ($1, '{annotator}', '{}'), ($2, '{annotator}', '{}') RETURNING id`,
+    [`0x${'3'.repeat(40)}`, `0x${'4'.repeat(40)}`],
+  );
+  await writeLabels(
+    db,
+    projectId,
+    items,
+    annotators.map((a) => a.id),
+    (i) => [LABELS[i % 3]!, LABELS[i % 3]!],
+  );
+  expect((await call(t.baseUrl, t.admin, 'POST', `/api/projects/${projectId}/quality/aggregate`)).status).toBe(200);
 });
 afterAll(async () => {
   await t?.close();

@@ -1,9 +1,6 @@
 import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { expect } from 'vitest';
 import { sqlRows } from '../../src/database/sql.js';
-import type { TestApp } from './test-app.js';
-import { call } from './wallet.js';
 
 export const LABELS = ['cat', 'dog', 'bird'];
 
@@ -60,26 +57,4 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/**
- * Two new annotators (addresses of one repeated hex digit each) label every item of the project
- * alike, item i with LABELS[i % 3], and the quality engine settles them: a project ready to build.
- */
-export async function labelAndSettle(t: TestApp, projectId: number, digits: [string, string]): Promise<void> {
-  const db = t.tessera.dataSource;
-  const items = (await sqlRows<{ id: number }>(db, 'SELECT id FROM items WHERE project_id = $1 ORDER BY id', [projectId])).map((r) => r.id);
-  const annotators = await sqlRows<{ id: number }>(
-    db,
-    `INSERT INTO users (address, roles, configured_roles) VALUES ($1, '{annotator}', '{}'), ($2, '{annotator}', '{}') RETURNING id`,
-    digits.map((digit) => `0x${digit.repeat(40)}`),
-  );
-  await writeLabels(
-    db,
-    projectId,
-    items,
-    annotators.map((a) => a.id),
-    (i) => [LABELS[i % 3]!, LABELS[i % 3]!],
-  );
-  expect((await call(t.baseUrl, t.admin, 'POST', `/api/projects/${projectId}/quality/aggregate`)).status).toBe(200);
 }

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import { CHAIN_PORT, type ChainPort } from '../../src/chain/chain.port.js';
+import { sqlRows } from '../../src/database/sql.js';
 import { OCEAN_CONTRACTS, type OceanContractsRef } from '../../src/ocean/ocean-contracts.port.js';
-import { LABELS, labelAndSettle, waitFor } from './datasets.js';
+import { LABELS, waitFor, writeLabels } from './datasets.js';
 import { devWallet, publishExternally } from './ocean-chain.js';
 import { importRecords } from './projects.js';
 import type { TestApp } from './test-app.js';
@@ -66,7 +67,21 @@ export async function seedMarket(t: TestApp): Promise<SeededMarket> {
     projectId,
     Array.from({ length: 24 }, (_, n) => ({ data: { text: `recording ${n} of a bird at dawn` } })),
   );
-  await labelAndSettle(t, projectId, ['5', '6']);
+  const db = t.tessera.dataSource;
+  const items = (await sqlRows<{ id: number }>(db, 'SELECT id FROM items WHERE project_id = $1 ORDER BY id', [projectId])).map((r) => r.id);
+  const annotators = await sqlRows<{ id: number }>(
+    db,
+    `INSERT INTO users (address, roles, configured_roles) VALUES ($1, '{annotator}', '{}'), ($2, '{annotator}', '{}') RETURNING id`,
+    [`0x${'5'.repeat(40)}`, `0x${'6'.repeat(40)}`],
+  );
+  await writeLabels(
+    db,
+    projectId,
+    items,
+    annotators.map((a) => a.id),
+    (i) => [LABELS[i % 3]!, LABELS[i % 3]!],
+  );
+  expect((await call(t.baseUrl, t.admin, 'POST', `/api/projects/${projectId}/quality/aggregate`)).status).toBe(200);
   const priced = await publishVersion(t, projectId, 'Heron calls', 'Calls of grey herons at dawn, labelled by species', { price: '3' });
   const free = await publishVersion(t, projectId, 'Lynx tracks', 'Footprints in snow', { free: true });
 
