@@ -104,9 +104,12 @@ async function main(): Promise<void> {
     const baseRss = process.memoryUsage().rss;
     let sampledPeak = baseRss;
     let atPeak = process.memoryUsage();
+    let step = 'select';
+    const stepPeaks = new Map<string, number>();
     rssSampler = setInterval(() => {
       const usage = process.memoryUsage();
       if (usage.rss > sampledPeak) [sampledPeak, atPeak] = [usage.rss, usage];
+      stepPeaks.set(step, Math.max(stepPeaks.get(step) ?? 0, usage.rss));
     }, 100);
     const datasets = app.get(DatasetsService);
     started = performance.now();
@@ -115,6 +118,7 @@ async function main(): Promise<void> {
     let version = await datasets.get(created.id);
     while (version.status === 'building') {
       if (!stepStarts.has(version.progress.step)) stepStarts.set(version.progress.step, performance.now());
+      step = version.progress.step;
       await new Promise((resolve) => setTimeout(resolve, 50));
       version = await datasets.get(created.id);
     }
@@ -133,7 +137,8 @@ async function main(): Promise<void> {
     const peak = Math.max(peakRssMb(), mb(sampledPeak));
     console.log(
       `peak resident memory: ${peak.toFixed(0)} MB (VmHWM ${peakRssMb().toFixed(0)} MB; ${mb(baseRss).toFixed(0)} MB before the build; ` +
-        `at the sampled peak: V8 heap ${mb(atPeak.heapUsed).toFixed(0)} of ${mb(atPeak.heapTotal).toFixed(0)} MB, buffers ${mb(atPeak.arrayBuffers).toFixed(0)} MB)`,
+        `at the sampled peak: V8 heap ${mb(atPeak.heapUsed).toFixed(0)} of ${mb(atPeak.heapTotal).toFixed(0)} MB, buffers ${mb(atPeak.arrayBuffers).toFixed(0)} MB; ` +
+        `peak by step: ${[...stepPeaks].map(([s, rss]) => `${s} ${mb(rss).toFixed(0)} MB`).join(', ')})`,
     );
 
     // sha256sum over the same plaintext: every file decrypted back to disk (also proves the round trip).
