@@ -2,8 +2,9 @@ import { Module, type DynamicModule, Global } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AnnotationsModule } from './annotations/annotations.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CacheModule } from './cache/cache.module.js';
 import { ChainModule } from './chain/chain.module.js';
-import type { AppConfig } from './config/app-config.js';
+import { runsBackgroundWork, type AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatasetsModule } from './datasets/datasets.module.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -42,7 +43,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(dataSource),
-        QueueModule.forRoot(databaseUrl, config.jobTimeoutSeconds),
+        QueueModule.forRoot(databaseUrl, config.jobTimeoutSeconds, runsBackgroundWork(config)),
+        CacheModule.forRoot(databaseUrl),
         ChainModule.forRoot(config),
         { ...storage, global: true },
         AuthModule,

@@ -1,12 +1,25 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { ConfigError, loadConfig, PROCESS_ROLES, type ProcessRole } from './config/app-config.js';
 import { createTessera } from './platform.js';
+
+/**
+ * `node main.js [all|api|worker]`: the process's role (see AppConfig.role); the argument, when given,
+ * wins over TESSERA_ROLE.
+ */
+function roleArgument(): ProcessRole | undefined {
+  const argument = process.argv[2];
+  if (argument === undefined) return undefined;
+  if ((PROCESS_ROLES as readonly string[]).includes(argument)) return argument as ProcessRole;
+  console.error(`Usage: main.js [${PROCESS_ROLES.join('|')}] (got "${argument}")`);
+  process.exit(64);
+}
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env, process.cwd());
+    const role = roleArgument();
+    config = loadConfig(role ? { ...process.env, TESSERA_ROLE: role } : process.env, process.cwd());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -17,7 +30,9 @@ async function main(): Promise<void> {
   const tessera = await createTessera(config);
   await tessera.app.listen({ port: config.port, host: config.host });
   new Logger('Tessera').log(
-    `listening on http://${config.host}:${config.port} (public URL ${config.publicUrl.origin}); API docs at /api/docs`,
+    config.role === 'worker'
+      ? `worker: running the queue's jobs and schedules; health and metrics on http://${config.host}:${config.port}`
+      : `${config.role === 'api' ? 'api: ' : ''}listening on http://${config.host}:${config.port} (public URL ${config.publicUrl.origin}); API docs at /api/docs`,
   );
   let closing = false;
   const shutdown = (signal: string): void => {

@@ -184,8 +184,28 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
   );
 }
 
+/** What a worker process answers over HTTP: its health and its metrics, for probes and scrapers. */
+const WORKER_PATHS = ['/api/health', '/metrics'];
+
+/** A worker process serves no API and no pages: everything but WORKER_PATHS is not found there. */
+function restrictToWorkerPaths(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const pathname = request.url.split('?', 1)[0]!;
+    if (WORKER_PATHS.some((allowed) => pathname === allowed || pathname.startsWith(`${allowed}/`))) {
+      done();
+      return;
+    }
+    void reply.code(404).send({
+      statusCode: 404,
+      code: ErrorCode.ROUTE_NOT_FOUND,
+      message: `This is a worker process (TESSERA_ROLE=worker): it answers ${WORKER_PATHS.join(' and ')} only`,
+    });
+  });
+}
+
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  if (config.role === 'worker') restrictToWorkerPaths(fastify);
   configureParsers(fastify, config);
   await app.register(fastifyMultipart, {
     // Only the import route takes multipart (see body-policy.ts); it reads files and skips fields.
@@ -196,7 +216,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await registerCors(app, config.corsOrigins);
   const fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
   await registerRateLimits(app, config.rateLimits, requestAccount(app.get(TokenService), fileUrls));
-  if (config.frontendDir) await serveFrontend(fastify, config.frontendDir);
+  if (config.frontendDir && config.role !== 'worker') await serveFrontend(fastify, config.frontendDir);
   // Ocean Node's root is `/` of the provider base URL (ocean.js reads its serviceEndpoints there).
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: '/', method: RequestMethod.GET }] });
   app.useGlobalFilters(new AppExceptionFilter());
@@ -237,6 +257,24 @@ function recordRoutes(app: NestFastifyApplication): Array<{ method: string; url:
   return routes;
 }
 
+/** Stops taking connections and waits for the requests in flight, cutting what is still open after `graceMs`. */
+async function closeHttp(app: NestFastifyApplication, graceMs: number, logger: Logger): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), graceMs);
+  });
+  try {
+    if ((await Promise.race([fastify.close().then(() => 'done' as const), grace])) === 'late') {
+      logger.warn(`requests still in flight after ${graceMs / 1000} s: closing their connections`);
+      fastify.server.closeAllConnections();
+      await fastify.close();
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Starts the database (embedded unless DATABASE_URL), migrates it and builds the HTTP app. */
 export async function createTessera(config: AppConfig): Promise<Tessera> {
   Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
@@ -265,7 +303,8 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
     );
     const routes = recordRoutes(app);
     await configureApp(app, config);
-    app.enableShutdownHooks();
+    // No enableShutdownHooks: main.ts turns SIGTERM into `close`, which stops in the order below (Nest's
+    // own signal handler would close the application concurrently with it).
     const opened = dataSource;
     return {
       app,
@@ -273,7 +312,13 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
       config,
       routes,
       url: () => app.getUrl().then((u) => u.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')),
+      /**
+       * Stops in dependency order: HTTP first (no new connections; requests in flight finish, for up to
+       * SHUTDOWN_GRACE_SECONDS, then their connections are cut), then the application's own shutdown
+       * (the queue waits for its running jobs and stops, the listeners, the chain), then the database.
+       */
       async close() {
+        await closeHttp(app, config.shutdownGraceSeconds * 1000, logger);
         await app.close();
         if (opened.isInitialized) await opened.destroy();
         await embedded?.stop();

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Caller } from '../access/access.js';
 import { TtlCache } from '../cache/ttl-cache.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { FileUrls } from '../items/domain/file-urls.js';
 import { ItemRefs } from '../items/domain/item-refs.js';
@@ -68,6 +68,8 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
+    // The workers return expired leases; an API process also does when it finds nothing open (`lease`).
+    if (!runsBackgroundWork(this.config)) return;
     this.sweeper = setInterval(() => {
       this.assignments.expireLeases().then(
         (released) => {

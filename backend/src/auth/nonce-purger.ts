@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import { AuthNonceRepository } from './auth-nonce.repository.js';
 
 /** Every NONCE_PURGE_SECONDS, deletes the sign-in nonces that can no longer be used, so the table stays small. */
@@ -15,6 +15,7 @@ export class NoncePurger implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    if (!runsBackgroundWork(this.config)) return;
     this.timer = setInterval(() => void this.purge(), this.config.noncePurgeSeconds * 1000);
     this.timer.unref();
   }

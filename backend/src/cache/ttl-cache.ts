@@ -22,6 +22,11 @@ interface Entry<V> {
  * not kept, so a change made through this process applies to the very next read.
  */
 export class TtlCache<K, V> {
+  /**
+   * Told of every `delete` and `clear` made here (a key, or undefined for all), so that other
+   * processes can forget the same (CacheBus); not told of `forget`, which applies theirs.
+   */
+  onInvalidate: ((key: K | undefined) => void) | undefined;
   private readonly entries = new Map<K, Entry<V>>();
   private readonly loading = new Map<K, Promise<V>>();
   /** Counts invalidations (see the class comment). */
@@ -83,15 +88,25 @@ export class TtlCache<K, V> {
   }
 
   delete(key: K): void {
-    this.invalidations++;
-    this.entries.delete(key);
-    this.loading.delete(key);
+    this.forget(key);
+    this.onInvalidate?.(key);
   }
 
   clear(): void {
+    this.forget(undefined);
+    this.onInvalidate?.(undefined);
+  }
+
+  /** Invalidates one key (or all, for undefined) without telling `onInvalidate`: another process's change. */
+  forget(key: K | undefined): void {
     this.invalidations++;
-    this.entries.clear();
-    this.loading.clear();
+    if (key === undefined) {
+      this.entries.clear();
+      this.loading.clear();
+    } else {
+      this.entries.delete(key);
+      this.loading.delete(key);
+    }
   }
 
   private fresh(key: K): Entry<V> | undefined {

@@ -4,6 +4,7 @@ import { deployAll, HARDHAT_MNEMONIC, startDevChain } from '@tessera/contracts';
 import { HDNodeWallet, NonceManager, Wallet, type JsonRpcProvider } from 'ethers';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
+import { withBootLock } from '../database/session-lock.js';
 import { ChainStateRepository } from './chain-state.repository.js';
 import { ChainStateService } from './chain-state.service.js';
 import { ChainTxsRepository } from './chain-txs.repository.js';
@@ -57,7 +58,8 @@ async function deployedOnce(
   return { token: deployment.rewardToken, distributor: deployment.payoutDistributor, fromBlock: deployment.fromBlock };
 }
 
-async function openChain(config: AppConfig, state: ChainStateRepository): Promise<ChainPort> {
+async function openChain(config: AppConfig, db: DataSource): Promise<ChainPort> {
+  const state = new ChainStateRepository(db);
   const chain = config.chain;
   const chainId = config.chainId;
   if (chain.rpcUrl) {
@@ -69,7 +71,7 @@ async function openChain(config: AppConfig, state: ChainStateRepository): Promis
       chain.tokenAddress && chain.distributorAddress
         ? { token: chain.tokenAddress, distributor: chain.distributorAddress, fromBlock: chain.fromBlock }
         : chain.deployContracts
-          ? await deployedOnce(provider, operator, state, chainId)
+          ? await withBootLock(db, `deploy:${chainId}`, () => deployedOnce(provider, operator, state, chainId))
           : undefined;
     if (!contracts) {
       throw new Error(
@@ -93,7 +95,9 @@ async function openChain(config: AppConfig, state: ChainStateRepository): Promis
   const provider = EthersChain.provider(dev.url, chainId, chain.rpcTimeoutMs);
   const operator = new Wallet(DEV_OPERATOR_KEY, provider);
   // Addresses survive restarts with the chain's own journal; deploy only when this chain has none yet.
-  const { token, distributor, fromBlock } = await deployedOnce(provider, operator, state, chainId);
+  const { token, distributor, fromBlock } = await withBootLock(db, `deploy:${chainId}`, () =>
+    deployedOnce(provider, operator, state, chainId),
+  );
   logger.log(`embedded chain ${chainId} on ${dev.url} ready in ${Date.now() - started} ms`);
   const port = new EthersChain(provider, DEV_OPERATOR_KEY, DEV_RELAYER_KEY, {
     chainId,
@@ -122,7 +126,7 @@ export class ChainModule {
         ChainTxsService,
         OutboxService,
         ChainLifecycle,
-        { provide: CHAIN_PORT, inject: [DataSource], useFactory: (db: DataSource) => openChain(config, new ChainStateRepository(db)) },
+        { provide: CHAIN_PORT, inject: [DataSource], useFactory: (db: DataSource) => openChain(config, db) },
       ],
       exports: [CHAIN_PORT, OutboxService, ChainTxsService, ChainStateService],
     };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import type { ChainTxEntity } from './chain-tx.entity.js';
 import { CHAIN_PORT, type ChainPort, type SignerRole, type TxReceipt } from './chain.port.js';
 import { ChainTxsRepository, type RelayedUse, type SettleOutcome, type TxVersion } from './chain-txs.repository.js';
@@ -98,7 +98,9 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    // Reconcile what a previous process left, then keep an eye on the outbox.
+    // Reconcile what a previous process left, then keep an eye on the outbox (the workers do; an API
+    // process still sends what it enqueues itself, through `kick`).
+    if (!runsBackgroundWork(this.config)) return;
     void this.kick();
     this.timer = setInterval(() => void this.kick(), TICK_MS);
     this.timer.unref();

@@ -88,6 +88,15 @@ describe('loadConfig defaults', () => {
     });
   });
 
+  it('runs all-in-one by default; api and worker roles share a database, so they need DATABASE_URL', () => {
+    expect(loadConfig({}, cwd).role).toBe('all');
+    const url = 'postgres://tessera@db:5432/tessera';
+    expect(loadConfig({ TESSERA_ROLE: 'api', DATABASE_URL: url }, cwd).role).toBe('api');
+    expect(loadConfig({ TESSERA_ROLE: 'worker', DATABASE_URL: url }, cwd).role).toBe('worker');
+    expect(() => loadConfig({ TESSERA_ROLE: 'api' }, cwd)).toThrow(/TESSERA_ROLE api processes share one database: set DATABASE_URL/);
+    expect(() => loadConfig({ TESSERA_ROLE: 'web', DATABASE_URL: url }, cwd)).toThrow(/TESSERA_ROLE/);
+  });
+
   it('reads the outbox and relay settings', () => {
     const config = loadConfig(
       {

@@ -9,6 +9,14 @@ import { parseTokens } from '../rewards/domain/reward-math.js';
 import { wellKnownDevKeyIndex } from './dev-keys.js';
 
 /** Everything Tessera reads from its environment, validated once at boot. */
+export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+/** Whether this process runs the queue's jobs and the schedules. */
+export function runsBackgroundWork(config: Pick<AppConfig, 'role'>): boolean {
+  return config.role !== 'api';
+}
+
 export interface AppConfig {
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly host: string;
@@ -54,6 +62,15 @@ export interface AppConfig {
   /** Absent: files go to the embedded blockstore in `dataDir`. */
   readonly ipfsApiUrl: string | undefined;
   readonly logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /**
+   * What this process does (TESSERA_ROLE, or `main.js api|worker|all`): `all` serves HTTP and runs the
+   * background work (the embedded run); `api` serves HTTP only, stateless, several behind a load
+   * balancer; `worker` runs the queue's jobs and the schedules (aggregation, crediting, epochs,
+   * publishing, indexing, sweeps) and answers only /api/health and /metrics. Split roles need DATABASE_URL.
+   */
+  readonly role: ProcessRole;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
+  readonly shutdownGraceSeconds: number;
   /** The built browser app (`frontend/dist`), served on the same origin; absent when not built. */
   readonly frontendDir: string | undefined;
   /** Suspend annotators the anti-cheat rules catch (benchmarks' robots turn it off). */
@@ -584,6 +601,13 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
   const host = env['HOST'] || '127.0.0.1';
   const publicUrl = readUrl(env, 'PUBLIC_URL', ['http:', 'https:']) ?? new URL(`http://localhost:${port}`);
   const databaseUrl = readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])?.toString();
+  const role = readChoice(env, 'TESSERA_ROLE', PROCESS_ROLES, 'all');
+  if (role !== 'all' && databaseUrl === undefined) {
+    throw new ConfigError(
+      'TESSERA_ROLE',
+      `${role} processes share one database: set DATABASE_URL (the embedded database belongs to one all-in-one process)`,
+    );
+  }
   const dataDir = path.resolve(cwd, env['TESSERA_DATA_DIR'] || '.tessera');
   const chainId = readInt(env, 'CHAIN_ID', 8996, 1, 2 ** 53 - 1);
   const maxImportBytes = readInt(env, 'MAX_IMPORT_BYTES', 1024 * 1_048_576, 1024, 64 * 1024 * 1_048_576);
@@ -642,6 +666,8 @@ export function loadConfig(env: Env, cwd: string): AppConfig {
     jsonLimits: { maxDepth: readInt(env, 'MAX_JSON_DEPTH', 32, 2, 256), maxKeys: maxJsonKeys, maxObjectKeys: maxJsonObjectKeys },
     ipfsApiUrl: readUrl(env, 'IPFS_API_URL', ['http:', 'https:'])?.toString(),
     logLevel: readChoice(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    role,
+    shutdownGraceSeconds: readInt(env, 'SHUTDOWN_GRACE_SECONDS', 25, 0, 3600),
     autoSuspend: readChoice(env, 'AUTO_SUSPEND', ['true', 'false'], 'true') === 'true',
     antiCheat: {
       minLabels: readInt(env, 'ANTI_CHEAT_MIN_LABELS', 10, 1, 10_000),

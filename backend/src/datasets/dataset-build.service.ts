@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { ProjectType } from '../projects/domain/label-schema.js';
 import { QualityService } from '../quality/quality.service.js';
@@ -83,6 +83,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
       },
       { pollingIntervalSeconds: 1 },
     );
+    if (!runsBackgroundWork(this.config)) return;
     // A build a crashed process left behind resumes now: its job is still "active" in the queue
     // until it times out, and the queue runs one job per version at a time. The build lock keeps
     // this run and that job's retry from building at once.

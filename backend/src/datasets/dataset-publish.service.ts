@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { OutboxService } from '../chain/outbox.service.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import { IndexerService } from '../indexer/indexer.service.js';
 import { OceanPublisherService } from '../ocean/ocean-publisher.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
@@ -74,6 +74,7 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
       },
       { pollingIntervalSeconds: 1 },
     );
+    if (!runsBackgroundWork(this.config)) return;
     // A publication a crashed process left behind resumes now (its job stays active until it times out).
     for (const id of await this.publications.publishing()) {
       this.publish(id).catch((error: unknown) => this.logger.warn(`dataset version ${id}: publishing not resumed here: ${String(error)}`));

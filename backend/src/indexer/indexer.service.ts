@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type
 import type { EntityManager } from 'typeorm';
 import { ChainStateService } from '../chain/chain-state.service.js';
 import { CHAIN_PORT, type ChainPort } from '../chain/chain.port.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import { SALE_SINK, type Sale, type SaleSink } from '../market/sale.port.js';
 import { didFor } from '../ocean/domain/ddo.js';
 import { eciesDecrypt } from '../ocean/domain/provider-encryption.js';
@@ -53,6 +53,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!runsBackgroundWork(this.config)) return;
     if (!this.ocean.contracts) {
       this.logger.warn('Ocean is off on this chain: the indexer does not run');
       return;

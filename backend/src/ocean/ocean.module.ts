@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ChainStateService } from '../chain/chain-state.service.js';
 import { CHAIN_PORT, type ChainPort } from '../chain/chain.port.js';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { withBootLock } from '../database/session-lock.js';
 import { EthersOceanContracts } from './ethers-ocean-contracts.js';
 import { OCEAN_CONTRACTS, type OceanContractsRef } from './ocean-contracts.port.js';
 import { openOceanAddresses } from './ocean-deployment.js';
@@ -20,9 +22,10 @@ import { OceanService } from './ocean.service.js';
     OceanPublisherService,
     {
       provide: OCEAN_CONTRACTS,
-      inject: [APP_CONFIG, CHAIN_PORT, ChainStateService],
-      useFactory: async (config: AppConfig, chain: ChainPort, state: ChainStateService): Promise<OceanContractsRef> => {
-        const addresses = await openOceanAddresses(config, chain, state);
+      inject: [APP_CONFIG, CHAIN_PORT, ChainStateService, DataSource],
+      useFactory: async (config: AppConfig, chain: ChainPort, state: ChainStateService, db: DataSource): Promise<OceanContractsRef> => {
+        // Processes starting at once on one database deploy (and record) Ocean's contracts once.
+        const addresses = await withBootLock(db, `ocean:${chain.info.chainId}`, () => openOceanAddresses(config, chain, state));
         return { contracts: addresses ? new EthersOceanContracts(chain, addresses) : null };
       },
     },

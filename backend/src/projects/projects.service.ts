@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { canAccess, type Caller } from '../access/access.js';
+import { CacheBus } from '../cache/cache-bus.js';
 import { TtlCache } from '../cache/ttl-cache.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
@@ -25,7 +26,10 @@ export class ProjectsService {
     private readonly projects: ProjectsRepository,
     private readonly credit: CreditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Optional() bus?: CacheBus,
+  ) {
+    bus?.attach('projects', this.cache);
+  }
 
   /** Managers see every project; everyone else sees active ones only. */
   async list(caller: Caller, query: ListQuery<(typeof PROJECT_FILTERS)[number]>): Promise<ListPage<ProjectDto>> {

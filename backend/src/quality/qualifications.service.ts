@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { CacheBus } from '../cache/cache-bus.js';
 import { TtlCache } from '../cache/ttl-cache.js';
 import type { QualificationStatus } from './domain/qualification.js';
 import { QualificationsRepository } from './qualifications.repository.js';
@@ -20,7 +21,12 @@ export class QualificationsService {
     ttlMs: (status) => (status === 'passed' ? Infinity : status === 'failed' ? FAILED_REFRESH_MS : 0),
   });
 
-  constructor(private readonly rows: QualificationsRepository) {}
+  constructor(
+    private readonly rows: QualificationsRepository,
+    @Optional() bus?: CacheBus,
+  ) {
+    bus?.attach('qualifications', this.verdicts);
+  }
 
   /** The stored verdict, else `unjudged()` (a new annotator, or a project that asks for no qualification). */
   status(projectId: number, annotatorId: number, unjudged: () => QualificationStatus): Promise<QualificationStatus> {

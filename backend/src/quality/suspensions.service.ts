@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { Caller } from '../access/access.js';
+import { CacheBus } from '../cache/cache-bus.js';
 import { TtlCache } from '../cache/ttl-cache.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
@@ -7,7 +8,7 @@ import { QualityException } from './quality.exception.js';
 import { mapSuspension, type SUSPENSION_FILTERS, type SuspensionDto } from './suspensions.dto.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 
-/** How long "not suspended" is trusted without reading it again (other instances' suspensions show up then). */
+/** How long "not suspended" is trusted without reading it again (another process's suspension is told at once through the CacheBus; this bounds a missed one). */
 const STATUS_CACHE_MS = 2_000;
 const MAX_CACHED_STATUSES = 100_000;
 
@@ -20,7 +21,12 @@ export class SuspensionsService {
   private readonly statuses = new TtlCache<number, boolean>({ maxEntries: MAX_CACHED_STATUSES, ttlMs: STATUS_CACHE_MS });
   private readonly readStatus = (annotatorId: number): Promise<boolean> => this.suspensions.isSuspended(annotatorId);
 
-  constructor(private readonly suspensions: SuspensionsRepository) {}
+  constructor(
+    private readonly suspensions: SuspensionsRepository,
+    @Optional() bus?: CacheBus,
+  ) {
+    bus?.attach('suspensions', this.statuses);
+  }
 
   isSuspended(annotatorId: number): Promise<boolean> {
     return this.statuses.getOrLoad(annotatorId, this.readStatus);

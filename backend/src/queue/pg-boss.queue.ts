@@ -22,13 +22,18 @@ export class PgBossQueue implements QueuePort {
   private readonly created = new Set<string>();
   private declaring: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly boss: PgBoss) {}
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly runsJobs: boolean,
+  ) {}
 
   /**
    * `jobTimeoutSeconds`: a job still active after this long belongs to a process that died (or hung);
    * it is failed and retried. Checked about four times per timeout.
+   * `runsJobs` false (an API process): jobs are sent but never worked here, and pg-boss's maintenance
+   * (expiring, retrying, archiving) is left to the processes that work them.
    */
-  static async start(connectionString: string, jobTimeoutSeconds = 300): Promise<PgBossQueue> {
+  static async start(connectionString: string, jobTimeoutSeconds = 300, runsJobs = true): Promise<PgBossQueue> {
     const boss = new PgBoss({
       connectionString,
       expireInSeconds: jobTimeoutSeconds,
@@ -39,8 +44,9 @@ export class PgBossQueue implements QueuePort {
       retryLimit: 5,
       retryBackoff: true,
       retryDelay: 2,
+      supervise: runsJobs,
     });
-    const queue = new PgBossQueue(boss);
+    const queue = new PgBossQueue(boss, runsJobs);
     boss.on('error', (error: Error) => queue.logger.error(`queue: ${error.message}`));
     await boss.start();
     return queue;
@@ -93,6 +99,7 @@ export class PgBossQueue implements QueuePort {
     options: WorkOptions = {},
   ): Promise<void> {
     await this.ensureQueue(queue);
+    if (!this.runsJobs) return;
     await this.boss.work<T>(
       queue,
       { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },

@@ -14,10 +14,11 @@ class QueueLifecycle implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(databaseUrl: string, jobTimeoutSeconds: number): DynamicModule {
+  /** `runsJobs` false: this process only sends jobs (an API process); workers run them. */
+  static forRoot(databaseUrl: string, jobTimeoutSeconds: number, runsJobs = true): DynamicModule {
     return {
       module: QueueModule,
-      providers: [{ provide: QUEUE_PORT, useFactory: () => PgBossQueue.start(databaseUrl, jobTimeoutSeconds) }, QueueLifecycle],
+      providers: [{ provide: QUEUE_PORT, useFactory: () => PgBossQueue.start(databaseUrl, jobTimeoutSeconds, runsJobs) }, QueueLifecycle],
       exports: [QUEUE_PORT],
     };
   }

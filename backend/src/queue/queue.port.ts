@@ -33,7 +33,10 @@ export interface QueuePort {
   declare(queue: string, options?: { onePerKey?: boolean }): Promise<void>;
   /** The job's id, or null when a singleton job with the same key is already waiting. */
   send<T extends object>(queue: string, data: T, options?: EnqueueOptions): Promise<string | null>;
-  /** Runs `handler` for batches of jobs; a throw fails the batch, which is retried with backoff. */
+  /**
+   * Runs `handler` for batches of jobs; a throw fails the batch, which is retried with backoff. In a
+   * process that runs no jobs (TESSERA_ROLE=api) it registers nothing: the workers run them.
+   */
   work<T extends object>(queue: string, handler: (jobs: Array<QueueJob<T>>) => Promise<void>, options?: WorkOptions): Promise<void>;
   close(): Promise<void>;
 }

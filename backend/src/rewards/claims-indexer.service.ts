@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ChainStateService } from '../chain/chain-state.service.js';
 import { CHAIN_PORT, type ChainPort } from '../chain/chain.port.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import { EpochsRepository } from './epochs.repository.js';
 import { PAYOUT_CONTRACT, type PayoutContractPort } from './payout-contract.port.js';
 
@@ -30,6 +30,7 @@ export class ClaimsIndexer implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!runsBackgroundWork(this.config)) return;
     this.timer = setInterval(() => void this.sync(), TICK_MS);
     this.timer.unref();
     void this.sync();

@@ -5,7 +5,7 @@ import { ChainTxsService } from '../chain/chain-txs.service.js';
 import type { TxReceipt } from '../chain/chain.port.js';
 import type { ChainTxIntent } from '../chain/domain/tx-intent.js';
 import { OutboxService, type SettledTx } from '../chain/outbox.service.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { batches, closeEpoch } from './domain/epoch-close.js';
 import { EpochsRepository, type EpochRow } from './epochs.repository.js';
@@ -40,7 +40,7 @@ export class EpochsService implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     this.outbox.onSettled('epoch:', (manager, tx, receipt) => this.onEpochTx(manager, tx, receipt));
     const hours = this.config.chain.epochIntervalHours;
-    if (hours > 0) {
+    if (hours > 0 && runsBackgroundWork(this.config)) {
       this.schedule = setInterval(() => void this.closeIfDue(hours * 3_600_000), 60_000);
       this.schedule.unref();
     }

@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { getAddress } from 'ethers';
 import { isRole, type Caller } from '../access/access.js';
+import { CacheBus } from '../cache/cache-bus.js';
 import { TtlCache } from '../cache/ttl-cache.js';
 import { UsersRepository } from './users.repository.js';
 
 /**
  * How long a user's roles are trusted without reading them again. Changes made through this process
- * apply at once (`forget`); other instances see them within this time.
+ * apply at once (`forget`), and other processes are told through the CacheBus; a notification missed
+ * (the listening connection was down) is bounded by this time.
  */
 const CALLER_CACHE_MS = 2_000;
 const MAX_CACHED_CALLERS = 100_000;
@@ -23,7 +25,12 @@ export class CallersService {
     return row && { id: row.id, address: getAddress(row.address), roles: row.roles.filter(isRole) };
   };
 
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    @Optional() bus?: CacheBus,
+  ) {
+    bus?.attach('callers', this.callers);
+  }
 
   current(id: number): Promise<Caller | undefined> {
     return this.callers.getOrLoad(id, this.readCaller);

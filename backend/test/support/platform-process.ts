@@ -148,6 +148,6 @@ export async function startPlatformProcess(env: Record<string, string>): Promise
       ...env,
     },
   });
-  await platform.waitForOutput(/listening on http/);
+  await platform.waitForOutput(/listening on http|worker: running/);
   return platform;
 }
