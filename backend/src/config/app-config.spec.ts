@@ -97,6 +97,14 @@ describe('loadConfig defaults', () => {
     expect(() => loadConfig({ TESSERA_ROLE: 'web', DATABASE_URL: url }, cwd)).toThrow(/TESSERA_ROLE/);
   });
 
+  it('reads secrets from NAME_FILE (mounted secrets), refusing a secret given both ways', () => {
+    const secretFile = path.join(cwd, 'jwt');
+    writeFileSync(secretFile, 'a'.repeat(40) + '\n');
+    expect(loadConfig({ JWT_SECRET_FILE: secretFile }, cwd).jwtSecret).toBe('a'.repeat(40));
+    expect(configErrorVariable({ JWT_SECRET_FILE: secretFile, JWT_SECRET: 'b'.repeat(40) })).toBe('JWT_SECRET_FILE');
+    expect(configErrorVariable({ JWT_SECRET_FILE: path.join(cwd, 'missing') })).toBe('JWT_SECRET_FILE');
+  });
+
   it('reads the outbox and relay settings', () => {
     const config = loadConfig(
       {

@@ -595,7 +595,38 @@ function defaultFrontendDir(): string | undefined {
   return undefined;
 }
 
-export function loadConfig(env: Env, cwd: string): AppConfig {
+/** Settings that may be given as a file's content instead (NAME_FILE=/run/secrets/...), as Docker and Kubernetes secrets are mounted. */
+export const SECRET_SETTINGS = [
+  'DATABASE_URL',
+  'JWT_SECRET',
+  'OPERATOR_PRIVATE_KEY',
+  'RELAYER_PRIVATE_KEY',
+  'PROVIDER_PRIVATE_KEY',
+  'DATASET_MASTER_KEY',
+  'SYNTH_LLM_API_KEY',
+] as const;
+
+/** `env` with each secret read from its NAME_FILE when that is set (trailing newline dropped); both set is an error. */
+function withSecretFiles(env: Env): Env {
+  let expanded: Record<string, string | undefined> | undefined;
+  for (const name of SECRET_SETTINGS) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name]) throw new ConfigError(`${name}_FILE`, `cannot be set together with ${name}: give the secret one way`);
+    let value: string;
+    try {
+      value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      throw new ConfigError(`${name}_FILE`, `must name a readable file (${(error as Error).message})`);
+    }
+    expanded ??= { ...env };
+    expanded[name] = value;
+  }
+  return expanded ?? env;
+}
+
+export function loadConfig(given: Env, cwd: string): AppConfig {
+  const env = withSecretFiles(given);
   const nodeEnv = readChoice(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const port = readInt(env, 'PORT', 3000, 0, 65535);
   const host = env['HOST'] || '127.0.0.1';
