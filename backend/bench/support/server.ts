@@ -28,6 +28,8 @@ export interface BenchServer {
   /** The server's own PostgreSQL, when it embeds one. */
   embeddedDatabase: EmbeddedDatabase | undefined;
   dataDir: string;
+  /** The environment it runs with (another process of the same deployment starts from it). */
+  env: NodeJS.ProcessEnv;
   /** The exit code (-1 for a signal). */
   exited: Promise<number | null>;
   /** Set once the bench itself stops the server; an exit before that is a failure of the run. */
@@ -46,6 +48,8 @@ export interface BenchServerOptions {
   /** A PostgreSQL in which to make the server's database; without one the server embeds its own. */
   externalDatabaseUrl: string | undefined;
   nodeArgs: string[];
+  /** Set on top of the server's environment (e.g. TESSERA_ROLE). */
+  extraEnv?: NodeJS.ProcessEnv;
 }
 
 /** A fresh database in the PostgreSQL at `adminUrl`, dropped by the cleanups: its URL. */
@@ -111,6 +115,7 @@ export async function startServer(options: BenchServerOptions): Promise<BenchSer
     RATE_LIMIT_SIGN_IN_PER_IP: process.env['RATE_LIMIT_SIGN_IN_PER_IP'] ?? '100000',
     RATE_LIMIT_PER_USER: process.env['RATE_LIMIT_PER_USER'] ?? '1000000000',
   };
+  Object.assign(env, options.extraEnv);
   if (embedded) delete env['DATABASE_URL'];
   else env['DATABASE_URL'] = externalUrl;
 
@@ -133,6 +138,7 @@ export async function startServer(options: BenchServerOptions): Promise<BenchSer
     embedded,
     embeddedDatabase,
     dataDir,
+    env,
     exited: platform.exited.then(({ code, signal }) => {
       if (!server.stopping) {
         server.unexpectedExit = `server (pid ${String(platform.child.pid)}) exited during the run: code ${String(code)}, signal ${String(signal)}`;

@@ -1,0 +1,194 @@
+/**
+ * Load benchmark, `npm run bench:load`: Tessera as production runs it, two API processes on one
+ * database on loopback (the first also the worker, with the chain; the second TESSERA_ROLE=api), and
+ * BENCH_ANNOTATORS (500) signed-in annotators labeling for BENCH_SECONDS (60) after a warm-up, each
+ * request sent to either process in turn as a round-robin load balancer would. Reports labels per
+ * second, latency p50/p99 per label (next + submit) and errors (targets: zero errors, p99 < 200 ms),
+ * with the database's own single-row INSERT rate measured in the same run as the ratio's base, and
+ * what each process's /metrics said at the end.
+ *
+ * Env: as the API bench (bench/api/settings.ts): BENCH_ANNOTATORS, BENCH_SECONDS, BENCH_ITEMS,
+ * BENCH_WARMUP_SECONDS, BENCH_RAW_SECONDS, BENCH_RAW_CONNECTIONS, DATABASE_URL, BENCH_STRICT=1.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Wallet } from 'ethers';
+import { Pool as HttpPool, type Dispatcher } from 'undici';
+import { DEV_OPERATOR_KEY } from '../src/chain/chain.module.js';
+import { freePort } from '../test/support/free-port.js';
+import { spawnPlatform } from '../test/support/platform-process.js';
+import { signIn } from '../test/support/wallet.js';
+import { runImport } from './api/import.js';
+import { runLabeling } from './api/labeling.js';
+import { runRawBaseline } from './api/raw-baseline.js';
+import { ANNOTATORS, backendDir, CHAIN_ID, EXTERNAL_DATABASE_URL, ITEMS, LOG_LEVEL, SECONDS, serverMain, STRICT } from './api/settings.js';
+import { onCleanup, runCleanups } from './support/cleanups.js';
+import { fmt, fmtInt } from './support/format.js';
+import { call, parse } from './support/http.js';
+import { log } from './support/log.js';
+import { startServer, waitForServer } from './support/server.js';
+import { signInAll } from './support/sign-in.js';
+
+const TARGET_P99_MS = 200;
+
+/** The metrics an operator watches under load, looked up in each process's /metrics by name. */
+const WATCHED_METRICS = [
+  'tessera_labels_submitted_total',
+  'tessera_http_request_duration_seconds_count',
+  'tessera_lease_pool_size',
+  'tessera_queue_depth',
+  'tessera_job_duration_seconds_count',
+  'tessera_outbox_backlog',
+  'tessera_outbox_oldest_pending_seconds',
+  'tessera_indexer_lag_blocks',
+  'tessera_download_bytes_total',
+];
+
+function httpPool(baseUrl: string): HttpPool {
+  const pool = new HttpPool(baseUrl, {
+    connections: ANNOTATORS + 8,
+    pipelining: 1,
+    keepAliveTimeout: 60_000,
+    keepAliveMaxTimeout: 600_000,
+    headersTimeout: 60_000,
+    bodyTimeout: 60_000,
+  });
+  onCleanup(() => pool.close());
+  return pool;
+}
+
+/** A load balancer over the processes: each request goes to the next one in turn. */
+function roundRobin(pools: readonly HttpPool[]): HttpPool {
+  let next = 0;
+  return {
+    request: (options: Dispatcher.RequestOptions) => pools[next++ % pools.length]!.request(options),
+  } as unknown as HttpPool;
+}
+
+/** Each watched metric's samples summed over its label sets, from a Prometheus text exposition. */
+async function scrape(baseUrl: string): Promise<Map<string, number> | string> {
+  const response = await fetch(`${baseUrl}/metrics`).catch((error: unknown) => String(error));
+  if (typeof response === 'string') return response;
+  if (!response.ok) return `HTTP ${response.status}`;
+  const totals = new Map<string, number>();
+  for (const line of (await response.text()).split('\n')) {
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const name = line.split(/[{ ]/, 1)[0]!;
+    if (!WATCHED_METRICS.includes(name)) continue;
+    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (Number.isFinite(value)) totals.set(name, (totals.get(name) ?? 0) + value);
+  }
+  return totals;
+}
+
+async function main(): Promise<void> {
+  const admin = new Wallet(`0x${randomBytes(32).toString('hex')}`);
+  log(`starting the first process (all roles, ${EXTERNAL_DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, embedded chain)`);
+  const first = await startServer({
+    main: serverMain,
+    cwd: backendDir,
+    adminAddress: admin.address,
+    chainId: CHAIN_ID,
+    logLevel: LOG_LEVEL,
+    externalDatabaseUrl: EXTERNAL_DATABASE_URL,
+    nodeArgs: [],
+    extraEnv: { RATE_LIMIT_PER_IP: '1000000000' },
+  });
+  await waitForServer(first, 180_000);
+  const adminSession = await signIn(first.baseUrl, admin, CHAIN_ID);
+  const chain = parse<{ rpcUrl: string }>(
+    await call(httpPool(first.baseUrl), 'GET', '/api/chain', adminSession.token),
+    'GET /api/chain',
+    200,
+  );
+
+  // The second: an API process of the same deployment (same database, chain, secrets and public URL).
+  const port = await freePort();
+  const secondEnv: NodeJS.ProcessEnv = {
+    ...first.env,
+    PORT: String(port),
+    TESSERA_ROLE: 'api',
+    DATABASE_URL: first.pgUrl,
+    RPC_URL: chain.rpcUrl,
+    OPERATOR_PRIVATE_KEY: DEV_OPERATOR_KEY,
+    DEPLOY_CONTRACTS: 'true',
+  };
+  delete secondEnv['EMBEDDED_PG_PORT'];
+  const second = spawnPlatform({
+    main: serverMain,
+    cwd: backendDir,
+    env: secondEnv,
+    port,
+    onLine: (line) => process.stderr.write(`[api 2] ${line}\n`),
+  });
+  onCleanup(async () => {
+    second.child.kill('SIGTERM');
+    await second.exited;
+  });
+  await second.waitForHealth(180_000);
+  log(`two API processes: ${first.baseUrl} (all roles) and ${second.baseUrl} (api)`);
+
+  const pools = [httpPool(first.baseUrl), httpPool(second.baseUrl)];
+  const balanced = roundRobin(pools);
+  const wallets = Array.from({ length: ANNOTATORS }, () => new Wallet(`0x${randomBytes(32).toString('hex')}`));
+  const signInStarted = performance.now();
+  const sessions = await signInAll(first.baseUrl, wallets, CHAIN_ID, 16);
+  log(`${sessions.length} annotators signed in in ${fmt((performance.now() - signInStarted) / 1000, 1)} s`);
+
+  log('raw baseline: single-row INSERT commits on the same database');
+  const raw = await runRawBaseline(first);
+
+  const project = parse<{ id: number }>(
+    await call(balanced, 'POST', '/api/projects', adminSession.token, {
+      name: `load ${new Date().toISOString()}`,
+      type: 'classification',
+      labels: ['cat', 'dog', 'bird'],
+      overlap: 1,
+      rewardPerLabel: '0.1',
+      status: 'active',
+    }),
+    'POST /api/projects',
+    201,
+  );
+  log(`importing ${fmtInt(ITEMS)} items`);
+  await runImport(pools[0]!, first, adminSession.token, project.id);
+
+  log(`labeling: ${ANNOTATORS} annotators over both processes for ${SECONDS} s`);
+  const labeling = await runLabeling(balanced, first, sessions, project.id);
+  const metrics = await Promise.all([first.baseUrl, second.baseUrl].map((base) => scrape(base)));
+
+  const ratio = labeling.labelsPerSecond / raw.insertsPerSecond;
+  const pass = labeling.errors === 0 && labeling.latencyMs.p99 < TARGET_P99_MS;
+  const lines = [
+    '',
+    `load bench: 2 API processes, ${labeling.annotators} annotators, ${labeling.seconds} s measured (${labeling.warmupSeconds} s warm-up)`,
+    `  labels              ${fmtInt(labeling.labels)} = ${fmt(labeling.labelsPerSecond, 1)} labels/s`,
+    `  latency per label   p50 ${fmt(labeling.latencyMs.p50, 1)} ms, p95 ${fmt(labeling.latencyMs.p95, 1)} ms, p99 ${fmt(labeling.latencyMs.p99, 1)} ms, max ${fmt(labeling.latencyMs.max, 1)} ms (target p99 < ${TARGET_P99_MS} ms)`,
+    `  errors              ${labeling.errors}${labeling.errors ? ` ${JSON.stringify(labeling.errorsByKind)}` : ''} (target 0)`,
+    `  annotators out of work before the end: ${labeling.exhaustedAnnotators}`,
+    `  database baseline   ${fmt(raw.insertsPerSecond, 0)} single-row INSERT commits/s (${raw.connections} connections, p99 ${fmt(raw.latencyMs.p99, 1)} ms)`,
+    `  labels/s / INSERTs/s ${fmt(ratio, 3)}`,
+    `  ${pass ? 'PASS' : 'MISS'}: ${labeling.errors === 0 ? 'no errors' : `${labeling.errors} errors`}, p99 ${fmt(labeling.latencyMs.p99, 1)} ms`,
+    '',
+    'metrics at the end (summed over label sets):',
+  ];
+  metrics.forEach((scraped, i) => {
+    const name = i === 0 ? `  process 1 (all)` : `  process 2 (api)`;
+    if (typeof scraped === 'string') lines.push(`${name}: /metrics unavailable (${scraped})`);
+    else lines.push(`${name}: ${WATCHED_METRICS.map((m) => `${m.replace(/^tessera_/, '')}=${scraped.has(m) ? fmt(scraped.get(m)!, 2) : '-'}`).join(', ')}`);
+  });
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (STRICT && !pass) process.exitCode = 1;
+}
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  process.stderr.write(`\nload bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+} finally {
+  log('stopping the processes');
+  await runCleanups();
+  log(`done (${path.basename(serverMain)})`);
+}
