@@ -27,6 +27,17 @@ export default defineConfig({
       {
         plugins: [decorators],
         test: {
+          // Production's faults on production's shape: processes killed, PostgreSQL restarted, the chain cut off.
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts', 'test/support/build-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        plugins: [decorators],
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
