@@ -80,9 +80,16 @@ describe('logs of the compiled platform (LOG_FORMAT=json)', () => {
     });
     expect(project.status).toBe(201);
     const projectId = project.body.id;
-    const imported = await call<{ imported: number }>(base, session, 'POST', `/api/projects/${projectId}/items`, JSON.stringify([{ data: { text: 'one' } }]), {
-      'content-type': 'application/json',
-    });
+    const imported = await call<{ imported: number }>(
+      base,
+      session,
+      'POST',
+      `/api/projects/${projectId}/items`,
+      JSON.stringify([{ data: { text: 'one' } }]),
+      {
+        'content-type': 'application/json',
+      },
+    );
     expect(imported.body.imported).toBe(1);
     const annotator = await signIn(base, Wallet.createRandom() as unknown as Wallet);
     const leased = await call<{ assignmentId: number }>(base, annotator, 'GET', `/api/projects/${projectId}/next`);
