@@ -88,7 +88,7 @@ export class MetricsService {
     });
     new Gauge({
       name: 'tessera_indexer_lag_blocks',
-      help: "Blocks between the chain's head and the last block each log follower recorded (ocean: the marketplace indexer; claims)",
+      help: "Blocks between the chain's head and the last block each log follower recorded (ocean: the marketplace indexer; claims), confirmations it waits for included",
       labelNames: ['follower'] as const,
       registers,
       async collect() {
