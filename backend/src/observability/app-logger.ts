@@ -86,8 +86,20 @@ function prettyStream(): DestinationStream {
   });
 }
 
+/** Standard output, one stream per format for the whole process (tests start many applications in one). */
+const stdout = new Map<AppLoggerOptions['format'], DestinationStream>();
+
+function standardOutput(format: AppLoggerOptions['format']): DestinationStream {
+  let stream = stdout.get(format);
+  if (!stream) {
+    stream = format === 'json' ? pino.destination({ fd: 1, sync: true }) : prettyStream();
+    stdout.set(format, stream);
+  }
+  return stream;
+}
+
 export function createAppLogger(options: AppLoggerOptions): AppLogger {
-  const destination = options.destination ?? (options.format === 'json' ? pino.destination({ fd: 1, sync: true }) : prettyStream());
+  const destination = options.destination ?? standardOutput(options.format);
   return new AppLogger(
     pino(
       {
