@@ -342,12 +342,12 @@ describe('a platform whose storage is unreachable and whose chain RPC fails', ()
         Number(
           (await sqlRows<{ value: string }>(t.tessera.dataSource, `SELECT value FROM chain_state WHERE key = 'cursor:claims'`))[0]!.value,
         );
-      // A pass refused after the rule: any pass that read logs before it has finished (passes run one at a time).
       const refused = proxy.count('eth_getLogs');
-      await waitFor('a refused eth_getLogs', () => Promise.resolve(proxy.count('eth_getLogs') > refused ? true : undefined));
-      const before = await cursor();
       for (let i = 0; i < 5; i++) await provider.send('evm_mine', []);
       const head = await provider.getBlockNumber();
+      // A pass refused reading the new blocks: any pass that read logs before the rule has finished (one runs at a time).
+      await waitFor('a refused eth_getLogs', () => Promise.resolve(proxy.count('eth_getLogs') > refused ? true : undefined));
+      const before = await cursor();
       expect(await metricWithToken('tessera_indexer_lag_blocks', { follower: 'claims' })).toBe(head - before);
       expect(head - before).toBeGreaterThanOrEqual(5);
       expect(await cursor()).toBe(before);
