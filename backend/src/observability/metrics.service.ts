@@ -36,7 +36,7 @@ export class MetricsService {
     const registers = [this.registry];
     const read = this.read.bind(this);
     new Gauge({
-      name: 'tessera_lease_pool_leases',
+      name: 'tessera_lease_pool_size',
       help: 'Assignments leased to annotators: live, or expired and not yet returned to the pool by the sweeper',
       labelNames: ['state'] as const,
       registers,
@@ -49,7 +49,7 @@ export class MetricsService {
       },
     });
     new Gauge({
-      name: 'tessera_queue_jobs',
+      name: 'tessera_queue_depth',
       help: 'Background jobs per queue: waiting (created or due for a retry) and active',
       labelNames: ['queue', 'state'] as const,
       registers,
@@ -67,7 +67,7 @@ export class MetricsService {
         lanes ? [...EMPTY_LANES, ...lanes] : undefined,
       ));
     new Gauge({
-      name: 'tessera_outbox_pending_transactions',
+      name: 'tessera_outbox_backlog',
       help: 'Chain transactions in the outbox not yet confirmed or failed (intent or signed), per lane (payout, relay)',
       labelNames: ['lane'] as const,
       registers,

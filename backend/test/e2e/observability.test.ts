@@ -148,7 +148,7 @@ describe('one platform with every dependency up', () => {
         (
           await labeling.dbRows<{ n: number }>(`SELECT count(*)::int AS n FROM assignments WHERE status = 'leased' AND expires_at > now()`)
         )[0]!.n;
-      expect(await metric(t.baseUrl, 'tessera_lease_pool_leases', { state: 'live' })).toBe(await live());
+      expect(await metric(t.baseUrl, 'tessera_lease_pool_size', { state: 'live' })).toBe(await live());
       expect(await live()).toBeGreaterThanOrEqual(1);
 
       const submitted = await labeling.submit(annotator, leased.body.assignmentId, { label: 'a' });
@@ -156,7 +156,7 @@ describe('one platform with every dependency up', () => {
       const retried = await labeling.submit(annotator, leased.body.assignmentId, { label: 'a' });
       expect(retried.body.annotationId).toBe(submitted.body.annotationId);
       expect(await metric(t.baseUrl, 'tessera_labels_submitted_total')).toBe(labelsBefore + 1);
-      expect(await metric(t.baseUrl, 'tessera_lease_pool_leases', { state: 'live' })).toBe(await live());
+      expect(await metric(t.baseUrl, 'tessera_lease_pool_size', { state: 'live' })).toBe(await live());
 
       await waitFor('the aggregation job to run', async () => {
         const done =
@@ -165,15 +165,15 @@ describe('one platform with every dependency up', () => {
       });
       const { samples } = await scrape(t.baseUrl);
       for (const queue of ['quality.aggregate', 'rewards.credit']) {
-        expect(sample(samples, 'tessera_queue_jobs', { queue, state: 'waiting' }), queue).toBeGreaterThanOrEqual(0);
-        expect(sample(samples, 'tessera_queue_jobs', { queue, state: 'active' }), queue).toBeGreaterThanOrEqual(0);
+        expect(sample(samples, 'tessera_queue_depth', { queue, state: 'waiting' }), queue).toBeGreaterThanOrEqual(0);
+        expect(sample(samples, 'tessera_queue_depth', { queue, state: 'active' }), queue).toBeGreaterThanOrEqual(0);
       }
     });
 
     it("reports the outbox backlog per lane and each chain follower's lag behind the head", async () => {
       const { samples } = await scrape(t.baseUrl);
       for (const lane of ['payout', 'relay']) {
-        expect(sample(samples, 'tessera_outbox_pending_transactions', { lane }), lane).toBeGreaterThanOrEqual(0);
+        expect(sample(samples, 'tessera_outbox_backlog', { lane }), lane).toBeGreaterThanOrEqual(0);
         expect(sample(samples, 'tessera_outbox_oldest_pending_seconds', { lane }), lane).toBeGreaterThanOrEqual(0);
       }
       // The embedded chain mines only when sent a transaction: idle, the indexers reach its head.
@@ -371,8 +371,8 @@ describe('a platform whose storage is unreachable and whose chain RPC fails', ()
         [chain.chainId, Wallet.createRandom().address],
       );
       const { samples } = await scrape(t.baseUrl, { authorization: `Bearer ${METRICS_TOKEN}` });
-      expect(sample(samples, 'tessera_outbox_pending_transactions', { lane: 'payout' })).toBe(1);
-      expect(sample(samples, 'tessera_outbox_pending_transactions', { lane: 'relay' })).toBe(0);
+      expect(sample(samples, 'tessera_outbox_backlog', { lane: 'payout' })).toBe(1);
+      expect(sample(samples, 'tessera_outbox_backlog', { lane: 'relay' })).toBe(0);
       expect(sample(samples, 'tessera_outbox_oldest_pending_seconds', { lane: 'payout' })).toBeGreaterThanOrEqual(90);
       // The head is unknown while the RPC fails: no lag is reported rather than a wrong one.
       expect(sample(samples, 'tessera_indexer_lag_blocks')).toBeUndefined();
