@@ -22,8 +22,8 @@ const IO_LIBRARIES = [
   'class-transformer',
 ];
 
-/** Folders every module may use: access rules, the TTL cache, configuration, error codes, HTTP helpers, database helpers. */
-const SHARED_FOLDERS = ['access', 'cache', 'config', 'errors', 'http', 'database'];
+/** Folders every module may use: access rules, the TTL cache, configuration, error codes, HTTP helpers, database helpers, logs and metrics. */
+const SHARED_FOLDERS = ['access', 'cache', 'config', 'errors', 'http', 'database', 'observability'];
 
 /** What a module offers the others: its services, its Nest module, its ports, its errors, its API shapes. */
 const PUBLIC_ROLES = ['service', 'module', 'port', 'exception', 'dto'];

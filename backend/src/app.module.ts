@@ -15,6 +15,7 @@ import { AquariusModule } from './aquarius/aquarius.module.js';
 import { MarketModule } from './market/market.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { OceanModule } from './ocean/ocean.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ProviderModule } from './provider/provider.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
         DevModule,
         ProviderModule,
         HealthModule,
+        ObservabilityModule,
       ],
     };
   }

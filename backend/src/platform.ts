@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { Logger, RequestMethod, ValidationPipe, type INestApplication, type LogLevel, type ValidationError } from '@nestjs/common';
+import { Logger, RequestMethod, ValidationPipe, type INestApplication, type ValidationError } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -23,13 +23,8 @@ import { registerCors } from './http/cors.js';
 import { registerRateLimits, requestAccount } from './http/rate-limits.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { FileUrls } from './items/domain/file-urls.js';
-
-const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
+import { createAppLogger } from './observability/app-logger.js';
+import { registerObservability } from './observability/http-observability.js';
 
 function firstError(errors: ValidationError[], prefix = ''): { field: string; message: string } {
   for (const error of errors) {
@@ -204,6 +199,7 @@ function restrictToWorkerPaths(fastify: FastifyInstance): void {
 }
 
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  registerObservability(app, config);
   const fastify = app.getHttpAdapter().getInstance();
   if (config.role === 'worker') restrictToWorkerPaths(fastify);
   configureParsers(fastify, config);
@@ -277,7 +273,8 @@ async function closeHttp(app: NestFastifyApplication, graceMs: number, logger: L
 
 /** Starts the database (embedded unless DATABASE_URL), migrates it and builds the HTTP app. */
 export async function createTessera(config: AppConfig): Promise<Tessera> {
-  Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
+  const appLogger = createAppLogger({ level: config.logLevel, format: config.observability.logFormat });
+  Logger.overrideLogger(appLogger);
   const logger = new Logger('Tessera');
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
@@ -299,7 +296,7 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
         trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
         clientErrorHandler: answerClientError,
       }),
-      { logger: LOG_LEVELS[config.logLevel], abortOnError: false, bodyParser: false },
+      { logger: appLogger, abortOnError: false, bodyParser: false },
     );
     const routes = recordRoutes(app);
     await configureApp(app, config);

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { ItemRefs } from '../items/domain/item-refs.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
+import { labelsSubmitted } from '../observability/metrics.js';
 import { itemShapeOf, validateResult, type ProjectType } from '../projects/domain/label-schema.js';
 import { CreditService } from '../rewards/credit.service.js';
 import { mapAnnotation, type ANNOTATION_FILTERS, type AnnotationDto } from './annotation.dto.js';
@@ -55,6 +56,7 @@ export class AnnotationsService {
     const checked = await this.check(itemId, result);
     const id = await this.annotations.createDirect(itemId, caller.id, checked, leadTimeMs);
     if (id === undefined) throw new AnnotationException(ErrorCode.ASSIGNMENT_CLOSED, `You already labeled item ${itemId}`, 'itemId');
+    labelsSubmitted.inc();
     return this.get(caller, id);
   }
 

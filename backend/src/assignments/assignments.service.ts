@@ -5,6 +5,7 @@ import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-co
 import { AppException, ErrorCode } from '../errors/app.exception.js';
 import { FileUrls } from '../items/domain/file-urls.js';
 import { ItemRefs } from '../items/domain/item-refs.js';
+import { labelsSubmitted } from '../observability/metrics.js';
 import { itemShapeOf, validateResult, type ItemShape, type ProjectType } from '../projects/domain/label-schema.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { AggregationService } from '../quality/aggregation.service.js';
@@ -218,6 +219,7 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
         const valid = this.validResult({ type: project.type as ProjectType, labels: project.labels }, handedOut.shape, result);
         const annotationId = await this.assignments.submit({ assignmentId, annotatorId: caller.id, result: valid, leadTimeMs });
         if (annotationId !== undefined) {
+          labelsSubmitted.inc();
           this.handedOut.delete(assignmentId);
           return { annotationId, projectId: handedOut.projectId };
         }
@@ -234,7 +236,10 @@ export class AssignmentsService implements OnModuleInit, OnModuleDestroy {
     );
     const annotationId = await this.assignments.submit({ assignmentId, annotatorId: caller.id, result: valid, leadTimeMs });
     this.handedOut.delete(assignmentId);
-    if (annotationId !== undefined) return { annotationId, projectId: assignment.projectId };
+    if (annotationId !== undefined) {
+      labelsSubmitted.inc();
+      return { annotationId, projectId: assignment.projectId };
+    }
     // Lost a race: a concurrent retry submitted it, or the lease ran out meanwhile.
     const after = await this.ownAssignment(caller, assignmentId);
     if (after.annotationId !== null) return { annotationId: after.annotationId, projectId: after.projectId };

@@ -93,6 +93,20 @@ export interface AppConfig {
   readonly ocean: OceanConfig;
   readonly indexer: IndexerConfig;
   readonly sales: SalesConfig;
+  readonly observability: ObservabilityConfig;
+}
+
+/** Logs, metrics and readiness (observability and health modules). */
+export interface ObservabilityConfig {
+  /** One JSON object per line (LOG_FORMAT=json, the default in production), or readable lines for a terminal (`pretty`). */
+  readonly logFormat: 'json' | 'pretty';
+  /**
+   * GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>` when set. Unset, /metrics is open outside
+   * production and off in production (metrics tell volumes and routes to whoever asks).
+   */
+  readonly metricsToken: string | undefined;
+  /** How long /api/health/ready waits for each dependency before it calls it down (READY_TIMEOUT_MS). */
+  readonly readyTimeoutMs: number;
 }
 
 /** The Ocean event indexer (indexer module): how far behind the head it stays, how often and how wide it reads. */
@@ -304,6 +318,18 @@ function readChain(env: Env, nodeEnv: AppConfig['nodeEnv']): ChainConfig {
     txMaxFeeWei: BigInt(readInt(env, 'TX_MAX_FEE_GWEI', 500, 1, 1_000_000)) * 1_000_000_000n,
     relayMinAmount: readTokens(env, 'RELAY_MIN_AMOUNT', '1'),
     relayDailyCap: readInt(env, 'RELAY_DAILY_CAP', 3, 0, 1_000),
+  };
+}
+
+function readObservability(env: Env, nodeEnv: AppConfig['nodeEnv']): ObservabilityConfig {
+  const metricsToken = env['METRICS_TOKEN'] || undefined;
+  if (metricsToken !== undefined && (metricsToken.length < 16 || /\s/.test(metricsToken))) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters without spaces');
+  }
+  return {
+    logFormat: readChoice(env, 'LOG_FORMAT', ['json', 'pretty'], nodeEnv === 'production' ? 'json' : 'pretty'),
+    metricsToken,
+    readyTimeoutMs: readInt(env, 'READY_TIMEOUT_MS', 2000, 50, 60_000),
   };
 }
 
@@ -718,6 +744,7 @@ export function loadConfig(given: Env, cwd: string): AppConfig {
       faucetTokens: BigInt(readInt(env, 'FAUCET_TOKENS', 100, 0, 1_000_000)) * 10n ** 18n,
       faucetWindowSeconds: readInt(env, 'FAUCET_WINDOW_SECONDS', 3600, 0, 30 * 86_400),
     },
+    observability: readObservability(env, nodeEnv),
     demoData:
       readChoice(env, 'DEMO_DATA', ['true', 'false'], databaseUrl === undefined && nodeEnv === 'development' ? 'true' : 'false') === 'true',
   };

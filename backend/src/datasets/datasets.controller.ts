@@ -6,6 +6,7 @@ import type { Caller } from '../access/access.js';
 import { CurrentCaller, RequirePermission } from '../auth/auth.decorators.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { contentRange, parseId, parseListQuery } from '../http/list-query.js';
+import { countedDownload } from '../observability/metrics.js';
 import { parseByteRange } from './byte-range.util.js';
 import {
   CreateDatasetDto,
@@ -109,6 +110,6 @@ export class DatasetsController {
       .header('accept-ranges', 'bytes')
       .header('etag', `"${opened.file.sha256}"`);
     if (partial) void reply.header('content-range', `bytes ${opened.start}-${opened.end}/${opened.file.bytes}`);
-    await reply.send(Readable.from(opened.body));
+    await reply.send(Readable.from(countedDownload(opened.body, 'dataset')));
   }
 }

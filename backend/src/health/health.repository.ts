@@ -7,9 +7,14 @@ export class HealthRepository {
 
   /** Whether the database answers a query now. */
   async databaseAnswers(): Promise<boolean> {
-    return this.db.query('SELECT 1').then(
+    return this.ping().then(
       () => true,
       () => false,
     );
+  }
+
+  /** Resolves once the database answers a query through the application's pool. */
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
   }
 }

@@ -7,6 +7,7 @@ import { ErrorCode } from '../errors/app.exception.js';
 import type { UploadRouteConfig } from '../http/body-policy.js';
 import { PublicCors } from '../http/cors.js';
 import { addRouteConfig } from '../http/route-config.js';
+import { countedDownload } from '../observability/metrics.js';
 import {
   DownloadQueryDto,
   EncryptQueryDto,
@@ -71,7 +72,7 @@ export class ProviderController {
       .header('etag', `"${opened.file.sha256}"`)
       .header('access-control-expose-headers', 'Content-Disposition, Content-Range, Content-Length, Accept-Ranges');
     if (partial) void reply.header('content-range', `bytes ${opened.start}-${opened.end}/${opened.file.bytes}`);
-    await reply.send(Readable.from(inPiecesOf(opened.body, WRITE_BYTES)));
+    await reply.send(Readable.from(inPiecesOf(countedDownload(opened.body, 'provider'), WRITE_BYTES)));
   }
 
   @Post('encrypt')

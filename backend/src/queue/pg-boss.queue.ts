@@ -1,7 +1,8 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
-import type { EnqueueOptions, QueueJob, QueuePort, WorkOptions } from './queue.port.js';
+import type { EnqueueOptions, QueueDepth, QueueJob, QueuePort, WorkOptions } from './queue.port.js';
 
 /** pg-boss lets a job be inserted through the caller's own connection: here, its transaction. */
 function inTransaction(manager: EntityManager): PgBoss.Db {
@@ -47,7 +48,11 @@ export class PgBossQueue implements QueuePort {
       supervise: runsJobs,
     });
     const queue = new PgBossQueue(boss, runsJobs);
-    boss.on('error', (error: Error) => queue.logger.error(`queue: ${error.message}`));
+    // Bound to this (boot) context: an error surfaces on a connection opened while serving some request, not for it.
+    boss.on(
+      'error',
+      AsyncResource.bind((error: Error) => queue.logger.error(`queue: ${error.message}`)),
+    );
     await boss.start();
     return queue;
   }
@@ -105,6 +110,23 @@ export class PgBossQueue implements QueuePort {
       { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
       async (jobs) => handler(jobs.map((job) => ({ id: job.id, data: job.data }))),
     );
+  }
+
+  async depths(): Promise<QueueDepth[]> {
+    // pg-boss's own getQueueSize, for every queue in one statement (jobs before `completed` are still to do).
+    const result = await this.boss.getDb().executeSql(
+      `SELECT name, count(*) FILTER (WHERE state < 'active')::int AS waiting, count(*) FILTER (WHERE state = 'active')::int AS active
+           FROM pgboss.job WHERE state < 'completed' GROUP BY name`,
+      [],
+    );
+    const rows = result.rows as Array<{ name: string; waiting: number; active: number }>;
+    const depths = new Map<string, QueueDepth>([...this.created].map((queue) => [queue, { queue, waiting: 0, active: 0 }]));
+    for (const row of rows) depths.set(row.name, { queue: row.name, waiting: row.waiting, active: row.active });
+    return [...depths.values()];
+  }
+
+  async ping(): Promise<void> {
+    await this.boss.getDb().executeSql('SELECT 1', []);
   }
 
   async close(): Promise<void> {

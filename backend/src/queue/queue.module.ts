@@ -1,4 +1,5 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { ObservedQueue } from '../observability/observed-queue.js';
 import { PgBossQueue } from './pg-boss.queue.js';
 import { QUEUE_PORT, type QueuePort } from './queue.port.js';
 
@@ -18,7 +19,10 @@ export class QueueModule {
   static forRoot(databaseUrl: string, jobTimeoutSeconds: number, runsJobs = true): DynamicModule {
     return {
       module: QueueModule,
-      providers: [{ provide: QUEUE_PORT, useFactory: () => PgBossQueue.start(databaseUrl, jobTimeoutSeconds, runsJobs) }, QueueLifecycle],
+      providers: [
+        { provide: QUEUE_PORT, useFactory: async () => new ObservedQueue(await PgBossQueue.start(databaseUrl, jobTimeoutSeconds, runsJobs)) },
+        QueueLifecycle,
+      ],
       exports: [QUEUE_PORT],
     };
   }

@@ -25,6 +25,13 @@ export interface WorkOptions {
   pollingIntervalSeconds?: number;
 }
 
+/** A queue's jobs now: waiting (created, or failed and due for a retry) and running. */
+export interface QueueDepth {
+  queue: string;
+  waiting: number;
+  active: number;
+}
+
 export interface QueuePort {
   /**
    * Creates the queue if needed. `onePerKey`: at most one waiting and one running job per
@@ -38,6 +45,10 @@ export interface QueuePort {
    * process that runs no jobs (TESSERA_ROLE=api) it registers nothing: the workers run them.
    */
   work<T extends object>(queue: string, handler: (jobs: Array<QueueJob<T>>) => Promise<void>, options?: WorkOptions): Promise<void>;
+  /** Every queue this process declared or that holds jobs, with its depth (metrics). */
+  depths(): Promise<QueueDepth[]>;
+  /** Resolves once the queue's own connection to its store answers (readiness). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -60,6 +60,9 @@ const ROUTES: Record<string, Access> = {
   'OPTIONS *': 'public',
   // auth and health
   'GET /api/health': 'public',
+  'GET /api/health/ready': 'public',
+  // Prometheus's scrape: open outside production unless METRICS_TOKEN is set (then a bearer of it only)
+  'GET /metrics': 'public',
   'GET /api/auth/nonce': 'public',
   'POST /api/auth/verify': 'public',
   'GET /api/auth/me': 'signed-in',

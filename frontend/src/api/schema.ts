@@ -964,6 +964,22 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects/{id}/quality': {
     parameters: {
       query?: never;
@@ -2210,6 +2226,35 @@ export type components = {
       /** @enum {string} */
       storage: 'embedded' | 'kubo';
       chainId: number;
+    };
+    DependencyCheckDto: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      /** @description How long the check took (up to the readiness timeout), in milliseconds */
+      latencyMs: number;
+      /**
+       * @description Why it is down: no answer within READY_TIMEOUT_MS, or an error (the server's log has it)
+       * @enum {string}
+       */
+      reason?: 'timeout' | 'error';
+    };
+    ReadinessChecksDto: {
+      /** @description PostgreSQL, through the application pool (SELECT 1) */
+      database: components['schemas']['DependencyCheckDto'];
+      /** @description The job queue (pg-boss), through the queue's own connections */
+      queue: components['schemas']['DependencyCheckDto'];
+      /** @description The chain's JSON-RPC endpoint (eth_blockNumber) */
+      chain: components['schemas']['DependencyCheckDto'];
+      /** @description File storage: kubo (or the embedded blockstore) answering a lookup */
+      storage: components['schemas']['DependencyCheckDto'];
+    };
+    ReadinessDto: {
+      /**
+       * @description ready only when every dependency is up (else the answer is a 503)
+       * @enum {string}
+       */
+      status: 'ready' | 'not-ready';
+      checks: components['schemas']['ReadinessChecksDto'];
     };
     QualityStatusCountsDto: {
       /** @description Settled: confidence reached the target */
@@ -4161,6 +4206,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthDto'];
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every dependency answered */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessDto'];
+        };
+      };
+      /** @description A dependency is down or did not answer in time */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessDto'];
         };
       };
     };
