@@ -257,10 +257,9 @@ export const en = {
     standing: {
       suspendedTitle: 'Your account is suspended',
       suspendedSince: 'Since %{date}. You cannot label until an admin lifts the suspension.',
-      scopeAll: 'It applies to every project, not only the one where it fired.',
-      firedIn: 'It fired on your labels in “%{project}”.',
-      firedByAdmin: 'An admin suspended your account.',
-      rulesTitle: 'What the quality check found',
+      firedIn: 'It fired on your labels in “%{project}” and applies to every project.',
+      firedByAdmin: 'An admin suspended your account; it applies to every project.',
+      rulesTitle: 'Why',
       rules: {
         too_fast: 'Too fast: your labels took %{seconds} s each (median of %{labels}), faster than the items can be read.',
         straight_lining:

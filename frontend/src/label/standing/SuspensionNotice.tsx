@@ -40,8 +40,7 @@ export function SuspensionNotice({ suspension, onChange }: { suspension: MySuspe
       <h2 id={titleId}>{t('tessera.standing.suspendedTitle')}</h2>
       <p>{t('tessera.standing.suspendedSince', { date: formatDate(suspension.createdAt) })}</p>
       <p>
-        {suspension.projectName ? t('tessera.standing.firedIn', { project: suspension.projectName }) : t('tessera.standing.firedByAdmin')}{' '}
-        {t('tessera.standing.scopeAll')}
+        {suspension.projectName ? t('tessera.standing.firedIn', { project: suspension.projectName }) : t('tessera.standing.firedByAdmin')}
       </p>
       {reasons.length > 0 && (
         <>
