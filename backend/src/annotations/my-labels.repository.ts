@@ -29,6 +29,21 @@ export interface MyLabelRow {
   earnedWei: string;
 }
 
+export interface StandingCounts {
+  submitted: number;
+  discarded: number;
+  pending: number;
+  /** Settled, live, with a net reward: accepted. */
+  credited: number;
+}
+
+export interface UncreditedLabelRow {
+  projectType: string;
+  result: unknown;
+  settled: unknown;
+  data: Record<string, unknown>;
+}
+
 export interface MyLabelItem {
   data: Record<string, unknown>;
   media: ItemMedia | null;
@@ -77,26 +92,39 @@ export class MyLabelsRepository {
   }
 
   /**
-   * Every label of the annotator, reduced to what counting them by standing needs: the settled answer
-   * (and item text) only where the label's match must be checked (settled, live, not credited).
+   * The annotator's labels counted by what SQL alone can tell: discarded, pending (item not settled)
+   * and credited (a net reward: they matched). The rest, settled and not credited, are read by
+   * `settledUncredited` to be matched against the settled answer.
    */
-  standings(annotatorId: number): Promise<MyLabelRow[]> {
-    return sqlRows<MyLabelRow>(
+  async standingCounts(annotatorId: number): Promise<StandingCounts> {
+    const rows = await sqlRows<StandingCounts>(
       this.db,
-      `SELECT a.id, a.annotator_id AS "annotatorId", a.project_id AS "projectId", '' AS "projectName",
-              '[]'::jsonb AS "projectLabels", p.status = 'active' AS "projectActive", p.type AS "projectType", a.item_id AS "itemId",
-              CASE WHEN c.earned = 0 AND a.discarded_at IS NULL AND ${SETTLED} THEN a.result END AS result,
-              a.created_at AS "createdAt", a.discarded_at IS NOT NULL AS discarded,
-              r.status AS "decisionStatus", r.labels AS "decisionLabels",
-              CASE WHEN c.earned = 0 AND a.discarded_at IS NULL AND ${SETTLED} THEN r.result END AS settled,
-              CASE WHEN c.earned = 0 AND a.discarded_at IS NULL AND ${SETTLED} AND p.type = 'spans' THEN i.data ELSE '{}'::jsonb END AS data,
-              LEAST(p.overlap, p.max_overlap) AS "minLabels", c.earned::text AS "earnedWei"
+      `SELECT count(*)::int AS submitted,
+              count(*) FILTER (WHERE a.discarded_at IS NOT NULL)::int AS discarded,
+              count(*) FILTER (WHERE a.discarded_at IS NULL AND NOT COALESCE(${SETTLED}, false))::int AS pending,
+              count(*) FILTER (WHERE a.discarded_at IS NULL AND COALESCE(${SETTLED}, false) AND c.earned > 0)::int AS credited
          FROM annotations a
          JOIN projects p ON p.id = a.project_id
-         JOIN items i ON i.id = a.item_id
          LEFT JOIN item_results r ON r.item_id = a.item_id
          CROSS JOIN LATERAL (SELECT COALESCE(sum(l.amount), 0) AS earned FROM ledger_entries l WHERE l.annotation_id = a.id) c
         WHERE a.annotator_id = $1`,
+      [annotatorId],
+    );
+    return rows[0]!;
+  }
+
+  /** The annotator's live labels on settled items that earned nothing: accepted (not credited yet) or rejected. */
+  settledUncredited(annotatorId: number): Promise<UncreditedLabelRow[]> {
+    return sqlRows<UncreditedLabelRow>(
+      this.db,
+      `SELECT p.type AS "projectType", a.result, r.result AS settled,
+              CASE WHEN p.type = 'spans' THEN i.data ELSE '{}'::jsonb END AS data
+         FROM annotations a
+         JOIN projects p ON p.id = a.project_id
+         JOIN items i ON i.id = a.item_id
+         JOIN item_results r ON r.item_id = a.item_id
+        WHERE a.annotator_id = $1 AND a.discarded_at IS NULL AND ${SETTLED}
+          AND COALESCE((SELECT sum(l.amount) FROM ledger_entries l WHERE l.annotation_id = a.id), 0) = 0`,
       [annotatorId],
     );
   }

@@ -48,13 +48,20 @@ export class MyLabelsService {
   }
 
   async overview(caller: Caller): Promise<MyLabelsDto> {
-    const [recent, standings, trust] = await Promise.all([
+    const [recent, standing, uncredited, trust] = await Promise.all([
       this.labels.recent(caller.id, RECENT_LABELS),
-      this.labels.standings(caller.id),
+      this.labels.standingCounts(caller.id),
+      this.labels.settledUncredited(caller.id),
       this.labels.trust(caller.id),
     ]);
-    const counts: LabelCountsDto = { submitted: standings.length, pending: 0, accepted: 0, rejected: 0, discarded: 0 };
-    for (const row of standings) counts[standingOf(row)]++;
+    const matched = uncredited.filter((row) => matchesGold(row.projectType as ProjectType, row.data, row.settled, row.result)).length;
+    const counts: LabelCountsDto = {
+      submitted: standing.submitted,
+      pending: standing.pending,
+      accepted: standing.credited + matched,
+      rejected: uncredited.length - matched,
+      discarded: standing.discarded,
+    };
     return {
       counts,
       trust: trust.map((w) => {
