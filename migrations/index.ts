@@ -23,6 +23,7 @@ import { Migration as M19 } from './1796324677868-DatasetPublications.js';
 import { Migration as M20 } from './1796407928712-OceanIndex.js';
 import { Migration as M21 } from './1796407995920-SalesRevenueShare.js';
 import { Migration as M22 } from './1796408034229-ProviderNonces.js';
+import { Migration as M23 } from './1796500000000-AnnotatorSuspensionReviewRequests.js';
 
 export const migrations: Array<new () => MigrationInterface> = [
   M0,
@@ -48,4 +49,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   M20,
   M21,
   M22,
+  M23,
 ];

@@ -6,4 +6,5 @@ export class AnnotationException extends AppException<
   | typeof ErrorCode.ITEM_NOT_FOUND
   | typeof ErrorCode.RESULT_INVALID
   | typeof ErrorCode.ASSIGNMENT_CLOSED
+  | typeof ErrorCode.ANNOTATOR_SUSPENDED
 > {}

@@ -5,6 +5,7 @@ import { AggregationService } from './aggregation.service.js';
 import { AnnotatorQualityController } from './annotator-quality.controller.js';
 import { AnnotatorQualityRepository } from './annotator-quality.repository.js';
 import { AnnotatorQualityService } from './annotator-quality.service.js';
+import { MySuspensionController } from './my-suspension.controller.js';
 import { QualificationsRepository } from './qualifications.repository.js';
 import { QualificationsService } from './qualifications.service.js';
 import { QualityController } from './quality.controller.js';
@@ -19,7 +20,7 @@ import { SuspensionsService } from './suspensions.service.js';
 
 @Module({
   imports: [ProjectsModule, RewardsModule],
-  controllers: [QualityController, SuspensionsController, ReviewsController, AnnotatorQualityController],
+  controllers: [QualityController, SuspensionsController, ReviewsController, AnnotatorQualityController, MySuspensionController],
   providers: [
     QualityRepository,
     AggregationService,

@@ -30,4 +30,12 @@ export class SuspensionEntity {
 
   @Column({ type: 'integer', name: 'lifted_by', nullable: true })
   liftedBy: number | null;
+
+  /** When the annotator asked an admin to look at it again (the latest time they asked). */
+  @Column({ type: 'timestamptz', name: 'review_requested_at', nullable: true })
+  reviewRequestedAt: Date | null;
+
+  /** What the annotator wrote with their request. */
+  @Column({ type: 'varchar', length: 1000, name: 'review_message', nullable: true })
+  reviewMessage: string | null;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
@@ -10,6 +10,12 @@ import type { SUSPENSION_FILTERS } from './suspensions.dto.js';
 export interface SuspensionRow {
   suspension: SuspensionEntity;
   address: string;
+}
+
+/** An annotator's active suspension, with the name of the project that gave it away. */
+export interface ActiveSuspensionRow {
+  suspension: SuspensionEntity;
+  projectName: string | null;
 }
 
 /**
@@ -91,6 +97,10 @@ export class SuspensionsRepository {
       const ids = idList(query.filter[key], key);
       if (ids) qb.andWhere(`s.${key} = ANY(:${key})`, { [key]: ids });
     }
+    if (query.filter.reviewRequested === true) qb.andWhere('s.reviewRequestedAt IS NOT NULL');
+    else if (query.filter.reviewRequested === false) qb.andWhere('s.reviewRequestedAt IS NULL');
+    else if (query.filter.reviewRequested !== undefined)
+      throw new QualityException(ErrorCode.VALIDATION_FAILED, 'reviewRequested must be true or false', 'filter.reviewRequested');
     if (query.filter.active === true) qb.andWhere('s.liftedAt IS NULL');
     else if (query.filter.active === false) qb.andWhere('s.liftedAt IS NOT NULL');
     else if (query.filter.active !== undefined)
@@ -98,5 +108,28 @@ export class SuspensionsRepository {
     qb.orderBy(`s.${query.sortField}`, query.sortOrder).addOrderBy('s.id', 'ASC').skip(query.offset).take(query.limit);
     const [rows, total] = await qb.getManyAndCount();
     return { rows: rows.map((s) => ({ suspension: s, address: s.annotator!.address })), total };
+  }
+
+  async activeOf(annotatorId: number): Promise<ActiveSuspensionRow | undefined> {
+    const suspension = await this.db
+      .getRepository(SuspensionEntity)
+      .findOne({ where: { annotatorId, liftedAt: IsNull() }, order: { id: 'DESC' } });
+    if (!suspension) return undefined;
+    const project =
+      suspension.projectId === null
+        ? []
+        : await sqlRows<{ name: string }>(this.db, 'SELECT name FROM projects WHERE id = $1', [suspension.projectId]);
+    return { suspension, projectName: project[0]?.name ?? null };
+  }
+
+  /** Records the annotator's request for a review on their active suspension; false when they have none. */
+  async requestReview(annotatorId: number, message: string): Promise<boolean> {
+    const rows = await sqlRows(
+      this.db,
+      `UPDATE suspensions SET review_requested_at = now(), review_message = $2
+        WHERE annotator_id = $1 AND lifted_at IS NULL RETURNING id`,
+      [annotatorId, message],
+    );
+    return rows.length > 0;
   }
 }

@@ -5,7 +5,7 @@ import { TtlCache } from '../cache/ttl-cache.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { QualityException } from './quality.exception.js';
-import { mapSuspension, type SUSPENSION_FILTERS, type SuspensionDto } from './suspensions.dto.js';
+import { mapMySuspension, mapSuspension, type MyStandingDto, type SUSPENSION_FILTERS, type SuspensionDto } from './suspensions.dto.js';
 import { SuspensionsRepository } from './suspensions.repository.js';
 
 /** How long "not suspended" is trusted without reading it again (another process's suspension is told at once through the CacheBus; this bounds a missed one). */
@@ -71,6 +71,20 @@ export class SuspensionsService {
     const row = await this.suspensions.findById(id);
     if (!row) throw new QualityException(ErrorCode.SUSPENSION_NOT_FOUND, `Suspension ${id} not found`);
     return mapSuspension(row);
+  }
+
+  /** The caller's own active suspension, if any: the rules that fired, its scope and their review request. */
+  async standing(caller: Caller): Promise<MyStandingDto> {
+    const row = await this.suspensions.activeOf(caller.id);
+    return { suspension: row ? mapMySuspension(row) : null };
+  }
+
+  /** The suspended caller asks an admin to look again; the request shows on the suspension in the console. */
+  async requestReview(caller: Caller, message: string): Promise<MyStandingDto> {
+    if (!(await this.suspensions.requestReview(caller.id, message.trim()))) {
+      throw new QualityException(ErrorCode.SUSPENSION_NOT_FOUND, 'You are not suspended: there is nothing to review');
+    }
+    return this.standing(caller);
   }
 
   private forget(annotatorId: number): void {

@@ -107,6 +107,11 @@ const ROUTES: Record<string, Access> = {
   'POST /api/annotations': 'annotation.manage',
   'PUT /api/annotations/:id': 'annotation.manage',
   'DELETE /api/annotations/:id': 'annotation.manage',
+  'GET /api/me/labels': 'assignment.work',
+  'GET /api/me/labels/:id': 'assignment.work',
+  'PUT /api/me/labels/:id': 'assignment.work',
+  'GET /api/me/suspension': 'assignment.work',
+  'POST /api/me/suspension/review-request': 'assignment.work',
   'GET /api/review': 'review.work',
   'POST /api/review/:itemId': 'review.work',
   // rewards

@@ -484,6 +484,38 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/me/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyLabelsController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/labels/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MyLabelsController_get'];
+    put: operations['MyLabelsController_correct'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stats/dashboard': {
     parameters: {
       query?: never;
@@ -1124,6 +1156,38 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/me/suspension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MySuspensionController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/suspension/review-request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MySuspensionController_requestReview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1693,6 +1757,110 @@ export type components = {
       leadTimeMs?: number;
     };
     UpdateAnnotationDto: {
+      /** @description By project type: {label} | {labels} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text} */
+      result:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+    };
+    LabelCountsDto: {
+      /** @description Every label this annotator submitted */
+      submitted: number;
+      /** @description Awaiting the quality check */
+      pending: number;
+      /** @description Matched the settled answer: they count (and earn) */
+      accepted: number;
+      /** @description Their item was settled otherwise */
+      rejected: number;
+      /** @description Withdrawn by a suspension */
+      discarded: number;
+    };
+    ProjectTrustDto: {
+      projectId: number;
+      projectName: string;
+      /** @description Trust, 0..1, from the last quality check of the project */
+      trust: number;
+      /** @description What an accepted label earns, times the project rate (0.5..1.25) */
+      multiplier: number;
+    };
+    TrustRuleDto: {
+      /** @description Trust at which a label earns exactly the rate */
+      parTrust: number;
+      minMultiplier: number;
+      maxMultiplier: number;
+      /** @description Trust of an annotator the quality check has not measured yet */
+      startingTrust: number;
+    };
+    /**
+     * @description pending: the quality check has not decided its item yet; accepted: it matches the settled answer and counts; rejected: the item was settled otherwise; discarded: withdrawn by a suspension
+     * @enum {string}
+     */
+    LabelStatus: 'pending' | 'accepted' | 'rejected' | 'discarded';
+    MyLabelDto: {
+      id: number;
+      projectId: number;
+      projectName: string;
+      projectType: components['schemas']['ProjectType'];
+      /** @description The opaque reference the assignment showed for the item */
+      itemId: string;
+      /** @description By project type: {label} | {labels} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text} */
+      result:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+      /** @description pending: the quality check has not decided its item yet; accepted: it matches the settled answer and counts; rejected: the item was settled otherwise; discarded: withdrawn by a suspension */
+      status: components['schemas']['LabelStatus'];
+      /** @description The label may still be corrected (PUT /me/labels/:id): pending, and its project active */
+      correctable: boolean;
+      /** @description Tokens the label earned so far (net of reversals), decimal string */
+      earned: string;
+      createdAt: string;
+    };
+    MyLabelsDto: {
+      counts: components['schemas']['LabelCountsDto'];
+      trust: components['schemas']['ProjectTrustDto'][];
+      trustRule: components['schemas']['TrustRuleDto'];
+      /** @description The latest labels, newest first */
+      recent: components['schemas']['MyLabelDto'][];
+    };
+    MyLabelItemDto: {
+      data: {
+        [key: string]: unknown;
+      };
+      /** @description Signed URLs of the item's stored files by CID */
+      files: {
+        [key: string]: string;
+      };
+    };
+    MyLabelDetailDto: {
+      id: number;
+      projectId: number;
+      projectName: string;
+      projectType: components['schemas']['ProjectType'];
+      /** @description The opaque reference the assignment showed for the item */
+      itemId: string;
+      /** @description By project type: {label} | {labels} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text} */
+      result:
+        | components['schemas']['ClassificationResultDto']
+        | components['schemas']['MultilabelResultDto']
+        | components['schemas']['SpansResultDto']
+        | components['schemas']['BoxesResultDto']
+        | components['schemas']['TextResultDto'];
+      /** @description pending: the quality check has not decided its item yet; accepted: it matches the settled answer and counts; rejected: the item was settled otherwise; discarded: withdrawn by a suspension */
+      status: components['schemas']['LabelStatus'];
+      /** @description The label may still be corrected (PUT /me/labels/:id): pending, and its project active */
+      correctable: boolean;
+      /** @description Tokens the label earned so far (net of reversals), decimal string */
+      earned: string;
+      createdAt: string;
+      /** @description The item as the annotator labeled it, to correct the label in the same widget */
+      item: components['schemas']['MyLabelItemDto'];
+    };
+    CorrectLabelDto: {
       /** @description By project type: {label} | {labels} | {spans: [{start, end, label}]} | {boxes: [{x, y, w, h, label}]} | {text} */
       result:
         | components['schemas']['ClassificationResultDto']
@@ -2320,6 +2488,10 @@ export type components = {
       createdAt: string;
       liftedAt: string | null;
       liftedBy: number | null;
+      /** @description When the annotator asked for a review (the latest time) */
+      reviewRequestedAt: string | null;
+      /** @description What the annotator wrote with the request */
+      reviewMessage: string | null;
     };
     CreateSuspensionDto: {
       annotatorId: number;
@@ -2463,6 +2635,37 @@ export type components = {
       confusion: components['schemas']['AnnotatorConfusionDto'][];
       /** @description Every suspension, newest first (not filtered) */
       suspensions: components['schemas']['AnnotatorSuspensionDto'][];
+    };
+    /**
+     * @description Where labeling is stopped: everywhere
+     * @enum {string}
+     */
+    SuspensionScope: 'all_projects';
+    MySuspensionDto: {
+      id: number;
+      /** @description The project whose labels gave it away; null when an admin suspended directly */
+      projectId: number | null;
+      projectName: string | null;
+      /** @description Where labeling is stopped: everywhere */
+      scope: components['schemas']['SuspensionScope'];
+      /** @description The rules that fired, each with its measurements: too_fast {medianServerTimeMs, labels}, straight_lining {answer, share, crowdTopShare}, gold_failures {goldSeen, goldCorrect}, admin {by, note} */
+      reasons: ({
+        /** @enum {string} */
+        rule: 'too_fast' | 'straight_lining' | 'gold_failures' | 'admin';
+      } & {
+        [key: string]: unknown;
+      })[];
+      createdAt: string;
+      reviewRequestedAt: string | null;
+      reviewMessage: string | null;
+    };
+    MyStandingDto: {
+      /** @description The active suspension; null when the annotator may work */
+      suspension: components['schemas']['MySuspensionDto'] | null;
+    };
+    RequestReviewDto: {
+      /** @description Why the suspension should be looked at again */
+      message: string;
     };
   };
   responses: never;
@@ -3418,6 +3621,73 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AnnotationDto'];
+        };
+      };
+    };
+  };
+  MyLabelsController_overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Counts by standing, trust per project and the latest labels */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyLabelsDto'];
+        };
+      };
+    };
+  };
+  MyLabelsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyLabelDetailDto'];
+        };
+      };
+    };
+  };
+  MyLabelsController_correct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CorrectLabelDto'];
+      };
+    };
+    responses: {
+      /** @description Corrects the label while its item is still open (409 ASSIGNMENT_CLOSED once the quality check decided it) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyLabelDetailDto'];
         };
       };
     };
@@ -4496,6 +4766,49 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AnnotatorQualityDto'];
+        };
+      };
+    };
+  };
+  MySuspensionController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyStandingDto'];
+        };
+      };
+    };
+  };
+  MySuspensionController_requestReview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestReviewDto'];
+      };
+    };
+    responses: {
+      /** @description Asks an admin to look at the suspension again (404 when not suspended) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyStandingDto'];
         };
       };
     };

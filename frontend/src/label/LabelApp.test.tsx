@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import LabelApp, { shortAddress } from './LabelApp';
@@ -131,6 +131,67 @@ describe('LabelApp', () => {
     signIn();
     render(<LabelApp />);
     expect(await screen.findByText('Your session has expired. Sign in again to continue.')).toBeTruthy();
+  });
+
+  it('tells a suspended annotator why, offers no Start labeling, and sends their review request', async () => {
+    signIn();
+    const suspension = {
+      id: 5,
+      projectId: 3,
+      projectName: 'Pets',
+      scope: 'all_projects',
+      reasons: [{ rule: 'too_fast', medianServerTimeMs: 800, labels: 30 }],
+      createdAt: '2026-11-25T10:00:00.000Z',
+      reviewRequestedAt: null,
+      reviewMessage: null,
+    };
+    const api = fakeApi({
+      'GET /api/projects': json(200, PROJECTS),
+      'GET /api/projects/3/progress': json(200, { remaining: 8, done: 1 }),
+      'GET /api/projects/4/progress': json(200, { remaining: 0, done: 0 }),
+      'GET /api/me/suspension': json(200, { suspension }),
+      'POST /api/me/suspension/review-request': json(200, {
+        suspension: { ...suspension, reviewRequestedAt: '2026-11-26T09:00:00.000Z', reviewMessage: 'I read them all' },
+      }),
+    });
+    render(<LabelApp />);
+    const notice = await screen.findByRole('region', { name: 'Your account is suspended' });
+    expect(within(notice).getByText('It fired on your labels in “Pets” and applies to every project.')).toBeTruthy();
+    expect(
+      within(notice).getByText('Too fast: your labels took 0.8 s each (median of 30), faster than the items can be read.'),
+    ).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Pets' });
+    expect(screen.queryByRole('button', { name: 'Start labeling' })).toBeNull();
+    expect(screen.getAllByText('Suspended: labeling paused')).toHaveLength(2);
+
+    await userEvent.click(within(notice).getByRole('button', { name: 'Send review request' }));
+    expect(within(notice).getByText('Write a few words first.')).toBeTruthy();
+    expect(api.callsTo('POST', '/api/me/suspension/review-request')).toHaveLength(0);
+    await userEvent.type(within(notice).getByLabelText('Your message to the admins'), 'I read them all');
+    await userEvent.click(within(notice).getByRole('button', { name: 'Send review request' }));
+    expect(await within(notice).findByRole('status')).toBeTruthy();
+    expect(api.callsTo('POST', '/api/me/suspension/review-request')[0]?.body).toEqual({ message: 'I read them all' });
+  });
+
+  it('answers an unknown path with its 404 page, signed in or not', async () => {
+    window.history.replaceState(null, '', '/label/nowhere');
+    fakeApi({});
+    render(<LabelApp />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'This page does not exist.' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Sign in with your wallet' })).toBeNull();
+  });
+
+  it('puts the focus on the new page’s heading after a navigation', async () => {
+    signIn();
+    fakeApi({ 'GET /api/projects': json(200, []), 'GET /api/me/earnings': [new Error('offline')] });
+    render(<LabelApp />);
+    await screen.findByText('No projects are open for labeling right now. Check back later.');
+    await userEvent.click(screen.getByRole('link', { name: 'Earnings' }));
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Earnings' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    await userEvent.click(screen.getByRole('link', { name: 'Tessera' }));
+    const projects = await screen.findByRole('heading', { level: 1, name: 'Projects' });
+    await waitFor(() => expect(document.activeElement).toBe(projects));
   });
 
   it('routes /label, /label/projects/:id, /label/earnings and nothing else', () => {

@@ -1,4 +1,6 @@
-import { lazy, Suspense, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { AppLink } from './AppLink';
+import { routeKey, useHeadingFocus } from './headingFocus';
 import { t } from '../i18n/i18n';
 import { clearSession, expireSession, loadSession, onSessionChange, type Session } from '../session/session';
 import './label.css';
@@ -17,34 +19,6 @@ const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export function shortAddress(address: string): string {
   return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
-}
-
-/** An in-app link: a real href (new tab, copy) that navigates without a reload on a plain click. */
-function AppLink({
-  path,
-  className,
-  current = false,
-  children,
-}: {
-  path: string;
-  className?: string;
-  current?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <a
-      className={className}
-      href={path}
-      aria-current={current ? 'page' : undefined}
-      onClick={(event: MouseEvent) => {
-        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-        event.preventDefault();
-        navigate(path);
-      }}
-    >
-      {children}
-    </a>
-  );
 }
 
 function useSession(): { session: Session | undefined; expired: boolean; signedIn: (session: Session) => void } {
@@ -78,12 +52,30 @@ function useSession(): { session: Session | undefined; expired: boolean; signedI
   };
 }
 
+function NotFound() {
+  useEffect(() => {
+    document.title = `${t('tessera.standing.notFoundTitle')} · ${t('tessera.app.name')}`;
+  }, []);
+  return (
+    <section className="not-found" aria-labelledby="not-found-title">
+      <h1 id="not-found-title">{t('tessera.label.notFound')}</h1>
+      <AppLink className="button-link" path={PROJECTS_PATH}>
+        {t('tessera.label.back')}
+      </AppLink>
+    </section>
+  );
+}
+
 /** The annotator app (/label): sign-in, project list and the labeling workspace. */
 export default function LabelApp() {
   const { session, expired, signedIn } = useSession();
   const route = useRoute();
 
+  useHeadingFocus(session ? routeKey(route) : 'sign-in');
+
   function page() {
+    // An unknown path is this app's 404 whether or not anyone is signed in.
+    if (route.page === 'notFound') return <NotFound />;
     if (!session) {
       return (
         <Suspense fallback={<p className="loading">{t('tessera.label.loading')}</p>}>
@@ -102,15 +94,8 @@ export default function LabelApp() {
             <EarningsPage onFindWork={() => navigate(PROJECTS_PATH)} />
           </Suspense>
         );
-      case 'notFound':
-        return (
-          <section className="not-found">
-            <h1>{t('tessera.label.notFound')}</h1>
-            <button type="button" onClick={() => navigate(PROJECTS_PATH)}>
-              {t('tessera.label.back')}
-            </button>
-          </section>
-        );
+      default:
+        return <NotFound />;
     }
   }
 

@@ -11,9 +11,11 @@ function format(seconds: number): string {
 
 /**
  * Counts down to the lease's end (a time on this browser's clock) and says so once, when it is
- * reached. Ticks on its own so the widgets do not re-render every second.
+ * reached. Ticks on its own so the widgets do not re-render every second. The server's clock is
+ * read from a Date header, which has whole seconds only: the end can land up to a second late here,
+ * so what is shown never exceeds the lease's length (`leaseSeconds`).
  */
-export function LeaseTimer({ expiresAt, onExpire }: { expiresAt: number; onExpire: () => void }) {
+export function LeaseTimer({ expiresAt, leaseSeconds, onExpire }: { expiresAt: number; leaseSeconds?: number; onExpire: () => void }) {
   const [now, setNow] = useState(Date.now);
   const expired = useRef(false);
   const latest = useRef(onExpire);
@@ -36,7 +38,7 @@ export function LeaseTimer({ expiresAt, onExpire }: { expiresAt: number; onExpir
     return () => clearInterval(timer);
   }, [expiresAt]);
 
-  const seconds = Math.max(0, Math.ceil((expiresAt - now) / 1000));
+  const seconds = Math.min(leaseSeconds ?? Infinity, Math.max(0, Math.ceil((expiresAt - now) / 1000)));
   return (
     <span role="timer" className={`lease${seconds <= WARN_SECONDS ? ' is-ending' : ''}`}>
       {t('tessera.label.leaseLeft', { time: format(seconds) })}

@@ -6,6 +6,7 @@ import { InstructionsPanel } from './InstructionsPanel';
 import { isActivatable, isTypingTarget, useWindowKeydown } from './keyboard';
 import { imageUrl } from './labelApi';
 import { LeaseTimer } from './LeaseTimer';
+import { NothingLeft } from './NothingLeft';
 import { useLabelingSession } from './useLabelingSession';
 import './Workspace.css';
 
@@ -90,7 +91,7 @@ export function Workspace({ projectId, session, onBack }: WorkspaceProps) {
           {progress && (
             <span className="progress">{t('tessera.label.progress', { done: progress.done, remaining: progress.remaining })}</span>
           )}
-          {showItem && <LeaseTimer expiresAt={expiresAt} onExpire={onLeaseExpired} />}
+          {showItem && <LeaseTimer expiresAt={expiresAt} leaseSeconds={project.leaseSeconds} onExpire={onLeaseExpired} />}
         </div>
       </div>
 
@@ -113,14 +114,7 @@ export function Workspace({ projectId, session, onBack }: WorkspaceProps) {
         </div>
       )}
 
-      {phase.kind === 'empty' && (
-        <div className="done-panel" role="status">
-          <p>{t('tessera.label.nothingLeft')}</p>
-          <button type="button" onClick={onBack}>
-            {t('tessera.label.back')}
-          </button>
-        </div>
-      )}
+      {phase.kind === 'empty' && <NothingLeft projectId={projectId} />}
 
       {phase.kind === 'ended' && (
         <div role="alert" className="ended-panel">

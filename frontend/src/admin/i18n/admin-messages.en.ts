@@ -314,6 +314,7 @@ export const adminMessages = {
         liftDone: 'Suspension lifted',
         liftFailed: 'The suspension could not be lifted: %{message}',
         noteHelp: 'Why (kept with the suspension; optional).',
+        noReviewRequest: '—',
       },
       datasets: {
         build: 'Build a version',
@@ -694,6 +695,9 @@ export const adminMessages = {
         liftedAt: 'Lifted',
         liftedBy: 'Lifted by',
         note: 'Note',
+        reviewRequested: 'Review requested',
+        reviewRequestedAt: 'Review requested',
+        reviewMessage: 'Annotator’s message',
       },
     },
     datasets: {

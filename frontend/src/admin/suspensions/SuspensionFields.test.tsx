@@ -20,6 +20,8 @@ const suspension: Suspension = {
   createdAt: '2026-11-25T10:00:00.000Z',
   liftedAt: null,
   liftedBy: null,
+  reviewRequestedAt: null,
+  reviewMessage: null,
 };
 
 function renderFields(record: Suspension, detailed = false) {

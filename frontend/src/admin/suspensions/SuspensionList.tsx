@@ -1,10 +1,11 @@
-import { AutocompleteInput, Datagrid, DateField, List, NullableBooleanInput, ReferenceField, ReferenceInput } from 'react-admin';
+import { AutocompleteInput, Datagrid, DateField, List, NullableBooleanInput, ReferenceField, ReferenceInput, TextField } from 'react-admin';
 import { AddressField } from '../users/AddressField';
 import { LiftButton } from './LiftButton';
 import { ActiveField, ReasonsField } from './SuspensionFields';
 
 const suspensionFilters = [
   <NullableBooleanInput key="active" source="active" alwaysOn />,
+  <NullableBooleanInput key="reviewRequested" source="reviewRequested" alwaysOn />,
   <ReferenceInput key="annotatorId" source="annotatorId" reference="users" alwaysOn>
     <AutocompleteInput />
   </ReferenceInput>,
@@ -26,6 +27,8 @@ export function SuspensionList() {
         <ActiveField source="active" sortable={false} />
         <DateField source="createdAt" showTime />
         <DateField source="liftedAt" showTime emptyText="tessera.admin.suspensions.notLifted" />
+        <DateField source="reviewRequestedAt" showTime emptyText="tessera.admin.suspensions.noReviewRequest" />
+        <TextField source="reviewMessage" sortable={false} emptyText="tessera.admin.suspensions.noReviewRequest" />
         <LiftButton />
       </Datagrid>
     </List>

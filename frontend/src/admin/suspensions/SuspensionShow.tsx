@@ -1,4 +1,4 @@
-import { DateField, NumberField, ReferenceField, Show, SimpleShowLayout, TopToolbar } from 'react-admin';
+import { DateField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { AddressField } from '../users/AddressField';
 import { LiftButton } from './LiftButton';
 import { ActiveField, ReasonsField } from './SuspensionFields';
@@ -23,6 +23,8 @@ export function SuspensionShow() {
         <DateField source="createdAt" showTime />
         <DateField source="liftedAt" showTime emptyText="tessera.admin.suspensions.notLifted" />
         <ReferenceField source="liftedBy" reference="users" emptyText="tessera.admin.suspensions.notLifted" />
+        <DateField source="reviewRequestedAt" showTime emptyText="tessera.admin.suspensions.noReviewRequest" />
+        <TextField source="reviewMessage" emptyText="tessera.admin.suspensions.noReviewRequest" />
       </SimpleShowLayout>
     </Show>
   );

@@ -8,6 +8,17 @@ import { EarningsPage } from './EarningsPage';
 import { formatDate } from './earnings';
 import type { ClaimProof, Earnings, EpochShare } from './types';
 
+/** The annotator's labels and suspension, which the page also reads: nothing suspended, no labels yet. */
+const STANDING = {
+  'GET /api/me/suspension': json(200, { suspension: null }),
+  'GET /api/me/labels': json(200, {
+    counts: { submitted: 0, pending: 0, accepted: 0, rejected: 0, discarded: 0 },
+    trust: [],
+    trustRule: { parTrust: 0.8, minMultiplier: 0.5, maxMultiplier: 1.25, startingTrust: 0.7 },
+    recent: [],
+  }),
+};
+
 const HASH = `0x${'ab'.repeat(32)}`;
 const PUSH_HASH = `0x${'cd'.repeat(32)}`;
 const WALLET = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -127,7 +138,10 @@ describe('EarningsPage', () => {
   });
 
   it('shows the totals, the payouts with their state and transaction, and recent entries with reversals negative', async () => {
-    const api = fakeApi({ 'GET /api/me/earnings': json(200, EARNINGS) });
+    const api = fakeApi({
+      ...STANDING,
+      'GET /api/me/earnings': json(200, EARNINGS),
+    });
     renderPage();
     const totals = await screen.findByText('Ready to claim', { selector: 'dt' });
     expect(totals.closest('div')?.textContent).toContain('12.5 tokens');
@@ -169,6 +183,7 @@ describe('EarningsPage', () => {
 
   it('shows dataset sales per dataset, and says when none has sold', async () => {
     fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': json(200, {
         ...EARNINGS,
         recent: [
@@ -194,13 +209,19 @@ describe('EarningsPage', () => {
   });
 
   it('says no dataset holding the labels has sold yet', async () => {
-    fakeApi({ 'GET /api/me/earnings': json(200, EARNINGS) });
+    fakeApi({
+      ...STANDING,
+      'GET /api/me/earnings': json(200, EARNINGS),
+    });
     renderPage();
     expect(await screen.findByText('None of the datasets holding your labels has been sold yet.')).toBeTruthy();
   });
 
   it('shows the bare hash when the chain has no explorer', async () => {
-    fakeApi({ 'GET /api/me/earnings': json(200, { ...EARNINGS, chain: { ...EARNINGS.chain, explorerTxUrl: null } }) });
+    fakeApi({
+      ...STANDING,
+      'GET /api/me/earnings': json(200, { ...EARNINGS, chain: { ...EARNINGS.chain, explorerTxUrl: null } }),
+    });
     renderPage();
     expect(await screen.findByText(PUSH_HASH)).toBeTruthy();
     expect(screen.queryByRole('link')).toBeNull();
@@ -208,6 +229,7 @@ describe('EarningsPage', () => {
 
   it('says how to earn when there is nothing yet, and leads to the projects', async () => {
     fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': json(200, {
         ...EARNINGS,
         totals: { pending: '0', claimable: '0', claimed: '0', expired: '0' },
@@ -223,7 +245,10 @@ describe('EarningsPage', () => {
   });
 
   it('says when the earnings cannot be loaded, and tries again', async () => {
-    fakeApi({ 'GET /api/me/earnings': [apiError(500, 'INTERNAL', 'boom'), json(200, EARNINGS)] });
+    fakeApi({
+      ...STANDING,
+      'GET /api/me/earnings': [apiError(500, 'INTERNAL', 'boom'), json(200, EARNINGS)],
+    });
     renderPage();
     expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong: boom');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -232,6 +257,7 @@ describe('EarningsPage', () => {
 
   it('claims from the wallet: proof, chain added, the claim transaction to the distributor, receipt, refresh', async () => {
     const api = fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': [json(200, EARNINGS), json(200, CLAIMED)],
       'GET /api/me/epochs/4/proof': json(200, PROOF),
     });
@@ -273,7 +299,11 @@ describe('EarningsPage', () => {
   });
 
   it('says so when the claim is declined in the wallet, and sends nothing', async () => {
-    fakeApi({ 'GET /api/me/earnings': json(200, EARNINGS), 'GET /api/me/epochs/4/proof': json(200, PROOF) });
+    fakeApi({
+      ...STANDING,
+      'GET /api/me/earnings': json(200, EARNINGS),
+      'GET /api/me/epochs/4/proof': json(200, PROOF),
+    });
     installWallet({
       eth_chainId: () => '0x7a69',
       eth_sendTransaction: () => {
@@ -291,6 +321,7 @@ describe('EarningsPage', () => {
 
   it('suggests the gas-free claim when the wallet has no ETH for gas, and it goes through', async () => {
     const api = fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': [json(200, EARNINGS), json(200, EARNINGS), json(200, CLAIMED)],
       'GET /api/me/epochs/4/proof': json(200, PROOF),
       'POST /api/me/epochs/4/claim': json(202, { status: 'queued', txHash: null }),
@@ -314,7 +345,10 @@ describe('EarningsPage', () => {
   });
 
   it('offers the gas-free claim when there is no wallet', async () => {
-    fakeApi({ 'GET /api/me/earnings': json(200, EARNINGS) });
+    fakeApi({
+      ...STANDING,
+      'GET /api/me/earnings': json(200, EARNINGS),
+    });
     vi.stubGlobal('ethereum', undefined);
     renderPage();
     await userEvent.click(await screen.findByRole('button', { name: 'Claim payout #4 (12.5 tokens) from your wallet' }));
@@ -326,6 +360,7 @@ describe('EarningsPage', () => {
   it('claims without gas: asks the platform, shows the transaction, polls the earnings until claimed', async () => {
     const queued = { ...EARNINGS, epochs: [{ ...CLAIMABLE, claimable: false }, ...EARNINGS.epochs.slice(1)] };
     const api = fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': [json(200, EARNINGS), json(200, queued), json(200, queued), json(200, CLAIMED)],
       'POST /api/me/epochs/4/claim': json(202, { status: 'queued', txHash: HASH }),
     });
@@ -346,6 +381,7 @@ describe('EarningsPage', () => {
   it('shows the claim on its way while the platform sends it', async () => {
     let release: (response: Response) => void = () => undefined;
     fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': [json(200, EARNINGS), () => new Promise<Response>((resolve) => (release = resolve))],
       'POST /api/me/epochs/4/claim': json(202, { status: 'queued', txHash: HASH }),
     });
@@ -362,6 +398,7 @@ describe('EarningsPage', () => {
 
   it('shows the API refusal of a gas-free claim', async () => {
     fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': json(200, EARNINGS),
       'POST /api/me/epochs/4/claim': apiError(409, 'ALREADY_CLAIMED', 'epoch 4 is claimed already'),
     });
@@ -372,6 +409,7 @@ describe('EarningsPage', () => {
 
   it('shows a cancelled (voided) payout as back in pending, and a payout on hold as such, without claim buttons', async () => {
     fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': json(200, {
         ...EARNINGS,
         totals: { ...EARNINGS.totals, pending: '14', claimable: '0' },
@@ -393,6 +431,7 @@ describe('EarningsPage', () => {
 
   it('offers the gas-free claim only from the minimum, and says the terms', async () => {
     fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': json(200, {
         ...EARNINGS,
         relay: { minAmount: '20', minAmountWei: '20000000000000000000', dailyCap: 2 },
@@ -406,6 +445,7 @@ describe('EarningsPage', () => {
 
   it("says when the platform's daily cap or minimum refuses a gas-free claim", async () => {
     fakeApi({
+      ...STANDING,
       'GET /api/me/earnings': json(200, EARNINGS),
       'POST /api/me/epochs/4/claim': [
         apiError(429, 'RELAY_DAILY_CAP_REACHED', 'You have used your 3 gas-free claims of the last 24 hours'),

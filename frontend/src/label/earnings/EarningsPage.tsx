@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../i18n/i18n';
 import { describeError } from '../describeError';
+import { MyLabelsSection } from '../standing/MyLabelsSection';
+import { SuspensionNotice } from '../standing/SuspensionNotice';
+import { useMySuspension } from '../standing/useMySuspension';
 import { ClaimStatus } from './ClaimStatus';
 import { DatasetSales } from './DatasetSales';
 import { getEarnings } from './earningsApi';
@@ -20,9 +23,13 @@ export interface EarningsPageProps {
   pollMs?: number;
 }
 
-/** The annotator's rewards: totals, payout epochs (with the two ways to claim) and recent ledger entries. */
+/**
+ * The annotator's rewards: their suspension if any, totals, their labels against the quality check
+ * (with trust and corrections), payout epochs (with the two ways to claim) and recent ledger entries.
+ */
 export function EarningsPage({ onFindWork, pollMs = POLL_MS }: EarningsPageProps) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [suspension, setSuspension] = useMySuspension();
 
   const load = useCallback(async (isCurrent: () => boolean = () => true) => {
     setState({ kind: 'loading' });
@@ -48,6 +55,7 @@ export function EarningsPage({ onFindWork, pollMs = POLL_MS }: EarningsPageProps
   return (
     <section className="earnings" aria-labelledby="earnings-title">
       <h1 id="earnings-title">{t('tessera.earnings.title')}</h1>
+      {suspension && <SuspensionNotice suspension={suspension} onChange={setSuspension} />}
       {state.kind === 'loading' && <p className="loading">{t('tessera.label.loading')}</p>}
       {state.kind === 'failed' && (
         <div role="alert" className="error-panel">
@@ -85,6 +93,7 @@ function EarningsView({ earnings, pollMs, onEarnings, onFindWork }: EarningsView
             {t('tessera.earnings.findWork')}
           </button>
         </div>
+        <MyLabelsSection />
       </>
     );
   }
@@ -92,6 +101,7 @@ function EarningsView({ earnings, pollMs, onEarnings, onFindWork }: EarningsView
   return (
     <>
       <EarningsTotals totals={earnings.totals} />
+      <MyLabelsSection />
       <ClaimStatus
         state={claim.state}
         explorerTxUrl={chain.explorerTxUrl}

@@ -31,6 +31,19 @@ describe('ClassificationWidget', () => {
     expect(screen.getByRole('radio', { name: 'negative' })).toBeTruthy();
   });
 
+  it('marks the group, not its first option, as what takes the focus while nothing is chosen', async () => {
+    render(<Harness />);
+    const group = screen.getByRole('radiogroup', { name: 'Choose a label' });
+    expect(group.hasAttribute('data-autofocus')).toBe(true);
+    expect(document.querySelectorAll('input[data-autofocus]')).toHaveLength(0);
+    group.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'positive' }).checked).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'positive' }));
+    expect(group.hasAttribute('data-autofocus')).toBe(false);
+    expect(screen.getByRole('radio', { name: 'positive' }).hasAttribute('data-autofocus')).toBe(true);
+  });
+
   it('picks a label with its digit key', async () => {
     const onChange = vi.fn();
     render(<Harness onChange={onChange} />);

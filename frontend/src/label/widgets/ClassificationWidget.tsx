@@ -50,6 +50,10 @@ export function ClassificationWidget({ labels, value, onChange, disabled = false
       aria-disabled={disabled || undefined}
       className="choice-group"
       onKeyDown={onKeyDown}
+      // With nothing chosen the workspace focuses the group itself, so no option looks preselected;
+      // arrow keys then move to the first or last option, digits pick any.
+      tabIndex={value === null ? -1 : undefined}
+      data-autofocus={value === null || undefined}
     >
       {labels.map((label, index) => (
         <label key={label} className={`choice ${colorClass(labels, label)}${value === label ? ' is-checked' : ''}`}>
@@ -61,8 +65,8 @@ export function ClassificationWidget({ labels, value, onChange, disabled = false
             disabled={disabled}
             aria-keyshortcuts={shortcutFor(index)}
             onChange={() => onChange(label)}
-            // The workspace focuses this when an item opens: arrow keys then work straight away.
-            data-autofocus={(value === null ? index === 0 : value === label) || undefined}
+            // A resumed draft's choice takes the focus when the item opens.
+            data-autofocus={value === label || undefined}
           />
           <LabelKey index={index} />
           <span className="choice-name">{label}</span>
