@@ -176,7 +176,10 @@ async function main(): Promise<void> {
   metrics.forEach((scraped, i) => {
     const name = i === 0 ? `  process 1 (all)` : `  process 2 (api)`;
     if (typeof scraped === 'string') lines.push(`${name}: /metrics unavailable (${scraped})`);
-    else lines.push(`${name}: ${WATCHED_METRICS.map((m) => `${m.replace(/^tessera_/, '')}=${scraped.has(m) ? fmt(scraped.get(m)!, 2) : '-'}`).join(', ')}`);
+    else
+      lines.push(
+        `${name}: ${WATCHED_METRICS.map((m) => `${m.replace(/^tessera_/, '')}=${scraped.has(m) ? fmt(scraped.get(m)!, 2) : '-'}`).join(', ')}`,
+      );
   });
   process.stdout.write(`${lines.join('\n')}\n`);
   if (STRICT && !pass) process.exitCode = 1;

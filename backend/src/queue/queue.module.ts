@@ -20,7 +20,10 @@ export class QueueModule {
     return {
       module: QueueModule,
       providers: [
-        { provide: QUEUE_PORT, useFactory: async () => new ObservedQueue(await PgBossQueue.start(databaseUrl, jobTimeoutSeconds, runsJobs)) },
+        {
+          provide: QUEUE_PORT,
+          useFactory: async () => new ObservedQueue(await PgBossQueue.start(databaseUrl, jobTimeoutSeconds, runsJobs)),
+        },
         QueueLifecycle,
       ],
       exports: [QUEUE_PORT],
