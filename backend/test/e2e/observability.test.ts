@@ -295,7 +295,8 @@ describe('a platform whose storage is unreachable and whose chain RPC fails', ()
       expect(down.status).toBe(503);
       expect(down.body.checks.chain.reason).toBe('timeout');
       // The RPC timeout is 30 s; the answer came after READY_TIMEOUT_MS (300 ms) and the check says so.
-      expect(down.body.checks.chain.latencyMs).toBeGreaterThanOrEqual(300);
+      // (timers may fire a fraction of a millisecond early by performance.now()'s clock)
+      expect(down.body.checks.chain.latencyMs).toBeGreaterThanOrEqual(295);
       expect(down.ms).toBeLessThan(5000);
     } finally {
       release();
