@@ -7,11 +7,19 @@ import './regions.css';
 import { pointAt, sameSpan, segmentText, selectedRange, selectionPoints, sortSpans, stepOffset } from './spanText';
 import './SpansWidget.css';
 
+/**
+ * The spans editor's props, shared by the annotator app and the console (reviewers' "fix", the item
+ * page): `value` is controlled, `onChange` receives every finished edit; `readOnly` shows the text
+ * with its labelled spans prefilled from `value` and no way to change them.
+ */
 export interface SpansWidgetProps {
   text: string;
   labels: readonly string[];
   value: readonly Span[];
-  onChange: (spans: Span[]) => void;
+  onChange?: (spans: Span[]) => void;
+  /** Shows the spans without editing them (and without listening to the keyboard). */
+  readOnly?: boolean;
+  /** Editing paused (e.g. while submitting): the same as readOnly, but the label bar stays visible. */
   disabled?: boolean;
 }
 
@@ -22,7 +30,8 @@ const CARET_KEYS = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
  * press 1-9 or click a label. Offsets come from the DOM selection measured against the text
  * container, so they are exact UTF-16 offsets into `text` however it is split into highlights.
  */
-export function SpansWidget({ text, labels, value, onChange, disabled = false }: SpansWidgetProps) {
+export function SpansWidget({ text, labels, value, onChange, readOnly = false, disabled: paused = false }: SpansWidgetProps) {
+  const disabled = paused || readOnly;
   const container = useRef<HTMLDivElement>(null);
   const helpId = useId();
   const [notice, setNotice] = useState<string | undefined>();
@@ -52,7 +61,7 @@ export function SpansWidget({ text, labels, value, onChange, disabled = false }:
       return;
     }
     setNotice(undefined);
-    onChange(sortSpans([...value, span]));
+    onChange?.(sortSpans([...value, span]));
     // Leave a caret after the new span, so the keyboard can carry on from there.
     const caret = pointAt(element, range.end);
     window.getSelection()?.collapse(caret.node, caret.offset);
@@ -81,7 +90,7 @@ export function SpansWidget({ text, labels, value, onChange, disabled = false }:
   }
 
   function remove(span: Span): void {
-    onChange(value.filter((existing) => !sameSpan(existing, span)));
+    onChange?.(value.filter((existing) => !sameSpan(existing, span)));
   }
 
   const segments = segmentText(text.length, value);
@@ -91,23 +100,25 @@ export function SpansWidget({ text, labels, value, onChange, disabled = false }:
       <p id={helpId} className="hint">
         {t('tessera.label.spansHelp')}
       </p>
-      <div className="label-buttons" role="toolbar" aria-label={t('tessera.label.labels')}>
-        {labels.map((label, index) => (
-          <button
-            key={label}
-            type="button"
-            className={`label-button ${colorClass(labels, label)}`}
-            disabled={disabled}
-            aria-keyshortcuts={shortcutFor(index)}
-            // Keep the text selection (and focus) where they are: the click labels that selection.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => labelSelection(label)}
-          >
-            <LabelKey index={index} />
-            {label}
-          </button>
-        ))}
-      </div>
+      {!readOnly && (
+        <div className="label-buttons" role="toolbar" aria-label={t('tessera.label.labels')}>
+          {labels.map((label, index) => (
+            <button
+              key={label}
+              type="button"
+              className={`label-button ${colorClass(labels, label)}`}
+              disabled={disabled}
+              aria-keyshortcuts={shortcutFor(index)}
+              // Keep the text selection (and focus) where they are: the click labels that selection.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => labelSelection(label)}
+            >
+              <LabelKey index={index} />
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
       <div
         ref={container}
         className="span-text"
@@ -147,15 +158,17 @@ export function SpansWidget({ text, labels, value, onChange, disabled = false }:
               <li key={`${span.start}:${span.end}:${span.label}`} className={colorClass(labels, span.label)}>
                 <span className="swatch" aria-hidden="true" />
                 <span className="region-name">{name}</span>
-                <button
-                  type="button"
-                  className="remove"
-                  disabled={disabled}
-                  aria-label={t('tessera.label.removeRegion', { name })}
-                  onClick={() => remove(span)}
-                >
-                  ×
-                </button>
+                {!readOnly && (
+                  <button
+                    type="button"
+                    className="remove"
+                    disabled={disabled}
+                    aria-label={t('tessera.label.removeRegion', { name })}
+                    onClick={() => remove(span)}
+                  >
+                    ×
+                  </button>
+                )}
               </li>
             );
           })}
