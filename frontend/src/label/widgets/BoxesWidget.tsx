@@ -82,6 +82,18 @@ function changed(a: readonly Box[], b: readonly Box[]): boolean {
   );
 }
 
+/**
+ * The grips drawn on a box: the side ones only where the box is long enough to leave room between them
+ * and the corners, so that its middle stays free for a finger to move it.
+ */
+function gripsFor(box: Box, grip: number): readonly Handle[] {
+  const wide = box.w >= grip * 3;
+  const tall = box.h >= grip * 3;
+  return HANDLES.filter(
+    (handle) => handle.length === 2 || ((handle === 'n' || handle === 's') && wide) || ((handle === 'e' || handle === 'w') && tall),
+  );
+}
+
 function coarsePointer(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches;
 }
@@ -404,7 +416,6 @@ export function BoxesWidget({
 
   return (
     <div className="boxes-widget">
-      {!readOnly && <p className="hint">{t('tessera.label.boxesHelp')}</p>}
       {!readOnly && (
         <div className="label-buttons" role="toolbar" aria-label={t('tessera.label.labels')}>
           {labels.map((label, index) => {
@@ -510,7 +521,7 @@ export function BoxesWidget({
                     </text>
                     {index === current &&
                       !disabled &&
-                      HANDLES.map((handle) => {
+                      gripsFor(box, grip).map((handle) => {
                         const at = handlePoint(box, handle);
                         return (
                           <rect
@@ -591,6 +602,8 @@ export function BoxesWidget({
         </ul>
       )}
       {!readOnly && <p className="hint">{newLabel !== undefined && t('tessera.label.newBoxLabel', { label: newLabel })}</p>}
+      {/* Below the image, so that on a phone the image still fits above the action bar. */}
+      {!readOnly && <p className="hint">{t('tessera.label.boxesHelp')}</p>}
     </div>
   );
 }

@@ -89,6 +89,8 @@ export function SpansWidget({ text, labels, value, onChange, readOnly = false, d
   const [precise, setPrecise] = useState(false);
   const [chosen, setChosen] = useState<number | undefined>();
   const current = chosen !== undefined && chosen < value.length ? chosen : undefined;
+  /** Where the caret goes once the text is drawn again with a new span (the old DOM nodes are gone by then). */
+  const caretAfterRender = useRef<number | undefined>(undefined);
 
   // Follow the selection: what is selected (a digit will label it) and where the caret is.
   useEffect(() => {
@@ -103,6 +105,14 @@ export function SpansWidget({ text, labels, value, onChange, readOnly = false, d
     document.addEventListener('selectionchange', update);
     return () => document.removeEventListener('selectionchange', update);
   }, [text]);
+
+  useLayoutEffect(() => {
+    const offset = caretAfterRender.current;
+    if (offset === undefined) return;
+    caretAfterRender.current = undefined;
+    select(offset, offset);
+    setCaret(offset);
+  }, [value]);
 
   useLayoutEffect(() => {
     const element = container.current;
@@ -140,7 +150,7 @@ export function SpansWidget({ text, labels, value, onChange, readOnly = false, d
     onChange?.(next);
     setChosen(next.findIndex((existing) => sameSpan(existing, span)));
     // Leave a caret after the new span, so the keyboard can carry on from there.
-    select(range.end, range.end);
+    caretAfterRender.current = range.end;
     setSelection(undefined);
   }
 
