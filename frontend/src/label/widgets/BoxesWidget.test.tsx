@@ -111,15 +111,23 @@ describe('BoxesWidget', () => {
 
   it('shows eight handles on the selected box; the top-left one moves the top and left edges only', () => {
     const onChange = vi.fn();
-    render(<Harness initial={[{ x: 20, y: 20, w: 100, h: 50, label: 'tree' }]} onChange={onChange} />);
+    render(<Harness initial={[{ x: 20, y: 20, w: 100, h: 80, label: 'tree' }]} onChange={onChange} />);
     expect(overlay().querySelectorAll('[data-handle]')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: /^Box 1: tree/ }));
     const handles = [...overlay().querySelectorAll('[data-handle]')].map((element) => element.getAttribute('data-handle'));
     expect(handles).toEqual(['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w']);
     drag(overlay().querySelector('[data-handle="nw"]') as Element, [10, 10], [5, 0]);
-    expect(onChange).toHaveBeenLastCalledWith([{ x: 10, y: 0, w: 110, h: 70, label: 'tree' }]);
-    drag(overlay().querySelector('[data-handle="s"]') as Element, [35, 35], [999, 50]);
     expect(onChange).toHaveBeenLastCalledWith([{ x: 10, y: 0, w: 110, h: 100, label: 'tree' }]);
+    drag(overlay().querySelector('[data-handle="s"]') as Element, [35, 50], [999, 75]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 10, y: 0, w: 110, h: 150, label: 'tree' }]);
+  });
+
+  it('leaves out the side grips of a box too short for them, so its middle can still be grabbed', () => {
+    // At scale 0.5 a 10-screen-pixel grip is 20 image pixels: 50 is less than three grips, 100 is not.
+    render(<Harness initial={[{ x: 20, y: 20, w: 100, h: 50, label: 'tree' }]} onChange={vi.fn()} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Box 1: tree/ }));
+    const handles = [...overlay().querySelectorAll('[data-handle]')].map((element) => element.getAttribute('data-handle'));
+    expect(handles).toEqual(['nw', 'n', 'ne', 'se', 's', 'sw']);
   });
 
   it('changes the label of one box from its list entry, leaving the others', async () => {

@@ -102,8 +102,9 @@ function coarsePointer(): boolean {
  * The room the image gets: the frame's width, and the window's height below the frame's top less the
  * sticky action bar under it (so the bar never covers the image), no taller than the image needs.
  */
-function measureViewport(element: HTMLElement, image: Size): Size {
+function measureViewport(element: HTMLElement, image: Size): Size | undefined {
   const width = element.clientWidth;
+  if (width <= 0) return undefined;
   const top = element.getBoundingClientRect().top + window.scrollY;
   const bar = document.querySelector('.action-bar')?.getBoundingClientRect().height ?? 0;
   const room = window.innerHeight - top - bar - 16;
@@ -148,7 +149,8 @@ export function BoxesWidget({
   const newLabel = nextLabel !== undefined && labels.includes(nextLabel) ? nextLabel : labels[0];
   const fixed = scale !== undefined && size ? { width: size.width * scale, height: size.height * scale } : undefined;
   const shownRoom = fixed ?? room;
-  const fit = size && shownRoom ? fitView(size, shownRoom) : undefined;
+  // Until there is room to measure (or without layout at all), the image shows at its natural size.
+  const fit = size ? (shownRoom ? fitView(size, shownRoom) : { scale: 1, offsetX: 0, offsetY: 0 }) : undefined;
   const shown = view ?? fit;
   const panning = handTool || spaceHeld || readOnly;
 
@@ -158,7 +160,7 @@ export function BoxesWidget({
     if (fixed || !size || !element) return;
     const measure = () => {
       const next = measureViewport(element, size);
-      setRoom((old) => (old && old.width === next.width && old.height === next.height ? old : next));
+      if (next) setRoom((old) => (old && old.width === next.width && old.height === next.height ? old : next));
     };
     measure();
     window.addEventListener('resize', measure);
