@@ -239,7 +239,10 @@ test.describe.serial('boxes and spans tools', () => {
     expect(await storedResult(admin, ids.boxes, annotator)).toEqual({ boxes: [{ ...shownLast, label: 'house' }] });
   });
 
-  test('boxes on a phone: the image fits above the action bar, a finger draws and moves a box', async ({ browser, baseUrl }) => {
+  test('boxes on a phone: the image fits above the action bar, a finger draws and moves a box, two fingers zoom', async ({
+    browser,
+    baseUrl,
+  }) => {
     const page = await annotate(browser, baseUrl, names.boxes, true);
     await expect(page.getByRole('img', { name: 'Image to label' })).toBeVisible();
     await expectImageClearOfActionBar(page);
@@ -275,6 +278,20 @@ test.describe.serial('boxes and spans tools', () => {
     await expect.poll(async () => (await boxAt(page)).x).toBeCloseTo(drawn.x + 30, -0.5);
     expect((await boxAt(page)).w).toBe(drawn.w);
     await shot(page, 'widgets-boxes-mobile');
+
+    // Two fingers spread apart zoom in around their middle and draw nothing.
+    const zoom = page.getByRole('status', { name: 'Zoom' });
+    const before = Number.parseInt((await zoom.textContent())!, 10);
+    const sky = screen(200, 60);
+    const spread = (gap: number) => [
+      { x: sky.x - gap, y: sky.y, id: 0 },
+      { x: sky.x + gap, y: sky.y, id: 1 },
+    ];
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: spread(20) });
+    for (const gap of [30, 40, 50, 60]) await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: spread(gap) });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(async () => Number.parseInt((await zoom.textContent())!, 10)).toBeGreaterThan(before * 2);
+    await expect(page.getByRole('button', { name: /^Box \d/ })).toHaveCount(1);
   });
 
   test('spans: a selection inside words snaps to them, labels show on spans, a span is relabelled, the caret makes spans', async ({

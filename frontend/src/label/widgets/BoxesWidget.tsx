@@ -51,7 +51,8 @@ type Gesture =
   | { kind: 'draw'; pointerId: number; origin: Point; preview: Box[] }
   | { kind: 'move'; pointerId: number; index: number; grab: Point; preview: Box[] }
   | { kind: 'resize'; pointerId: number; index: number; handle: Handle; preview: Box[] }
-  | { kind: 'pan'; pointerId: number; start: Point; from: View; preview: readonly Box[] };
+  | { kind: 'pan'; pointerId: number; start: Point; from: View; preview: readonly Box[] }
+  | { kind: 'pinch'; pointerId: number; other: number; distance: number; middle: Point; from: View; preview: readonly Box[] };
 
 /** A drag shorter than this (in screen pixels) is a click, not a new box. */
 const MIN_DRAW_SCREEN_PX = 4;
@@ -139,6 +140,8 @@ export function BoxesWidget({
   const [selected, setSelected] = useState<number | null>(null);
   const [nextLabel, setNextLabel] = useState<string | undefined>(labels[0]);
   const [gesture, setGesture] = useState<Gesture | null>(null);
+  /** Fingers on the image (viewport pixels), for pinching. */
+  const fingers = useRef(new Map<number, Point>());
   const [handTool, setHandTool] = useState(false);
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [coarse] = useState(coarsePointer);
@@ -216,8 +219,33 @@ export function BoxesWidget({
     onChange?.(next.map((box) => fitBox(box, size)));
   }
 
+  /** A pointer's position in the viewport's pixels. */
+  function inViewport(event: { clientX: number; clientY: number }): Point {
+    const rect = viewport.current?.getBoundingClientRect();
+    return { x: event.clientX - (rect?.left ?? 0), y: event.clientY - (rect?.top ?? 0) };
+  }
+
+  /** Two fingers down: whatever the first one started gives way to zooming and panning (nothing is committed). */
+  function startPinch(event: PointerEvent<SVGSVGElement>): boolean {
+    if (event.pointerType !== 'touch' || !shown) return false;
+    fingers.current.set(event.pointerId, inViewport(event));
+    const [first, second] = [...fingers.current.entries()];
+    if (!first || !second || fingers.current.size !== 2) return false;
+    setGesture({
+      kind: 'pinch',
+      pointerId: first[0],
+      other: second[0],
+      distance: Math.max(1, Math.hypot(first[1].x - second[1].x, first[1].y - second[1].y)),
+      middle: { x: (first[1].x + second[1].x) / 2, y: (first[1].y + second[1].y) / 2 },
+      from: shown,
+      preview: value,
+    });
+    return true;
+  }
+
   function onPointerDown(event: PointerEvent<SVGSVGElement>): void {
-    if (!size || !shown || gesture || (event.button !== 0 && event.button !== 1)) return;
+    if (!size || !shown || (event.button !== 0 && event.button !== 1)) return;
+    if (startPinch(event) || gesture) return;
     event.preventDefault();
     try {
       svg.current?.setPointerCapture(event.pointerId);
@@ -259,8 +287,25 @@ export function BoxesWidget({
   }
 
   function onPointerMove(event: PointerEvent<SVGSVGElement>): void {
-    if (!gesture || !size || !shown || !shownRoom || event.pointerId !== gesture.pointerId) return;
+    if (fingers.current.has(event.pointerId)) fingers.current.set(event.pointerId, inViewport(event));
+    if (!gesture || !size || !shown) return;
+    if (gesture.kind === 'pinch') {
+      const a = fingers.current.get(gesture.pointerId);
+      const b = fingers.current.get(gesture.other);
+      if (!a || !b || !shownRoom || !limits || (event.pointerId !== gesture.pointerId && event.pointerId !== gesture.other)) return;
+      const middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      const zoomed = zoomView(gesture.from, Math.hypot(a.x - b.x, a.y - b.y) / gesture.distance, gesture.middle, limits);
+      const moved = {
+        ...zoomed,
+        offsetX: zoomed.offsetX + middle.x - gesture.middle.x,
+        offsetY: zoomed.offsetY + middle.y - gesture.middle.y,
+      };
+      setView(clampView(moved, size, shownRoom));
+      return;
+    }
+    if (event.pointerId !== gesture.pointerId) return;
     if (gesture.kind === 'pan') {
+      if (!shownRoom) return;
       const from = gesture.from;
       const next = {
         ...from,
@@ -288,9 +333,14 @@ export function BoxesWidget({
   }
 
   function onPointerUp(event: PointerEvent<SVGSVGElement>): void {
+    fingers.current.delete(event.pointerId);
+    if (gesture?.kind === 'pinch' && event.pointerId === gesture.other) {
+      setGesture(null);
+      return;
+    }
     if (!gesture || !size || !shown || event.pointerId !== gesture.pointerId) return;
     setGesture(null);
-    if (gesture.kind === 'pan') return;
+    if (gesture.kind === 'pan' || gesture.kind === 'pinch') return;
     if (gesture.kind !== 'draw') {
       if (changed(gesture.preview, value)) commit(gesture.preview);
       return;
@@ -305,7 +355,8 @@ export function BoxesWidget({
     setSelected(value.length);
   }
 
-  function onPointerCancel(): void {
+  function onPointerCancel(event: PointerEvent<SVGSVGElement>): void {
+    fingers.current.delete(event.pointerId);
     setGesture(null);
   }
 
