@@ -45,7 +45,7 @@ export const en = {
       chooseLabel: 'Choose a label',
       selected: 'selected',
       spansHelp:
-        'Select text (it snaps to whole words; hold Alt or turn on character precision for single characters), then press a label key (1-9) or click a label. In the text, arrows move the caret by word, Shift+arrows select. Click a labeled span, then a label, to change its label.',
+        'Select text (it snaps to whole words; hold Alt or turn on character precision for single characters), then press a label key (1-9) or click a label. In the text, arrows move the caret by word, Shift+arrows select. Click a labeled span, then a label, to change its label (Delete removes it).',
       boxesHelp:
         'Drag on the image to draw a box, or press N for a new box. Drag a box (or use the arrow keys) to move it; drag one of its eight handles (or Alt+arrows) to resize it. Keys 1-9 label the selected box, Delete removes it. Zoom with the wheel, +/- or two fingers, 0 fits; pan with Space+drag or the Pan tool.',
       textHelp: 'Type your answer.',

@@ -213,12 +213,13 @@ describe('SpansWidget', () => {
     expect(screen.getByRole('button', { name: '“Köln” as PER' }).getAttribute('aria-pressed')).toBe('true');
     await userEvent.click(screen.getByRole('button', { name: 'LOC' }));
     expect(onChange).toHaveBeenLastCalledWith([ANA, { ...koln, label: 'LOC' }]);
+    // It stays chosen, and Delete removes it.
+    expect(screen.getByRole('button', { name: '“Köln” as LOC' }).getAttribute('aria-pressed')).toBe('true');
+    await userEvent.keyboard('{Delete}');
+    expect(onChange).toHaveBeenLastCalledWith([ANA]);
     // And from the list, with its label menu.
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Label of “Ana”' }), 'LOC');
-    expect(onChange).toHaveBeenLastCalledWith([
-      { ...ANA, label: 'LOC' },
-      { ...koln, label: 'LOC' },
-    ]);
+    expect(onChange).toHaveBeenLastCalledWith([{ ...ANA, label: 'LOC' }]);
   });
 
   it('read-only: the spans and their labels, without label bar, menus or remove buttons', () => {

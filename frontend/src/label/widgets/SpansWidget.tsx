@@ -1,6 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { t } from '../../i18n/i18n';
-import { digitOf, useWindowKeydown } from '../keyboard';
+import { digitOf, isTypingTarget, useWindowKeydown } from '../keyboard';
 import type { Span } from '../types';
 import { colorClass, LabelKey, shortcutFor } from './LabelKey';
 import './regions.css';
@@ -171,6 +171,12 @@ export function SpansWidget({ text, labels, value, onChange, readOnly = false, d
   useWindowKeydown((event) => {
     if (event.key === 'Escape' && current !== undefined) {
       setChosen(undefined);
+      return;
+    }
+    const chosenSpan = current === undefined ? undefined : value[current];
+    if ((event.key === 'Delete' || event.key === 'Backspace') && chosenSpan && !isTypingTarget(event.target)) {
+      event.preventDefault();
+      remove(chosenSpan);
       return;
     }
     const digit = digitOf(event);
