@@ -1,10 +1,17 @@
 import type { CreateProjectDto } from '../projects/project.dto.js';
+import { readDemoImage } from './demo-images.js';
+
+/** An image file to import; read only when the seeder runs. */
+export interface DemoImage {
+  name: string;
+  png: () => Buffer;
+}
 
 /** What a fresh embedded install shows: one small project of each type. */
 export interface DemoProject {
   project: CreateProjectDto;
   items: Array<{ externalId: string; data: Record<string, unknown> }>;
-  images?: Array<{ name: string; width: number; height: number; rgb: [number, number, number] }>;
+  images?: DemoImage[];
 }
 
 const reviews = [
@@ -88,20 +95,17 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     project: {
-      name: 'Coloured shapes',
+      name: 'Street scene objects',
       type: 'boxes',
-      labels: ['shape'],
+      labels: ['car', 'person', 'dog', 'tree', 'house'],
       overlap: 2,
       rewardPerLabel: '0.3',
-      instructions: 'Draw a box around the coloured block in each image.',
+      instructions: 'Draw a tight box around every car, person, dog, tree and house, and give each box its label.',
       status: 'active',
     },
     items: [],
-    images: [
-      { name: 'red.png', width: 320, height: 240, rgb: [220, 40, 40] },
-      { name: 'green.png', width: 320, height: 240, rgb: [40, 180, 80] },
-      { name: 'blue.png', width: 320, height: 240, rgb: [40, 90, 220] },
-    ],
+    // Drawn for Tessera (images/street-scene.svg, rendered to PNG by Chromium): no third-party licence.
+    images: [{ name: 'street-scene.png', png: () => readDemoImage('street-scene.png') }],
   },
   {
     project: {

@@ -4,7 +4,6 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ItemsImportService, type ImportSource } from '../items/items-import.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { DEMO_PROJECTS, type DemoProject } from './demo-data.js';
-import { makePng } from './png.js';
 
 function sourcesFor(demo: DemoProject): AsyncIterable<ImportSource> {
   const sources: ImportSource[] = [];
@@ -12,7 +11,7 @@ function sourcesFor(demo: DemoProject): AsyncIterable<ImportSource> {
     sources.push({ mimeType: 'application/json', content: Readable.from([Buffer.from(JSON.stringify(demo.items))]) });
   }
   for (const image of demo.images ?? []) {
-    sources.push({ fileName: image.name, mimeType: 'image/png', content: Readable.from([makePng(image.width, image.height, image.rgb)]) });
+    sources.push({ fileName: image.name, mimeType: 'image/png', content: Readable.from([image.png()]) });
   }
   return Readable.from(sources);
 }

@@ -44,9 +44,10 @@ export const en = {
       shortcuts: 'Shortcuts: 1-9 choose a label · Enter submit · S skip · Ctrl+Z undo',
       chooseLabel: 'Choose a label',
       selected: 'selected',
-      spansHelp: 'Select text, then press a label key (1-9) or click a label.',
+      spansHelp:
+        'Select text (it snaps to whole words; hold Alt or turn on character precision for single characters), then press a label key (1-9) or click a label. In the text, arrows move the caret by word, Shift+arrows select. Click a labeled span, then a label, to change its label (Delete removes it).',
       boxesHelp:
-        'Drag on the image to draw a box, or press N for a new box. Drag a box (or use the arrow keys) to move it; drag its corner (or Alt+arrows) to resize it. Keys 1-9 label the selected box, Delete removes it.',
+        'Drag on the image to draw a box, or press N for a new box. Drag a box (or use the arrow keys) to move it; drag one of its eight handles (or Alt+arrows) to resize it. Keys 1-9 label the selected box, Delete removes it. Zoom with the wheel, +/- or two fingers, 0 fits; pan with Space+drag or the Pan tool.',
       textHelp: 'Type your answer.',
       textPlaceholder: 'Your answer',
       removeRegion: 'Remove %{name}',
@@ -82,6 +83,18 @@ export const en = {
       boxGeometry: ' (x %{x}, y %{y}, %{w}×%{h} px)',
       newBoxLabel: 'New boxes get the label “%{label}”.',
       imageUnavailable: 'The image cannot be shown.',
+    },
+    widgets: {
+      view: 'View',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      zoomLevel: 'Zoom',
+      fit: 'Fit',
+      pan: 'Pan',
+      boxName: 'Box %{index}',
+      labelOf: 'Label of %{name}',
+      precise: 'Character precision',
+      spanName: '“%{text}”',
     },
     earnings: {
       title: 'Earnings',

@@ -101,12 +101,76 @@ describe('BoxesWidget', () => {
     const onChange = vi.fn();
     render(<Harness initial={[{ x: 20, y: 20, w: 100, h: 50, label: 'tree' }]} onChange={onChange} />);
     fireEvent.click(screen.getByRole('button', { name: /^Box 1: tree/ }));
-    const handle = overlay().querySelector('[data-handle="0"]') as Element;
+    const handle = overlay().querySelector('[data-handle="se"]') as Element;
     expect(handle).toBeTruthy();
     drag(handle, [60, 35], [80, 50]);
     expect(onChange).toHaveBeenLastCalledWith([{ x: 20, y: 20, w: 140, h: 80, label: 'tree' }]);
-    drag(overlay().querySelector('[data-handle="0"]') as Element, [80, 50], [900, 900]);
+    drag(overlay().querySelector('[data-handle="se"]') as Element, [80, 50], [900, 900]);
     expect(onChange).toHaveBeenLastCalledWith([{ x: 20, y: 20, w: 380, h: 180, label: 'tree' }]);
+  });
+
+  it('shows eight handles on the selected box; the top-left one moves the top and left edges only', () => {
+    const onChange = vi.fn();
+    render(<Harness initial={[{ x: 20, y: 20, w: 100, h: 80, label: 'tree' }]} onChange={onChange} />);
+    expect(overlay().querySelectorAll('[data-handle]')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: /^Box 1: tree/ }));
+    const handles = [...overlay().querySelectorAll('[data-handle]')].map((element) => element.getAttribute('data-handle'));
+    expect(handles).toEqual(['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w']);
+    drag(overlay().querySelector('[data-handle="nw"]') as Element, [10, 10], [5, 0]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 10, y: 0, w: 110, h: 100, label: 'tree' }]);
+    drag(overlay().querySelector('[data-handle="s"]') as Element, [35, 50], [999, 75]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 10, y: 0, w: 110, h: 150, label: 'tree' }]);
+  });
+
+  it('leaves out the side grips of a box too short for them, so its middle can still be grabbed', () => {
+    // At scale 0.5 a 10-screen-pixel grip is 20 image pixels: 50 is less than three grips, 100 is not.
+    render(<Harness initial={[{ x: 20, y: 20, w: 100, h: 50, label: 'tree' }]} onChange={vi.fn()} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Box 1: tree/ }));
+    const handles = [...overlay().querySelectorAll('[data-handle]')].map((element) => element.getAttribute('data-handle'));
+    expect(handles).toEqual(['nw', 'n', 'ne', 'se', 's', 'sw']);
+  });
+
+  it('changes the label of one box from its list entry, leaving the others', async () => {
+    const onChange = vi.fn();
+    const boxes = [
+      { x: 0, y: 0, w: 10, h: 10, label: 'car' },
+      { x: 50, y: 50, w: 10, h: 10, label: 'car' },
+    ];
+    render(<Harness initial={boxes} onChange={onChange} />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Label of Box 2' }), 'person');
+    expect(onChange).toHaveBeenLastCalledWith([boxes[0], { ...boxes[1], label: 'person' }]);
+  });
+
+  it('zooms with the keys about the middle: a drag then lands on the same image pixels at the new scale', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    expect(screen.getByRole('status', { name: 'Zoom' }).textContent).toBe('50%');
+    await userEvent.keyboard('+');
+    // 400x200 at 0.5 is a 200x100 viewport; zooming by 1.25 about (100, 50) shifts the image by -25, -12.5.
+    expect(screen.getByRole('status', { name: 'Zoom' }).textContent).toBe('63%');
+    drag(overlay(), [12.5, 6.25], [137.5, 81.25]);
+    expect(onChange).toHaveBeenLastCalledWith([{ x: 60, y: 30, w: 200, h: 120, label: 'car' }]);
+    await userEvent.keyboard('0');
+    expect(screen.getByRole('status', { name: 'Zoom' }).textContent).toBe('50%');
+  });
+
+  it('read-only: shows the boxes with their labels, no label bar, no handles, no removal', () => {
+    render(
+      <BoxesWidget
+        src="https://example.org/a.png"
+        width={400}
+        height={200}
+        labels={LABELS}
+        value={[{ x: 1, y: 2, w: 30, h: 40, label: 'tree' }]}
+        scale={0.5}
+        readOnly
+      />,
+    );
+    expect(screen.queryByRole('toolbar', { name: 'Labels' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /^Box 1: tree/ }));
+    expect(overlay().querySelectorAll('[data-handle]')).toHaveLength(0);
+    expect(overlay().querySelector('[data-box="0"]')?.textContent).toBe('tree');
   });
 
   it('moves the selected box with arrow keys (Shift: 10 px) and deletes it with Delete', async () => {

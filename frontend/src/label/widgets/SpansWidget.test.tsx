@@ -148,14 +148,86 @@ describe('SpansWidget', () => {
     expect(screen.queryByText('“Köln” as LOC')).toBeNull();
   });
 
-  it('extends a selection with Shift+arrow keys in the focused text', async () => {
+  it('moves the caret by word with the arrows (Alt: by character) and selects words with Shift', async () => {
     const onChange = vi.fn();
     render(<Harness onChange={onChange} />);
     textRegion().focus();
-    // Caret to the start, then select "Zoë" and label it.
+    // Caret to the start, then select "Zoë" with one Shift+Right and label it.
     fireEvent.keyDown(textRegion(), { key: 'Home' });
-    for (let i = 0; i < 3; i++) fireEvent.keyDown(textRegion(), { key: 'ArrowRight', shiftKey: true });
+    fireEvent.keyDown(textRegion(), { key: 'ArrowRight', shiftKey: true });
     await userEvent.keyboard('1');
     expect(onChange).toHaveBeenLastCalledWith([{ start: 0, end: 3, label: 'PER' }]);
+    // From after "Zoë": the emoji is no word, so the next stop is the end of "met"; then one
+    // character back with Alt, and Shift+Alt+Left selects "me".
+    fireEvent.keyDown(textRegion(), { key: 'ArrowRight' });
+    fireEvent.keyDown(textRegion(), { key: 'ArrowLeft', altKey: true });
+    fireEvent.keyDown(textRegion(), { key: 'ArrowLeft', altKey: true, shiftKey: true });
+    fireEvent.keyDown(textRegion(), { key: 'ArrowLeft', altKey: true, shiftKey: true });
+    await userEvent.keyboard('2');
+    expect(onChange.mock.lastCall?.[0]).toContainEqual({ start: 7, end: 9, label: 'LOC' });
+  });
+
+  it('snaps a mouse selection that starts and ends inside words to whole words, unless Alt is held', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    const koln = locate('Köln');
+    // "öln, th" becomes "Köln, then".
+    select({ node: koln.node, offset: koln.offset + 1 }, { node: koln.node, offset: koln.offset + 8 });
+    fireEvent.mouseUp(textRegion());
+    await userEvent.keyboard('2');
+    const start = TEXT.indexOf('Köln');
+    expect(onChange).toHaveBeenLastCalledWith([{ start, end: start + 10, label: 'LOC' }]);
+    expect(TEXT.slice(start, start + 10)).toBe('Köln, then');
+    // With Alt the selection stays as made: "öl".
+    const marked = locate('Köln');
+    select({ node: marked.node, offset: marked.offset + 1 }, { node: marked.node, offset: marked.offset + 3 });
+    fireEvent.mouseUp(textRegion(), { altKey: true });
+    await userEvent.keyboard('2');
+    expect(onChange.mock.lastCall?.[0]).toContainEqual({ start: start + 1, end: start + 3, label: 'LOC' });
+  });
+
+  it('character precision, once turned on, keeps mouse selections exact', async () => {
+    const onChange = vi.fn();
+    render(<Harness onChange={onChange} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Character precision' }));
+    const met = locate('met');
+    select({ node: met.node, offset: met.offset + 1 }, { node: met.node, offset: met.offset + 2 });
+    fireEvent.mouseUp(textRegion());
+    await userEvent.keyboard('1');
+    expect(onChange).toHaveBeenLastCalledWith([{ start: 8, end: 9, label: 'PER' }]);
+  });
+
+  it("prints each span's label after its text, and relabels a clicked span without deleting it", async () => {
+    const onChange = vi.fn();
+    const koln: Span = { start: TEXT.indexOf('Köln'), end: TEXT.indexOf('Köln') + 4, label: 'PER' };
+    render(<Harness initial={[ANA, koln]} onChange={onChange} />);
+    const marks = [...textRegion().querySelectorAll('mark')];
+    expect(marks.map((mark) => [mark.textContent, mark.getAttribute('data-label')])).toEqual([
+      ['Ana', 'PER'],
+      ['Köln', 'PER'],
+    ]);
+    // A click inside "Köln" (a collapsed selection there) picks it; a label then renames it.
+    const inside = locate('Köln');
+    select({ node: inside.node, offset: 2 }, { node: inside.node, offset: 2 });
+    fireEvent.click(textRegion());
+    expect(screen.getByRole('button', { name: '“Köln” as PER' }).getAttribute('aria-pressed')).toBe('true');
+    await userEvent.click(screen.getByRole('button', { name: 'LOC' }));
+    expect(onChange).toHaveBeenLastCalledWith([ANA, { ...koln, label: 'LOC' }]);
+    // It stays chosen, and Delete removes it.
+    expect(screen.getByRole('button', { name: '“Köln” as LOC' }).getAttribute('aria-pressed')).toBe('true');
+    await userEvent.keyboard('{Delete}');
+    expect(onChange).toHaveBeenLastCalledWith([ANA]);
+    // And from the list, with its label menu.
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Label of “Ana”' }), 'LOC');
+    expect(onChange).toHaveBeenLastCalledWith([{ ...ANA, label: 'LOC' }]);
+  });
+
+  it('read-only: the spans and their labels, without label bar, menus or remove buttons', () => {
+    render(<SpansWidget text={TEXT} labels={LABELS} value={[ANA]} readOnly />);
+    expect(screen.queryByRole('toolbar')).toBeNull();
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
+    expect(textRegion().querySelector('mark')?.getAttribute('data-label')).toBe('PER');
+    expect(screen.getByText('“Ana” as PER')).toBeTruthy();
   });
 });

@@ -55,3 +55,73 @@ export function resizeBoxTo(box: Box, corner: Point, size: Size, minSize: number
     h: clamp(corner.y - box.y, Math.min(minSize, size.height - box.y), size.height - box.y),
   };
 }
+
+/** The eight grips around a selected box, named by compass direction, as Label Studio draws them. */
+export const HANDLES = ['nw', 'n', 'ne', 'e', 'se', 's', 'sw', 'w'] as const;
+export type Handle = (typeof HANDLES)[number];
+
+/** Where a grip sits on the box's outline. */
+export function handlePoint(box: Box, handle: Handle): Point {
+  const x = handle.includes('w') ? box.x : handle.includes('e') ? box.x + box.w : box.x + box.w / 2;
+  const y = handle.startsWith('n') ? box.y : handle.startsWith('s') ? box.y + box.h : box.y + box.h / 2;
+  return { x, y };
+}
+
+/**
+ * Drags one grip to a point: a corner moves two edges, a side grip one. Dragging an edge past the
+ * opposite one flips the box rather than collapsing it; the result keeps `minSize` and the image's edges.
+ */
+export function resizeByHandle(box: Box, handle: Handle, point: Point, size: Size, minSize: number): Box {
+  const target = clampPoint(point, size);
+  let left = box.x;
+  let top = box.y;
+  let right = box.x + box.w;
+  let bottom = box.y + box.h;
+  if (handle.includes('w')) left = target.x;
+  if (handle.includes('e')) right = target.x;
+  if (handle.startsWith('n')) top = target.y;
+  if (handle.startsWith('s')) bottom = target.y;
+  const x = Math.min(left, right);
+  const y = Math.min(top, bottom);
+  const w = Math.max(Math.abs(right - left), Math.min(minSize, size.width - x));
+  const h = Math.max(Math.abs(bottom - top), Math.min(minSize, size.height - y));
+  return { ...box, x: Math.min(x, size.width - w), y: Math.min(y, size.height - h), w, h };
+}
+
+/** Zoom and pan of the image inside its viewport: screen = offset + image * scale. */
+export interface View {
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+}
+
+/** The whole image, as large as fits, centred. */
+export function fitView(image: Size, viewport: Size): View {
+  const scale = Math.min(viewport.width / image.width, viewport.height / image.height);
+  return { scale, offsetX: (viewport.width - image.width * scale) / 2, offsetY: (viewport.height - image.height * scale) / 2 };
+}
+
+/** Zooms by `factor` keeping the image point under `anchor` (viewport pixels) where it is. */
+export function zoomView(view: View, factor: number, anchor: Point, limits: { min: number; max: number }): View {
+  const scale = clamp(view.scale * factor, limits.min, limits.max);
+  const ratio = scale / view.scale;
+  return { scale, offsetX: anchor.x - (anchor.x - view.offsetX) * ratio, offsetY: anchor.y - (anchor.y - view.offsetY) * ratio };
+}
+
+/**
+ * Keeps the image on screen: when it is smaller than the viewport along an axis it is centred on
+ * that axis, otherwise no empty band opens between its edge and the viewport's.
+ */
+export function clampView(view: View, image: Size, viewport: Size): View {
+  const axis = (offset: number, shown: number, room: number) => (shown <= room ? (room - shown) / 2 : clamp(offset, room - shown, 0));
+  return {
+    scale: view.scale,
+    offsetX: axis(view.offsetX, image.width * view.scale, viewport.width),
+    offsetY: axis(view.offsetY, image.height * view.scale, viewport.height),
+  };
+}
+
+/** The image pixel shown at a viewport point. */
+export function toImagePoint(view: View, screen: Point): Point {
+  return { x: (screen.x - view.offsetX) / view.scale, y: (screen.y - view.offsetY) / view.scale };
+}

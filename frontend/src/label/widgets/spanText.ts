@@ -110,3 +110,87 @@ export function sameSpan(a: Span, b: Span): boolean {
 export function sortSpans(spans: readonly Span[]): Span[] {
   return [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+const WORD_CHARACTER = /^[\p{L}\p{N}\p{M}\p{Pc}]$/u;
+/** Joiners that belong to a word when letters stand on both sides ("don't", "Berners-Lee"). */
+const JOINERS = new Set(["'", '’', '-', '‐']);
+
+function characterAt(text: string, offset: number): string {
+  const code = text.codePointAt(offset);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+function characterBefore(text: string, offset: number): string {
+  return offset <= 0 ? '' : characterAt(text, stepOffset(text, offset, -1));
+}
+
+/** Whether the character starting at `offset` is part of a word. */
+export function isWordAt(text: string, offset: number): boolean {
+  const character = characterAt(text, offset);
+  if (WORD_CHARACTER.test(character)) return true;
+  if (!JOINERS.has(character)) return false;
+  return WORD_CHARACTER.test(characterBefore(text, offset)) && WORD_CHARACTER.test(characterAt(text, offset + character.length));
+}
+
+/** The start of the word that `offset` is inside of (or `offset` itself between words). */
+export function wordStart(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0) {
+    const before = stepOffset(text, at, -1);
+    if (!isWordAt(text, before)) break;
+    at = before;
+  }
+  return at;
+}
+
+/** The end of the word that `offset` is inside of (or `offset` itself between words). */
+export function wordEnd(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length && isWordAt(text, at)) at = stepOffset(text, at, 1);
+  return at;
+}
+
+/**
+ * Widens a selection to whole words, as Label Studio does: an end that falls inside a word moves to
+ * that word's edge; white space at either end is dropped. Undefined when nothing but space is left.
+ */
+export function snapToWords(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let from = Math.max(0, Math.min(start, end));
+  let to = Math.min(text.length, Math.max(start, end));
+  while (from < to && /\s/.test(text[from] as string)) from++;
+  while (to > from && /\s/.test(text[to - 1] as string)) to--;
+  if (from >= to) return undefined;
+  return { start: wordStart(text, from), end: wordEnd(text, to) };
+}
+
+/**
+ * The next caret stop by word, as Ctrl+arrows in an editor: right goes to the end of the next word,
+ * left to the start of the previous one, so Shift+arrows select whole words.
+ */
+export function stepWord(text: string, offset: number, direction: 1 | -1): number {
+  let at = offset;
+  if (direction > 0) {
+    while (at < text.length && !isWordAt(text, at)) at = stepOffset(text, at, 1);
+    return wordEnd(text, at);
+  }
+  while (at > 0 && !isWordAt(text, stepOffset(text, at, -1))) at = stepOffset(text, at, -1);
+  return wordStart(text, at);
+}
+
+/** The labels of the spans ending at each offset, to print after the last piece of each span. */
+export function labelsEndingAt(spans: readonly Span[]): Map<number, string[]> {
+  const ends = new Map<number, string[]>();
+  for (const span of sortSpans(spans)) ends.set(span.end, [...(ends.get(span.end) ?? []), span.label]);
+  return ends;
+}
+
+/** The innermost span under a text offset (the shortest one covering it), as a click picks it. */
+export function spanAt(spans: readonly Span[], offset: number): number | undefined {
+  let best: number | undefined;
+  spans.forEach((span, index) => {
+    if (span.start > offset || span.end <= offset) return;
+    const current = best === undefined ? undefined : spans[best];
+    if (!current || span.end - span.start < current.end - current.start) best = index;
+  });
+  return best;
+}
