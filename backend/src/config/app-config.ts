@@ -630,6 +630,7 @@ export const SECRET_SETTINGS = [
   'PROVIDER_PRIVATE_KEY',
   'DATASET_MASTER_KEY',
   'SYNTH_LLM_API_KEY',
+  'METRICS_TOKEN',
 ] as const;
 
 /** `env` with each secret read from its NAME_FILE when that is set (trailing newline dropped); both set is an error. */
