@@ -199,15 +199,28 @@ async function expectEveryLabelOnce(projectId: number, items: number, overlap: n
   expect(perItem.every((r) => r.n === overlap)).toBe(true);
 }
 
-/** Waits until every process's readiness answers `status` (a state, polled). */
-async function readiness(status: 200 | 503, of = processes): Promise<void> {
-  for (const p of of) {
-    for (;;) {
-      const answer = await fetch(`${p.baseUrl}/api/health/ready`, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
-      if (answer?.status === status) break;
-      await sleep(100);
-    }
-  }
+/**
+ * Polls each process's readiness until it answers `status` (a state), at most `polls` times each:
+ * whether every one of them did, and what each answered last.
+ */
+async function readiness(status: 200 | 503, of = processes, polls = 600): Promise<{ reached: boolean; last: string[] }> {
+  const answers = await Promise.all(
+    of.map(async (p) => {
+      let last = '';
+      for (let i = 0; i < polls; i++) {
+        const answer = await fetch(`${p.baseUrl}/api/health/ready`, { signal: AbortSignal.timeout(10_000) }).catch(
+          (error: unknown) => error,
+        );
+        if (answer instanceof Response) {
+          last = `${answer.status} ${(await answer.text()).slice(0, 400)}`;
+          if (answer.status === status) return { reached: true, last };
+        } else last = String(answer);
+        await sleep(100);
+      }
+      return { reached: false, last };
+    }),
+  );
+  return { reached: answers.every((a) => a.reached), last: answers.map((a) => a.last) };
 }
 
 describe('faults under load', () => {
@@ -236,9 +249,15 @@ describe('faults under load', () => {
     const labeling = labelAll(annotators, id, outcome);
     while (outcome.acknowledged.length < 20) await sleep(20);
     await database.stop();
-    await readiness(503);
-    await database.start();
-    await readiness(200);
+    let down: Awaited<ReturnType<typeof readiness>>;
+    try {
+      down = await readiness(503);
+    } finally {
+      await database.start();
+    }
+    expect(down.reached, down.last.join('\n')).toBe(true);
+    const up = await readiness(200);
+    expect(up.reached, up.last.join('\n')).toBe(true);
     await labeling;
     await expectEveryLabelOnce(id, 40, 2, outcome);
   }, 300_000);
@@ -252,13 +271,21 @@ describe('faults under load', () => {
       await sleep(250);
     }
     const restore = proxy.fail('reset');
-    await readiness(503, [processes[0]!]);
-    const epoch = await send<{ id: number }>(asAdmin, 'POST', '/api/epochs', { mode: 'push' });
+    let epoch: CallResult<{ id: number }>;
+    let down: Awaited<ReturnType<typeof readiness>>;
+    try {
+      down = await readiness(503, [processes[0]!]);
+      epoch = await send<{ id: number }>(asAdmin, 'POST', '/api/epochs', { mode: 'push' });
+      // The outbox tried while the chain was away (a state: the proxy refused the calls meant for it).
+      const refused = proxy.calls.filter((c) => c.fault).length;
+      for (let i = 0; i < 600 && proxy.calls.filter((c) => c.fault).length < refused + 3; i++) await sleep(100);
+    } finally {
+      restore();
+    }
+    expect(down.reached, down.last.join('\n')).toBe(true);
     expect(epoch.status).toBe(201);
-    // The outbox tried while the chain was away (a state: the proxy refused a call meant for it).
-    while (proxy.calls.filter((c) => c.fault).length < 3) await sleep(100);
-    restore();
-    await readiness(200);
+    const up = await readiness(200);
+    expect(up.reached, up.last.join('\n')).toBe(true);
     for (;;) {
       const row = await send<{ status: string }>(asAdmin, 'GET', `/api/epochs/${epoch.body.id}`);
       if (row.body.status === 'paid') break;
