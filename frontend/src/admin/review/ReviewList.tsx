@@ -3,6 +3,7 @@ import { Box, Typography } from '@mui/material';
 import { AutocompleteInput, Datagrid, List, NumberField, ReferenceField, ReferenceInput, useTranslate } from 'react-admin';
 import { AnnotationResultField } from '../annotations/AnnotationFields';
 import { DataPreviewField } from '../items/ItemFields';
+import type { ReviewItem } from '../types';
 import { ReviewActions } from './ReviewActions';
 import { ConfidenceField, ReviewLabelsField } from './ReviewFields';
 
@@ -31,7 +32,12 @@ export function ReviewEmpty() {
 export function ReviewList() {
   return (
     <List filters={reviewFilters} sort={{ field: 'confidence', order: 'ASC' }} empty={<ReviewEmpty />} exporter={false}>
-      <Datagrid bulkActionButtons={false} rowClick={false} empty={<ReviewEmpty />}>
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick={false}
+        empty={<ReviewEmpty />}
+        rowSx={(record: ReviewItem) => (record.decision ? { opacity: 0.6 } : {})}
+      >
         <NumberField source="id" sortable={false} />
         <ReferenceField source="projectId" reference="projects" sortable={false} link={false} />
         <DataPreviewField source="data" sortable={false} />
