@@ -40,7 +40,6 @@ export function CardWithIcon({ icon: Icon, title, value, to, children }: CardWit
     <Card
       sx={{
         minHeight: 52,
-        minWidth: 0,
         display: 'flex',
         flexDirection: 'column',
         flex: 1,
