@@ -111,7 +111,11 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   });
   const sentences = ['Ada met Charles in London.', 'Grace flew to Boston.'];
   await admin('POST', `/api/projects/${spans.body.id}/items`, JSON.stringify(sentences.map((text) => ({ data: { text } }))));
-  const spanOf = (text: string, word: string, label: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length, label });
+  const spanOf = (text: string, word: string, label: string) => ({
+    start: text.indexOf(word),
+    end: text.indexOf(word) + word.length,
+    label,
+  });
   const takeOne = async (session: ApiCall) => {
     const assignment = await session('GET', `/api/projects/${spans.body.id}/next`);
     const text = assignment.body.item.data.text as string;
@@ -129,7 +133,7 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   const aggregated = await admin('POST', `/api/projects/${boxes.body.id}/quality/aggregate`);
   expect(aggregated.body.statuses).toMatchObject({ needs_review: 2 });
   const reviewFilter = encodeURIComponent(JSON.stringify({ projectId: boxes.body.id }));
-  const queue = async () => ((await admin('GET', `/api/review?filter=${reviewFilter}`)).body as Array<{ id: number; result: unknown }>);
+  const queue = async () => (await admin('GET', `/api/review?filter=${reviewFilter}`)).body as Array<{ id: number; result: unknown }>;
   const [undone, fixed] = await queue();
 
   const page = await pageWithWallet(browser, adminWallet);
@@ -191,7 +195,7 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   await page.mouse.up();
   const decision = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith(`/api/review/${fixed!.id}`));
   await dialog.getByRole('button', { name: 'Fix and accept' }).click();
-  const body = (await decision).postDataJSON() as { outcome: string; result: { boxes: typeof before[] } };
+  const body = (await decision).postDataJSON() as { outcome: string; result: { boxes: (typeof before)[] } };
   expect(body.outcome).toBe('fixed_and_accepted');
   const [after] = body.result.boxes;
   expect(after!.x - before.x).toBeGreaterThan(95);
@@ -233,14 +237,21 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   // 4. A budget of 18 digits and 18 decimals reads rounded, with its unit, whole on hover, never cut.
   await page.goto(`${baseUrl}/admin/token`);
   // The first cell after the project's name: its budget (by CSS: resizing may leave a modal aria-hiding the page).
-  const budget = page.locator('tr', { hasText: `Shapes ${suffix}` }).locator('td').first().locator('[data-exact]');
+  const budget = page
+    .locator('tr', { hasText: `Shapes ${suffix}` })
+    .locator('td')
+    .first()
+    .locator('[data-exact]');
   await expect(budget).toHaveText('1.23E17 TSR');
   await expect(budget).toHaveAttribute('aria-label', '123,456,789,012,345,678.123456789012345678 TSR');
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
     await budget.evaluate((element) => element.scrollIntoView({ block: 'center', inline: 'center' }));
     expect(await fullyShown(budget), `budget shown whole at ${viewport.width}`).toBe(true);
-    for (const card of await page.locator('.MuiCard-root').filter({ has: page.getByRole('heading', { level: 2 }) }).all()) {
+    for (const card of await page
+      .locator('.MuiCard-root')
+      .filter({ has: page.getByRole('heading', { level: 2 }) })
+      .all()) {
       expect(await card.evaluate((element) => element.scrollWidth <= element.clientWidth), `a card fits at ${viewport.width}`).toBe(true);
     }
   }
