@@ -229,6 +229,12 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   await expect(spanLabel.locator('mark.span-mark')).toHaveCount(2);
   await expect(spanLabel.locator('mark.span-mark').first()).toContainText(keptText.startsWith('Ada') ? 'Ada' : 'Grace');
   await shots(page, 'admin-item-spans');
+  // The item whose only label was discarded says so, and lists that one label.
+  const discardedItem = (spanItems.body as Array<{ id: number; data: { text: string } }>).find((item) => item.data.text !== keptText)!;
+  await page.goto(`${baseUrl}/admin/items/${discardedItem.id}/show`);
+  await expect(page.getByText('0 counted · 1 discarded')).toBeVisible();
+  await expect(page.getByRole('table').getByText('Discarded')).toHaveCount(1);
+  await page.goto(`${baseUrl}/admin/items/${keptItem.id}/show`);
   await page.getByRole('row').nth(1).click();
   await expect(page).toHaveURL(/\/admin\/annotations\/\d+\/show$/);
   await expect(page.locator('mark.span-mark')).toHaveCount(2);

@@ -240,6 +240,20 @@ describe('console counts', () => {
       expect.objectContaining({ annotatorId: kept.user.id, status: 'counted' }),
     ]);
     expect((await listed({ projectId, status: 'discarded' })).total).toBe(1);
+    // Each item: its counted and discarded labels are the labels listed under it.
+    const items = await call<Array<{ id: number; annotationCount: number; discardedAnnotationCount: number }>>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+    );
+    expect(items.body.map((i) => [i.annotationCount, i.discardedAnnotationCount]).sort()).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    for (const item of items.body) {
+      expect((await listed({ itemId: item.id })).total).toBe(item.annotationCount + item.discardedAnnotationCount);
+    }
     const refused = await fetch(`${t.baseUrl}/api/annotations?filter=${encodeURIComponent(JSON.stringify({ status: 'gone' }))}`, {
       headers: { authorization: `Bearer ${t.admin.token}` },
     });

@@ -1339,8 +1339,10 @@ export type components = {
             | components['schemas']['TextResultDto']
           )
         | null;
-      /** @description Submitted annotations */
+      /** @description Labels that count (what completes the item); discarded ones are not among them */
       annotationCount: number;
+      /** @description Labels discarded (suspension, rejected review): with annotationCount, every label submitted, as the annotations list shows */
+      discardedAnnotationCount: number;
       status: components['schemas']['ItemStatus'];
       createdAt: string;
     };

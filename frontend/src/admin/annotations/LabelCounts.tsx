@@ -65,3 +65,23 @@ export function ProjectLabelCountField(_props: Partial<FieldProps>) {
     </span>
   );
 }
+
+/** An item's labels: submitted (as many as listed under it), with the split beneath when some were discarded. */
+export function ItemLabelCountField(_props: Partial<FieldProps>) {
+  const record = useRecordContext<{ annotationCount: number; discardedAnnotationCount: number }>();
+  const split = useLabelSplit();
+  if (!record) return null;
+  const counts = { submitted: record.annotationCount + record.discardedAnnotationCount, discarded: record.discardedAnnotationCount };
+  return (
+    <span>
+      <Typography variant="body2" component="span">
+        {counts.submitted.toLocaleString()}
+      </Typography>
+      {counts.discarded > 0 && (
+        <Typography variant="caption" component="span" color="text.secondary" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
+          {split(counts)}
+        </Typography>
+      )}
+    </span>
+  );
+}

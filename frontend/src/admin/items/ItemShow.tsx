@@ -13,7 +13,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { AnnotationResultField, LeadTimeField } from '../annotations/AnnotationFields';
-import { AnnotationStatusField } from '../annotations/LabelCounts';
+import { AnnotationStatusField, ItemLabelCountField } from '../annotations/LabelCounts';
 import { RawJson } from '../json/RawJson';
 import { DrawnAnnotations } from '../results/DrawnResult';
 import { DataPreviewField, GoldAnswerField, GoldField, ItemStatusField } from './ItemFields';
@@ -47,8 +47,8 @@ export function ItemShow() {
           <Labeled>
             <GoldField source="gold" />
           </Labeled>
-          <Labeled>
-            <NumberField source="annotationCount" />
+          <Labeled label="resources.items.fields.annotationCount">
+            <ItemLabelCountField />
           </Labeled>
           <Labeled>
             <NumberField source="overlap" />

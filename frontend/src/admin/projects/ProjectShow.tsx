@@ -1,5 +1,5 @@
 import ListIcon from '@mui/icons-material/List';
-import { ProjectLabelCountField } from '../annotations/LabelCounts';
+import { ItemLabelCountField, ProjectLabelCountField } from '../annotations/LabelCounts';
 import { Box, Divider, Typography } from '@mui/material';
 import {
   Button,
@@ -135,7 +135,7 @@ export function ProjectShow() {
               <DataPreviewField source="data" sortable={false} />
               <ItemStatusField source="status" sortable={false} />
               <GoldField source="gold" sortable={false} />
-              <NumberField source="annotationCount" sortable={false} />
+              <ItemLabelCountField source="annotationCount" sortable={false} />
               <DateField source="createdAt" />
             </Datagrid>
           </ReferenceManyField>

@@ -18,6 +18,10 @@ export interface ResultWidgetProps {
   value: unknown;
   /** Without it the result is only drawn: boxes over the image, spans over the text, nothing to edit. */
   onChange?: (result: unknown) => void;
+  /** Editable but not now (drawing hints and label buttons still shown): the widgets listen to the whole window's keys. */
+  paused?: boolean;
+  /** An image other than the item's own (the project form's sample scene). */
+  imageSrc?: string;
 }
 
 function field<T>(value: unknown, key: string, fallback: T): T {
@@ -34,8 +38,9 @@ function size(value: unknown): number | undefined {
  * is the widgets' `disabled` with their drawing hints and label buttons hidden (until the widgets
  * have a read-only mode of their own).
  */
-export function ResultWidget({ type, labels, item, value, onChange }: ResultWidgetProps) {
+export function ResultWidget({ type, labels, item, value, onChange, paused = false, imageSrc }: ResultWidgetProps) {
   const readOnly = onChange === undefined;
+  const disabled = readOnly || paused;
   const change = onChange ?? (() => undefined);
   const data = item.data ?? {};
   let widget;
@@ -43,13 +48,13 @@ export function ResultWidget({ type, labels, item, value, onChange }: ResultWidg
     case 'boxes':
       widget = (
         <BoxesWidget
-          src={itemImage(item)}
+          src={imageSrc ?? itemImage(item)}
           width={size(data['width']) ?? size(item.media?.width)}
           height={size(data['height']) ?? size(item.media?.height)}
           labels={labels}
           value={field<Region[]>(value, 'boxes', [])}
           onChange={(boxes) => change({ boxes })}
-          disabled={readOnly}
+          disabled={disabled}
         />
       );
       break;
@@ -60,7 +65,7 @@ export function ResultWidget({ type, labels, item, value, onChange }: ResultWidg
           labels={labels}
           value={field<Span[]>(value, 'spans', [])}
           onChange={(spans) => change({ spans })}
-          disabled={readOnly}
+          disabled={disabled}
         />
       );
       break;
@@ -70,7 +75,7 @@ export function ResultWidget({ type, labels, item, value, onChange }: ResultWidg
           labels={labels}
           value={field<string | null>(value, 'label', null)}
           onChange={(label) => change({ label })}
-          disabled={readOnly}
+          disabled={disabled}
         />
       );
       break;
@@ -80,12 +85,12 @@ export function ResultWidget({ type, labels, item, value, onChange }: ResultWidg
           labels={labels}
           value={field<string[]>(value, 'labels', [])}
           onChange={(chosen) => change({ labels: chosen })}
-          disabled={readOnly}
+          disabled={disabled}
         />
       );
       break;
     case 'text':
-      widget = <TextWidget value={field<string>(value, 'text', '')} onChange={(text) => change({ text })} disabled={readOnly} />;
+      widget = <TextWidget value={field<string>(value, 'text', '')} onChange={(text) => change({ text })} disabled={disabled} />;
       break;
   }
   return (
