@@ -265,4 +265,27 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   await budget.hover();
   await expect(page.getByRole('tooltip')).toHaveText('123,456,789,012,345,678.123456789012345678 TSR');
   await shots(page, 'admin-token');
+
+  // 5. The project form: a template per type fills the labels; the preview is the annotators' widget, live.
+  await page.goto(`${baseUrl}/admin/projects/create`);
+  await expect(async () => {
+    const listbox = page.getByRole('listbox');
+    if (!(await listbox.isVisible())) await page.getByRole('combobox', { name: 'Type' }).click();
+    await listbox.getByRole('option', { name: 'Bounding boxes' }).click({ timeout: 2_000 });
+    await expect(listbox).toBeHidden({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Objects' }).click();
+  const preview = page.getByRole('region', { name: 'What annotators see' });
+  await expect(preview.getByRole('button', { name: /person/ })).toBeVisible();
+  await expect(preview.getByText(/Draw a tight box around every object/)).toBeVisible();
+  const scene = preview.getByTestId('boxes-overlay');
+  await scene.scrollIntoViewIfNeeded();
+  const area = (await scene.boundingBox())!;
+  await page.mouse.click(area.x + 5, area.y + 5);
+  await page.mouse.move(area.x + area.width * 0.2, area.y + area.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width * 0.4, area.y + area.height * 0.6, { steps: 6 });
+  await page.mouse.up();
+  await expect(preview.getByText(/Box 1: person/)).toBeVisible();
+  await shots(page, 'admin-project-create');
 });

@@ -304,6 +304,7 @@ export const adminMessages = {
         fixHelp:
           'Correct the inferred answer as the annotators would: drag, resize or draw boxes, select text for spans. It is saved as accepted.',
         fixSave: 'Fix and accept',
+        cardLabel: 'Item %{id} to review',
         cancel: 'Cancel',
         decided: {
           accepted: 'Item %{id} accepted',
