@@ -13,7 +13,7 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { useId, useState } from 'react';
+import { createContext, useContext, useId, useState } from 'react';
 import {
   Button,
   HttpError,
@@ -29,13 +29,19 @@ import { ResultWidget } from '../results/ResultWidget';
 import type { Project, ReviewItem, ReviewOutcome } from '../types';
 import { fixErrorsOf, useDecideReview } from './useDecideReview';
 
+/**
+ * Opens the fix dialog of an item. The dialog lives with the list, not the row: the rows are a table or
+ * cards depending on the width, and turning a phone must not close a fix in progress.
+ */
+export const FixContext = createContext<(record: ReviewItem) => void>(() => undefined);
+
 /** Accept, Reject and Fix on one review row (for whoever may decide: reviewers and admins). */
 export function ReviewActions(_props: Partial<FieldProps<ReviewItem>>) {
   const record = useRecordContext<ReviewItem>();
   const translate = useTranslate();
   const decide = useUndoableDecision();
   const fixing = useDecideReview();
-  const [open, setOpen] = useState(false);
+  const openFix = useContext(FixContext);
   const { canAccess } = useCanAccess({ resource: 'review', action: 'decide' });
   if (!record || canAccess === false) return null;
   if (record.decision) {
@@ -70,11 +76,10 @@ export function ReviewActions(_props: Partial<FieldProps<ReviewItem>>) {
         label="tessera.admin.review.fix"
         aria-label={translate('tessera.admin.review.fixLabel', { id: record.id })}
         disabled={busy}
-        onClick={() => setOpen(true)}
+        onClick={() => openFix(record)}
       >
         <EditIcon />
       </Button>
-      {open && <FixDialog record={record} onClose={() => setOpen(false)} />}
     </Box>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import InboxIcon from '@mui/icons-material/Inbox';
 import { Box, Card, CardContent, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
@@ -14,7 +15,7 @@ import {
 import { AnnotationResultField } from '../annotations/AnnotationFields';
 import { DataPreviewField } from '../items/ItemFields';
 import type { ReviewItem } from '../types';
-import { ReviewActions } from './ReviewActions';
+import { FixContext, FixDialog, ReviewActions } from './ReviewActions';
 import { ConfidenceField, ReviewLabelsField } from './ReviewFields';
 
 const reviewFilters = [
@@ -41,26 +42,30 @@ export function ReviewEmpty() {
 /** The items waiting for a reviewer, least confident first: a table, or one card per item on a phone. */
 export function ReviewList() {
   const narrow = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
+  const [fixing, setFixing] = useState<ReviewItem | undefined>();
   return (
     <List filters={reviewFilters} sort={{ field: 'confidence', order: 'ASC' }} empty={<ReviewEmpty />} exporter={false}>
-      {narrow ? (
-        <ReviewCards />
-      ) : (
-        <Datagrid
-          bulkActionButtons={false}
-          rowClick={false}
-          empty={<ReviewEmpty />}
-          rowSx={(record: ReviewItem) => (record.decision ? { opacity: 0.6 } : {})}
-        >
-          <NumberField source="id" sortable={false} />
-          <ReferenceField source="projectId" reference="projects" sortable={false} link={false} />
-          <DataPreviewField source="data" sortable={false} />
-          <AnnotationResultField source="result" sortable={false} />
-          <ConfidenceField source="confidence" />
-          <ReviewLabelsField source="labels" sortable={false} />
-          <ReviewActions />
-        </Datagrid>
-      )}
+      <FixContext.Provider value={setFixing}>
+        {narrow ? (
+          <ReviewCards />
+        ) : (
+          <Datagrid
+            bulkActionButtons={false}
+            rowClick={false}
+            empty={<ReviewEmpty />}
+            rowSx={(record: ReviewItem) => (record.decision ? { opacity: 0.6 } : {})}
+          >
+            <NumberField source="id" sortable={false} />
+            <ReferenceField source="projectId" reference="projects" sortable={false} link={false} />
+            <DataPreviewField source="data" sortable={false} />
+            <AnnotationResultField source="result" sortable={false} />
+            <ConfidenceField source="confidence" />
+            <ReviewLabelsField source="labels" sortable={false} />
+            <ReviewActions />
+          </Datagrid>
+        )}
+      </FixContext.Provider>
+      {fixing && <FixDialog record={fixing} onClose={() => setFixing(undefined)} />}
     </List>
   );
 }
