@@ -29,6 +29,8 @@ async function shots(page: Page, name: string): Promise<void> {
         }, viewport.width);
         throw new Error(`${String(error)}\nwider than the screen: ${wide.join(' | ')}`);
       });
+    // From the top: react-admin hides its app bar while the page is scrolled down.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, `${name}-${viewport.width}`);
   }
   await page.setViewportSize(VIEWPORTS[0]);
