@@ -6,6 +6,10 @@ import { DocumentsLabelResults, labelResultProperty } from '../projects/label-re
 import { MAX_LEAD_TIME_MS } from '../assignments/assignment.dto.js';
 import type { AnnotationEntity } from './annotation.entity.js';
 
+/** Every submitted label is one or the other: the console's counts are submitted = counted + discarded. */
+export const ANNOTATION_STATUSES = ['counted', 'discarded'] as const;
+export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
+
 @DocumentsLabelResults()
 export class AnnotationDto {
   @ApiProperty() id: number;
@@ -25,6 +29,14 @@ export class AnnotationDto {
     description: 'Time from the lease being handed out to the submit, as the server measured it; null for labels made without a lease',
   })
   serverTimeMs: number | null;
+  @ApiProperty({ enum: ANNOTATION_STATUSES, enumName: 'AnnotationStatus', description: 'Whether the label still counts' })
+  status: AnnotationStatus;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When the label stopped counting (its annotator was suspended, or a reviewer rejected the item)',
+  })
+  discardedAt: string | null;
   @ApiProperty() createdAt: string;
 }
 
@@ -38,6 +50,8 @@ export function mapAnnotation(annotation: AnnotationEntity, annotatorAddress: st
     result: annotation.result,
     leadTimeMs: annotation.leadTimeMs,
     serverTimeMs: annotation.serverTimeMs,
+    status: annotation.discardedAt === null ? 'counted' : 'discarded',
+    discardedAt: annotation.discardedAt?.toISOString() ?? null,
     createdAt: annotation.createdAt.toISOString(),
   };
 }
@@ -52,5 +66,6 @@ export class CreateAnnotationDto {
 export class UpdateAnnotationDto extends PickType(CreateAnnotationDto, ['result'] as const) {}
 
 /** What the annotations list (react-admin's getList) can be filtered and sorted by. */
-export const ANNOTATION_FILTERS = ['id', 'projectId', 'itemId', 'annotatorId'] as const;
+export const ANNOTATION_ID_FILTERS = ['id', 'projectId', 'itemId', 'annotatorId'] as const;
+export const ANNOTATION_FILTERS = [...ANNOTATION_ID_FILTERS, 'status'] as const;
 export const ANNOTATION_SORTS = ['id', 'createdAt', 'leadTimeMs', 'serverTimeMs', 'itemId', 'annotatorId'] as const;

@@ -4,7 +4,8 @@ import { sqlRows } from '../database/sql.js';
 import type { TransactionHook } from '../database/transaction-hook.js';
 import { idList, type ListPage, type ListQuery } from '../http/list-query.js';
 import type { ItemMedia } from '../items/domain/item-media.js';
-import { ANNOTATION_FILTERS } from './annotation.dto.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
+import { ANNOTATION_ID_FILTERS, ANNOTATION_STATUSES, type ANNOTATION_FILTERS } from './annotation.dto.js';
 import { AnnotationEntity } from './annotation.entity.js';
 import type { RemovedAnnotation } from './domain/removed-annotation.js';
 
@@ -27,9 +28,15 @@ export class AnnotationsRepository {
   /** `onlyAnnotatorId` scopes the list to one annotator's own labels. */
   async list(query: ListQuery<(typeof ANNOTATION_FILTERS)[number]>, onlyAnnotatorId?: number): Promise<ListPage<AnnotationRow>> {
     const qb = this.db.getRepository(AnnotationEntity).createQueryBuilder('a').innerJoin('a.annotator', 'u').addSelect('u.address');
-    for (const key of ANNOTATION_FILTERS) {
+    for (const key of ANNOTATION_ID_FILTERS) {
       const ids = idList(query.filter[key], key);
       if (ids) qb.andWhere(`a.${key} = ANY(:${key})`, { [key]: ids });
+    }
+    const status = query.filter.status;
+    if (status === 'counted') qb.andWhere('a.discardedAt IS NULL');
+    else if (status === 'discarded') qb.andWhere('a.discardedAt IS NOT NULL');
+    else if (status !== undefined) {
+      throw new AppException(ErrorCode.VALIDATION_FAILED, `status must be one of ${ANNOTATION_STATUSES.join(', ')}`, 'filter.status');
     }
     if (onlyAnnotatorId !== undefined) qb.andWhere('a.annotatorId = :me', { me: onlyAnnotatorId });
     qb.orderBy(`a.${query.sortField}`, query.sortOrder).addOrderBy('a.id', 'ASC').skip(query.offset).take(query.limit);

@@ -30,12 +30,18 @@ export class ItemDto {
   @ApiProperty() overlap: number;
   @ApiProperty(labelResultProperty({ nullable: true, description: 'A gold item’s known answer (admins only; never sent to annotators)' }))
   gold: unknown;
-  @ApiProperty({ description: 'Submitted annotations' }) annotationCount: number;
+  @ApiProperty({ description: 'Labels that count (what completes the item); discarded ones are not among them' })
+  annotationCount: number;
+  @ApiProperty({
+    description:
+      'Labels discarded (suspension, rejected review): with annotationCount, every label submitted, as the annotations list shows',
+  })
+  discardedAnnotationCount: number;
   @ApiProperty({ enum: ITEM_STATUSES, enumName: 'ItemStatus' }) status: ItemStatus;
   @ApiProperty() createdAt: string;
 }
 
-export function mapItem(item: ItemEntity, annotationCount: number, files: Record<string, string>): ItemDto {
+export function mapItem(item: ItemEntity, annotationCount: number, files: Record<string, string>, discardedAnnotationCount = 0): ItemDto {
   return {
     id: item.id,
     projectId: item.projectId,
@@ -46,6 +52,7 @@ export function mapItem(item: ItemEntity, annotationCount: number, files: Record
     overlap: item.overlap,
     gold: item.gold ?? null,
     annotationCount,
+    discardedAnnotationCount,
     status: itemStatus({ overlap: item.overlap, taken: item.taken, annotations: annotationCount }),
     createdAt: item.createdAt.toISOString(),
   };

@@ -80,6 +80,19 @@ export class ItemsRepository {
     return counts;
   }
 
+  /** Labels of each item that stopped counting (suspension, rejected review): kept on record, listed with the rest. */
+  async discardedCounts(ids: number[]): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    if (ids.length === 0) return counts;
+    const rows: Array<{ item_id: number; n: string }> = await sqlRows(
+      this.db,
+      'SELECT item_id, count(*) AS n FROM annotations WHERE item_id = ANY($1) AND discarded_at IS NOT NULL GROUP BY item_id',
+      [ids],
+    );
+    for (const row of rows) counts.set(row.item_id, Number(row.n));
+    return counts;
+  }
+
   async list(query: ListQuery<(typeof ITEM_FILTERS)[number]>): Promise<ListPage<ItemEntity>> {
     const qb = this.db.getRepository(ItemEntity).createQueryBuilder('i');
     const ids = idList(query.filter.id, 'id');

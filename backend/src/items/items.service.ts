@@ -26,20 +26,22 @@ export class ItemsService {
     this.fileUrls = new FileUrls(config.jwtSecret, config.fileUrlTtlSeconds);
   }
 
-  private map(item: ItemEntity, annotationCount: number, viewerId: number): ItemDto {
-    return mapItem(item, annotationCount, this.fileUrls.forItem(item.data, item.media, viewerId));
+  private map(item: ItemEntity, annotationCount: number, viewerId: number, discarded = 0): ItemDto {
+    return mapItem(item, annotationCount, this.fileUrls.forItem(item.data, item.media, viewerId), discarded);
   }
 
   async list(query: ListQuery<(typeof ITEM_FILTERS)[number]>, viewerId: number): Promise<ListPage<ItemDto>> {
     const page = await this.items.list(query);
-    const counts = await this.items.annotationCounts(page.rows.map((i) => i.id));
-    return { rows: page.rows.map((i) => this.map(i, counts.get(i.id) ?? 0, viewerId)), total: page.total };
+    const ids = page.rows.map((i) => i.id);
+    const [counts, discarded] = await Promise.all([this.items.annotationCounts(ids), this.items.discardedCounts(ids)]);
+    return { rows: page.rows.map((i) => this.map(i, counts.get(i.id) ?? 0, viewerId, discarded.get(i.id) ?? 0)), total: page.total };
   }
 
   async get(id: number, viewerId: number): Promise<ItemDto> {
     const item = await this.items.findById(id);
     if (!item) throw new ItemException(ErrorCode.ITEM_NOT_FOUND, `Item ${id} not found`);
-    return this.map(item, (await this.items.annotationCounts([id])).get(id) ?? 0, viewerId);
+    const [counts, discarded] = await Promise.all([this.items.annotationCounts([id]), this.items.discardedCounts([id])]);
+    return this.map(item, counts.get(id) ?? 0, viewerId, discarded.get(id) ?? 0);
   }
 
   async create(body: CreateItemDto, viewerId: number): Promise<ItemDto> {

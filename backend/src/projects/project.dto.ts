@@ -86,7 +86,12 @@ export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
 export class ProjectStatsDto {
   @ApiProperty() items: number;
   @ApiProperty({ description: 'Items with all their annotations' }) completedItems: number;
-  @ApiProperty() annotations: number;
+  @ApiProperty({
+    description: 'Labels submitted, counted or discarded: the annotations list filtered by the project gives as many',
+  })
+  annotations: number;
+  @ApiProperty({ description: 'Of those, labels that stopped counting (their annotator was suspended, or a reviewer rejected the item)' })
+  discardedAnnotations: number;
 }
 
 export class ProjectDto {

@@ -58,19 +58,27 @@ export class ProjectsRepository {
   async stats(ids: number[]): Promise<Map<number, ProjectStatsDto>> {
     const result = new Map<number, ProjectStatsDto>();
     if (ids.length === 0) return result;
-    const rows: Array<{ id: number; items: string; completed: string; annotations: string }> = await sqlRows(
+    const rows: Array<{ id: number; items: string; completed: string; annotations: string; discarded: string }> = await sqlRows(
       this.db,
       `SELECT p.id,
               (SELECT count(*) FROM items i WHERE i.project_id = p.id) AS items,
               (SELECT count(*) FROM (
                  SELECT a.item_id FROM annotations a JOIN items i ON i.id = a.item_id
                   WHERE a.project_id = p.id AND a.discarded_at IS NULL GROUP BY a.item_id, i.overlap HAVING ${COMPLETED}) done) AS completed,
-              (SELECT count(*) FROM annotations a WHERE a.project_id = p.id AND a.discarded_at IS NULL) AS annotations
-         FROM projects p WHERE p.id = ANY($1)`,
+              a.annotations, a.discarded
+         FROM projects p,
+              LATERAL (SELECT count(*) AS annotations, count(*) FILTER (WHERE discarded_at IS NOT NULL) AS discarded
+                         FROM annotations WHERE project_id = p.id) a
+        WHERE p.id = ANY($1)`,
       [ids],
     );
     for (const row of rows) {
-      result.set(row.id, { items: Number(row.items), completedItems: Number(row.completed), annotations: Number(row.annotations) });
+      result.set(row.id, {
+        items: Number(row.items),
+        completedItems: Number(row.completed),
+        annotations: Number(row.annotations),
+        discardedAnnotations: Number(row.discarded),
+      });
     }
     return result;
   }

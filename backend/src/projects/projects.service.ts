@@ -93,7 +93,7 @@ export class ProjectsService {
     });
     // An id asked for before it existed may be remembered as none.
     this.cache.delete(project.id);
-    return mapProject(project, { items: 0, completedItems: 0, annotations: 0 });
+    return mapProject(project, { items: 0, completedItems: 0, annotations: 0, discardedAnnotations: 0 });
   }
 
   async update(id: number, body: UpdateProjectDto): Promise<ProjectDto> {

@@ -15,8 +15,13 @@ export class ActiveAnnotatorsDto {
 export class TotalsDto {
   @ApiProperty() projects: number;
   @ApiProperty() items: number;
-  @ApiProperty() annotations: number;
+  @ApiProperty({ description: 'Labels submitted, counted or discarded: the figure the projects and the annotations list also give' })
+  annotations: number;
+  @ApiProperty({ description: 'Of those, labels that stopped counting (their annotator was suspended, or a reviewer rejected the item)' })
+  discardedAnnotations: number;
   @ApiProperty() annotators: number;
+  @ApiProperty({ description: 'Items waiting for a reviewer' }) pendingReviews: number;
+  @ApiProperty({ description: 'Suspensions not lifted' }) activeSuspensions: number;
 }
 
 export class ProjectProgressDto {
@@ -25,7 +30,8 @@ export class ProjectProgressDto {
   @ApiProperty({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' }) status: string;
   @ApiProperty() items: number;
   @ApiProperty() completedItems: number;
-  @ApiProperty() annotations: number;
+  @ApiProperty({ description: 'Labels submitted, counted or discarded' }) annotations: number;
+  @ApiProperty({ description: 'Of those, labels that stopped counting' }) discardedAnnotations: number;
 }
 
 export class DashboardDto {

@@ -40,7 +40,10 @@ export class StatsRepository {
       `SELECT (SELECT count(*)::int FROM projects) AS projects,
               (SELECT count(*)::int FROM items) AS items,
               (SELECT count(*)::int FROM annotations) AS annotations,
-              (SELECT count(DISTINCT annotator_id)::int FROM annotations) AS annotators`,
+              (SELECT count(*)::int FROM annotations WHERE discarded_at IS NOT NULL) AS "discardedAnnotations",
+              (SELECT count(DISTINCT annotator_id)::int FROM annotations) AS annotators,
+              (SELECT count(*)::int FROM item_results WHERE status = 'needs_review') AS "pendingReviews",
+              (SELECT count(*)::int FROM suspensions WHERE lifted_at IS NULL) AS "activeSuspensions"`,
     );
     return rows[0]!;
   }
@@ -53,8 +56,10 @@ export class StatsRepository {
               (SELECT count(*)::int FROM (
                  SELECT a.item_id FROM annotations a JOIN items i ON i.id = a.item_id
                   WHERE a.project_id = p.id AND a.discarded_at IS NULL GROUP BY a.item_id, i.overlap HAVING ${COMPLETED}) done) AS "completedItems",
-              (SELECT count(*)::int FROM annotations a WHERE a.project_id = p.id AND a.discarded_at IS NULL) AS annotations
-         FROM projects p
+              a.annotations, a."discardedAnnotations"
+         FROM projects p,
+              LATERAL (SELECT count(*)::int AS annotations, count(*) FILTER (WHERE discarded_at IS NOT NULL)::int AS "discardedAnnotations"
+                         FROM annotations WHERE project_id = p.id) a
         ORDER BY (p.status = 'active') DESC, p.updated_at DESC
         LIMIT $1`,
       [limit],

@@ -181,3 +181,82 @@ describe('console dashboard', () => {
     expect((await call(t.baseUrl, worker, 'GET', '/api/stats/dashboard')).status).toBe(403);
   });
 });
+
+describe('console counts', () => {
+  it('counts every submitted label the same way on the dashboard, the project and the annotations list, with the discarded ones apart', async () => {
+    const projectId = await project({ type: 'classification', labels: ['a'], name: 'Counts' }, [
+      { data: { text: 'x' } },
+      { data: { text: 'y' } },
+    ]);
+    const [kept, suspended] = await Promise.all([annotator(), annotator()]);
+    for (const worker of [kept, suspended]) {
+      const assignment = await next(worker, projectId);
+      await submit(worker, assignment.body.assignmentId, { label: 'a' });
+    }
+    // A suspension discards the annotator's labels: they stay on record but stop counting.
+    expect((await call(t.baseUrl, t.admin, 'POST', '/api/suspensions', { annotatorId: suspended.user.id })).status).toBe(201);
+
+    const dashboard = await call<{
+      totals: { annotations: number; discardedAnnotations: number; pendingReviews: number; activeSuspensions: number };
+      projects: Array<{ id: number; annotations: number; discardedAnnotations: number }>;
+    }>(t.baseUrl, t.admin, 'GET', '/api/stats/dashboard');
+    const [all] = await dbRows<{ n: number; discarded: number; suspensions: number; reviews: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE discarded_at IS NOT NULL)::int AS discarded,
+              (SELECT count(*)::int FROM suspensions WHERE lifted_at IS NULL) AS suspensions,
+              (SELECT count(*)::int FROM item_results WHERE status = 'needs_review') AS reviews
+         FROM annotations`,
+    );
+    expect(dashboard.body.totals).toMatchObject({
+      annotations: all!.n,
+      discardedAnnotations: all!.discarded,
+      activeSuspensions: all!.suspensions,
+      pendingReviews: all!.reviews,
+    });
+    expect(all!.discarded).toBeGreaterThanOrEqual(1);
+    expect(dashboard.body.projects.find((p) => p.id === projectId)).toMatchObject({ annotations: 2, discardedAnnotations: 1 });
+    const shown = await call<{ stats: { annotations: number; discardedAnnotations: number } }>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/projects/${projectId}`,
+    );
+    expect(shown.body.stats).toMatchObject({ annotations: 2, discardedAnnotations: 1 });
+
+    const listed = async (filter: Record<string, unknown>) => {
+      const response = await fetch(`${t.baseUrl}/api/annotations?filter=${encodeURIComponent(JSON.stringify(filter))}`, {
+        headers: { authorization: `Bearer ${t.admin.token}` },
+      });
+      const rows = (await response.json()) as Array<{ annotatorId: number; status: string; discardedAt: string | null }>;
+      return { rows, total: Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')![1]) };
+    };
+    expect((await listed({})).total).toBe(all!.n);
+    const inProject = await listed({ projectId });
+    expect(inProject.total).toBe(2);
+    expect(inProject.rows.find((r) => r.annotatorId === suspended.user.id)).toMatchObject({
+      status: 'discarded',
+      discardedAt: expect.any(String),
+    });
+    expect((await listed({ projectId, status: 'counted' })).rows).toEqual([
+      expect.objectContaining({ annotatorId: kept.user.id, status: 'counted' }),
+    ]);
+    expect((await listed({ projectId, status: 'discarded' })).total).toBe(1);
+    // Each item: its counted and discarded labels are the labels listed under it.
+    const items = await call<Array<{ id: number; annotationCount: number; discardedAnnotationCount: number }>>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+    );
+    expect(items.body.map((i) => [i.annotationCount, i.discardedAnnotationCount]).sort()).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    for (const item of items.body) {
+      expect((await listed({ itemId: item.id })).total).toBe(item.annotationCount + item.discardedAnnotationCount);
+    }
+    const refused = await fetch(`${t.baseUrl}/api/annotations?filter=${encodeURIComponent(JSON.stringify({ status: 'gone' }))}`, {
+      headers: { authorization: `Bearer ${t.admin.token}` },
+    });
+    expect(refused.status).toBe(400);
+  });
+});

@@ -16,15 +16,23 @@ const projects = [
     status: 'active',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
-    stats: { items: 10, completedItems: 4, annotations: 12 },
+    stats: { items: 10, completedItems: 4, annotations: 12, discardedAnnotations: 2 },
   },
 ];
 
 let dashboard = {
   labelsPerDay: Array.from({ length: 30 }, (_, i) => ({ day: `2026-01-${String(i + 1).padStart(2, '0')}`, labels: 0 })),
   activeAnnotators: { today: 2, last7Days: 5, last30Days: 9 },
-  totals: { projects: 1, items: 10, annotations: 12, annotators: 9 },
-  projects: [] as Array<{ id: number; name: string; status: string; items: number; completedItems: number; annotations: number }>,
+  totals: { projects: 1, items: 10, annotations: 12, discardedAnnotations: 2, annotators: 9, pendingReviews: 3, activeSuspensions: 1 },
+  projects: [] as Array<{
+    id: number;
+    name: string;
+    status: string;
+    items: number;
+    completedItems: number;
+    annotations: number;
+    discardedAnnotations: number;
+  }>,
 };
 const emptyDashboard = dashboard;
 
@@ -74,11 +82,27 @@ describe('AdminApp', () => {
     expect(screen.getByRole('heading', { name: 'Active annotators · Today' })).toBeTruthy();
   });
 
+  it('counts labels submitted with the counted and discarded split, and shows pending reviews and active suspensions', async () => {
+    signIn(['admin']);
+    window.history.replaceState(null, '', '/admin/');
+    render(<AdminApp />);
+    const labels = (await screen.findByRole('heading', { name: 'Labels submitted' })).closest('.MuiCard-root') as HTMLElement;
+    expect(within(labels).getByText('12')).toBeTruthy();
+    expect(within(labels).getByText('10 counted · 2 discarded')).toBeTruthy();
+    const reviews = screen.getByRole('heading', { name: 'Pending reviews' }).closest('.MuiCard-root') as HTMLElement;
+    expect(within(reviews).getByText('3')).toBeTruthy();
+    expect(within(reviews).getByRole('link').getAttribute('href')).toBe('/admin/review');
+    const suspensions = screen.getByRole('heading', { name: 'Active suspensions' }).closest('.MuiCard-root') as HTMLElement;
+    expect(within(suspensions).getByText('1')).toBeTruthy();
+  });
+
   it("charts labels per day and lists each project's progress", async () => {
     dashboard = {
       ...emptyDashboard,
       labelsPerDay: emptyDashboard.labelsPerDay.map((day, i) => ({ ...day, labels: i % 3 })),
-      projects: [{ id: 1, name: 'Cats and dogs', status: 'active', items: 10, completedItems: 4, annotations: 12 }],
+      projects: [
+        { id: 1, name: 'Cats and dogs', status: 'active', items: 10, completedItems: 4, annotations: 12, discardedAnnotations: 2 },
+      ],
     };
     signIn(['admin']);
     window.history.replaceState(null, '', '/admin/');
@@ -87,6 +111,7 @@ describe('AdminApp', () => {
     expect(screen.queryByText('No labels in the last 30 days.')).toBeNull();
     expect(screen.getByRole('progressbar', { name: 'Progress of Cats and dogs' }).getAttribute('aria-valuenow')).toBe('40');
     expect(screen.getByText('4 / 10 items')).toBeTruthy();
+    expect(screen.getByText('12 labels submitted (10 counted · 2 discarded)')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Cats and dogs' }).getAttribute('href')).toBe('/admin/projects/1/show');
   });
 

@@ -25,7 +25,9 @@ import type {
  * - getMany asks for a range as long as the id list (the API's default page is 25 rows);
  * - custom methods: the dashboard stats, a project's label quality (read and recompute), an
  *   annotator's quality, the multipart item import with upload progress, a reviewer's decision
- *   on a review item and the chain's state (token, distributor, operator, budgets).
+ *   on a review item and the chain's state (token, distributor, operator, budgets);
+ * - an update of a review item (`{decision}`) is the reviewer's accept or reject, so that react-admin's
+ *   undoable mutations (an Undo button for a few seconds before the request leaves) apply to decisions.
  */
 
 export const API_URL = '/api';
@@ -260,6 +262,15 @@ async function downloadFile(url: string, options: DownloadOptions = {}): Promise
 
 export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvider {
   const base = simpleRestProvider(apiUrl, httpClient);
+
+  async function decideReview(itemId: Identifier, outcome: ReviewOutcome, result?: unknown): Promise<ReviewDecision> {
+    const body = outcome === 'fixed_and_accepted' ? { outcome, result } : { outcome };
+    const response = await httpClient(`${apiUrl}/review/${encodeURIComponent(String(itemId))}`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
+    return response.json as ReviewDecision;
+  }
   return {
     ...base,
 
@@ -280,7 +291,15 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
 
     create: (resource, params) => base.create(resource, { ...params, data: writableData(resource, 'create', params.data) }),
 
-    update: (resource, params) => base.update(resource, { ...params, data: writableData(resource, 'update', params.data) }),
+    async update<RecordType extends RaRecord = RaRecord>(resource: string, params: Parameters<DataProvider['update']>[1]) {
+      if (resource !== 'review')
+        return base.update<RecordType>(resource, { ...params, data: writableData(resource, 'update', params.data) });
+      const id: Identifier = params.id as Identifier;
+      const { decision } = params.data as { decision: ReviewOutcome };
+      await decideReview(id, decision);
+      const previous: Record<string, unknown> = params.previousData as Record<string, unknown>;
+      return { data: { ...previous, decision, id } as unknown as RecordType };
+    },
 
     updateMany: (resource, params) => base.updateMany(resource, { ...params, data: writableData(resource, 'update', params.data) }),
 
@@ -309,14 +328,7 @@ export function createDataProvider(apiUrl: string = API_URL): TesseraDataProvide
 
     importItems: (projectId, files, options) => importItems(apiUrl, projectId, files, options),
 
-    async decideReview(itemId, outcome, result) {
-      const body = outcome === 'fixed_and_accepted' ? { outcome, result } : { outcome };
-      const response = await httpClient(`${apiUrl}/review/${encodeURIComponent(String(itemId))}`, {
-        method: 'POST',
-        body: JSON.stringify(body),
-      });
-      return response.json as ReviewDecision;
-    },
+    decideReview,
 
     async getChainInfo() {
       const response = await httpClient(`${apiUrl}/chain`);

@@ -29,6 +29,10 @@ export type Item = Schemas['ItemDto'] & RaRecord<number>;
 /** `itemId` is the item's id, except for annotators reading their own labels (an opaque reference). */
 export type Annotation = Schemas['AnnotationDto'] & RaRecord<number>;
 
+/** Every submitted label still counts or was discarded (suspension, rejected review). */
+export type AnnotationStatus = Schemas['AnnotationStatus'];
+export const ANNOTATION_STATUSES = enumValues<AnnotationStatus>()(['counted', 'discarded']);
+
 export type User = Schemas['UserDto'] & RaRecord<number>;
 
 export type ImportRejection = Schemas['ImportRejectionDto'];
@@ -48,7 +52,11 @@ export const REVIEW_OUTCOMES = enumValues<ReviewOutcome>()(['accepted', 'rejecte
 
 export type ReviewLabel = Schemas['ReviewLabelDto'];
 /** `GET /api/review`: an item waiting for a reviewer (its id is the item's). */
-export type ReviewItem = Schemas['ReviewItemDto'] & RaRecord<number>;
+export type ReviewItem = Schemas['ReviewItemDto'] &
+  RaRecord<number> & {
+    /** Set in the browser while an accept or reject can still be undone (before the request leaves). */
+    decision?: ReviewOutcome;
+  };
 export type ReviewDecision = Schemas['ReviewDecidedDto'];
 
 /** Why an annotator was suspended: the rule that fired, with its measurements. */

@@ -1236,7 +1236,10 @@ export type components = {
       items: number;
       /** @description Items with all their annotations */
       completedItems: number;
+      /** @description Labels submitted, counted or discarded: the annotations list filtered by the project gives as many */
       annotations: number;
+      /** @description Of those, labels that stopped counting (their annotator was suspended, or a reviewer rejected the item) */
+      discardedAnnotations: number;
     };
     ProjectDto: {
       id: number;
@@ -1416,8 +1419,10 @@ export type components = {
             | components['schemas']['TextResultDto']
           )
         | null;
-      /** @description Submitted annotations */
+      /** @description Labels that count (what completes the item); discarded ones are not among them */
       annotationCount: number;
+      /** @description Labels discarded (suspension, rejected review): with annotationCount, every label submitted, as the annotations list shows */
+      discardedAnnotationCount: number;
       status: components['schemas']['ItemStatus'];
       createdAt: string;
     };
@@ -1725,6 +1730,11 @@ export type components = {
       transactionPollingTimeout: number;
       gasFeeMultiplier: number;
     };
+    /**
+     * @description Whether the label still counts
+     * @enum {string}
+     */
+    AnnotationStatus: 'counted' | 'discarded';
     AnnotationDto: {
       id: number;
       projectId: number;
@@ -1743,6 +1753,10 @@ export type components = {
       leadTimeMs: number;
       /** @description Time from the lease being handed out to the submit, as the server measured it; null for labels made without a lease */
       serverTimeMs: number | null;
+      /** @description Whether the label still counts */
+      status: components['schemas']['AnnotationStatus'];
+      /** @description When the label stopped counting (its annotator was suspended, or a reviewer rejected the item) */
+      discardedAt: string | null;
       createdAt: string;
     };
     CreateAnnotationDto: {
@@ -1882,8 +1896,15 @@ export type components = {
     TotalsDto: {
       projects: number;
       items: number;
+      /** @description Labels submitted, counted or discarded: the figure the projects and the annotations list also give */
       annotations: number;
+      /** @description Of those, labels that stopped counting (their annotator was suspended, or a reviewer rejected the item) */
+      discardedAnnotations: number;
       annotators: number;
+      /** @description Items waiting for a reviewer */
+      pendingReviews: number;
+      /** @description Suspensions not lifted */
+      activeSuspensions: number;
     };
     ProjectProgressDto: {
       id: number;
@@ -1891,7 +1912,10 @@ export type components = {
       status: components['schemas']['ProjectStatus'];
       items: number;
       completedItems: number;
+      /** @description Labels submitted, counted or discarded */
       annotations: number;
+      /** @description Of those, labels that stopped counting */
+      discardedAnnotations: number;
     };
     DashboardDto: {
       /** @description The last 30 days (UTC), days without labels included */

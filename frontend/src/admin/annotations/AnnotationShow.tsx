@@ -1,9 +1,21 @@
 import { Box } from '@mui/material';
-import { DateField, Labeled, NumberField, ReferenceField, Show, SimpleShowLayout, useCanAccess } from 'react-admin';
-import { DataPreviewField } from '../items/ItemFields';
-import { JsonField } from '../json/JsonField';
+import {
+  DateField,
+  Labeled,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  useCanAccess,
+  useRecordContext,
+  useShowContext,
+} from 'react-admin';
+import { RawJson } from '../json/RawJson';
+import { DrawnResult } from '../results/DrawnResult';
+import type { Annotation, Item } from '../types';
 import { AddressField } from '../users/AddressField';
 import { LeadTimeField } from './AnnotationFields';
+import { AnnotationStatusField } from './LabelCounts';
 
 export function AnnotationShow() {
   const { canAccess: canReadItems = false } = useCanAccess({ resource: 'items', action: 'show' });
@@ -33,15 +45,30 @@ export function AnnotationShow() {
             <DateField source="createdAt" showTime />
           </Labeled>
         </Box>
-        {canReadItems && (
-          <ReferenceField source="itemId" reference="items" link={false} label={false}>
-            <DataPreviewField size="large" />
-          </ReferenceField>
-        )}
         <Labeled>
-          <JsonField source="result" />
+          <AnnotationStatusField source="status" />
         </Labeled>
+        {canReadItems ? (
+          <ReferenceField source="itemId" reference="items" link={false} label={false}>
+            <DrawnAnnotationResult />
+          </ReferenceField>
+        ) : (
+          <DrawnAnnotationResult />
+        )}
+        <RawJson source="result" />
       </SimpleShowLayout>
     </Show>
   );
+}
+
+/**
+ * The label drawn over its item, read-only: inside the item's ReferenceField for those who may read
+ * items; reviewers (who may not) get it over what the annotation alone holds (no image or text).
+ */
+function DrawnAnnotationResult() {
+  const { record: annotation } = useShowContext<Annotation>();
+  const context = useRecordContext<Item | Annotation>();
+  if (!annotation) return null;
+  const item = context && context !== annotation ? (context as Item) : {};
+  return <DrawnResult projectId={annotation.projectId} item={item} result={annotation.result} />;
 }

@@ -16,6 +16,7 @@ export function CardWithIcon({ icon: Icon, title, value, to, children }: CardWit
     <Box
       sx={{
         p: 2,
+        gap: 1,
         display: 'flex',
         justifyContent: 'space-between',
         alignItems: 'center',
@@ -25,18 +26,26 @@ export function CardWithIcon({ icon: Icon, title, value, to, children }: CardWit
       <Box className="icon" aria-hidden="true" sx={{ width: '3em' }}>
         <Icon fontSize="large" />
       </Box>
-      <Box sx={{ textAlign: 'right' }}>
+      <Box sx={{ textAlign: 'right', minWidth: 0 }}>
         <Typography color="text.secondary" component="h2" variant="body1">
           {title}
         </Typography>
-        <Typography variant="h5" component="p">
+        <Typography variant="h5" component="p" sx={{ overflowWrap: 'anywhere' }}>
           {value}
         </Typography>
       </Box>
     </Box>
   );
   return (
-    <Card sx={{ minHeight: 52, display: 'flex', flexDirection: 'column', flex: 1, '& a': { textDecoration: 'none', color: 'inherit' } }}>
+    <Card
+      sx={{
+        minHeight: 52,
+        display: 'flex',
+        flexDirection: 'column',
+        flex: 1,
+        '& a': { textDecoration: 'none', color: 'inherit' },
+      }}
+    >
       {to ? <LinkBase to={to}>{header}</LinkBase> : header}
       {children && <Divider />}
       {children}

@@ -3,10 +3,12 @@ import { Loading, Title, useCanAccess, useTranslate } from 'react-admin';
 import { LoadError } from '../LoadError';
 import { AccessDenied } from '../AccessDenied';
 import { ActiveAnnotators } from './ActiveAnnotators';
+import { ActiveSuspensions } from './ActiveSuspensions';
 import { AnnotationsTotal } from './AnnotationsTotal';
 import { AnnotatorsTotal } from './AnnotatorsTotal';
 import { ItemsTotal } from './ItemsTotal';
 import { LabelsPerDayChart } from './LabelsPerDayChart';
+import { PendingReviews } from './PendingReviews';
 import { ProjectsProgress } from './ProjectsProgress';
 import { ProjectsTotal } from './ProjectsTotal';
 import { useDashboardStats } from './useDashboardStats';
@@ -41,14 +43,16 @@ function DashboardContent() {
   return (
     <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       {title}
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', '& > *': { minWidth: 180 } }}>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', '& > *': { minWidth: { xs: '100%', sm: 180 } } }}>
         <ProjectsTotal totals={data.totals} />
         <ItemsTotal totals={data.totals} />
         <AnnotationsTotal totals={data.totals} />
         <AnnotatorsTotal totals={data.totals} />
         <ActiveAnnotators active={data.activeAnnotators} />
+        <PendingReviews totals={data.totals} />
+        <ActiveSuspensions totals={data.totals} />
       </Box>
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start', '& > *': { minWidth: 0, maxWidth: '100%' } }}>
         <LabelsPerDayChart labelsPerDay={data.labelsPerDay} />
         <ProjectsProgress projects={data.projects} />
       </Box>

@@ -1,13 +1,15 @@
 import { Box, Button, Card, CardContent, CardHeader, LinearProgress, List, ListItem, Typography } from '@mui/material';
 import { LinkBase, useCreatePath, useTranslate } from 'react-admin';
+import { useLabelSplit } from '../annotations/LabelCounts';
 import { progressPercent } from '../projects/ProjectProgressField';
 import type { DashboardStats } from '../types';
 
 export function ProjectsProgress({ projects }: { projects: DashboardStats['projects'] }) {
   const translate = useTranslate();
   const createPath = useCreatePath();
+  const split = useLabelSplit();
   return (
-    <Card sx={{ flex: 1, minWidth: 280 }}>
+    <Card sx={{ flex: 1, minWidth: { xs: '100%', sm: 280 } }}>
       <CardHeader title={translate('tessera.admin.dashboard.progress.title')} slotProps={{ title: { component: 'h2' } }} />
       <CardContent>
         {projects.length === 0 ? (
@@ -38,6 +40,14 @@ export function ProjectsProgress({ projects }: { projects: DashboardStats['proje
                       : translate('tessera.admin.dashboard.progress.items', { done: project.completedItems, total: project.items })}
                   </Typography>
                 </Box>
+                <Typography variant="caption" component="p" color="text.secondary" data-testid="project-labels">
+                  {translate('tessera.admin.dashboard.progress.labels', {
+                    smart_count: project.annotations,
+                    count: project.annotations.toLocaleString(),
+                  })}
+                  {project.discardedAnnotations > 0 &&
+                    ` (${split({ submitted: project.annotations, discarded: project.discardedAnnotations })})`}
+                </Typography>
                 <LinearProgress
                   variant="determinate"
                   value={progressPercent(project.completedItems, project.items)}

@@ -51,6 +51,25 @@ export const adminMessages = {
         datasetKind: { curated: 'Curated', synthetic: 'Synthetic' },
       },
       projects: {
+        templates: {
+          title: 'Start from a template:',
+          names: {
+            sentiment: 'Sentiment',
+            spam: 'Spam',
+            topics: 'Topics',
+            entities: 'Named entities',
+            objects: 'Objects',
+            shapes: 'Shapes',
+            caption: 'Caption',
+          },
+        },
+        preview: {
+          title: 'What annotators see',
+          help: 'A sample item with this schema, as it updates. Click it to try the tools.',
+          active: 'Trying it out: the label keys and shortcuts act on the sample until you leave it.',
+          noType: 'Choose a type to see the annotators’ view.',
+          noLabels: 'Add labels (or pick a template) to see the annotators’ view.',
+        },
         progress: '%{done} of %{total} items complete',
         progressLabel: 'Progress of %{name}',
         noItems: 'No items yet',
@@ -139,6 +158,8 @@ export const adminMessages = {
         networkError: 'The upload was interrupted: the connection was lost or the server closed it (a file may be too large).',
       },
       items: {
+        drawn: 'Labels drawn',
+        drawnLabel: 'Label #%{id}',
         image: 'Image of item %{id}',
         noPreview: 'No preview',
         annotations: 'Annotations of this item',
@@ -198,6 +219,7 @@ export const adminMessages = {
         resultHelp: 'The result as a JSON object: {label}, {labels: []}, {spans: []}, {boxes: []} or {text}, per the project type.',
       },
       json: {
+        raw: 'Raw JSON',
         invalid: 'Not valid JSON: %{error}',
         notObject: 'Must be a JSON object, such as {"key": "value"}',
       },
@@ -279,13 +301,20 @@ export const adminMessages = {
         rejectLabel: 'Reject item %{id}',
         fixLabel: 'Fix the answer of item %{id}',
         fixTitle: 'Fix the answer of item %{id}',
-        fixHelp: 'The corrected answer as a JSON object, in the project’s shape. It is saved as accepted.',
+        fixHelp:
+          'Correct the inferred answer as the annotators would: drag, resize or draw boxes, select text for spans. It is saved as accepted.',
         fixSave: 'Fix and accept',
+        cardLabel: 'Item %{id} to review',
         cancel: 'Cancel',
         decided: {
           accepted: 'Item %{id} accepted',
           rejected: 'Item %{id} rejected',
           fixed_and_accepted: 'Item %{id} fixed and accepted',
+        },
+        pending: {
+          accepted: 'Accepted: Undo in the message below',
+          rejected: 'Rejected: Undo in the message below',
+          fixed_and_accepted: 'Fixed',
         },
         conflict: 'Item %{id} is no longer waiting for review; the list was refreshed.',
         failed: 'The decision could not be saved: %{message}',
@@ -582,9 +611,20 @@ export const adminMessages = {
         error: 'The chain could not be read: %{message}',
         retry: 'Retry',
       },
+      labelCounts: {
+        split: '%{counted} counted · %{discarded} discarded',
+        statuses: { counted: 'Counted', discarded: 'Discarded' },
+      },
       dashboard: {
         title: 'Dashboard',
-        totals: { projects: 'Projects', items: 'Items', annotations: 'Labels', annotators: 'Annotators' },
+        totals: {
+          projects: 'Projects',
+          items: 'Items',
+          annotations: 'Labels submitted',
+          annotators: 'Annotators',
+          pendingReviews: 'Pending reviews',
+          activeSuspensions: 'Active suspensions',
+        },
         active: { title: 'Active annotators', today: 'Today', last7Days: 'Last 7 days', last30Days: 'Last 30 days' },
         labelsPerDay: {
           title: 'Labels per day',
@@ -598,6 +638,7 @@ export const adminMessages = {
           create: 'Create a project',
           items: '%{done} / %{total} items',
           noItems: 'No items imported',
+          labels: '%{count} label submitted |||| %{count} labels submitted',
         },
         error: 'The dashboard could not be loaded: %{message}',
         retry: 'Retry',
@@ -627,7 +668,7 @@ export const adminMessages = {
         updatedAt: 'Updated',
         progress: 'Progress',
         q: 'Search',
-        stats: { items: 'Items', completedItems: 'Completed items', annotations: 'Annotations' },
+        stats: { items: 'Items', completedItems: 'Completed items', annotations: 'Labels submitted' },
       },
     },
     items: {
@@ -639,7 +680,7 @@ export const adminMessages = {
         data: 'Data',
         media: 'Media',
         overlap: 'Overlap',
-        annotationCount: 'Annotations',
+        annotationCount: 'Labels submitted',
         status: 'Status',
         createdAt: 'Created',
         gold: 'Gold',
@@ -657,6 +698,8 @@ export const adminMessages = {
         leadTimeMs: 'Lead time (client)',
         serverTimeMs: 'Time (server)',
         createdAt: 'Created',
+        status: 'Status',
+        discardedAt: 'Discarded',
       },
     },
     users: {

@@ -1,7 +1,8 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { Labeled, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { ChoiceChip } from '../ChoiceChip';
-import { JsonField } from '../json/JsonField';
+import { RawJson } from '../json/RawJson';
+import { DrawnResult } from '../results/DrawnResult';
 import type { Item } from '../types';
 import { ITEM_STATUS_PREFIX, itemStatusColors } from './choices';
 import { dataPreview } from './media';
@@ -31,7 +32,10 @@ export function GoldAnswerField(_props: Partial<FieldProps<Item>>) {
   if (!record || !isGold(record)) return null;
   return (
     <Labeled label="resources.items.fields.gold">
-      <JsonField source="gold" />
+      <Box sx={{ width: '100%' }}>
+        <DrawnResult projectId={record.projectId} item={record} result={record.gold} />
+        <RawJson source="gold" />
+      </Box>
     </Labeled>
   );
 }

@@ -1,3 +1,4 @@
+import { ItemLabelCountField } from '../annotations/LabelCounts';
 import {
   AutocompleteInput,
   Datagrid,
@@ -31,7 +32,7 @@ export function ItemList() {
         <DataPreviewField source="data" sortable={false} />
         <ItemStatusField source="status" sortable={false} />
         <GoldField source="gold" sortable={false} />
-        <NumberField source="annotationCount" sortable={false} />
+        <ItemLabelCountField source="annotationCount" sortable={false} />
         <NumberField source="overlap" />
         <DateField source="createdAt" />
       </Datagrid>

@@ -13,7 +13,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import { AnnotationResultField, LeadTimeField } from '../annotations/AnnotationFields';
-import { JsonField } from '../json/JsonField';
+import { AnnotationStatusField, ItemLabelCountField } from '../annotations/LabelCounts';
+import { RawJson } from '../json/RawJson';
+import { DrawnAnnotations } from '../results/DrawnResult';
 import { DataPreviewField, GoldAnswerField, GoldField, ItemStatusField } from './ItemFields';
 
 function AnnotationsTitle() {
@@ -45,8 +47,8 @@ export function ItemShow() {
           <Labeled>
             <GoldField source="gold" />
           </Labeled>
-          <Labeled>
-            <NumberField source="annotationCount" />
+          <Labeled label="resources.items.fields.annotationCount">
+            <ItemLabelCountField />
           </Labeled>
           <Labeled>
             <NumberField source="overlap" />
@@ -56,7 +58,7 @@ export function ItemShow() {
           </Labeled>
         </Box>
         <DataPreviewField source="data" size="large" label={false} />
-        <JsonField source="data" />
+        <RawJson source="data" />
         <GoldAnswerField label={false} />
         <AnnotationsTitle />
         <ReferenceManyField
@@ -72,13 +74,27 @@ export function ItemShow() {
             <TextField source="id" />
             <TextField source="annotatorAddress" sortable={false} />
             <AnnotationResultField source="result" sortable={false} />
+            <AnnotationStatusField source="status" sortable={false} />
             <LeadTimeField source="serverTimeMs" />
             <LeadTimeField source="leadTimeMs" />
             <DateField source="createdAt" showTime />
           </Datagrid>
         </ReferenceManyField>
+        <DrawnTitle />
+        <ReferenceManyField reference="annotations" target="itemId" sort={{ field: 'id', order: 'ASC' }} perPage={25} label={false}>
+          <DrawnAnnotations />
+        </ReferenceManyField>
       </SimpleShowLayout>
     </Show>
+  );
+}
+
+function DrawnTitle() {
+  const translate = useTranslate();
+  return (
+    <Typography variant="h6" component="h2">
+      {translate('tessera.admin.items.drawn')}
+    </Typography>
   );
 }
 

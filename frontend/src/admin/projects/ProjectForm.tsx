@@ -1,6 +1,7 @@
 import { Typography } from '@mui/material';
 import { NumberInput, SelectInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
 import { projectStatusChoices, projectTypeChoices } from './choices';
+import { AnnotatorPreview } from './AnnotatorPreview';
 import { LabelsEditor } from './LabelsEditor';
 import {
   MAX_GOLD_RATE,
@@ -10,6 +11,7 @@ import {
   MIN_OVERLAP,
   validateProjectForm,
 } from './projectValidation';
+import { TemplatePicker } from './TemplatePicker';
 
 function Section({ title }: { title: string }) {
   const translate = useTranslate();
@@ -20,14 +22,19 @@ function Section({ title }: { title: string }) {
   );
 }
 
-/** The schema builder, shared by create and edit. One form-level validator: the rules depend on each other. */
+/**
+ * The schema builder, shared by create and edit: label templates per type and a live preview of the
+ * annotator's view beside the labels. One form-level validator: the rules depend on each other.
+ */
 export function ProjectForm() {
   return (
     <SimpleForm validate={validateProjectForm}>
       <TextInput source="name" fullWidth />
       <Section title="tessera.admin.projects.sections.schema" />
       <SelectInput source="type" choices={projectTypeChoices} helperText="tessera.admin.projects.helper.type" />
+      <TemplatePicker />
       <LabelsEditor source="labels" />
+      <AnnotatorPreview />
       <Section title="tessera.admin.projects.sections.work" />
       <NumberInput source="overlap" min={MIN_OVERLAP} max={MAX_OVERLAP} step={1} helperText="tessera.admin.projects.helper.overlap" />
       <NumberInput source="leaseSeconds" min={MIN_LEASE_SECONDS} step={1} helperText="tessera.admin.projects.helper.leaseSeconds" />

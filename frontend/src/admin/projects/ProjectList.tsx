@@ -1,4 +1,5 @@
 import { Datagrid, DateField, List, NumberField, SearchInput, SelectInput, TextField } from 'react-admin';
+import { ProjectLabelCountField } from '../annotations/LabelCounts';
 import { projectStatusChoices, projectTypeChoices } from './choices';
 import { ProjectStatusField, ProjectTypeField } from './ProjectChips';
 import { ProjectProgressField } from './ProjectProgressField';
@@ -20,7 +21,7 @@ export function ProjectList() {
         <NumberField source="overlap" />
         <TextField source="rewardPerLabel" sortable={false} />
         <ProjectProgressField label="resources.projects.fields.progress" sortable={false} />
-        <NumberField source="stats.annotations" sortable={false} />
+        <ProjectLabelCountField source="stats.annotations" sortable={false} />
         <DateField source="createdAt" />
       </Datagrid>
     </List>

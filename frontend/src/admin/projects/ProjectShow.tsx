@@ -1,4 +1,5 @@
 import ListIcon from '@mui/icons-material/List';
+import { ItemLabelCountField, ProjectLabelCountField } from '../annotations/LabelCounts';
 import { Box, Divider, Typography } from '@mui/material';
 import {
   Button,
@@ -83,8 +84,8 @@ export function ProjectShow() {
             <Labeled>
               <NumberField source="stats.completedItems" />
             </Labeled>
-            <Labeled>
-              <NumberField source="stats.annotations" />
+            <Labeled label="resources.projects.fields.stats.annotations">
+              <ProjectLabelCountField />
             </Labeled>
           </Box>
           <Labeled label="resources.projects.fields.progress">
@@ -134,7 +135,7 @@ export function ProjectShow() {
               <DataPreviewField source="data" sortable={false} />
               <ItemStatusField source="status" sortable={false} />
               <GoldField source="gold" sortable={false} />
-              <NumberField source="annotationCount" sortable={false} />
+              <ItemLabelCountField source="annotationCount" sortable={false} />
               <DateField source="createdAt" />
             </Datagrid>
           </ReferenceManyField>

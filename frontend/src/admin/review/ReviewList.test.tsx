@@ -20,10 +20,16 @@ const item: ReviewItem = {
 
 function renderList(items: ReviewItem[], decideReview = vi.fn(() => Promise.resolve({ itemId: 5, outcome: 'accepted' }))) {
   const getList = vi.fn(() => Promise.resolve({ data: items, total: items.length }));
+  // The data provider's update of a review item is the decision (dataProvider.ts).
+  const update = vi.fn((_resource: string, params: { id: number; data: { decision: string }; previousData: ReviewItem }) =>
+    Promise.resolve({ data: { ...params.previousData, decision: params.data.decision } }),
+  );
   const dataProvider = {
     ...testDataProvider(),
     getList,
     getMany: () => Promise.resolve({ data: [{ id: 3, name: 'Cats' }] }),
+    getOne: () => Promise.resolve({ data: { id: 3, name: 'Cats', type: 'classification', labels: ['cat', 'dog'] } }),
+    update,
     decideReview,
   } as unknown as DataProvider;
   render(
@@ -34,7 +40,7 @@ function renderList(items: ReviewItem[], decideReview = vi.fn(() => Promise.reso
       <Notification />
     </AdminContext>,
   );
-  return { getList, decideReview };
+  return { getList, decideReview, update };
 }
 
 describe('ReviewList', () => {
@@ -52,22 +58,36 @@ describe('ReviewList', () => {
     expect(within(row).getByRole('button', { name: 'Fix the answer of item 5' })).toBeTruthy();
   });
 
-  it('Accept posts the decision through decideReview and reloads the queue', async () => {
-    const { getList, decideReview } = renderList([item]);
+  it('Accept can be undone while its message shows: nothing is sent and the row is back', async () => {
+    const { update } = renderList([item]);
     fireEvent.click(await screen.findByRole('button', { name: 'Accept the inferred answer of item 5' }));
-    await waitFor(() => expect(decideReview).toHaveBeenCalledWith(5, 'accepted', undefined));
+    expect(await screen.findByText('Accepted: Undo in the message below')).toBeTruthy();
     expect(await screen.findByText('Item 5 accepted')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('button', { name: 'Accept the inferred answer of item 5' })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Item 5 accepted')).toBeNull());
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  it('Reject is sent once its undo message closes, and the queue reloads', async () => {
+    const { getList, update } = renderList([item]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reject item 5' }));
+    expect(await screen.findByText('Item 5 rejected')).toBeTruthy();
+    expect(update).not.toHaveBeenCalled();
+    // A click elsewhere closes the message, which lets the decision go.
+    fireEvent.click(document.body);
+    await waitFor(() => expect(update).toHaveBeenCalledWith('review', expect.objectContaining({ id: 5, data: { decision: 'rejected' } })));
     await waitFor(() => expect(getList.mock.calls.length).toBeGreaterThan(1));
   });
 
-  it('Fix opens the inferred answer in a JSON input and posts the corrected one', async () => {
+  it("Fix opens the inferred answer in the annotators' widget and posts the corrected one", async () => {
     const decideReview = vi.fn(() => Promise.resolve({ itemId: 5, outcome: 'fixed_and_accepted' }));
     renderList([item], decideReview);
     fireEvent.click(await screen.findByRole('button', { name: 'Fix the answer of item 5' }));
     const dialog = screen.getByRole('dialog', { name: 'Fix the answer of item 5' });
-    const input = within(dialog).getByRole<HTMLTextAreaElement>('textbox', { name: /Inferred answer/ });
-    expect(JSON.parse(input.value)).toEqual({ label: 'cat' });
-    fireEvent.change(input, { target: { value: '{"label": "dog"}' } });
+    const cat = await within(dialog).findByRole<HTMLInputElement>('radio', { name: /cat/ });
+    expect(cat.checked).toBe(true);
+    fireEvent.click(within(dialog).getByRole('radio', { name: /dog/ }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Fix and accept' }));
     await waitFor(() => expect(decideReview).toHaveBeenCalledWith(5, 'fixed_and_accepted', { label: 'dog' }));
   });

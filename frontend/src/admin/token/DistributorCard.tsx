@@ -3,8 +3,8 @@ import { Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { CardWithIcon } from '../dashboard/CardWithIcon';
 import type { ChainInfo } from '../types';
-import { groupDigits } from './budget';
 import { Monospace } from './Monospace';
+import { TokenAmount } from './TokenAmount';
 
 /** What the PayoutDistributor holds: posted epochs' tokens not yet claimed or swept. */
 export function DistributorCard({ distributor, symbol }: { distributor: ChainInfo['distributor']; symbol: string }) {
@@ -13,7 +13,7 @@ export function DistributorCard({ distributor, symbol }: { distributor: ChainInf
     <CardWithIcon
       icon={DistributorIcon}
       title={translate('tessera.admin.token.distributor')}
-      value={translate('tessera.admin.token.amount', { amount: groupDigits(distributor.balance), symbol })}
+      value={<TokenAmount amount={distributor.balance} symbol={symbol} />}
     >
       <Typography variant="caption" component="p" color="text.secondary" sx={{ px: 2, pt: 1, m: 0 }}>
         {translate('tessera.admin.token.distributorHelp')}

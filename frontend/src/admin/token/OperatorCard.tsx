@@ -5,6 +5,7 @@ import { CardWithIcon } from '../dashboard/CardWithIcon';
 import type { ChainInfo } from '../types';
 import { isZero } from './budget';
 import { Monospace } from './Monospace';
+import { TokenAmount } from './TokenAmount';
 
 /** The operator's ETH pays the gas of every platform transaction: posts, push batches, gas-free claims. */
 export function OperatorCard({ info }: { info: Pick<ChainInfo, 'operator' | 'operatorEth'> }) {
@@ -13,7 +14,7 @@ export function OperatorCard({ info }: { info: Pick<ChainInfo, 'operator' | 'ope
     <CardWithIcon
       icon={GasIcon}
       title={translate('tessera.admin.token.operator')}
-      value={translate('tessera.admin.token.eth', { amount: info.operatorEth })}
+      value={<TokenAmount amount={info.operatorEth} symbol="ETH" />}
     >
       {isZero(info.operatorEth) && (
         <Alert severity="warning" sx={{ borderRadius: 0 }}>

@@ -13,7 +13,8 @@ import {
 } from '@mui/material';
 import { LinkBase, useCreatePath, useTranslate } from 'react-admin';
 import type { ProjectBudget } from '../types';
-import { budgetUse, groupDigits } from './budget';
+import { budgetUse } from './budget';
+import { TokenAmount } from './TokenAmount';
 
 /** Past this share of its budget, a project's bar turns to a warning. */
 const NEARLY_SPENT = 80;
@@ -22,7 +23,7 @@ const NEARLY_SPENT = 80;
 export function ProjectBudgetsCard({ budgets, symbol }: { budgets: ProjectBudget[]; symbol: string }) {
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const amount = (value: string) => translate('tessera.admin.token.amount', { amount: groupDigits(value), symbol });
+  const amount = (value: string) => <TokenAmount amount={value} symbol={symbol} />;
   return (
     <Card>
       <CardHeader

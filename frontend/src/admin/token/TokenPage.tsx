@@ -39,7 +39,7 @@ function TokenContent() {
   return (
     <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       {title}
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', '& > *': { minWidth: 240 } }}>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', '& > *': { minWidth: { xs: '100%', sm: 240 } } }}>
         <TokenSupplyCard token={data.token} />
         <DistributorCard distributor={data.distributor} symbol={data.token.symbol} />
         <OperatorCard info={data} />
