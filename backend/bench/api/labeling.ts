@@ -52,6 +52,8 @@ export async function runLabeling(
   sessions: readonly Session[],
   projectId: number,
   chained = false,
+  /** Each annotator's pause after a label, on average (uniform over 0.5x..1.5x); 0: flat out. */
+  thinkMs = 0,
 ): Promise<LabelingResult> {
   const latencies: number[] = [];
   const nextLatencies: number[] = [];
@@ -124,6 +126,7 @@ export async function runLabeling(
           }
         }
         labelsIncludingWarmup++;
+        if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
         if (done >= measureStart && done <= measureEnd) {
           latencies.push(done - started);
           const second = Math.min(SECONDS - 1, Math.floor((done - measureStart) / 1000));
