@@ -90,6 +90,8 @@ export interface AppConfig {
   readonly crashAfterDatasetFiles: number | undefined;
   /** Tests only (NODE_ENV=test): the process kills itself when publishing's mint is mined and before its result is recorded. */
   readonly crashDuringPublish: 'mint' | undefined;
+  /** How long a publication waits out an outage of the chain or the store (retrying) before it fails. */
+  readonly publishRetrySeconds: number;
   readonly ocean: OceanConfig;
   readonly indexer: IndexerConfig;
   readonly sales: SalesConfig;
@@ -697,6 +699,7 @@ export function loadConfig(given: Env, cwd: string): AppConfig {
     jwtSecret: readJwtSecret(env, nodeEnv, dataDir),
     datasetMasterKey: readDatasetMasterKey(env, dataDir),
     crashDuringPublish: nodeEnv === 'test' && env['TEST_CRASH_DURING_PUBLISH'] === 'mint' ? 'mint' : undefined,
+    publishRetrySeconds: readInt(env, 'PUBLISH_RETRY_SECONDS', 1800, 0, 7 * 86_400),
     crashAfterDatasetFiles:
       nodeEnv === 'test' && env['TEST_CRASH_AFTER_DATASET_FILES'] ? readInt(env, 'TEST_CRASH_AFTER_DATASET_FILES', 1, 1, 1000) : undefined,
     jwtTtlSeconds,

@@ -43,6 +43,7 @@ export class DatasetPublicationsRepository {
     versionId: number,
     terms: { price: string | null; free: boolean; requestedBy: number | null },
     queueName: string,
+    jobTimeoutSeconds?: number,
   ): Promise<DatasetPublicationEntity | null> {
     return this.db.transaction(async (manager) => {
       const repo = manager.getRepository(DatasetPublicationEntity);
@@ -54,7 +55,9 @@ export class DatasetPublicationsRepository {
         const restart = existing.mintTx === null ? { step: 'export', ...terms } : {};
         await repo.update(versionId, { status: 'publishing', error: null, ...restart });
       }
-      await this.queue.send(queueName, { versionId }, { manager, singletonKey: String(versionId) });
+      // The job may wait out an outage of the chain or the store (PUBLISH_RETRY_SECONDS): it is not
+      // taken for dead, and retried beside itself, while it does.
+      await this.queue.send(queueName, { versionId }, { manager, singletonKey: String(versionId), ...(jobTimeoutSeconds ? { jobTimeoutSeconds } : {}) });
       return repo.findOneByOrFail({ versionId });
     });
   }
@@ -80,7 +83,12 @@ export class DatasetPublicationsRepository {
   async markPublished(versionId: number, change: PublicationChange): Promise<void> {
     await this.db
       .getRepository(DatasetPublicationEntity)
-      .update({ versionId, status: 'publishing' }, { ...change, status: 'published', step: 'done', publishedAt: new Date() });
+      .update({ versionId, status: 'publishing' }, { ...change, status: 'published', step: 'done', publishedAt: new Date(), error: null });
+  }
+
+  /** Notes why the publication is waiting (an outage it retries through), without failing it. */
+  async noteRetry(versionId: number, error: string): Promise<void> {
+    await this.db.getRepository(DatasetPublicationEntity).update({ versionId, status: 'publishing' }, { error: error.slice(0, 2000) });
   }
 
   async markFailed(versionId: number, error: string): Promise<void> {

@@ -17,6 +17,20 @@ import { unwrapKey } from './encryption/key-wrap.js';
 
 export const DATASET_PUBLISH_QUEUE = 'dataset-publish';
 
+/**
+ * A publication that cannot succeed as asked (the version is not ready or has no files, a file is not
+ * in the store, a transaction was refused by the chain, the DDO read back differs): it fails at once.
+ * Anything else (the chain's RPC or the store unreachable, the database restarting) is an outage the
+ * publication waits out, retrying, for PUBLISH_RETRY_SECONDS.
+ */
+export class PublishRefusedError extends Error {
+  override readonly name = 'PublishRefusedError';
+}
+
+/** Waits between tries while an outage lasts: 1 s, doubling, at most 30 s. */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
 type PublishStep = (typeof PUBLICATION_STEPS)[number];
 
 /** How often a step waiting on the chain looks at its transaction (the outbox sends and confirms it). */
@@ -90,16 +104,28 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
     const ran = await this.datasets.withPublishLock(versionId, async () => {
       const publication = await this.publications.find(versionId);
       if (publication?.status !== 'publishing') return;
-      try {
-        await this.runSteps(publication);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (this.closing) {
-          this.logger.warn(`dataset version ${versionId}: publishing stopped by shutdown (${message}); it resumes at the next start`);
+      const deadline = Date.now() + this.config.publishRetrySeconds * 1000;
+      for (let wait = RETRY_FIRST_MS; ; wait = Math.min(RETRY_MAX_MS, wait * 2)) {
+        try {
+          await this.runSteps((await this.publications.find(versionId)) ?? publication);
+          return;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          if (this.closing) {
+            this.logger.warn(`dataset version ${versionId}: publishing stopped by shutdown (${message}); it resumes at the next start`);
+            return;
+          }
+          if (!(error instanceof PublishRefusedError) && Date.now() + wait < deadline) {
+            // An outage: the steps done stay done, and the next try starts at the first one not done.
+            this.logger.warn(`dataset version ${versionId}: publishing waits (${message}); trying again in ${wait / 1000} s`);
+            await this.publications.noteRetry(versionId, `waiting to retry: ${message}`).catch(() => undefined);
+            await new Promise((resolve) => setTimeout(resolve, wait));
+            continue;
+          }
+          this.logger.error(`dataset version ${versionId}: publishing failed: ${message}`);
+          await this.publications.markFailed(versionId, message);
           return;
         }
-        this.logger.error(`dataset version ${versionId}: publishing failed: ${message}`);
-        await this.publications.markFailed(versionId, message);
       }
     });
     if (!ran) throw new Error(`dataset version ${versionId} is being published by another run`);
@@ -108,7 +134,7 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
   private async runSteps(initial: DatasetPublicationEntity): Promise<void> {
     const id = initial.versionId;
     const version = await this.datasets.findById(id);
-    if (version?.status !== 'ready') throw new Error(`dataset version ${id} is not ready`);
+    if (version?.status !== 'ready') throw new PublishRefusedError(`dataset version ${id} is not ready`);
     const files = await this.datasets.files(id);
     let publication = initial;
     const next = async (step: PublishStep, change: Parameters<DatasetPublicationsRepository['advance']>[1] = {}) => {
@@ -116,7 +142,7 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
       publication = (await this.publications.find(id))!;
     };
     if (publication.step === 'export') {
-      if (files.length === 0) throw new Error(`dataset version ${id} has no files`);
+      if (files.length === 0) throw new PublishRefusedError(`dataset version ${id} has no files`);
       await next('encrypt');
     }
     if (publication.step === 'encrypt') {
@@ -125,7 +151,7 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
     }
     if (publication.step === 'store') {
       for (const file of files) {
-        if (!(await this.storage.has(file.cid))) throw new Error(`${file.name}: ${file.cid} is not in the store`);
+        if (!(await this.storage.has(file.cid))) throw new PublishRefusedError(`${file.name}: ${file.cid} is not in the store`);
         await this.storage.pin(file.cid);
       }
       await next('mint');
@@ -166,7 +192,8 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
         this.publications.transaction((manager) => this.outbox.enqueue(manager, [intent])),
       );
       const onChain = await this.publisher.readDdo(nftAddress);
-      if (!onChain?.hashValid || onChain.ddo.id !== ddo.id) throw new Error(`the DDO read back from ${nftAddress} is not the one set`);
+      if (!onChain?.hashValid || onChain.ddo.id !== ddo.id)
+        throw new PublishRefusedError(`the DDO read back from ${nftAddress} is not the one set`);
       // Read-your-writes: the asset is in the catalogue when the publication says published (else the indexer's loop brings it).
       await this.indexer
         .indexReceipts([publication.mintTx!, receipt.txHash])
@@ -250,7 +277,7 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
       if (this.closing) throw new Error('shutting down');
       const outcome = await this.publisher.outcome(purpose);
       if (outcome.status === 'confirmed') return outcome;
-      if (outcome.status === 'failed') throw new Error(`${purpose}: ${outcome.error}`);
+      if (outcome.status === 'failed') throw new PublishRefusedError(`${purpose}: ${outcome.error}`);
       await new Promise((resolve) => setTimeout(resolve, CHAIN_POLL_MS));
     }
   }

@@ -70,6 +70,8 @@ export interface OpenDatasetFile {
 export class DatasetsService {
   private readonly masterKey: Buffer;
   private readonly explorerTxUrl: string | null;
+  /** A publish job may wait out an outage for PUBLISH_RETRY_SECONDS: its timeout leaves room for that. */
+  private readonly publishJobSeconds: number;
 
   constructor(
     private readonly datasets: DatasetsRepository,
@@ -81,6 +83,7 @@ export class DatasetsService {
   ) {
     this.masterKey = Buffer.from(config.datasetMasterKey, 'hex');
     this.explorerTxUrl = config.chain.explorerTxUrl ?? null;
+    this.publishJobSeconds = config.publishRetrySeconds + 600;
   }
 
   /**
@@ -117,7 +120,7 @@ export class DatasetsService {
     }
     // Throws OCEAN_NOT_CONFIGURED without PROVIDER_PRIVATE_KEY: no file could be encrypted for the provider.
     void this.publisher.providerAddress;
-    const publication = await this.publications.request(id, { price: free ? null : body.price!, free, requestedBy }, DATASET_PUBLISH_QUEUE);
+    const publication = await this.publications.request(id, { price: free ? null : body.price!, free, requestedBy }, DATASET_PUBLISH_QUEUE, this.publishJobSeconds);
     if (!publication)
       throw new DatasetException(ErrorCode.DATASET_ALREADY_PUBLISHED, `Dataset version ${id} is already published or publishing`);
     return { id, status: 'publishing' };

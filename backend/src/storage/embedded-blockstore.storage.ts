@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import * as dagPb from '@ipld/dag-pb';
 import { FsBlockstore } from 'blockstore-fs';
 import { UnixFS } from 'ipfs-unixfs';
@@ -117,6 +119,7 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
   async has(cid: string): Promise<boolean> {
     const root = parseCid(cid);
     await this.open();
+    await this.reachable();
     // The importer writes a parent only after all of its children, so a root on disk means the whole file is.
     return this.blocks.has(root);
   }
@@ -130,6 +133,20 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
       if (error instanceof StorageNotFoundError) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * The folder itself answers: blockstore-fs reports any failure to read a block as "absent", and a
+   * folder gone or unreadable (a lost mount) must read as the store being down, not as files missing.
+   */
+  private async reachable(): Promise<void> {
+    let folder: Stats;
+    try {
+      folder = await stat(this.directory);
+    } catch (error) {
+      throw new Error(`embedded storage ${this.directory} cannot be read: ${(error as Error).message}`, { cause: error });
+    }
+    if (!folder.isDirectory()) throw new Error(`embedded storage ${this.directory} is not a folder`);
   }
 
   /** No garbage collector runs over this folder, so there is nothing to record: pinning only checks presence. */

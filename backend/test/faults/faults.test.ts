@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { rewardTokenArtifact, startDevChain, type DevChain } from '@tessera/contracts';
@@ -226,11 +226,14 @@ async function readiness(status: 200 | 503, of = processes, polls = 600): Promis
 describe('faults under load', () => {
   let asAdmin: Session;
   let annotators: Session[];
+  /** The first test's project: labelled through a crash, then published through outages. */
+  let killed: number;
 
   it('an API process SIGKILLed in the middle of submissions loses and duplicates no label', async () => {
     asAdmin = await signIn(admin as unknown as Wallet);
     annotators = await Promise.all(Array.from({ length: 20 }, () => signIn(Wallet.createRandom() as unknown as Wallet)));
     const id = await project(asAdmin, 'kill', 40, 2);
+    killed = id;
     const outcome: Outcome = { acknowledged: [], ambiguous: 0 };
     const labeling = labelAll(annotators, id, outcome);
     while (outcome.acknowledged.length < 20) await sleep(20);
@@ -305,4 +308,80 @@ describe('faults under load', () => {
       provider.destroy();
     }
   }, 300_000);
+
+  it('the store unreachable and the chain cut off during a publish: not ready meanwhile, then published once, with one NFT', async () => {
+    expect((await send(asAdmin, 'POST', `/api/projects/${killed}/quality/aggregate`)).status).toBe(200);
+    const created = await send<{ id: number }>(asAdmin, 'POST', '/api/datasets', {
+      projectId: killed,
+      name: 'Through outages',
+      license: 'MIT',
+    });
+    expect(created.status).toBe(202);
+    const id = created.body.id;
+    for (;;) {
+      const version = await send<{ status: string; error: string | null }>(asAdmin, 'GET', `/api/datasets/${id}`);
+      if (version.body.status !== 'building') {
+        expect(version.body.status, version.body.error ?? '').toBe('ready');
+        break;
+      }
+      await sleep(250);
+    }
+    // The store's folder is gone (a lost mount) and the chain's RPC drops every call.
+    const blocks = path.join(env['TESSERA_DATA_DIR']!, 'blocks');
+    renameSync(blocks, `${blocks}.away`);
+    writeFileSync(blocks, '');
+    const restoreChain = proxy.fail('reset');
+    let down: Awaited<ReturnType<typeof readiness>>;
+    let waited = '';
+    try {
+      expect((await send(asAdmin, 'POST', `/api/datasets/${id}/publish`, { price: '1' })).status).toBe(202);
+      down = await readiness(503, [processes[0]!]);
+      // The publication waits the outage out (a state it reports), rather than failing.
+      for (let i = 0; i < 600 && !/waiting to retry/.test(waited); i++) {
+        const version = await send<{ publication: { status: string; error: string | null } | null }>(asAdmin, 'GET', `/api/datasets/${id}`);
+        expect(version.body.publication?.status).toBe('publishing');
+        waited = version.body.publication?.error ?? '';
+        if (!/waiting to retry/.test(waited)) await sleep(100);
+      }
+    } finally {
+      rmSync(blocks, { force: true });
+      renameSync(`${blocks}.away`, blocks);
+      restoreChain();
+    }
+    expect(down.reached, down.last.join('\n')).toBe(true);
+    expect(waited).toMatch(/waiting to retry: .*blocks/);
+    interface Publication {
+      status: string;
+      error: string | null;
+      nftAddress: string | null;
+    }
+    let publication: Publication | null = null;
+    for (;;) {
+      const version = await send<{ publication: Publication | null }>(asAdmin, 'GET', `/api/datasets/${id}`);
+      publication = version.body.publication;
+      if (publication?.status !== 'publishing') break;
+      await sleep(250);
+    }
+    expect(publication?.status, publication?.error ?? '').toBe('published');
+    // Exactly once: one mint transaction for the purpose, and one NFT from the factory.
+    expect(await query('SELECT hash FROM chain_txs WHERE purpose = $1', [`dataset:${id}:mint`])).toHaveLength(1);
+    const ocean = await send<{ nftFactoryAddress: string }>(asAdmin, 'GET', '/api/ocean/config');
+    const logs = (await (
+      await fetch(chain.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'eth_getLogs',
+          params: [{ address: ocean.body.nftFactoryAddress, fromBlock: '0x0', toBlock: 'latest', topics: [NFT_CREATED] }],
+        }),
+      })
+    ).json()) as { result: Array<{ data: string }> };
+    expect(logs.result).toHaveLength(1);
+    expect(`0x${logs.result[0]!.data.slice(26, 66)}`.toLowerCase()).toBe(publication!.nftAddress!.toLowerCase());
+  }, 300_000);
 });
+
+/** keccak256("NFTCreated(address,address,string,address,string,string,bool,address)"): ERC721Factory's event. */
+const NFT_CREATED = '0x8125264ec1d174cb383ea0646ea1e6921ca3b0aba20370c8e18389e7c2d6a571';
