@@ -57,7 +57,11 @@ export class DatasetPublicationsRepository {
       }
       // The job may wait out an outage of the chain or the store (PUBLISH_RETRY_SECONDS): it is not
       // taken for dead, and retried beside itself, while it does.
-      await this.queue.send(queueName, { versionId }, { manager, singletonKey: String(versionId), ...(jobTimeoutSeconds ? { jobTimeoutSeconds } : {}) });
+      await this.queue.send(
+        queueName,
+        { versionId },
+        { manager, singletonKey: String(versionId), ...(jobTimeoutSeconds ? { jobTimeoutSeconds } : {}) },
+      );
       return repo.findOneByOrFail({ versionId });
     });
   }

@@ -120,7 +120,12 @@ export class DatasetsService {
     }
     // Throws OCEAN_NOT_CONFIGURED without PROVIDER_PRIVATE_KEY: no file could be encrypted for the provider.
     void this.publisher.providerAddress;
-    const publication = await this.publications.request(id, { price: free ? null : body.price!, free, requestedBy }, DATASET_PUBLISH_QUEUE, this.publishJobSeconds);
+    const publication = await this.publications.request(
+      id,
+      { price: free ? null : body.price!, free, requestedBy },
+      DATASET_PUBLISH_QUEUE,
+      this.publishJobSeconds,
+    );
     if (!publication)
       throw new DatasetException(ErrorCode.DATASET_ALREADY_PUBLISHED, `Dataset version ${id} is already published or publishing`);
     return { id, status: 'publishing' };
