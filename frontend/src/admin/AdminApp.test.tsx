@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import AdminApp from './AdminApp';
 import { signIn } from './testing';
@@ -141,5 +141,31 @@ describe('AdminApp', () => {
     render(<AdminApp />);
     expect(await screen.findByText('No projects yet.')).toBeTruthy();
     expect(window.location.pathname).toBe('/admin');
+  });
+});
+
+describe('AdminApp focus', () => {
+  beforeEach(() => {
+    stubApi();
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    window.history.replaceState(null, '', '/');
+  });
+
+  it("moves focus to the page's heading when a page opens and after each navigation", async () => {
+    signIn(['admin']);
+    window.history.replaceState(null, '', '/admin/');
+    render(<AdminApp />);
+    await screen.findByText('No projects yet.');
+    await waitFor(() => expect(document.activeElement?.id).toBe('react-admin-title'));
+    const projectsLink = screen.getAllByRole('menuitem').find((item) => item.textContent?.includes('Projects'))!;
+    projectsLink.focus();
+    expect(document.activeElement).toBe(projectsLink);
+    fireEvent.click(projectsLink);
+    await screen.findByText('Cats and dogs');
+    await waitFor(() => expect(document.activeElement?.id).toBe('react-admin-title'));
+    expect(document.activeElement?.textContent).toMatch(/Projects/);
   });
 });

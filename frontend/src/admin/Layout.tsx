@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
+import { useLocation } from 'react-router-dom';
 import './focus.css';
 import { Menu } from './Menu';
 
@@ -16,7 +17,26 @@ const fitViewport = {
   '& .RaDatagrid-root': { maxWidth: '100%' },
 } as const;
 
+/**
+ * After sign-in and after each navigation, focus moves to the page's heading (the title react-admin
+ * writes into the app bar), so a keyboard or screen reader user starts on the new page, not on the
+ * link they left. Its focus ring shows only for keyboard focus (focus.css).
+ */
+function useFocusHeadingOnNavigation(): void {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const heading = document.getElementById('react-admin-title');
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  useFocusHeadingOnNavigation();
   return (
     <RaLayout className="tessera-console" menu={Menu} sx={fitViewport}>
       {children}
