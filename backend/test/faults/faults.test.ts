@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { rewardTokenArtifact, startDevChain, type DevChain } from '@tessera/contracts';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_OPERATOR_KEY } from '../../src/chain/chain.module.js';
 import { EmbeddedDatabase } from '../../src/database/embedded-postgres.js';
+import { createdNfts } from '../support/nft-logs.js';
+import { queryOnce } from '../support/sql.js';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process.js';
 import { freePort } from '../support/free-port.js';
 import { RpcProxy } from '../support/rpc-proxy.js';
@@ -71,15 +72,7 @@ afterAll(async () => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryOnce<T>(database.url, text, params);
 
 /**
  * A call through the load balancer: to the next process in turn; sent again (to the next one) when
@@ -366,22 +359,6 @@ describe('faults under load', () => {
     // Exactly once: one mint transaction for the purpose, and one NFT from the factory.
     expect(await query('SELECT hash FROM chain_txs WHERE purpose = $1', [`dataset:${id}:mint`])).toHaveLength(1);
     const ocean = await send<{ nftFactoryAddress: string }>(asAdmin, 'GET', '/api/ocean/config');
-    const logs = (await (
-      await fetch(chain.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'eth_getLogs',
-          params: [{ address: ocean.body.nftFactoryAddress, fromBlock: '0x0', toBlock: 'latest', topics: [NFT_CREATED] }],
-        }),
-      })
-    ).json()) as { result: Array<{ data: string }> };
-    expect(logs.result).toHaveLength(1);
-    expect(`0x${logs.result[0]!.data.slice(26, 66)}`.toLowerCase()).toBe(publication!.nftAddress!.toLowerCase());
+    expect(await createdNfts(chain.url, ocean.body.nftFactoryAddress)).toEqual([publication!.nftAddress!.toLowerCase()]);
   }, 300_000);
 });
-
-/** keccak256("NFTCreated(address,address,string,address,string,string,bool,address)"): ERC721Factory's event. */
-const NFT_CREATED = '0x8125264ec1d174cb383ea0646ea1e6921ca3b0aba20370c8e18389e7c2d6a571';

@@ -1,6 +1,7 @@
 import { Wallet } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { LABELS, waitFor } from '../support/datasets.js';
+import { createdNfts } from '../support/nft-logs.js';
 import { restartablePlatform } from '../support/restartable-platform.js';
 import { call, signIn, type Session } from '../support/wallet.js';
 
@@ -95,23 +96,6 @@ describe('publishing across a crash', () => {
     expect(version.publication!.did).toMatch(/^did:op:[0-9a-f]{64}$/);
     // And the chain holds one NFT of the factory for it: every NFTCreated the factory emitted is this one.
     const rpc = await call<{ nodeUri: string; nftFactoryAddress: string }>(second.baseUrl, session, 'GET', '/api/ocean/config');
-    const logs = (await (
-      await fetch(rpc.body.nodeUri, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'eth_getLogs',
-          params: [{ address: rpc.body.nftFactoryAddress, fromBlock: '0x0', toBlock: 'latest', topics: [NFT_CREATED] }],
-        }),
-      })
-    ).json()) as { result: Array<{ data: string }> };
-    expect(logs.result).toHaveLength(1);
-    // newTokenAddress is the event's first (unindexed) argument.
-    expect(`0x${logs.result[0]!.data.slice(26, 66)}`.toLowerCase()).toBe(version.publication!.nftAddress!.toLowerCase());
+    expect(await createdNfts(rpc.body.nodeUri, rpc.body.nftFactoryAddress)).toEqual([version.publication!.nftAddress!.toLowerCase()]);
   }, 240_000);
 });
-
-/** keccak256("NFTCreated(address,address,string,address,string,string,bool,address)"): ERC721Factory's event. */
-const NFT_CREATED = '0x8125264ec1d174cb383ea0646ea1e6921ca3b0aba20370c8e18389e7c2d6a571';

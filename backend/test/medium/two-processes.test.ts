@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Wallet } from 'ethers';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_OPERATOR_KEY } from '../../src/chain/chain.module.js';
+import { queryOnce } from '../support/sql.js';
 import { startPlatformProcess, type PlatformProcess } from '../support/platform-process.js';
 import { freePort } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -91,15 +91,7 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryOnce<T>(database.url, text, params);
 
 /** A load balancer's choice: either process, at random. */
 const anyBase = (): string => bases[Math.random() < 0.5 ? 0 : 1];

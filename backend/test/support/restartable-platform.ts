@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { queryOnce } from './sql.js';
 import { startPlatformProcess, type PlatformProcess } from './platform-process.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -39,15 +39,7 @@ export function restartablePlatform(name: string, admin: { address: string }) {
     return platform;
   };
 
-  const query = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new pg.Client({ connectionString: database!.url });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  };
+  const query = <T>(text: string, params: unknown[] = []): Promise<T[]> => queryOnce<T>(database!.url, text, params);
 
   return { start, query };
 }
