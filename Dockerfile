@@ -15,4 +15,4 @@ WORKDIR /app
 COPY --from=build /app /app
 USER node
 EXPOSE 3000
-CMD ["node", "backend/dist/backend/src/main.js"]
+CMD ["node", "backend/dist/backend/src/cli/tessera.js", "all"]

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger, RequestMethod, ValidationPipe, type INestApplication, type ValidationError } from '@nestjs/common';
@@ -22,6 +23,7 @@ import { assertJsonWithinLimits, decodeUtf8 } from './http/json-limits.js';
 import { registerCors } from './http/cors.js';
 import { registerRateLimits, requestAccount } from './http/rate-limits.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { HealthService } from './health/health.service.js';
 import { FileUrls } from './items/domain/file-urls.js';
 import { createAppLogger } from './observability/app-logger.js';
 import { registerObservability } from './observability/http-observability.js';
@@ -310,11 +312,17 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
       routes,
       url: () => app.getUrl().then((u) => u.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')),
       /**
-       * Stops in dependency order: HTTP first (no new connections; requests in flight finish, for up to
+       * Stops in dependency order: readiness turns to "stopping" (for SHUTDOWN_DRAIN_SECONDS the process
+       * still serves, so that a balancer probing it moves traffic away), HTTP next (no new connections; requests in flight finish, for up to
        * SHUTDOWN_GRACE_SECONDS, then their connections are cut), then the application's own shutdown
        * (the queue waits for its running jobs and stops, the listeners, the chain), then the database.
        */
       async close() {
+        app.get(HealthService).stop();
+        if (config.shutdownDrainSeconds > 0) {
+          logger.log(`draining: readiness says "stopping"; still serving for ${config.shutdownDrainSeconds} s`);
+          await sleep(config.shutdownDrainSeconds * 1000);
+        }
         await closeHttp(app, config.shutdownGraceSeconds * 1000, logger);
         await app.close();
         if (opened.isInitialized) await opened.destroy();

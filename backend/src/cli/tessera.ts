@@ -1,18 +1,27 @@
+#!/usr/bin/env node
 /**
- * Tessera's command line, runnable without a build: `npm run -s tessera -- <command> ...` from the
- * repository root. Exit codes: 0 done, 2 bad arguments or bad input (the message says which line),
- * 1 anything unexpected.
+ * Tessera's command line: `npm run -s tessera -- <command> ...` from the repository root (from the
+ * sources, no build needed), or `tessera <command>` / `node backend/dist/backend/src/cli/tessera.js
+ * <command>` once built. Exit codes: 0 done, 2 bad arguments or bad input (the message says which
+ * line), 1 anything unexpected; `api`, `worker` and `all` run until SIGTERM (see main.ts).
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/app-config.js';
+import { loadConfig, PROCESS_ROLES } from '../config/app-config.js';
 import { QualityError } from '../quality/domain/quality-error.js';
 import type { TruthMethodChoice } from '../quality/domain/truth-inference.js';
 import { METHOD_CHOICES, runAggregate } from './aggregate-command.js';
 import { runDeploy } from './deploy-command.js';
 import { FileError } from './vote-file.js';
 
-const USAGE = `Usage: tessera aggregate --input FILE --output FILE [--method ${METHOD_CHOICES.join('|')}] [--gold FILE]
+const USAGE = `Usage: tessera api|worker|all
+       tessera aggregate --input FILE --output FILE [--method ${METHOD_CHOICES.join('|')}] [--gold FILE]
+       tessera deploy [--operator ADDRESS]
 
+  api             serve the stateless HTTP role (run several behind a load balancer); needs DATABASE_URL
+  worker          run the queue's jobs and the schedules (answers only health and metrics); needs DATABASE_URL
+  all             both in one process, on embedded defaults unless configured (what \`npm start\` runs)
+
+  aggregate:
   --input FILE    labels: CSV with the header item,worker,label, or "item worker label" lines
   --output FILE   where to write item,label,confidence (CSV; "-" for standard output)
   --method NAME   mv (majority vote), wawa (worker agreement with aggregate), ds (Dawid-Skene),
@@ -59,6 +68,12 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === 'deploy') return deploy(rest);
+  if ((PROCESS_ROLES as readonly string[]).includes(command)) {
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    // main.ts reads the role from the same argument and serves until SIGTERM.
+    await import('../main.js');
+    return 0;
+  }
   if (command !== 'aggregate') throw new UsageError(`unknown command "${command}"`);
 
   const { values, positionals } = parseArguments(rest);

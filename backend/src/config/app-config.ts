@@ -71,6 +71,11 @@ export interface AppConfig {
   readonly role: ProcessRole;
   /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
   readonly shutdownGraceSeconds: number;
+  /**
+   * On SIGTERM, how long the process goes on serving while /api/health/ready answers 503 "stopping",
+   * before it stops listening: time for a load balancer that probes readiness to take it out of rotation.
+   */
+  readonly shutdownDrainSeconds: number;
   /** The built browser app (`frontend/dist`), served on the same origin; absent when not built. */
   readonly frontendDir: string | undefined;
   /** Suspend annotators the anti-cheat rules catch (benchmarks' robots turn it off). */
@@ -729,6 +734,7 @@ export function loadConfig(given: Env, cwd: string): AppConfig {
     logLevel: readChoice(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     role,
     shutdownGraceSeconds: readInt(env, 'SHUTDOWN_GRACE_SECONDS', 25, 0, 3600),
+    shutdownDrainSeconds: readInt(env, 'SHUTDOWN_DRAIN_SECONDS', 0, 0, 600),
     autoSuspend: readChoice(env, 'AUTO_SUSPEND', ['true', 'false'], 'true') === 'true',
     antiCheat: {
       minLabels: readInt(env, 'ANTI_CHEAT_MIN_LABELS', 10, 1, 10_000),

@@ -31,7 +31,10 @@ export class ReadinessChecksDto {
 }
 
 export class ReadinessDto {
-  @ApiProperty({ enum: ['ready', 'not-ready'], description: 'ready only when every dependency is up (else the answer is a 503)' })
-  status: 'ready' | 'not-ready';
+  @ApiProperty({
+    enum: ['ready', 'not-ready', 'stopping'],
+    description: 'ready only when every dependency is up; stopping once the process got SIGTERM (both others are a 503)',
+  })
+  status: 'ready' | 'not-ready' | 'stopping';
   @ApiProperty({ type: ReadinessChecksDto }) checks: ReadinessChecksDto;
 }

@@ -19,6 +19,7 @@ const READINESS_REUSE_MS = 1000;
 export class HealthService {
   private readonly logger = new Logger('Health');
   private readiness: { at: number; answer: Promise<ReadinessDto> } | undefined;
+  private stopping = false;
 
   constructor(
     private readonly health: HealthRepository,
@@ -44,12 +45,18 @@ export class HealthService {
    * Readiness: each dependency answering now, checked side by side, each given READY_TIMEOUT_MS.
    * Concurrent callers share one check.
    */
-  ready(): Promise<ReadinessDto> {
+  async ready(): Promise<ReadinessDto> {
+    if (this.stopping) return { ...(await this.checkDependencies()), status: 'stopping' };
     const now = Date.now();
     if (this.readiness && now - this.readiness.at < READINESS_REUSE_MS) return this.readiness.answer;
     const answer = this.checkDependencies();
     this.readiness = { at: now, answer };
     return answer;
+  }
+
+  /** From now on readiness says "stopping", whatever the dependencies say: the process is going away. */
+  stop(): void {
+    this.stopping = true;
   }
 
   private async checkDependencies(): Promise<ReadinessDto> {

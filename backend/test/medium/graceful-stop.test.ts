@@ -68,4 +68,20 @@ describe('SIGTERM', () => {
     const afterSignal = output.slice(output.indexOf('SIGTERM: shutting down'));
     expect(afterSignal).not.toMatch(/ERROR/);
   });
+
+  it('with SHUTDOWN_DRAIN_SECONDS, readiness says "stopping" while the process still serves, then it stops', async () => {
+    const server = await platform.start({ SHUTDOWN_DRAIN_SECONDS: '3' });
+    await server.waitForHealth(60_000);
+    const before = await fetch(`${server.baseUrl}/api/health/ready`);
+    expect(before.status).toBe(200);
+
+    server.child.kill('SIGTERM');
+    await server.waitForOutput(/draining: readiness says "stopping"/);
+    const ready = await fetch(`${server.baseUrl}/api/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { status: string }).status).toBe('stopping');
+    // Still serving: a balancer's last requests are answered while it moves traffic away.
+    expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+  });
 });

@@ -2442,10 +2442,10 @@ export type components = {
     };
     ReadinessDto: {
       /**
-       * @description ready only when every dependency is up (else the answer is a 503)
+       * @description ready only when every dependency is up; stopping once the process got SIGTERM (both others are a 503)
        * @enum {string}
        */
-      status: 'ready' | 'not-ready';
+      status: 'ready' | 'not-ready' | 'stopping';
       checks: components['schemas']['ReadinessChecksDto'];
     };
     QualityStatusCountsDto: {
