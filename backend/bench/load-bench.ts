@@ -106,6 +106,56 @@ async function scrape(baseUrl: string): Promise<Map<string, number> | string> {
   return totals;
 }
 
+/** Cumulative bucket counts of the HTTP latency histogram per "METHOD route", from a /metrics text. */
+type Histograms = Map<string, Map<number, number>>;
+
+async function scrapeHistograms(baseUrl: string): Promise<Histograms> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const histograms: Histograms = new Map();
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('tessera_http_request_duration_seconds_bucket{')) continue;
+    const labels = Object.fromEntries([...line.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const key = `${labels['method']} ${labels['route']}`;
+    const le = labels['le'] === '+Inf' ? Infinity : Number(labels['le']);
+    const buckets = histograms.get(key) ?? new Map<number, number>();
+    buckets.set(le, (buckets.get(le) ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1)));
+    histograms.set(key, buckets);
+  }
+  return histograms;
+}
+
+/** What the processes' histograms counted between two scrapes, summed over processes. */
+function histogramsBetween(before: readonly Histograms[], after: readonly Histograms[]): Histograms {
+  const total: Histograms = new Map();
+  after.forEach((one, i) => {
+    for (const [key, buckets] of one) {
+      const sum = total.get(key) ?? new Map<number, number>();
+      for (const [le, count] of buckets) sum.set(le, (sum.get(le) ?? 0) + count - (before[i]?.get(key)?.get(le) ?? 0));
+      total.set(key, sum);
+    }
+  });
+  return total;
+}
+
+/** A quantile from cumulative buckets, interpolated within its bucket as Prometheus' histogram_quantile does. */
+function histogramQuantile(buckets: Map<number, number>, q: number): number {
+  const bounds = [...buckets.keys()].sort((a, b) => a - b);
+  const count = buckets.get(Infinity) ?? 0;
+  const rank = q * count;
+  let lower = 0;
+  let below = 0;
+  for (const le of bounds) {
+    const cumulative = buckets.get(le)!;
+    if (cumulative >= rank) {
+      if (le === Infinity) return lower;
+      return lower + ((le - lower) * (rank - below)) / Math.max(1, cumulative - below);
+    }
+    lower = le;
+    below = cumulative;
+  }
+  return lower;
+}
+
 async function main(): Promise<void> {
   const admin = new Wallet(`0x${randomBytes(32).toString('hex')}`);
   log(`starting the first process (all roles, ${EXTERNAL_DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}, embedded chain)`);
@@ -205,7 +255,10 @@ async function main(): Promise<void> {
     const midRun = sleep((WARMUP_SECONDS + SECONDS / 2) * 1000).then(() =>
       Promise.all([...apis.map((api) => api.baseUrl), first.baseUrl].map((base) => scrape(base))),
     );
+    const histogramsBefore = await Promise.all(apis.map((api) => scrapeHistograms(api.baseUrl)));
     const labeling = await runLabeling(balanced, first, sessions, projectId, run.chained, run.thinkMs);
+    const served = histogramsBetween(histogramsBefore, await Promise.all(apis.map((api) => scrapeHistograms(api.baseUrl))));
+    const labelRoutes = [...served].filter(([key, b]) => /\/(next|submit)$/.test(key) && (b.get(Infinity) ?? 0) > 0);
     during.set(run.name, await midRun);
     const ratio = labeling.labelsPerSecond / raw.insertsPerSecond;
     const met = labeling.errors === 0 && labeling.latencyMs.p99 < TARGET_P99_MS;
@@ -214,6 +267,11 @@ async function main(): Promise<void> {
       `load bench, ${run.name}: 2 API processes, ${labeling.annotators} annotators, ${labeling.seconds} s measured (${labeling.warmupSeconds} s warm-up)`,
       `  labels              ${fmtInt(labeling.labels)} = ${fmt(labeling.labelsPerSecond, 1)} labels/s`,
       `  latency per label   p50 ${fmt(labeling.latencyMs.p50, 1)} ms, p95 ${fmt(labeling.latencyMs.p95, 1)} ms, p99 ${fmt(labeling.latencyMs.p99, 1)} ms, max ${fmt(labeling.latencyMs.max, 1)} ms (${run.chained ? 'POST submit?next=true, one request' : 'GET next + POST submit'})`,
+      ...labelRoutes.map(
+        ([key, buckets]) =>
+          `  server side         ${key}: ${fmtInt(buckets.get(Infinity) ?? 0)} requests, p50 ${fmt(1000 * histogramQuantile(buckets, 0.5), 1)} ms, ` +
+          `p99 ${fmt(1000 * histogramQuantile(buckets, 0.99), 1)} ms (the API processes' histograms, warm-up included)`,
+      ),
       `  errors              ${labeling.errors}${labeling.errors ? ` ${JSON.stringify(labeling.errorsByKind)}` : ''}`,
       `  labels/s / the database's INSERTs/s ${fmt(ratio, 3)}`,
       run.target
