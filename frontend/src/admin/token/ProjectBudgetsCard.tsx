@@ -19,6 +19,18 @@ import { TokenAmount } from './TokenAmount';
 /** Past this share of its budget, a project's bar turns to a warning. */
 const NEARLY_SPENT = 80;
 
+/** On a phone each project is a block of "header: value" lines, so no column is cut off. */
+const stackOnPhones = {
+  [`@media (max-width: 600px)`]: {
+    '& thead': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+    '& tr': { display: 'block', py: 1, borderBottom: 1, borderColor: 'divider' },
+    '& th, & td': { display: 'flex', justifyContent: 'space-between', gap: 2, border: 'none', py: 0.25, px: 0 },
+    '& td::before': { content: 'attr(data-label)', color: 'text.secondary' },
+    '& td:empty': { display: 'none' },
+    '& td > div': { flex: 1, maxWidth: 220 },
+  },
+} as const;
+
 /** Per project: its budget, what its accepted labels were credited, what is committed (credited and reserved), what is left. */
 export function ProjectBudgetsCard({ budgets, symbol }: { budgets: ProjectBudget[]; symbol: string }) {
   const translate = useTranslate();
@@ -38,7 +50,7 @@ export function ProjectBudgetsCard({ budgets, symbol }: { budgets: ProjectBudget
           </Typography>
         ) : (
           <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-label={translate('tessera.admin.token.budgets.title')}>
+            <Table size="small" sx={stackOnPhones} aria-label={translate('tessera.admin.token.budgets.title')}>
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('tessera.admin.token.budgets.project')}</TableCell>
@@ -57,13 +69,19 @@ export function ProjectBudgetsCard({ budgets, symbol }: { budgets: ProjectBudget
                       <TableCell component="th" scope="row">
                         <LinkBase to={createPath({ resource: 'projects', id: project.projectId, type: 'show' })}>{project.name}</LinkBase>
                       </TableCell>
-                      <TableCell align="right">
+                      <TableCell align="right" data-label={translate('tessera.admin.token.budgets.budget')}>
                         {project.budget === null ? translate('tessera.admin.token.budgets.noLimit') : amount(project.budget)}
                       </TableCell>
-                      <TableCell align="right">{amount(project.credited)}</TableCell>
-                      <TableCell align="right">{amount(project.committed)}</TableCell>
-                      <TableCell align="right">{use.left === null ? '—' : amount(use.left)}</TableCell>
-                      <TableCell>
+                      <TableCell align="right" data-label={translate('tessera.admin.token.budgets.credited')}>
+                        {amount(project.credited)}
+                      </TableCell>
+                      <TableCell align="right" data-label={translate('tessera.admin.token.budgets.committed')}>
+                        {amount(project.committed)}
+                      </TableCell>
+                      <TableCell align="right" data-label={translate('tessera.admin.token.budgets.left')}>
+                        {use.left === null ? '—' : amount(use.left)}
+                      </TableCell>
+                      <TableCell data-label={translate('tessera.admin.token.budgets.used')}>
                         {use.percent !== null && (
                           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                             <LinearProgress
