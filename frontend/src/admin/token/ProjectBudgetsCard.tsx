@@ -12,24 +12,13 @@ import {
   Typography,
 } from '@mui/material';
 import { LinkBase, useCreatePath, useTranslate } from 'react-admin';
+import { stackOnPhones } from '../stackOnPhones';
 import type { ProjectBudget } from '../types';
 import { budgetUse } from './budget';
 import { TokenAmount } from './TokenAmount';
 
 /** Past this share of its budget, a project's bar turns to a warning. */
 const NEARLY_SPENT = 80;
-
-/** On a phone each project is a block of "header: value" lines, so no column is cut off. */
-const stackOnPhones = {
-  [`@media (max-width: 600px)`]: {
-    '& thead': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' },
-    '& tr': { display: 'block', py: 1, borderBottom: 1, borderColor: 'divider' },
-    '& th, & td': { display: 'flex', justifyContent: 'space-between', gap: 2, border: 'none', py: 0.25, px: 0 },
-    '& td::before': { content: 'attr(data-label)', color: 'text.secondary' },
-    '& td:empty': { display: 'none' },
-    '& td > div': { flex: 1, maxWidth: 220 },
-  },
-} as const;
 
 /** Per project: its budget, what its accepted labels were credited, what is committed (credited and reserved), what is left. */
 export function ProjectBudgetsCard({ budgets, symbol }: { budgets: ProjectBudget[]; symbol: string }) {
