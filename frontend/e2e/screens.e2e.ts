@@ -207,7 +207,8 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
     await expect(editor.getByRole('radio', { name: /positive/ })).toBeChecked();
     await screen(page, 'label-my-labels-correct', editor.getByRole('heading').first());
 
-    await page.goto(`${baseUrl}/label/no-such-page`);
+    // An unknown path answers HTTP 404 with the app, which draws its own 404 page.
+    expect((await page.goto(`${baseUrl}/label/no-such-page`))?.status()).toBe(404);
     await screen(page, 'label-not-found', page.getByRole('heading', { level: 1, name: 'This page does not exist.' }));
 
     // The suspended annotator: the notice with the rule, its scope and the review requested.
@@ -267,7 +268,8 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
       ['admin-not-found', '/no-such-page', /.*/, (p) => p.getByText(/not found/i).first()],
     ];
     for (const [name, route, title, ready] of pages) {
-      await page.goto(`${baseUrl}/admin${route}`);
+      const response = await page.goto(`${baseUrl}/admin${route}`);
+      expect(response?.status(), `${name}: HTTP status`).toBe(name === 'admin-not-found' ? 404 : 200);
       if (ready) await expect(ready(page), `${name} shows its content`).toBeVisible();
       await screen(page, name, name === 'admin-not-found' ? page.getByText(/not found/i).first() : consoleTitle(page, title));
     }
@@ -301,7 +303,7 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
     await screen(page, 'market-purchases', page.getByRole('heading', { level: 1 }));
 
     const stranger = await plainPage(browser);
-    await stranger.goto(`${baseUrl}/market/no-such-page`);
+    expect((await stranger.goto(`${baseUrl}/market/no-such-page`))?.status()).toBe(404);
     await screen(stranger, 'market-not-found', stranger.getByRole('heading', { level: 1 }));
   });
 });

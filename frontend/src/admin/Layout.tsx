@@ -15,8 +15,6 @@ const fitViewport = {
   '& .RaList-main, & .RaList-content, & .RaShow-main, & .RaShow-card': { minWidth: 0 },
   '& .RaDatagrid-tableWrapper': { overflowX: 'auto' },
   '& .RaDatagrid-root': { maxWidth: '100%' },
-  // A long page title ends in an ellipsis instead of being cut by the app bar's buttons.
-  '& #react-admin-title': { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 } as const;
 
 /**
