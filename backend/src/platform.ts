@@ -10,6 +10,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
+import { CONSOLE_BASE, isAppPage, LABEL_BASE, MARKET_BASE } from '../../frontend/src/appPaths.js';
 import { AppModule } from './app.module.js';
 import { TokenService } from './auth/token.service.js';
 import type { AppConfig } from './config/app-config.js';
@@ -129,11 +130,12 @@ function parseJsonBody(bytes: Buffer, limits: AppConfig['jsonLimits']): unknown 
   return value;
 }
 
-const APP_AREAS = ['/label', '/admin', '/market'];
+const APP_AREAS = [LABEL_BASE, CONSOLE_BASE, MARKET_BASE];
 
 /**
  * The browser app on the same origin: hashed assets cached for good, and every page of the three
- * areas answered with index.html (client-side routing).
+ * areas answered with index.html (client-side routing); the apps' own table of pages (appPaths.ts)
+ * tells a page from a path that answers 404.
  */
 async function serveFrontend(fastify: FastifyInstance, dir: string): Promise<void> {
   const indexFile = path.join(dir, 'index.html');
@@ -148,9 +150,15 @@ async function serveFrontend(fastify: FastifyInstance, dir: string): Promise<voi
       if (file.includes(`${path.sep}assets${path.sep}`)) void res.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
-  const sendIndex = async (_request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  // A path that is no page of its app still gets the app's HTML (the app draws its own 404 page), with status 404.
+  const sendIndex = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const html = await readFile(indexFile, 'utf8');
-    await reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    const page = isAppPage(request.url.split('?', 1)[0]!);
+    await reply
+      .code(page ? 200 : 404)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(html);
   };
   // `/` itself is the provider module's NodeRootController: an Ocean Node root for scripts, /label for browsers.
   for (const area of APP_AREAS) {

@@ -373,4 +373,43 @@ test.describe.serial('boxes and spans tools', () => {
     await expect(page.getByRole('button', { name: '“Ada” as PER', exact: true })).toBeVisible();
     await shot(page, 'widgets-spans-mobile');
   });
+
+  test('spans on a phone: a finger’s selection inside words snaps to them, unless character precision is on', async ({
+    browser,
+    baseUrl,
+  }) => {
+    const page = await annotate(browser, baseUrl, names.spans, true);
+    const text = page.getByRole('region', { name: 'Text to label' });
+    await expect(text).toHaveText(SENTENCE);
+    // A long press and the selection handles leave a DOM selection and no mouseup: here the finger
+    // touches the text, and the handles' selection (from inside "Charles" to inside "Babbage") is set.
+    const touchSelect = async (from: number, to: number) => {
+      const at = await characterBox(page, from);
+      await page.touchscreen.tap(at.x + at.width / 2, at.y + at.height / 2);
+      await text.evaluate(
+        (element, [start, end]) => {
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          const points: Array<[Node, number]> = [];
+          let offset = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const length = (node as Text).length;
+            for (const wanted of [start!, end!]) if (wanted >= offset && wanted <= offset + length) points.push([node, wanted - offset]);
+            offset += length;
+          }
+          window.getSelection()!.setBaseAndExtent(points[0]![0], points[0]![1], points.at(-1)![0], points.at(-1)![1]);
+        },
+        [from, to],
+      );
+    };
+    const labels = page.getByRole('toolbar', { name: 'Labels' });
+    await touchSelect(SENTENCE.indexOf('Charles') + 2, SENTENCE.indexOf('Babbage') + 3);
+    await labels.getByRole('button', { name: 'PER' }).tap();
+    await expect(page.getByRole('button', { name: '“Charles Babbage” as PER', exact: true })).toBeVisible();
+
+    await labels.getByRole('button', { name: 'Character precision' }).tap();
+    await touchSelect(SENTENCE.indexOf('London') + 1, SENTENCE.indexOf('London') + 4);
+    await labels.getByRole('button', { name: 'LOC' }).tap();
+    await expect(page.getByRole('button', { name: '“ond” as LOC', exact: true })).toBeVisible();
+    await shot(page, 'widgets-spans-touch-390');
+  });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource, type ResourceProps } from 'react-admin';
 import { createBrowserRouter, Navigate, Route, RouterProvider, useLocation } from 'react-router-dom';
+import { CONSOLE_RESOURCES, type ConsoleResource } from '../appPaths';
 import { loadSession } from '../session/session';
 import { AccessDenied } from './AccessDenied';
 import annotations from './annotations';
@@ -23,6 +24,21 @@ import suspensions from './suspensions';
 import { TOKEN_PATH, TokenPage } from './token';
 import users from './users';
 
+/** Each resource's views; their names (and so the paths the server knows as console pages) are CONSOLE_RESOURCES. */
+const RESOURCES: Record<ConsoleResource, Omit<ResourceProps, 'name'>> = {
+  projects,
+  items,
+  annotations,
+  review,
+  users,
+  suspensions,
+  datasets,
+  sales,
+  epochs,
+  ledger,
+  payouts,
+};
+
 /** The console: wiring only; each resource lives in its own folder. */
 function Console() {
   return (
@@ -40,17 +56,9 @@ function Console() {
       accessDenied={AccessDenied}
       requireAuth
     >
-      <Resource name="projects" {...projects} />
-      <Resource name="items" {...items} />
-      <Resource name="annotations" {...annotations} />
-      <Resource name="review" {...review} />
-      <Resource name="users" {...users} />
-      <Resource name="suspensions" {...suspensions} />
-      <Resource name="datasets" {...datasets} />
-      <Resource name="sales" {...sales} />
-      <Resource name="epochs" {...epochs} />
-      <Resource name="ledger" {...ledger} />
-      <Resource name="payouts" {...payouts} />
+      {CONSOLE_RESOURCES.map((name) => (
+        <Resource key={name} name={name} {...RESOURCES[name]} />
+      ))}
       <CustomRoutes>
         <Route path={TOKEN_PATH} element={<TokenPage />} />
       </CustomRoutes>

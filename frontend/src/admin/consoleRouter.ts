@@ -1,10 +1,12 @@
 import { useCallback } from 'react';
 import { reactRouterProvider, type RouterNavigateFunction, type RouterProvider } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { CONSOLE_BASE, CONSOLE_LOGIN_PAGE } from '../appPaths';
 
-/** Where the console lives and where its wallet sign-in page is. */
-export const CONSOLE_BASE = '/admin';
-export const LOGIN_PATH = `${CONSOLE_BASE}/login`;
+export { CONSOLE_BASE };
+
+/** Where the console's wallet sign-in page is. */
+export const LOGIN_PATH = `${CONSOLE_BASE}${CONSOLE_LOGIN_PAGE}`;
 
 function pathOf(to: string | { pathname?: string }): string | undefined {
   return typeof to === 'string' ? to.split(/[?#]/)[0] : to.pathname;

@@ -1,20 +1,21 @@
 import { useSyncExternalStore } from 'react';
+import { LABEL_BASE, LABEL_EARNINGS_PATH, LABEL_PROJECT_PATTERN, trimPath } from '../appPaths';
 
 /** The annotator app's pages; a history.pushState router small enough to not need a library. */
 export type Route = { page: 'projects' } | { page: 'workspace'; projectId: number } | { page: 'earnings' } | { page: 'notFound' };
 
-export const PROJECTS_PATH = '/label';
-export const EARNINGS_PATH = '/label/earnings';
+export const PROJECTS_PATH = LABEL_BASE;
+export const EARNINGS_PATH = LABEL_EARNINGS_PATH;
 
 export function projectPath(projectId: number): string {
   return `/label/projects/${projectId}`;
 }
 
 export function parseRoute(pathname: string): Route {
-  const path = pathname.replace(/\/+$/, '') || '/';
+  const path = trimPath(pathname);
   if (path === '/' || path === PROJECTS_PATH) return { page: 'projects' };
   if (path === EARNINGS_PATH) return { page: 'earnings' };
-  const match = /^\/label\/projects\/([1-9]\d{0,9})$/.exec(path);
+  const match = LABEL_PROJECT_PATTERN.exec(path);
   if (match) return { page: 'workspace', projectId: Number(match[1]) };
   return { page: 'notFound' };
 }

@@ -27,13 +27,13 @@ export default function MarketApp() {
     <>
       <CssBaseline />
       <AppBar position="static" color="default" elevation={1}>
-        <Toolbar sx={{ gap: 2 }}>
+        <Toolbar sx={{ gap: { xs: 1, sm: 2 }, flexWrap: 'wrap', py: { xs: 1, sm: 0 } }}>
           <Typography
             variant="h6"
             component="a"
             href={CATALOGUE_PATH}
             onClick={link(CATALOGUE_PATH)}
-            sx={{ color: 'inherit', textDecoration: 'none', flexGrow: 1 }}
+            sx={{ color: 'inherit', textDecoration: 'none', flexGrow: 1, whiteSpace: 'nowrap' }}
           >
             {t('tessera.market.title')}
           </Typography>

@@ -1,28 +1,22 @@
 import { useSyncExternalStore } from 'react';
+import { MARKET_BASE, MARKET_PURCHASES_PATH, marketAssetDid, trimPath } from '../appPaths';
 
 /** The buyer's pages; a history.pushState router like the annotator app's. */
 export type MarketRoute = { page: 'catalogue' } | { page: 'asset'; did: string } | { page: 'purchases' } | { page: 'notFound' };
 
-export const CATALOGUE_PATH = '/market';
-export const PURCHASES_PATH = '/market/purchases';
+export const CATALOGUE_PATH = MARKET_BASE;
+export const PURCHASES_PATH = MARKET_PURCHASES_PATH;
 
 export function assetPath(did: string): string {
   return `/market/assets/${encodeURIComponent(did)}`;
 }
 
 export function parseMarketRoute(pathname: string): MarketRoute {
-  const path = pathname.replace(/\/+$/, '') || '/';
+  const path = trimPath(pathname);
   if (path === CATALOGUE_PATH) return { page: 'catalogue' };
   if (path === PURCHASES_PATH) return { page: 'purchases' };
-  const match = /^\/market\/assets\/([^/]+)$/.exec(path);
-  if (match) {
-    try {
-      return { page: 'asset', did: decodeURIComponent(match[1]!) };
-    } catch {
-      return { page: 'notFound' };
-    }
-  }
-  return { page: 'notFound' };
+  const did = marketAssetDid(path);
+  return did === undefined ? { page: 'notFound' } : { page: 'asset', did };
 }
 
 const NAVIGATE = 'tessera:market-navigate';

@@ -31,6 +31,7 @@ export function LabelsPerDayChart({ labelsPerDay }: { labelsPerDay: DashboardSta
               xAxis={[{ scaleType: 'band', data: labelsPerDay.map((day) => shortDay(day.day)) }]}
               series={[{ data: labelsPerDay.map((day) => day.labels), label: translate('tessera.admin.dashboard.labelsPerDay.series') }]}
               hideLegend
+              skipAnimation
             />
           </figure>
         )}

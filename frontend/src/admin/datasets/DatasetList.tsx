@@ -8,6 +8,7 @@ import {
   ReferenceInput,
   SearchInput,
   SelectInput,
+  SimpleList,
   TextField,
   TopToolbar,
 } from 'react-admin';
@@ -15,6 +16,7 @@ import { EmptyList } from '../EmptyList';
 import type { Dataset } from '../types';
 import { datasetKindChoices, datasetStatusChoices } from './choices';
 import { DatasetKindField, DatasetStatusField } from './DatasetFields';
+import { useNarrow } from '../useNarrow';
 
 const datasetFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -43,6 +45,7 @@ function DatasetsEmpty() {
 
 /** Dataset versions, newest first; a building version shows its step and progress. */
 export function DatasetList() {
+  const narrow = useNarrow();
   return (
     <List
       filters={datasetFilters}
@@ -54,16 +57,25 @@ export function DatasetList() {
           (query.state.data?.data as Dataset[] | undefined)?.some((d) => d.status === 'building') ? 2000 : false,
       }}
     >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <NumberField source="id" />
-        <TextField source="name" />
-        <ReferenceField source="projectId" reference="projects" link="show" />
-        <DatasetKindField source="kind" />
-        <DatasetStatusField source="status" />
-        <NumberField source="itemCount" emptyText="—" />
-        <TextField source="license" sortable={false} />
-        <DateField source="createdAt" showTime />
-      </Datagrid>
+      {narrow ? (
+        <SimpleList<Dataset>
+          primaryText={(record) => record.name}
+          secondaryText={() => <ReferenceField source="projectId" reference="projects" link={false} />}
+          tertiaryText={() => <DatasetStatusField source="status" />}
+          linkType="show"
+        />
+      ) : (
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <NumberField source="id" />
+          <TextField source="name" />
+          <ReferenceField source="projectId" reference="projects" link="show" />
+          <DatasetKindField source="kind" />
+          <DatasetStatusField source="status" />
+          <NumberField source="itemCount" emptyText="—" />
+          <TextField source="license" sortable={false} />
+          <DateField source="createdAt" showTime />
+        </Datagrid>
+      )}
     </List>
   );
 }

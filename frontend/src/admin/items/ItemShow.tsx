@@ -8,6 +8,7 @@ import {
   ReferenceField,
   ReferenceManyField,
   Show,
+  SimpleList,
   SimpleShowLayout,
   TextField,
   useTranslate,
@@ -16,6 +17,9 @@ import { AnnotationResultField, LeadTimeField } from '../annotations/AnnotationF
 import { AnnotationStatusField, ItemLabelCountField } from '../annotations/LabelCounts';
 import { RawJson } from '../json/RawJson';
 import { DrawnAnnotations } from '../results/DrawnResult';
+import type { Annotation } from '../types';
+import { useNarrow } from '../useNarrow';
+import { AddressField } from '../users/AddressField';
 import { DataPreviewField, GoldAnswerField, GoldField, ItemStatusField } from './ItemFields';
 
 function AnnotationsTitle() {
@@ -28,6 +32,7 @@ function AnnotationsTitle() {
 }
 
 export function ItemShow() {
+  const narrow = useNarrow();
   return (
     <Show>
       <SimpleShowLayout>
@@ -70,15 +75,24 @@ export function ItemShow() {
           empty={<EmptyAnnotations />}
           label={false}
         >
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="id" />
-            <TextField source="annotatorAddress" sortable={false} />
-            <AnnotationResultField source="result" sortable={false} />
-            <AnnotationStatusField source="status" sortable={false} />
-            <LeadTimeField source="serverTimeMs" />
-            <LeadTimeField source="leadTimeMs" />
-            <DateField source="createdAt" showTime />
-          </Datagrid>
+          {narrow ? (
+            <SimpleList<Annotation>
+              primaryText={(record) => `#${record.id}`}
+              secondaryText={() => <AnnotationResultField source="result" />}
+              tertiaryText={() => <AnnotationStatusField source="status" />}
+              linkType="show"
+            />
+          ) : (
+            <Datagrid rowClick="show" bulkActionButtons={false}>
+              <TextField source="id" />
+              <AddressField source="annotatorAddress" sortable={false} />
+              <AnnotationResultField source="result" sortable={false} />
+              <AnnotationStatusField source="status" sortable={false} />
+              <LeadTimeField source="serverTimeMs" />
+              <LeadTimeField source="leadTimeMs" />
+              <DateField source="createdAt" showTime />
+            </Datagrid>
+          )}
         </ReferenceManyField>
         <DrawnTitle />
         <ReferenceManyField reference="annotations" target="itemId" sort={{ field: 'id', order: 'ASC' }} perPage={25} label={false}>

@@ -13,6 +13,9 @@ export function JsonField({ source }: FieldProps) {
         bgcolor: 'action.hover',
         borderRadius: 1,
         overflow: 'auto',
+        // Long strings wrap: the value fits a phone's width instead of hiding its end.
+        whiteSpace: 'pre-wrap',
+        overflowWrap: 'anywhere',
         maxHeight: 480,
         fontSize: 13,
         fontFamily: 'monospace',

@@ -12,6 +12,7 @@ import {
   Pagination,
   ReferenceManyField,
   Show,
+  SimpleList,
   TabbedShowLayout,
   TextField,
   TopToolbar,
@@ -20,7 +21,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DataPreviewField, GoldField, ItemStatusField } from '../items/ItemFields';
-import type { Project } from '../types';
+import type { Item, Project } from '../types';
+import { useNarrow } from '../useNarrow';
 import { ImportItemsButton } from './ImportItemsButton';
 import { ProjectLabelsField, ProjectStatusField, ProjectTypeField } from './ProjectChips';
 import { ProjectProgressField } from './ProjectProgressField';
@@ -62,6 +64,7 @@ function OpenItemsButton() {
 }
 
 export function ProjectShow() {
+  const narrow = useNarrow();
   return (
     <Show actions={<ProjectShowActions />}>
       <TabbedShowLayout>
@@ -129,15 +132,24 @@ export function ProjectShow() {
             perPage={25}
             pagination={<Pagination />}
           >
-            <Datagrid rowClick="show" bulkActionButtons={false}>
-              <TextField source="id" />
-              <TextField source="externalId" emptyText="—" />
-              <DataPreviewField source="data" sortable={false} />
-              <ItemStatusField source="status" sortable={false} />
-              <GoldField source="gold" sortable={false} />
-              <ItemLabelCountField source="annotationCount" sortable={false} />
-              <DateField source="createdAt" />
-            </Datagrid>
+            {narrow ? (
+              <SimpleList<Item>
+                primaryText={(record) => `#${record.id}`}
+                secondaryText={() => <DataPreviewField source="data" />}
+                tertiaryText={() => <ItemStatusField source="status" />}
+                linkType="show"
+              />
+            ) : (
+              <Datagrid rowClick="show" bulkActionButtons={false}>
+                <TextField source="id" />
+                <TextField source="externalId" emptyText="—" />
+                <DataPreviewField source="data" sortable={false} />
+                <ItemStatusField source="status" sortable={false} />
+                <GoldField source="gold" sortable={false} />
+                <ItemLabelCountField source="annotationCount" sortable={false} />
+                <DateField source="createdAt" />
+              </Datagrid>
+            )}
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="tessera.admin.projects.tabs.quality" path="quality">

@@ -1,6 +1,7 @@
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { AnnotatorRevenue } from './types';
+import { stackOnPhones } from '../stackOnPhones';
 
 /** What each annotator got from dataset sales, most first. */
 export function AnnotatorRevenueTable({ annotators }: { annotators: AnnotatorRevenue[] }) {
@@ -16,7 +17,7 @@ export function AnnotatorRevenueTable({ annotators }: { annotators: AnnotatorRev
             {translate('tessera.admin.sales.annotators.none')}
           </Typography>
         ) : (
-          <Table size="small" aria-labelledby="sales-annotators-title">
+          <Table size="small" sx={stackOnPhones} aria-labelledby="sales-annotators-title">
             <TableHead>
               <TableRow>
                 <TableCell>{translate('tessera.admin.sales.annotators.address')}</TableCell>
@@ -28,10 +29,16 @@ export function AnnotatorRevenueTable({ annotators }: { annotators: AnnotatorRev
             <TableBody>
               {annotators.map((annotator) => (
                 <TableRow key={annotator.id}>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{annotator.address}</TableCell>
-                  <TableCell align="right">{annotator.datasets}</TableCell>
-                  <TableCell align="right">{annotator.sales}</TableCell>
-                  <TableCell align="right">{annotator.amount}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{annotator.address}</TableCell>
+                  <TableCell align="right" data-label={translate('tessera.admin.sales.annotators.datasets')}>
+                    {annotator.datasets}
+                  </TableCell>
+                  <TableCell align="right" data-label={translate('tessera.admin.sales.annotators.sales')}>
+                    {annotator.sales}
+                  </TableCell>
+                  <TableCell align="right" data-label={translate('tessera.admin.sales.annotators.amount')}>
+                    {annotator.amount}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

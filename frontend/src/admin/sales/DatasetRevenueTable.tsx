@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { salesApi } from './salesApi';
 import type { DatasetRevenue } from './types';
+import { stackOnPhones } from '../stackOnPhones';
 
 /** Sales and revenue per published dataset version, each with its listing switch (the NFT's metadata state). */
 export function DatasetRevenueTable({ datasets, onChanged }: { datasets: DatasetRevenue[]; onChanged: () => void }) {
@@ -18,7 +19,7 @@ export function DatasetRevenueTable({ datasets, onChanged }: { datasets: Dataset
             {translate('tessera.admin.sales.datasets.none')}
           </Typography>
         ) : (
-          <Table size="small" aria-labelledby="sales-datasets-title">
+          <Table size="small" sx={stackOnPhones} aria-labelledby="sales-datasets-title">
             <TableHead>
               <TableRow>
                 <TableCell>{translate('tessera.admin.sales.datasets.name')}</TableCell>
@@ -32,10 +33,16 @@ export function DatasetRevenueTable({ datasets, onChanged }: { datasets: Dataset
               {datasets.map((dataset) => (
                 <TableRow key={dataset.id}>
                   <TableCell>{dataset.name}</TableCell>
-                  <TableCell align="right">{dataset.sales}</TableCell>
-                  <TableCell align="right">{dataset.revenue}</TableCell>
-                  <TableCell align="right">{dataset.shared}</TableCell>
-                  <TableCell>
+                  <TableCell align="right" data-label={translate('tessera.admin.sales.datasets.sales')}>
+                    {dataset.sales}
+                  </TableCell>
+                  <TableCell align="right" data-label={translate('tessera.admin.sales.datasets.revenue')}>
+                    {dataset.revenue}
+                  </TableCell>
+                  <TableCell align="right" data-label={translate('tessera.admin.sales.datasets.shared')}>
+                    {dataset.shared}
+                  </TableCell>
+                  <TableCell data-label={translate('tessera.admin.sales.datasets.listing')}>
                     <ListingSwitch dataset={dataset} onChanged={onChanged} />
                   </TableCell>
                 </TableRow>

@@ -12,6 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { LinkBase, useCreatePath, useTranslate } from 'react-admin';
+import { stackOnPhones } from '../stackOnPhones';
 import type { ProjectBudget } from '../types';
 import { budgetUse } from './budget';
 import { TokenAmount } from './TokenAmount';
@@ -38,7 +39,7 @@ export function ProjectBudgetsCard({ budgets, symbol }: { budgets: ProjectBudget
           </Typography>
         ) : (
           <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-label={translate('tessera.admin.token.budgets.title')}>
+            <Table size="small" sx={stackOnPhones} aria-label={translate('tessera.admin.token.budgets.title')}>
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('tessera.admin.token.budgets.project')}</TableCell>
@@ -57,13 +58,19 @@ export function ProjectBudgetsCard({ budgets, symbol }: { budgets: ProjectBudget
                       <TableCell component="th" scope="row">
                         <LinkBase to={createPath({ resource: 'projects', id: project.projectId, type: 'show' })}>{project.name}</LinkBase>
                       </TableCell>
-                      <TableCell align="right">
+                      <TableCell align="right" data-label={translate('tessera.admin.token.budgets.budget')}>
                         {project.budget === null ? translate('tessera.admin.token.budgets.noLimit') : amount(project.budget)}
                       </TableCell>
-                      <TableCell align="right">{amount(project.credited)}</TableCell>
-                      <TableCell align="right">{amount(project.committed)}</TableCell>
-                      <TableCell align="right">{use.left === null ? '—' : amount(use.left)}</TableCell>
-                      <TableCell>
+                      <TableCell align="right" data-label={translate('tessera.admin.token.budgets.credited')}>
+                        {amount(project.credited)}
+                      </TableCell>
+                      <TableCell align="right" data-label={translate('tessera.admin.token.budgets.committed')}>
+                        {amount(project.committed)}
+                      </TableCell>
+                      <TableCell align="right" data-label={translate('tessera.admin.token.budgets.left')}>
+                        {use.left === null ? '—' : amount(use.left)}
+                      </TableCell>
+                      <TableCell data-label={translate('tessera.admin.token.budgets.used')}>
                         {use.percent !== null && (
                           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                             <LinearProgress

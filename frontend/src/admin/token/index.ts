@@ -1,4 +1,4 @@
 /** The Token page's path under /admin (a custom route with its own menu entry). */
-export const TOKEN_PATH = '/token';
+export { CONSOLE_TOKEN_PAGE as TOKEN_PATH } from '../../appPaths';
 
 export { TokenPage } from './TokenPage';

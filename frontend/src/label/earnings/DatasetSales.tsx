@@ -11,7 +11,7 @@ export function DatasetSales({ shares }: { shares: DatasetSalesShare[] }) {
         <p className="empty-list">{t('tessera.earnings.datasetSales.none')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="earnings-table" aria-labelledby="dataset-sales-title">
+          <table className="earnings-table stacked" aria-labelledby="dataset-sales-title">
             <thead>
               <tr>
                 <th scope="col">{t('tessera.earnings.datasetSales.dataset')}</th>
@@ -29,10 +29,18 @@ export function DatasetSales({ shares }: { shares: DatasetSalesShare[] }) {
             <tbody>
               {shares.map((share) => (
                 <tr key={share.versionId ?? 'none'}>
-                  <td>{share.name ?? t('tessera.earnings.datasetSales.unnamed', { id: String(share.versionId ?? '?') })}</td>
-                  <td className="number">{share.sales}</td>
-                  <td className="number">{share.labels}</td>
-                  <td className="number">{t('tessera.earnings.amount', { amount: share.amount })}</td>
+                  <td data-label={t('tessera.earnings.datasetSales.dataset')}>
+                    {share.name ?? t('tessera.earnings.datasetSales.unnamed', { id: String(share.versionId ?? '?') })}
+                  </td>
+                  <td className="number" data-label={t('tessera.earnings.datasetSales.sales')}>
+                    {share.sales}
+                  </td>
+                  <td className="number" data-label={t('tessera.earnings.datasetSales.labels')}>
+                    {share.labels}
+                  </td>
+                  <td className="number" data-label={t('tessera.earnings.datasetSales.amount')}>
+                    {t('tessera.earnings.amount', { amount: share.amount })}
+                  </td>
                 </tr>
               ))}
             </tbody>

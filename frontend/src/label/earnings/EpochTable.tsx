@@ -35,7 +35,7 @@ export function EpochTable({ epochs, chain, relay, sent, busy, onClaim, onClaimW
               : t('tessera.earnings.relayOff')}
           </p>
           <div className="table-scroll">
-            <table className="earnings-table" aria-labelledby="epochs-title">
+            <table className="earnings-table stacked" aria-labelledby="epochs-title">
               <thead>
                 <tr>
                   <th scope="col">{t('tessera.earnings.epochs.epoch')}</th>
@@ -58,15 +58,19 @@ export function EpochTable({ epochs, chain, relay, sent, busy, onClaim, onClaimW
                         {t('tessera.earnings.epochs.number', { id: epoch.epochId })}
                         <span className="epoch-mode">{t(`tessera.earnings.modes.${epoch.mode}`)}</span>
                       </th>
-                      <td>
+                      <td data-label={t('tessera.earnings.epochs.status')}>
                         <span className={`epoch-state state-${state}`}>{t(`tessera.earnings.states.${state}`)}</span>
                       </td>
-                      <td className="number">{t('tessera.earnings.amount', { amount: epoch.amount })}</td>
-                      <td>{epoch.mode === 'claim' ? formatDate(epoch.expiresAt) : t('tessera.earnings.none')}</td>
-                      <td>
+                      <td className="number" data-label={t('tessera.earnings.epochs.amount')}>
+                        {t('tessera.earnings.amount', { amount: epoch.amount })}
+                      </td>
+                      <td data-label={t('tessera.earnings.epochs.expires')}>
+                        {epoch.mode === 'claim' ? formatDate(epoch.expiresAt) : t('tessera.earnings.none')}
+                      </td>
+                      <td data-label={t('tessera.earnings.epochs.transaction')}>
                         {txHash ? <TransactionLink txHash={txHash} explorerTxUrl={chain.explorerTxUrl} /> : t('tessera.earnings.none')}
                       </td>
-                      <td>
+                      <td data-label={t('tessera.earnings.epochs.actions')}>
                         {state === 'claimable' && (
                           <div className="claim-actions">
                             <button

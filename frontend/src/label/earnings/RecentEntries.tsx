@@ -11,7 +11,7 @@ export function RecentEntries({ entries }: { entries: LedgerEntry[] }) {
         <p className="empty-list">{t('tessera.earnings.recent.none')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="earnings-table" aria-labelledby="recent-title">
+          <table className="earnings-table stacked" aria-labelledby="recent-title">
             <thead>
               <tr>
                 <th scope="col">{t('tessera.earnings.recent.date')}</th>
@@ -27,10 +27,12 @@ export function RecentEntries({ entries }: { entries: LedgerEntry[] }) {
                 const amount = signedAmount(entry);
                 return (
                   <tr key={entry.id}>
-                    <td>{formatDate(entry.createdAt)}</td>
-                    <td>{t(`tessera.earnings.kinds.${entry.kind}`)}</td>
-                    <td>{entry.projectName ?? t('tessera.earnings.none')}</td>
-                    <td className={`number${amount.startsWith('-') ? ' negative' : ''}`}>{t('tessera.earnings.amount', { amount })}</td>
+                    <td data-label={t('tessera.earnings.recent.date')}>{formatDate(entry.createdAt)}</td>
+                    <td data-label={t('tessera.earnings.recent.kind')}>{t(`tessera.earnings.kinds.${entry.kind}`)}</td>
+                    <td data-label={t('tessera.earnings.recent.project')}>{entry.projectName ?? t('tessera.earnings.none')}</td>
+                    <td className={`number${amount.startsWith('-') ? ' negative' : ''}`} data-label={t('tessera.earnings.recent.amount')}>
+                      {t('tessera.earnings.amount', { amount })}
+                    </td>
                   </tr>
                 );
               })}

@@ -71,7 +71,7 @@ function caretBox(container: HTMLElement, offset: number, length: number): Caret
 }
 
 /**
- * Named stretches of a text, as Label Studio marks them: a mouse selection snaps to whole words (Alt or
+ * Named stretches of a text, as Label Studio marks them: a mouse or touch selection snaps to whole words (Alt or
  * "character precision" keeps it exact), each span carries its label as text, a click on a span then a
  * label relabels it, and the focused text shows a caret that the arrows move by word (Alt: by
  * character; Shift extends the selection). Offsets come from the DOM selection measured against the
@@ -89,6 +89,11 @@ export function SpansWidget({ text, labels, value, onChange, readOnly = false, d
   const [precise, setPrecise] = useState(false);
   const [chosen, setChosen] = useState<number | undefined>();
   const current = chosen !== undefined && chosen < value.length ? chosen : undefined;
+  /**
+   * Whether the selection was last made by a finger. Touch selections (a long press, then the handles)
+   * end with no mouseup on the text, so they snap to words when labelled instead.
+   */
+  const byTouch = useRef(false);
   /** Where the caret goes once the text is drawn again with a new span (the old DOM nodes are gone by then). */
   const caretAfterRender = useRef<number | undefined>(undefined);
 
@@ -134,7 +139,8 @@ export function SpansWidget({ text, labels, value, onChange, readOnly = false, d
   function labelSelection(label: string | undefined): void {
     const element = container.current;
     if (label === undefined || !element) return;
-    const range = selectedRange(element, window.getSelection(), text);
+    const selected = selectedRange(element, window.getSelection(), text);
+    const range = selected && byTouch.current && !precise ? (snapToWords(text, selected.start, selected.end) ?? selected) : selected;
     if (!range) {
       if (current !== undefined) relabel(current, label);
       else setNotice(t('tessera.label.selectTextFirst'));
@@ -210,6 +216,7 @@ export function SpansWidget({ text, labels, value, onChange, readOnly = false, d
     const element = container.current;
     if (!element || disabled || !CARET_KEYS.includes(event.key) || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
+    byTouch.current = false;
     const points = selectionPoints(element, window.getSelection(), text.length) ?? { anchor: caret ?? 0, focus: caret ?? 0 };
     const direction = event.key === 'ArrowRight' ? 1 : -1;
     const byCharacter = precise || event.altKey;
@@ -279,6 +286,9 @@ export function SpansWidget({ text, labels, value, onChange, readOnly = false, d
         aria-describedby={readOnly ? undefined : helpId}
         tabIndex={0}
         onKeyDown={onTextKeyDown}
+        onPointerDown={(event) => {
+          byTouch.current = event.pointerType === 'touch';
+        }}
         onMouseUp={onMouseUp}
         onClick={onClick}
         onFocus={() => setFocused(true)}

@@ -27,7 +27,6 @@ export function TextWidget({ value, onChange, disabled = false, label }: TextWid
         onChange={(event) => onChange(event.target.value)}
         data-autofocus
       />
-      <p className="hint">{t('tessera.label.textShortcuts')}</p>
     </div>
   );
 }
