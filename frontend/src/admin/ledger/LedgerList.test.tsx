@@ -3,7 +3,7 @@ import { AdminContext, ResourceContextProvider } from 'react-admin';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDataProvider } from '../dataProvider';
 import { i18nProvider } from '../i18n/i18nProvider';
-import { listResponse, signIn, stubFetch } from '../testing';
+import { jsonResponse, listResponse, signIn, stubFetch } from '../testing';
 import type { LedgerEntry } from '../types';
 import { LedgerList } from './LedgerList';
 
@@ -92,6 +92,18 @@ describe('LedgerList', () => {
 
     const list = calls.find((call) => call.url.pathname === '/api/ledger')!;
     expect(JSON.parse(list.url.searchParams.get('sort')!)).toEqual(['id', 'DESC']);
+  });
+
+  it("shows each amount with the reward token's unit once the chain has answered", async () => {
+    stubFetch({
+      'GET /api/ledger': () => listResponse('ledger', entries),
+      'GET /api/users': () => listResponse('users', []),
+      'GET /api/projects': () => listResponse('projects', []),
+      'GET /api/chain': () => jsonResponse({ token: { symbol: 'TSR' }, distributor: {}, budgets: [] }),
+    });
+    renderList();
+    expect(await screen.findByText('-0.625 TSR')).toBeTruthy();
+    expect(screen.getByText('0.625 TSR')).toBeTruthy();
   });
 
   it('shows an unsigned reversal as negative', async () => {
