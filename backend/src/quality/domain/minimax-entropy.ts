@@ -34,6 +34,10 @@ export interface MinimaxEntropyResult {
   accuracy: Float64Array;
   /** EM iterations run (each one M-step and one E-step). */
   iterations: number;
+  /** Worker logits sigma[(w * K + c) * K + l]. */
+  sigma: Float64Array;
+  /** Item logits tau[(i * K + c) * K + l]. */
+  tau: Float64Array;
 }
 
 export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOptions): MinimaxEntropyResult {
@@ -148,5 +152,5 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
     }
     accuracy[w] = sum / k;
   }
-  return { posterior, accuracy, iterations };
+  return { posterior, accuracy, iterations, sigma, tau };
 }
