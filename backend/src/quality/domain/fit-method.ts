@@ -31,8 +31,16 @@ export interface MethodSettings {
   sweeps: number;
 }
 
+/** Where a later fit of the same method on (nearly) the same crowd may start. */
+export interface WarmStart {
+  posterior: Float64Array;
+  sigma?: Float64Array;
+  tau?: Float64Array;
+}
+
 export interface FittedMethod {
   posterior: Float64Array;
+  warm: WarmStart;
   /** Per worker, as `WorkerQuality.accuracy` describes. */
   accuracy: Float64Array;
   iterations: number;
@@ -40,7 +48,11 @@ export interface FittedMethod {
   voteLogProbability(item: number, worker: number, label: number): number;
 }
 
-export function fitMethod(crowd: CrowdLabels, settings: MethodSettings): FittedMethod {
+/**
+ * `warm`: start EM there instead of at the majority vote (the item and worker indexes must be the
+ * crowd's). `auto` starts the winner's fit from its held-out fit, which saw most of the same votes.
+ */
+export function fitMethod(crowd: CrowdLabels, settings: MethodSettings, warm?: WarmStart): FittedMethod {
   const k = crowd.classes.length;
   const kk = k * k;
   switch (settings.method) {
@@ -51,6 +63,7 @@ export function fitMethod(crowd: CrowdLabels, settings: MethodSettings): FittedM
       const coin = accuracy.map((share, w) => (share * crowd.votesPerWorker[w]! + 1) / (crowd.votesPerWorker[w]! + 2));
       return {
         posterior,
+        warm: { posterior },
         accuracy,
         iterations: 0,
         voteLogProbability: (item, worker, label) => {
@@ -63,10 +76,11 @@ export function fitMethod(crowd: CrowdLabels, settings: MethodSettings): FittedM
       };
     }
     case 'ds': {
-      const result = dawidSkene(crowd, { ...settings, initial: majorityVotePosterior(crowd) });
+      const result = dawidSkene(crowd, { ...settings, initial: warm?.posterior ?? majorityVotePosterior(crowd) });
       const { posterior, confusion } = result;
       return {
         posterior,
+        warm: { posterior },
         accuracy: result.accuracy,
         iterations: result.iterations,
         voteLogProbability: (item, worker, label) => {
@@ -77,10 +91,16 @@ export function fitMethod(crowd: CrowdLabels, settings: MethodSettings): FittedM
       };
     }
     case 'mmce': {
-      const result = minimaxEntropy(crowd, { ...settings, initial: majorityVotePosterior(crowd) });
+      const start = warm?.sigma !== undefined && warm.tau !== undefined ? { sigma: warm.sigma, tau: warm.tau } : undefined;
+      const result = minimaxEntropy(crowd, {
+        ...settings,
+        initial: warm?.posterior ?? majorityVotePosterior(crowd),
+        ...(start === undefined ? {} : { start }),
+      });
       const { posterior, sigma, tau } = result;
       return {
         posterior,
+        warm: { posterior, sigma, tau },
         accuracy: result.accuracy,
         iterations: result.iterations,
         voteLogProbability: (item, worker, label) => {

@@ -15,7 +15,7 @@
  * input order nor the run changes the choice.
  */
 import { NO_GOLD, argmaxRows, subsetCrowd, tieKey, type CrowdLabels } from './crowd-labels.js';
-import { fitMethod, type FittedMethod, type MethodSettings } from './fit-method.js';
+import { fitMethod, type FittedMethod, type MethodSettings, type WarmStart } from './fit-method.js';
 
 /** Share of each worker's votes hidden (floor(share · votes); a worker with fewer than 5 keeps all). */
 export const HELD_OUT_SHARE = 0.2;
@@ -71,7 +71,14 @@ export function describeCandidate(settings: MethodSettings): string {
   }
 }
 
-export function selectMethod(full: CrowdLabels, candidates: readonly Candidate[]): { winner: Candidate; selection: MethodSelection } {
+/**
+ * `warm` is where the winner's fit on the whole crowd may start: its held-out fit, when the
+ * candidates were fitted on every item (not on a sample).
+ */
+export function selectMethod(
+  full: CrowdLabels,
+  candidates: readonly Candidate[],
+): { winner: Candidate; selection: MethodSelection; warm?: WarmStart } {
   const crowd = full.itemIdx.length > SELECTION_MAX_VOTES ? sampleItems(full, SELECTION_MAX_VOTES / full.itemIdx.length) : full;
   const heldOut = heldOutLikelihood(crowd, candidates);
   const gold = goldAccuracy(crowd, candidates);
@@ -93,8 +100,10 @@ export function selectMethod(full: CrowdLabels, candidates: readonly Candidate[]
   const second = order[1];
   const margin =
     second === undefined ? 0 : useGold ? gold.scores[best]! - gold.scores[second]! : heldOut.hidden === 0 ? 0 : heldOut.scores[best]! - heldOut.scores[second]!;
+  const warm = crowd === full ? heldOut.warm[best] : undefined;
   return {
     winner: candidates[best]!,
+    ...(warm === undefined ? {} : { warm }),
     selection: {
       criterion: useGold ? 'gold' : 'held-out-likelihood',
       winner: candidates[best]!.name,
@@ -182,14 +191,19 @@ function selectionFit(crowd: CrowdLabels, settings: MethodSettings): FittedMetho
   return fitMethod(crowd, { ...settings, maxIterations: Math.min(settings.maxIterations, SELECTION_MAX_ITERATIONS), sweeps: 1 });
 }
 
-function heldOutLikelihood(crowd: CrowdLabels, candidates: readonly Candidate[]): { scores: number[]; hidden: number } {
+function heldOutLikelihood(
+  crowd: CrowdLabels,
+  candidates: readonly Candidate[],
+): { scores: number[]; hidden: number; warm: Array<WarmStart | undefined> } {
   const keep = heldOutSplit(crowd);
   let hidden = 0;
   for (let v = 0; v < keep.length; v++) hidden += 1 - keep[v]!;
-  if (hidden === 0) return { scores: candidates.map(() => 0), hidden };
+  const warm: Array<WarmStart | undefined> = candidates.map(() => undefined);
+  if (hidden === 0) return { scores: candidates.map(() => 0), hidden, warm };
   const train = subsetCrowd(crowd, keep);
-  const scores = candidates.map(({ settings }) => {
+  const scores = candidates.map(({ settings }, c) => {
     const fitted = selectionFit(train, settings);
+    warm[c] = fitted.warm;
     let total = 0;
     for (let v = 0; v < keep.length; v++) {
       if (keep[v] === 1) continue;
@@ -197,7 +211,7 @@ function heldOutLikelihood(crowd: CrowdLabels, candidates: readonly Candidate[])
     }
     return total / hidden;
   });
-  return { scores, hidden };
+  return { scores, hidden, warm };
 }
 
 function goldAccuracy(crowd: CrowdLabels, candidates: readonly Candidate[]): { scores: number[]; items: number } {

@@ -5,7 +5,7 @@
  * them in `method-selection.ts`.
  */
 import { argmaxRows, prepareCrowdLabels, type CrowdLabels } from './crowd-labels.js';
-import { fitMethod, type MethodSettings } from './fit-method.js';
+import { fitMethod, type MethodSettings, type WarmStart } from './fit-method.js';
 import { describeCandidate, selectMethod, type Candidate, type MethodSelection } from './method-selection.js';
 import { QualityError, QualityErrorCode } from './quality-error.js';
 import type { EncodedVotes, Vote } from './votes.js';
@@ -94,8 +94,9 @@ export function inferTruth(votes: readonly Vote[] | EncodedVotes, options: Truth
   const candidates = candidatesFor(crowd, choice === 'auto' ? 'auto' : checkMethod(choice), options);
   let chosen = candidates[0]!;
   let selection: MethodSelection | undefined;
-  if (candidates.length > 1 && crowd.itemIdx.length > 0) ({ winner: chosen, selection } = selectMethod(crowd, candidates));
-  const fitted = fitMethod(crowd, chosen.settings);
+  let warm: WarmStart | undefined;
+  if (candidates.length > 1 && crowd.itemIdx.length > 0) ({ winner: chosen, selection, warm } = selectMethod(crowd, candidates));
+  const fitted = fitMethod(crowd, chosen.settings, warm);
   const result = present(crowd, chosen.settings.method, fitted.posterior, fitted.accuracy, fitted.iterations);
   return selection === undefined ? result : { ...result, selection };
 }
