@@ -16,7 +16,13 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { readGoldFile, readVoteFile } from '../src/cli/vote-file.js';
-import { DS_SMOOTHING_GRID, inferTruth, TRUTH_METHODS, type TruthInference, type TruthMethod } from '../src/quality/domain/truth-inference.js';
+import {
+  DS_SMOOTHING_GRID,
+  inferTruth,
+  TRUTH_METHODS,
+  type TruthInference,
+  type TruthMethod,
+} from '../src/quality/domain/truth-inference.js';
 import type { EncodedVotes, Vote } from '../src/quality/domain/votes.js';
 import { seededRandom } from '../src/quality/domain/seeded-random.js';
 
@@ -34,13 +40,14 @@ const TARGET_GAP_POINTS = 0.15;
  * for dog and face. In hundredths of a percent. Bluebird's Dawid-Skene figure is the paper's best
  * (opt-init; MV-init gives 88.89 %). Dog and face have no published Dawid-Skene figure used here.
  */
-const DATASETS: ReadonlyArray<{ name: string; original: boolean; publishedMv: number; publishedDs?: number; publishedDsMvInit?: number }> = [
-  { name: 'bluebird', original: true, publishedMv: 7593, publishedDs: 8991, publishedDsMvInit: 8889 },
-  { name: 'rte', original: true, publishedMv: 8969, publishedDs: 9288 },
-  { name: 'web', original: true, publishedMv: 7307, publishedDs: 8426 },
-  { name: 'dog', original: false, publishedMv: 8178 },
-  { name: 'face', original: false, publishedMv: 6301 },
-];
+const DATASETS: ReadonlyArray<{ name: string; original: boolean; publishedMv: number; publishedDs?: number; publishedDsMvInit?: number }> =
+  [
+    { name: 'bluebird', original: true, publishedMv: 7593, publishedDs: 8991, publishedDsMvInit: 8889 },
+    { name: 'rte', original: true, publishedMv: 8969, publishedDs: 9288 },
+    { name: 'web', original: true, publishedMv: 7307, publishedDs: 8426 },
+    { name: 'dog', original: false, publishedMv: 8178 },
+    { name: 'face', original: false, publishedMv: 6301 },
+  ];
 
 type Column = TruthMethod | 'auto';
 const COLUMNS: readonly Column[] = [...TRUTH_METHODS, 'auto'];
@@ -151,17 +158,19 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
     }
   }
   console.log(`\nauto's evidence (mean log-probability of a hidden vote per candidate, higher is better):\n${evidence.join('\n')}`);
-  console.log(`\nDawid-Skene (MV init, to log-likelihood convergence) at each smoothing of its grid, next to the published figure:\n${dsGrid.join('\n')}`);
+  console.log(
+    `\nDawid-Skene (MV init, to log-likelihood convergence) at each smoothing of its grid, next to the published figure:\n${dsGrid.join('\n')}`,
+  );
   console.log(`\nThree original datasets (bluebird, rte, web), read + auto: ${originalMs.toFixed(1)} ms\n`);
-  targets.push({ name: 'three original datasets, read + auto, in under 1 s', measured: `${originalMs.toFixed(1)} ms`, pass: originalMs < TARGET_THREE_SETS_MS });
+  targets.push({
+    name: 'three original datasets, read + auto, in under 1 s',
+    measured: `${originalMs.toFixed(1)} ms`,
+    pass: originalMs < TARGET_THREE_SETS_MS,
+  });
   return results;
 }
 
-function dsAtEachSmoothing(
-  dataset: (typeof DATASETS)[number],
-  votes: EncodedVotes,
-  truth: ReadonlyMap<string, string>,
-): string {
+function dsAtEachSmoothing(dataset: (typeof DATASETS)[number], votes: EncodedVotes, truth: ReadonlyMap<string, string>): string {
   const cells = DS_SMOOTHING_GRID.map((smoothing) => {
     const { correct, total } = scoreAgainst(inferTruth(votes, { method: 'ds', smoothing }), truth);
     return `smoothing ${smoothing}: ${percent(correct, total)} %`;
@@ -182,8 +191,12 @@ function dsAtEachSmoothing(
 function leaveOneSetOut(results: readonly SetResult[]): void {
   const gap = (result: SetResult, rule: Column): number =>
     Math.max(...TRUTH_METHODS.map((m) => result.accuracy.get(m)!)) - result.accuracy.get(rule)!;
-  console.log('Leave one set out: rule chosen on the other four sets (smallest mean gap to their best method), then its gap on the set left out');
-  console.log(`${'left out'.padEnd(9)} | ${COLUMNS.map((c) => pad(`${c} gap4`, 10)).join('')} | chosen | gap on left-out | auto gap on left-out`);
+  console.log(
+    'Leave one set out: rule chosen on the other four sets (smallest mean gap to their best method), then its gap on the set left out',
+  );
+  console.log(
+    `${'left out'.padEnd(9)} | ${COLUMNS.map((c) => pad(`${c} gap4`, 10)).join('')} | chosen | gap on left-out | auto gap on left-out`,
+  );
   for (const left of results) {
     const others = results.filter((r) => r !== left);
     const meanGap = new Map(COLUMNS.map((rule) => [rule, others.reduce((sum, r) => sum + gap(r, rule), 0) / others.length]));

@@ -40,7 +40,11 @@ const _countsEveryStatus = (counts: Required<QualityStatusCountsDto>): Record<Co
 export class CandidateScoreDto {
   @ApiProperty({ example: 'ds(smoothing=1)', description: 'Method and its parameters' }) candidate: string;
   @ApiProperty({ enum: ['mv', 'wawa', 'ds', 'mmce'] }) method: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'Mean log-probability of a hidden vote (nats); null when none could be hidden' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Mean log-probability of a hidden vote (nats); null when none could be hidden',
+  })
   heldOutLogLikelihood: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Share of the gold items hidden from the fit it got right; null without gold' })
   goldAccuracy: number | null;
@@ -60,7 +64,8 @@ export class MethodSelectionDto {
 
 export class ProjectQualityDto {
   @ApiProperty({ nullable: true, type: String }) computedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'mv, wawa, ds or mmce for classification; auto otherwise' }) method: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'mv, wawa, ds or mmce for classification; auto otherwise' }) method:
+    string | null;
   @ApiProperty({ nullable: true, type: MethodSelectionDto, description: 'How the last run chose its method (classification)' })
   selection: MethodSelectionDto | null;
   @ApiProperty({ type: QualityStatusCountsDto }) statuses: Record<string, number>;

@@ -89,8 +89,7 @@ describe('auto: selection by evidence', () => {
     const auto = inferTruth(votes);
     expect(auto.method).toBe('mmce');
     const scores = auto.selection!.scores;
-    const bestOf = (method: string): number =>
-      Math.max(...scores.filter((s) => s.method === method).map((s) => s.heldOutLogLikelihood!));
+    const bestOf = (method: string): number => Math.max(...scores.filter((s) => s.method === method).map((s) => s.heldOutLogLikelihood!));
     expect(bestOf('mmce')).toBeGreaterThan(bestOf('ds'));
     expect(accuracyAgainst(auto, truth)).toBeGreaterThan(accuracyAgainst(inferTruth(votes, { method: 'ds' }), truth));
   });

@@ -99,7 +99,13 @@ export function selectMethod(
   const best = order[0]!;
   const second = order[1];
   const margin =
-    second === undefined ? 0 : useGold ? gold.scores[best]! - gold.scores[second]! : heldOut.hidden === 0 ? 0 : heldOut.scores[best]! - heldOut.scores[second]!;
+    second === undefined
+      ? 0
+      : useGold
+        ? gold.scores[best]! - gold.scores[second]!
+        : heldOut.hidden === 0
+          ? 0
+          : heldOut.scores[best]! - heldOut.scores[second]!;
   const warm = crowd === full ? heldOut.warm[best] : undefined;
   return {
     winner: candidates[best]!,
@@ -163,7 +169,8 @@ function heldOutSplit(crowd: CrowdLabels): Uint8Array {
   const votes = crowd.itemIdx.length;
   const workerKeys = Uint32Array.from(crowd.workers, tieKey);
   const hash = new Uint32Array(votes);
-  for (let v = 0; v < votes; v++) hash[v] = mix(crowd.tieKeys[crowd.itemIdx[v]!]! ^ Math.imul(workerKeys[crowd.workerIdx[v]!]!, 0x9e3779b1));
+  for (let v = 0; v < votes; v++)
+    hash[v] = mix(crowd.tieKeys[crowd.itemIdx[v]!]! ^ Math.imul(workerKeys[crowd.workerIdx[v]!]!, 0x9e3779b1));
   const start = new Int32Array(crowd.workers.length + 1);
   for (let w = 0; w < crowd.workers.length; w++) start[w + 1] = start[w]! + crowd.votesPerWorker[w]!;
   const fill = start.slice(0, -1);
@@ -173,7 +180,7 @@ function heldOutSplit(crowd: CrowdLabels): Uint8Array {
   for (let w = 0; w < crowd.workers.length; w++) {
     const hide = Math.floor(HELD_OUT_SHARE * crowd.votesPerWorker[w]!);
     if (hide === 0) continue;
-    const own = byWorker.subarray(start[w]!, start[w + 1]!).sort((a, b) => hash[a]! - hash[b]! || a - b);
+    const own = byWorker.subarray(start[w], start[w + 1]).sort((a, b) => hash[a]! - hash[b]! || a - b);
     for (let j = 0; j < hide; j++) keep[own[j]!] = 0;
   }
   const keptPerItem = new Int32Array(crowd.items.length);

@@ -68,7 +68,7 @@ describe('inferTruth: majority vote, by hand', () => {
   // Agreement with that: w1 a✓ b✓ c✓ = 1; w2 a✓ b✗ = 1/2; w3 a✗ = 0.
   const votes = table({ a: 'w1:x w2:x w3:y', b: 'w1:y w2:x', c: 'w1:y' });
 
-  it('takes the largest share, breaking a tie by the item\'s tie key', () => {
+  it("takes the largest share, breaking a tie by the item's tie key", () => {
     expect(tieKey('b') % 2).toBe(1);
     const result = inferTruth(votes, { method: 'mv' });
     expect(result.method).toBe('mv');
