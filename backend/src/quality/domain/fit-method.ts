@@ -49,8 +49,9 @@ export interface FittedMethod {
 }
 
 /**
- * `warm`: start EM there instead of at the majority vote (the item and worker indexes must be the
- * crowd's). `auto` starts the winner's fit from its held-out fit, which saw most of the same votes.
+ * `warm` (mmce only): start EM there instead of at the majority vote (the item and worker indexes
+ * must be the crowd's). `auto` starts the winner's fit from its held-out fit, which saw most of the
+ * same votes: minimax entropy is slow to converge from scratch.
  */
 export function fitMethod(crowd: CrowdLabels, settings: MethodSettings, warm?: WarmStart): FittedMethod {
   const k = crowd.classes.length;
@@ -76,7 +77,8 @@ export function fitMethod(crowd: CrowdLabels, settings: MethodSettings, warm?: W
       };
     }
     case 'ds': {
-      const result = dawidSkene(crowd, { ...settings, initial: warm?.posterior ?? majorityVotePosterior(crowd) });
+      // Always from the majority vote, as published (it is fast enough not to need a warm start).
+      const result = dawidSkene(crowd, { ...settings, initial: majorityVotePosterior(crowd) });
       const { posterior, confusion } = result;
       return {
         posterior,
