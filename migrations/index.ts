@@ -24,6 +24,7 @@ import { Migration as M20 } from './1796407928712-OceanIndex.js';
 import { Migration as M21 } from './1796407995920-SalesRevenueShare.js';
 import { Migration as M22 } from './1796408034229-ProviderNonces.js';
 import { Migration as M23 } from './1796500000000-AnnotatorSuspensionReviewRequests.js';
+import { Migration as M24 } from './1797100000000-AggregationRuns.js';
 
 export const migrations: Array<new () => MigrationInterface> = [
   M0,
@@ -50,4 +51,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   M21,
   M22,
   M23,
+  M24,
 ];

@@ -38,7 +38,7 @@ function file(name: string, text: string): string {
 
 describe('tessera aggregate', { timeout: 30_000 }, () => {
   it('aggregates a CSV file into item,label,confidence in order of first appearance', async () => {
-    // b: x x y -> x 2/3; a: "y, maybe" twice -> 1; c: tie x/y -> x (label order), 1/2.
+    // b: x x y -> x 2/3; a: "y, maybe" twice -> 1; c: tie x/y -> y (c's seeded tie key picks the second tied label), 1/2.
     const input = file(
       'votes.csv',
       'item,worker,label\r\nb,w1,x\r\na,w1,"y, maybe"\r\nb,w2,x\r\n\r\nb,w3,y\r\na,w2,"y, maybe"\r\nc,w1,y\r\nc,w2,x\r\n',
@@ -47,7 +47,7 @@ describe('tessera aggregate', { timeout: 30_000 }, () => {
     const run = await tessera('aggregate', '--input', input, '--output', output, '--method', 'mv');
     expect(run.stderr).toContain('7 votes, 3 items, 3 workers: mv');
     expect(run.code).toBe(0);
-    expect(readFileSync(output, 'utf8')).toBe('item,label,confidence\nb,x,0.666667\na,"y, maybe",1.000000\nc,x,0.500000\n');
+    expect(readFileSync(output, 'utf8')).toBe('item,label,confidence\nb,x,0.666667\na,"y, maybe",1.000000\nc,y,0.500000\n');
   });
 
   it('reads whitespace-separated lines and honours --gold', async () => {

@@ -3,6 +3,7 @@ import { AuthNonceEntity } from '../auth/auth-nonce.entity.js';
 import { ItemEntity } from '../items/item.entity.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { AssignmentEntity } from '../assignments/assignment.entity.js';
+import { AggregationRunEntity } from '../quality/aggregation-run.entity.js';
 import { ItemResultEntity } from '../quality/item-result.entity.js';
 import { QualificationEntity } from '../quality/qualification.entity.js';
 import { ReviewEntity } from '../quality/review.entity.js';
@@ -41,6 +42,7 @@ export const entities = [
   AssignmentEntity,
   AnnotationEntity,
   ItemResultEntity,
+  AggregationRunEntity,
   WorkerQualityEntity,
   SuspensionEntity,
   ReviewEntity,

@@ -108,7 +108,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
         trust,
       };
       const decision = await this.runner.run(input);
-      await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers, decision.grow);
+      await this.quality.saveResults(projectId, decision.method, decision.items, decision.workers, decision.grow, decision.selection);
       // Rewards follow the new decisions (the rewards module credits; idempotent, one job per project).
       await this.credit.schedule(projectId);
       const failed = await this.qualify(project, loaded.filter((i) => i.gold).length, decision.workers);

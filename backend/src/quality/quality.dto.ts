@@ -37,9 +37,37 @@ export class QualityStatusCountsDto {
 // A status added to the domain fails to compile here until it is documented above.
 const _countsEveryStatus = (counts: Required<QualityStatusCountsDto>): Record<ConsensusStatus, number> => counts;
 
+export class CandidateScoreDto {
+  @ApiProperty({ example: 'ds(smoothing=1)', description: 'Method and its parameters' }) candidate: string;
+  @ApiProperty({ enum: ['mv', 'wawa', 'ds', 'mmce'] }) method: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Mean log-probability of a hidden vote (nats); null when none could be hidden',
+  })
+  heldOutLogLikelihood: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Share of the gold items hidden from the fit it got right; null without gold' })
+  goldAccuracy: number | null;
+}
+
+/** How `auto` chose the method of the last run: every candidate's score and the winner's lead. */
+export class MethodSelectionDto {
+  @ApiProperty({ enum: ['gold', 'held-out-likelihood'] }) criterion: string;
+  @ApiProperty({ example: 'ds(smoothing=1)' }) winner: string;
+  @ApiProperty({ description: "The winner's lead over the runner-up in the deciding criterion" }) margin: number;
+  @ApiProperty({ type: [CandidateScoreDto] }) scores: CandidateScoreDto[];
+  @ApiProperty({ description: 'Votes scored by the held-out criterion' }) heldOutVotes: number;
+  @ApiProperty({ description: 'Gold items scored by the gold criterion' }) goldItems: number;
+  @ApiProperty({ description: 'Items the candidates were fitted on (a sample on a large project)' }) sampledItems: number;
+  @ApiProperty() sampledVotes: number;
+}
+
 export class ProjectQualityDto {
   @ApiProperty({ nullable: true, type: String }) computedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'mv, wawa or ds for classification; auto otherwise' }) method: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'mv, wawa, ds or mmce for classification; auto otherwise' }) method:
+    string | null;
+  @ApiProperty({ nullable: true, type: MethodSelectionDto, description: 'How the last run chose its method (classification)' })
+  selection: MethodSelectionDto | null;
   @ApiProperty({ type: QualityStatusCountsDto }) statuses: Record<string, number>;
   @ApiProperty({ nullable: true, type: Number, description: "Krippendorff's alpha (nominal), classification only" }) krippendorffAlpha:
     number | null;

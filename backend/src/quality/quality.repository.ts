@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
+import type { MethodSelection } from './domain/method-selection.js';
 
 export interface LabelRow {
   itemId: number;
@@ -92,6 +93,7 @@ export class QualityRepository {
     items: readonly ItemResultRow[],
     workers: readonly WorkerRow[],
     grow: ReadonlyArray<{ itemId: number; overlap: number }> = [],
+    selection: MethodSelection | null = null,
   ): Promise<void> {
     const itemIds = items.map((i) => i.itemId);
     await this.db.transaction(async (manager) => {
@@ -127,6 +129,12 @@ export class QualityRepository {
         manager,
         `UPDATE items SET overlap = g.o FROM unnest($1::int[], $2::int[]) AS g(i, o) WHERE items.id = g.i AND items.overlap < g.o`,
         [grow.map((g) => g.itemId), grow.map((g) => g.overlap)],
+      );
+      await sqlRows(
+        manager,
+        `INSERT INTO aggregation_runs (project_id, method, selection, computed_at) VALUES ($1, $2, $3::jsonb, now())
+         ON CONFLICT (project_id) DO UPDATE SET method = excluded.method, selection = excluded.selection, computed_at = excluded.computed_at`,
+        [projectId, method, selection === null ? null : JSON.stringify(selection)],
       );
       await sqlRows(manager, 'DELETE FROM worker_quality WHERE project_id = $1', [projectId]);
       await sqlRows(
@@ -179,6 +187,16 @@ export class QualityRepository {
         WHERE w.project_id = $1 ORDER BY w.accuracy, w.annotator_id`,
       [projectId],
     );
+  }
+
+  /** The project's last aggregation run: when, with which method, and how `auto` chose it. */
+  async lastRun(projectId: number): Promise<{ computedAt: Date; method: string; selection: MethodSelection | null } | undefined> {
+    const rows = await sqlRows<{ computedAt: Date; method: string; selection: MethodSelection | null }>(
+      this.db,
+      'SELECT computed_at AS "computedAt", method, selection FROM aggregation_runs WHERE project_id = $1',
+      [projectId],
+    );
+    return rows[0];
   }
 
   async lastComputed(projectId: number): Promise<{ computedAt: Date; method: string } | undefined> {

@@ -63,11 +63,12 @@ export class QualityService {
 
   async projectQuality(projectId: number): Promise<ProjectQualityDto> {
     const project = await this.requireProject(projectId);
-    const [counts, confidences, workers, last] = await Promise.all([
+    const [counts, confidences, workers, last, run] = await Promise.all([
       this.quality.statusCounts(projectId),
       this.quality.confidences(projectId),
       this.quality.workers(projectId),
       this.quality.lastComputed(projectId),
+      this.quality.lastRun(projectId),
     ]);
     let alpha: number | null = null;
     let kappa: number | null = null;
@@ -86,6 +87,7 @@ export class QualityService {
     return {
       computedAt: last?.computedAt.toISOString() ?? null,
       method: last?.method ?? null,
+      selection: run?.selection ?? null,
       statuses: Object.fromEntries(counts.map((c) => [c.status, c.n])),
       krippendorffAlpha: alpha,
       fleissKappa: kappa,

@@ -99,6 +99,10 @@ describe('quality: labels in PostgreSQL -> background aggregation -> item status
       }
     }
     expect(report.statuses['confident']).toBe(24);
+    // The run stores how auto chose its method: gold items exist, so accuracy on held-out gold decided.
+    expect(report.selection?.criterion).toBe('gold');
+    expect(report.selection?.scores.map((s) => s.candidate)).toContain(report.selection?.winner);
+    expect(report.selection?.scores.find((s) => s.candidate === report.selection?.winner)?.method).toBe(report.method);
     const careless = report.workers.find((w) => w.annotatorId === callers[3]!.id)!;
     const careful = report.workers.find((w) => w.annotatorId === callers[0]!.id)!;
     expect(careful.accuracy).toBeGreaterThan(careless.accuracy);

@@ -2448,6 +2448,35 @@ export type components = {
       status: 'ready' | 'not-ready' | 'stopping';
       checks: components['schemas']['ReadinessChecksDto'];
     };
+    CandidateScoreDto: {
+      /**
+       * @description Method and its parameters
+       * @example ds(smoothing=1)
+       */
+      candidate: string;
+      /** @enum {string} */
+      method: 'mv' | 'wawa' | 'ds' | 'mmce';
+      /** @description Mean log-probability of a hidden vote (nats); null when none could be hidden */
+      heldOutLogLikelihood: number | null;
+      /** @description Share of the gold items hidden from the fit it got right; null without gold */
+      goldAccuracy: number | null;
+    };
+    MethodSelectionDto: {
+      /** @enum {string} */
+      criterion: 'gold' | 'held-out-likelihood';
+      /** @example ds(smoothing=1) */
+      winner: string;
+      /** @description The winner's lead over the runner-up in the deciding criterion */
+      margin: number;
+      scores: components['schemas']['CandidateScoreDto'][];
+      /** @description Votes scored by the held-out criterion */
+      heldOutVotes: number;
+      /** @description Gold items scored by the gold criterion */
+      goldItems: number;
+      /** @description Items the candidates were fitted on (a sample on a large project) */
+      sampledItems: number;
+      sampledVotes: number;
+    };
     QualityStatusCountsDto: {
       /** @description Settled: confidence reached the target */
       confident?: number;
@@ -2475,8 +2504,10 @@ export type components = {
     };
     ProjectQualityDto: {
       computedAt: string | null;
-      /** @description mv, wawa or ds for classification; auto otherwise */
+      /** @description mv, wawa, ds or mmce for classification; auto otherwise */
       method: string | null;
+      /** @description How the last run chose its method (classification) */
+      selection: components['schemas']['MethodSelectionDto'] | null;
       statuses: components['schemas']['QualityStatusCountsDto'];
       /** @description Krippendorff's alpha (nominal), classification only */
       krippendorffAlpha: number | null;

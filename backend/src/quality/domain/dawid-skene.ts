@@ -1,6 +1,8 @@
 /**
  * Dawid & Skene (1979): EM over a class prior and one full confusion matrix per worker,
- * pi[w][true][given]. The E-step runs in log space (a long product of probabilities underflows),
+ * pi[w][true][given], as the published implementations run it: the first M-step takes the class
+ * prior and the confusion matrices from the majority-vote posterior (`initial`), and EM runs until
+ * the log-likelihood stops moving. The E-step runs in log space (a long product of probabilities underflows),
  * both steps loop over the flat vote arrays, and gold items stay one-hot on their answer in every
  * E-step while still teaching the M-step.
  *
@@ -25,6 +27,8 @@ export interface DawidSkeneResult {
   confusion: Float64Array;
   /** EM iterations run (each one M-step and one E-step). */
   iterations: number;
+  /** Log-likelihood of the votes at the last E-step. */
+  logLikelihood: number;
 }
 
 export function dawidSkene(crowd: CrowdLabels, options: DawidSkeneOptions): DawidSkeneResult {
@@ -66,7 +70,7 @@ export function dawidSkene(crowd: CrowdLabels, options: DawidSkeneOptions): Dawi
     }
   };
 
-  const { posterior, iterations } = expectationMaximization(crowd, options, mStep, eStep);
+  const { posterior, iterations, logLikelihood } = expectationMaximization(crowd, options, mStep, eStep);
   // Report the worker model fitted to the posterior returned, not the one before the last E-step.
   mStep(posterior);
 
@@ -76,5 +80,5 @@ export function dawidSkene(crowd: CrowdLabels, options: DawidSkeneOptions): Dawi
   for (let w = 0; w < accuracy.length; w++) {
     for (let c = 0; c < k; c++) accuracy[w]! += prior[c]! * confusion[w * kk + c * k + c]!;
   }
-  return { posterior, accuracy, prior, confusion, iterations };
+  return { posterior, accuracy, prior, confusion, iterations, logLikelihood };
 }

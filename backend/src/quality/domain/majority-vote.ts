@@ -6,7 +6,7 @@ import { pinGold, type CrowdLabels } from './crowd-labels.js';
 
 /**
  * `weights[w]` scales worker w's votes (all 1 when absent). An item whose votes all weigh 0 falls
- * back to the unweighted shares rather than to a posterior of zeros.
+ * back to the unweighted shares rather than to a posterior of zeros; an item without votes is flat.
  */
 export function majorityVotePosterior(crowd: CrowdLabels, weights?: Float64Array): Float64Array {
   const k = crowd.classes.length;
@@ -21,6 +21,8 @@ export function majorityVotePosterior(crowd: CrowdLabels, weights?: Float64Array
     for (let c = 0; c < k; c++) total += posterior[base + c]!;
     if (total > 0) {
       for (let c = 0; c < k; c++) posterior[base + c] = posterior[base + c]! / total;
+    } else if (weights === undefined) {
+      posterior.fill(1 / k, base, base + k);
     } else {
       unweighted ??= majorityVotePosterior(crowd);
       posterior.set(unweighted.subarray(base, base + k), base);

@@ -26,6 +26,8 @@ export interface MinimaxEntropyOptions extends EmOptions {
   workerPenalty: number;
   /** Block ascent passes per M-step. */
   sweeps: number;
+  /** Logits to start from (e.g. a fit on most of the same votes); zeros when absent. Not modified. */
+  start?: { sigma: Float64Array; tau: Float64Array };
 }
 
 export interface MinimaxEntropyResult {
@@ -34,6 +36,10 @@ export interface MinimaxEntropyResult {
   accuracy: Float64Array;
   /** EM iterations run (each one M-step and one E-step). */
   iterations: number;
+  /** Worker logits sigma[(w * K + c) * K + l]. */
+  sigma: Float64Array;
+  /** Item logits tau[(i * K + c) * K + l]. */
+  tau: Float64Array;
 }
 
 export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOptions): MinimaxEntropyResult {
@@ -45,9 +51,9 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
   const voteCount = itemIdx.length;
   const { itemPenalty, workerPenalty } = options;
 
-  // sigma[(w * K + c) * K + l], tau[(i * K + c) * K + l]; both start at 0 (every label equally likely).
-  const sigma = new Float64Array(workerCount * kk);
-  const tau = new Float64Array(itemCount * kk);
+  // sigma[(w * K + c) * K + l], tau[(i * K + c) * K + l]; both start at 0 (every label equally likely) unless given.
+  const sigma = options.start?.sigma.slice() ?? new Float64Array(workerCount * kk);
+  const tau = options.start?.tau.slice() ?? new Float64Array(itemCount * kk);
   const gradient = new Float64Array(Math.max(workerCount, itemCount) * kk);
   // Posterior mass per (worker, true class) and per (item, true class): the Böhning curvature.
   const workerMass = new Float64Array(workerCount * k);
@@ -148,5 +154,5 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
     }
     accuracy[w] = sum / k;
   }
-  return { posterior, accuracy, iterations };
+  return { posterior, accuracy, iterations, sigma, tau };
 }

@@ -6,6 +6,7 @@ import type { Box, ProjectType, Span } from '../../projects/domain/label-schema.
 import { matchesGold } from './gold-check.js';
 import { consensusStatus, extraLabelsWanted, type ConsensusStatus } from './consensus-status.js';
 import { aggregateBoxes, aggregateMultiLabel, aggregateSpans, type CategoricalAggregator } from './structured.js';
+import type { MethodSelection } from './method-selection.js';
 import { inferTruth } from './truth-inference.js';
 import type { Vote } from './votes.js';
 
@@ -47,6 +48,8 @@ export interface WorkerScore {
 
 export interface ProjectDecision {
   method: string;
+  /** How `auto` chose `method` (classification projects); null when nothing was chosen. */
+  selection: MethodSelection | null;
   items: ItemDecision[];
   /** Items that should get more labels: their new overlap. */
   grow: Array<{ itemId: number; overlap: number }>;
@@ -69,6 +72,7 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
   const decided = new Map<number, { result: unknown; confidence: number }>();
   const accuracy = new Map<number, number>();
   let method = 'auto';
+  let selection: MethodSelection | null = null;
   const boxTrust = new Map([...(input.trust ?? new Map<number, number>())].map(([annotator, trust]) => [String(annotator), trust]));
   switch (input.type) {
     case 'classification': {
@@ -80,6 +84,7 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
       if (votes.length > 0) {
         const truth = inferTruth(votes, { method: 'auto', gold });
         method = truth.method;
+        selection = truth.selection ?? null;
         for (const t of truth.items) decided.set(Number(t.item), { result: { label: t.label }, confidence: t.confidence });
         for (const w of truth.workers) accuracy.set(Number(w.worker), w.accuracy);
       }
@@ -203,5 +208,5 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
       goldCorrect: w.goldCorrect,
     }))
     .sort((a, b) => a.annotatorId - b.annotatorId);
-  return { method, items, grow, workers };
+  return { method, selection, items, grow, workers };
 }

@@ -14,6 +14,6 @@ export interface WawaResult {
 
 export function wawa(crowd: CrowdLabels): WawaResult {
   const k = crowd.classes.length;
-  const skills = agreementWith(crowd, argmaxRows(majorityVotePosterior(crowd), k));
+  const skills = agreementWith(crowd, argmaxRows(majorityVotePosterior(crowd), k, crowd.tieKeys));
   return { posterior: majorityVotePosterior(crowd, skills), skills };
 }

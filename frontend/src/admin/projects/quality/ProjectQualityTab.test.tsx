@@ -10,6 +10,7 @@ const project = { id: 3, name: 'Cats', type: 'classification', labels: ['cat', '
 const computed: ProjectQuality = {
   computedAt: '2026-11-25T10:00:00.000Z',
   method: 'dawid-skene',
+  selection: null,
   statuses: { confident: 18, needs_more_labels: 5, needs_review: 2 },
   krippendorffAlpha: 0.71234,
   fleissKappa: null,
@@ -39,6 +40,7 @@ const computed: ProjectQuality = {
 const notComputed: ProjectQuality = {
   computedAt: null,
   method: null,
+  selection: null,
   statuses: {},
   krippendorffAlpha: null,
   fleissKappa: null,
