@@ -178,6 +178,16 @@ export const adminMessages = {
         error: 'The quality could not be loaded: %{message}',
         retry: 'Retry',
         empty: 'No quality figures yet. Recompute to aggregate the labels collected so far.',
+        selection: {
+          title: 'How auto chose the method',
+          byHeldOut: 'By held-out likelihood: %{votes} votes hidden from the fits, scored by each candidate',
+          byGold: 'By accuracy on %{items} gold items hidden from the fits (k-fold)',
+          winner: '%{winner} won, by %{margin} over the runner-up',
+          candidate: 'Candidate',
+          heldOut: 'Log-likelihood per hidden vote',
+          gold: 'Gold accuracy',
+          fitted: 'Candidates fitted on %{items} items (%{votes} votes); the winner then ran on every item.',
+        },
         statuses: {
           title: 'Item statuses',
           confident: 'Confident',

@@ -98,6 +98,36 @@ describe('ProjectQualityTab', () => {
     expect(screen.queryByText(/No quality figures yet/)).toBeNull();
   });
 
+  it("shows how auto chose the method: the criterion, the winner's lead and every candidate, best first", async () => {
+    const selection: NonNullable<ProjectQuality['selection']> = {
+      criterion: 'held-out-likelihood',
+      winner: 'ds(smoothing=1)',
+      margin: 0.0049,
+      scores: [
+        { candidate: 'mv', method: 'mv', heldOutLogLikelihood: -0.5791, goldAccuracy: null },
+        { candidate: 'ds(smoothing=1)', method: 'ds', heldOutLogLikelihood: -0.4533, goldAccuracy: null },
+        { candidate: 'mmce(itemPenalty=10, workerPenalty=0.1)', method: 'mmce', heldOutLogLikelihood: -0.4582, goldAccuracy: null },
+      ],
+      heldOutVotes: 1600,
+      goldItems: 0,
+      sampledItems: 800,
+      sampledVotes: 8000,
+    };
+    renderTab({ getProjectQuality: () => Promise.resolve({ ...computed, method: 'ds', selection }) });
+    expect(await screen.findByRole('heading', { name: 'How auto chose the method' })).toBeTruthy();
+    expect(screen.getByText('By held-out likelihood: 1600 votes hidden from the fits, scored by each candidate')).toBeTruthy();
+    expect(screen.getByText('ds(smoothing=1) won, by 0.0049 nats over the runner-up')).toBeTruthy();
+    const rows = within(screen.getByRole('table', { name: 'How auto chose the method' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0]!.textContent)).toEqual([
+      'ds(smoothing=1)',
+      'mmce(itemPenalty=10, workerPenalty=0.1)',
+      'mv',
+    ]);
+    expect(rows[0]!.classList.contains('Mui-selected')).toBe(true);
+  });
+
   it('shows the empty state until the quality is computed, then recomputes on demand', async () => {
     let answer!: (quality: ProjectQuality) => void;
     const aggregateProjectQuality = vi.fn(() => new Promise<ProjectQuality>((resolve) => (answer = resolve)));

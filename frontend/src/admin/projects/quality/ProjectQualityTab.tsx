@@ -5,6 +5,7 @@ import { AgreementCard } from './AgreementCard';
 import { AnnotatorQualityCard } from './AnnotatorQualityCard';
 import { ConfidenceHistogramCard } from './ConfidenceHistogramCard';
 import { ItemStatusesCard } from './ItemStatusesCard';
+import { MethodSelectionCard } from './MethodSelectionCard';
 import { QualityHeader } from './QualityHeader';
 import { useProjectQuality } from './useProjectQuality';
 import { LoadError } from '../../LoadError';
@@ -35,6 +36,7 @@ function ProjectQualityContent({ projectId }: { projectId: Identifier }) {
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
             <ItemStatusesCard statuses={data.statuses} />
             <AgreementCard quality={data} />
+            {data.selection && <MethodSelectionCard selection={data.selection} />}
           </Box>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
             <ConfidenceHistogramCard histogram={data.confidenceHistogram} />
