@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
@@ -12,9 +13,8 @@ import type { DatasetMeta, DatasetRecord, DatasetSchema } from './domain/dataset
 import { DatasheetBuilder } from './domain/datasheet.js';
 import { FieldTypeInference } from './domain/field-types.js';
 import { assignSplits, stratumOf, type SplitFractions } from './domain/split.js';
-import { encryptedSize } from './encryption/chunked-cipher.js';
+import { encryptStream, encryptedSize } from './encryption/chunked-cipher.js';
 import { unwrapKey } from './encryption/key-wrap.js';
-import { Sealer } from './encryption/sealing.js';
 import type { ExportWriter, RecordSource } from './export/export-writer.js';
 import { sharedPass } from './export/shared-pass.js';
 import { croissantFile, croissantMetadata } from './export/croissant.js';
@@ -62,8 +62,6 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
   private readonly masterKey: Buffer;
   /** Set when the application stops: an error then is the shutdown's, not the build's, and fails nothing. */
   private closing = false;
-  /** Hashes, encrypts and stores the exported files off the main thread. */
-  private readonly sealer: Sealer;
 
   constructor(
     private readonly datasets: DatasetsRepository,
@@ -74,7 +72,6 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.masterKey = Buffer.from(config.datasetMasterKey, 'hex');
-    this.sealer = new Sealer(storage, { dataDir: config.dataDir, ...(config.ipfsApiUrl ? { ipfsApiUrl: config.ipfsApiUrl } : {}) });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -95,9 +92,8 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.closing = true;
-    await this.sealer.close();
   }
 
   /** Runs the version's remaining steps. Safe to call again at any time: done steps are skipped. */
@@ -297,11 +293,20 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  /** records -> writer -> (sha256, byte count) -> encrypt -> store, as one stream (the last three in the sealing worker). */
+  /** records -> writer -> (sha256, byte count) -> encrypt -> store, as one stream. */
   private async storeFile(writer: ExportWriter, records: RecordSource, schema: DatasetSchema, meta: DatasetMeta, key: Buffer) {
-    const { bytes, sha256, cid, size } = await this.sealer.seal(writer.write(records, schema, meta), key);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    async function* tapped(): AsyncGenerator<Uint8Array> {
+      for await (const piece of writer.write(records, schema, meta)) {
+        hash.update(piece);
+        bytes += piece.length;
+        yield piece;
+      }
+    }
+    const { cid, size } = await this.storage.add(encryptStream(tapped(), key));
     if (size !== encryptedSize(bytes)) throw new Error(`${writer.file.name}: stored ${size} bytes, expected ${encryptedSize(bytes)}`);
     await this.storage.pin(cid);
-    return { ...writer.file, bytes, sha256, cid, encryptedBytes: size };
+    return { ...writer.file, bytes, sha256: hash.digest('hex'), cid, encryptedBytes: size };
   }
 }
