@@ -1,5 +1,6 @@
-import { close, open, read, type Stats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { access, close, open, read, rename, unlink, writeFile, type Stats } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import * as dagPb from '@ipld/dag-pb';
 import { FsBlockstore } from 'blockstore-fs';
@@ -75,6 +76,16 @@ const LEAF_FRAMING = 64;
 /** Children whose data is at most this are read into a buffer of that size at once (no stat); larger ones are branches. */
 const MAX_GUESSED_BLOCK = 1024 * 1024;
 
+const exists = (file: string) => new Promise<boolean>((resolve) => access(file, (error) => resolve(!error)));
+const writeBytes = promisify(writeFile);
+const renamed = promisify(rename);
+
+async function joinedBytes(pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const piece of pieces) parts.push(piece);
+  return Buffer.concat(parts);
+}
+
 /** The node is not part of a UnixFS file: the exporter reads it (and says what it is). */
 class NotAFileNode extends Error {}
 
@@ -105,6 +116,9 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
   private readonly writer: WritableStorage = { put: (cid, bytes) => this.putOnce(cid, bytes) };
   /** Branch nodes by CID: blocks never change, so a download's every range finds its way down without rereading them. */
   private readonly branches = new Map<string, Branch>();
+  /** Shard folders known to exist: each is made once, not once per block. */
+  private readonly folders = new Set<string>();
+  private temporaries = 0;
 
   /** Where a block's file is: the blockstore's own (default) layout, named so that reads can open the file directly. */
   private readonly sharding = new NextToLast();
@@ -347,8 +361,32 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
     return write;
   }
 
+  /**
+   * Writes a block where the blockstore reads it, atomically (a temporary file of this process renamed
+   * into place, as blockstore-fs does, but under a name of its own, so two writers never share one):
+   * a crash leaves either the whole block or none.
+   */
   private async writeIfAbsent(cid: CID, bytes: BlockBytes): Promise<CID> {
-    if (!(await this.blocks.has(cid))) await this.blocks.put(cid, bytes);
+    const { dir, file } = this.sharding.encode(cid);
+    const folder = path.join(this.blocks.path, dir);
+    const name = path.join(folder, file);
+    if (await exists(name)) return cid;
+    const data = bytes instanceof Uint8Array ? bytes : await joinedBytes(bytes);
+    const temporary = `${name}.${process.pid}-${++this.temporaries}.tmp`;
+    try {
+      if (!this.folders.has(dir)) await mkdir(folder, { recursive: true });
+      await writeBytes(temporary, data).catch(async (error: unknown) => {
+        // The folder was made before but is gone (the store's folder removed and put back): made again once.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await mkdir(folder, { recursive: true });
+        await writeBytes(temporary, data);
+      });
+      this.folders.add(dir);
+      await renamed(temporary, name);
+    } catch (error) {
+      unlink(temporary, () => undefined);
+      throw error;
+    }
     return cid;
   }
 }
