@@ -21,7 +21,7 @@ import {
 import { ProviderException } from './provider.exception.js';
 import { ProviderService } from './provider.service.js';
 
-/** Decrypted chunks (64 KiB) are written to the socket in pieces of about this size: fewer, larger writes. */
+/** Decrypted chunks (1 MiB for new files, 64 KiB for older ones) are written to the socket in pieces of at least this size: fewer, larger writes. */
 const WRITE_BYTES = 1024 * 1024;
 
 /** Largest payload /encrypt takes (a files object or a DDO). */
@@ -123,7 +123,7 @@ async function* inPiecesOf(pieces: AsyncIterable<Uint8Array>, size: number): Asy
     held.push(piece);
     bytes += piece.length;
     if (bytes >= size) {
-      yield Buffer.concat(held, bytes);
+      yield held.length === 1 ? held[0]! : Buffer.concat(held, bytes);
       held = [];
       bytes = 0;
     }

@@ -1,13 +1,18 @@
-import { stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { access, close, open, read, rename, unlink, writeFile, type Stats } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import path from 'node:path';
 import * as dagPb from '@ipld/dag-pb';
 import { FsBlockstore } from 'blockstore-fs';
+import { NextToLast } from 'blockstore-fs/sharding';
 import { UnixFS } from 'ipfs-unixfs';
 import { exporter, type ExportContentOptions, type UnixFSEntry } from 'ipfs-unixfs-exporter';
 import { importFile, type BufferImporter, type ImportContent, type ImporterOptions, type WritableStorage } from 'ipfs-unixfs-importer';
 import { fixedSize } from 'ipfs-unixfs-importer/chunker';
 import { balanced } from 'ipfs-unixfs-importer/layout';
 import { CID } from 'multiformats/cid';
+import * as raw from 'multiformats/codecs/raw';
+import { identity } from 'multiformats/hashes/identity';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { bytesInRange, CountingSource, parseCid, readByteRange } from './storage-input.util.js';
 import { StorageNotFoundError, type StorageCatOptions, type StoragePort } from './storage.port.js';
@@ -51,6 +56,39 @@ const leanLeaves: BufferImporter = async function* (file, blockstore) {
 
 type BlockBytes = Parameters<FsBlockstore['put']>[1];
 
+/** A UnixFS file node with children: its own data (rarely any) and where each child's bytes lie in the node's. */
+interface Branch {
+  data: Uint8Array | undefined;
+  children: Array<{ cid: CID; start: number; end: number }>;
+  size: number;
+}
+
+/** A file node as a read walks it: a branch, or a leaf's file bytes. */
+type FileNode = Branch | Uint8Array;
+
+/** Branches kept for reads: each is one block's links (a 1 GiB file has 25), so a few hundred files' worth. */
+const MAX_BRANCHES = 4096;
+/** Blocks of a file being read that are fetched ahead of the one being returned (256 KiB each). */
+const READ_AHEAD_BLOCKS = 4;
+
+/** A leaf block's bytes beyond its data (dag-pb and UnixFS framing: about 14 bytes for kubo's leaves), with room to spare. */
+const LEAF_FRAMING = 64;
+/** Children whose data is at most this are read into a buffer of that size at once (no stat); larger ones are branches. */
+const MAX_GUESSED_BLOCK = 1024 * 1024;
+
+const exists = (file: string) => new Promise<boolean>((resolve) => access(file, (error) => resolve(!error)));
+const writeBytes = promisify(writeFile);
+const renamed = promisify(rename);
+
+async function joinedBytes(pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const piece of pieces) parts.push(piece);
+  return Buffer.concat(parts);
+}
+
+/** The node is not part of a UnixFS file: the exporter reads it (and says what it is). */
+class NotAFileNode extends Error {}
+
 interface StoredFile {
   size: number;
   content(options: ExportContentOptions): AsyncIterable<Uint8Array>;
@@ -76,9 +114,17 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
   private closed = false;
   private readonly writes = new Map<string, Promise<CID>>();
   private readonly writer: WritableStorage = { put: (cid, bytes) => this.putOnce(cid, bytes) };
+  /** Branch nodes by CID: blocks never change, so a download's every range finds its way down without rereading them. */
+  private readonly branches = new Map<string, Branch>();
+  /** Shard folders known to exist: each is made once, not once per block. */
+  private readonly folders = new Set<string>();
+  private temporaries = 0;
+
+  /** Where a block's file is: the blockstore's own (default) layout, named so that reads can open the file directly. */
+  private readonly sharding = new NextToLast();
 
   constructor(readonly directory: string) {
-    this.blocks = new FsBlockstore(directory);
+    this.blocks = new FsBlockstore(directory, { shardingStrategy: this.sharding });
   }
 
   /** Creates the folder. Every call does this lazily; boot calls it so that an unusable folder stops startup. */
@@ -105,6 +151,33 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
     const root = parseCid(cid);
     const range = readByteRange(options);
     await this.open();
+    const node = await this.fileNode(root, cid);
+    if (node === undefined) {
+      yield* this.exportedRange(root, cid, range);
+      return;
+    }
+    const length = bytesInRange(range, node instanceof Uint8Array ? node.length : node.size);
+    if (length === 0) return;
+    yield* this.nodeRange(node, 0, range.offset, range.offset + length, cid);
+  }
+
+  /** The root of a UnixFS file read block by block; undefined for what only the exporter reads (identity CIDs, directories, other codecs). */
+  private async fileNode(root: CID, cid: string): Promise<FileNode | undefined> {
+    if ((root.code !== dagPb.code && root.code !== raw.code) || root.multihash.code === identity.code) return undefined;
+    try {
+      return await this.node(root, cid);
+    } catch (error) {
+      if (error instanceof NotAFileNode) return undefined;
+      throw error;
+    }
+  }
+
+  /** The exporter's read of a file: the general path. */
+  private async *exportedRange(
+    root: CID,
+    cid: string,
+    range: ReturnType<typeof readByteRange>,
+  ): AsyncGenerator<Uint8Array, void, undefined> {
     const file = await this.resolveFile(root, cid);
     const length = bytesInRange(range, file.size);
     // The exporter rejects an offset at or past the end; kubo answers it with nothing, and so do we.
@@ -114,6 +187,92 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
     } catch (error) {
       throw translate(error, cid);
     }
+  }
+
+  /**
+   * The bytes [start, end) of the file, of which `node` holds the bytes from `nodeStart`: each block
+   * read once with one read of its file, the next few read ahead, in the order of the file.
+   */
+  private async *nodeRange(node: FileNode, nodeStart: number, start: number, end: number, cid: string): AsyncGenerator<Uint8Array> {
+    const slice = (bytes: Uint8Array, at: number) => bytes.subarray(Math.max(0, start - at), Math.min(bytes.length, end - at));
+    if (node instanceof Uint8Array) {
+      const part = slice(node, nodeStart);
+      if (part.length > 0) yield part;
+      return;
+    }
+    if (node.data && node.data.length > 0) {
+      const part = slice(node.data, nodeStart);
+      if (part.length > 0) yield part;
+    }
+    const wanted = node.children.filter((child) => nodeStart + child.end > start && nodeStart + child.start < end);
+    const ahead: Array<Promise<FileNode>> = [];
+    let next = 0;
+    for (const child of wanted) {
+      while (next < wanted.length && ahead.length < READ_AHEAD_BLOCKS) {
+        const { cid: block, start: from, end: to } = wanted[next++]!;
+        const reading = this.node(block, cid, to - from);
+        reading.catch(() => undefined); // a read nobody awaits (the caller stopped) must not go unhandled
+        ahead.push(reading);
+      }
+      yield* this.nodeRange(await ahead.shift()!, nodeStart + child.start, start, end, cid);
+    }
+  }
+
+  /**
+   * A block's bytes from its file. A child of known data size (a leaf, as a rule) is read with one
+   * open and one read into a buffer that size plus framing, without the stat a whole-file read makes.
+   */
+  private readBlock(block: CID, dataBytes: number | undefined): Promise<Uint8Array> {
+    const { dir, file } = this.sharding.encode(block);
+    const name = path.join(this.blocks.path, dir, file);
+    if (dataBytes === undefined || dataBytes > MAX_GUESSED_BLOCK) return readFile(name);
+    return new Promise((resolve, reject) => {
+      open(name, 'r', (openError, fd) => {
+        if (openError) return reject(openError);
+        const buffer = Buffer.allocUnsafe(dataBytes + LEAF_FRAMING);
+        read(fd, buffer, 0, buffer.length, 0, (readError, got) => {
+          close(fd, () => undefined);
+          if (readError) reject(readError);
+          // Filled to the brim: the block may be larger than guessed, so it is read whole.
+          else if (got === buffer.length) resolve(readFile(name));
+          // A branch under a small subtree is a few bytes: those are kept, not the buffer.
+          else resolve(got < buffer.length / 2 ? Buffer.from(buffer.subarray(0, got)) : buffer.subarray(0, got));
+        });
+      });
+    });
+  }
+
+  /** A node of the file `cid`: a branch (kept) or a leaf's bytes (a view of its block, not kept). */
+  private async node(block: CID, cid: string, dataBytes?: number): Promise<FileNode> {
+    const key = block.toString();
+    const known = this.branches.get(key);
+    if (known) return known;
+    if (block.multihash.code === identity.code) throw new NotAFileNode(`identity block ${key}`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.readBlock(block, dataBytes);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StorageNotFoundError(cid, { cause: error });
+      throw error;
+    }
+    if (block.code === raw.code) return bytes;
+    if (block.code !== dagPb.code) throw new NotAFileNode(`codec ${block.code}`);
+    const decoded = dagPb.decode(bytes);
+    if (!decoded.Data) throw new NotAFileNode('no UnixFS data');
+    const unixfs = UnixFS.unmarshal(decoded.Data);
+    if (unixfs.type !== 'file' && unixfs.type !== 'raw') throw new NotAFileNode(unixfs.type);
+    if (decoded.Links.length === 0) return unixfs.data ?? new Uint8Array(0);
+    if (decoded.Links.length !== unixfs.blockSizes.length) throw new Error(`${key}: UnixFS block sizes do not match its links`);
+    let at = unixfs.data?.length ?? 0;
+    const children = decoded.Links.map((link, i) => {
+      const start = at;
+      at += Number(unixfs.blockSizes[i]);
+      return { cid: link.Hash, start, end: at };
+    });
+    const branch: Branch = { data: unixfs.data, children, size: at };
+    if (this.branches.size >= MAX_BRANCHES) this.branches.delete(this.branches.keys().next().value!);
+    this.branches.set(key, branch);
+    return branch;
   }
 
   async has(cid: string): Promise<boolean> {
@@ -202,8 +361,32 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
     return write;
   }
 
+  /**
+   * Writes a block where the blockstore reads it, atomically (a temporary file of this process renamed
+   * into place, as blockstore-fs does, but under a name of its own, so two writers never share one):
+   * a crash leaves either the whole block or none.
+   */
   private async writeIfAbsent(cid: CID, bytes: BlockBytes): Promise<CID> {
-    if (!(await this.blocks.has(cid))) await this.blocks.put(cid, bytes);
+    const { dir, file } = this.sharding.encode(cid);
+    const folder = path.join(this.blocks.path, dir);
+    const name = path.join(folder, file);
+    if (await exists(name)) return cid;
+    const data = bytes instanceof Uint8Array ? bytes : await joinedBytes(bytes);
+    const temporary = `${name}.${process.pid}-${++this.temporaries}.tmp`;
+    try {
+      if (!this.folders.has(dir)) await mkdir(folder, { recursive: true });
+      await writeBytes(temporary, data).catch(async (error: unknown) => {
+        // The folder was made before but is gone (the store's folder removed and put back): made again once.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await mkdir(folder, { recursive: true });
+        await writeBytes(temporary, data);
+      });
+      this.folders.add(dir);
+      await renamed(temporary, name);
+    } catch (error) {
+      unlink(temporary, () => undefined);
+      throw error;
+    }
     return cid;
   }
 }

@@ -103,6 +103,32 @@ describe('chunked AES-256-GCM', () => {
     await expect(collect(decryptRange(readerOf(swapped), swapped.length, key, { start: 0, length: 2 }))).rejects.toThrow(DecryptionError);
   });
 
+  it('decrypts ciphertext that the store answers in pieces cut anywhere (chunks and tags split across them)', async () => {
+    const key = newDataKey();
+    const chunkSize = 8;
+    const data = randomBytes(61);
+    const sealed = await seal(data, key, chunkSize);
+    for (const sizes of [[1], [5, 17, 2], [23], [chunkSize + TAG_BYTES - 1, 3]]) {
+      const cut: CiphertextReader = (offset, length) => pieces(sealed.subarray(offset, offset + length), sizes);
+      expect(await collect(decryptRange(cut, sealed.length, key))).toEqual(data);
+      expect(await collect(decryptRange(cut, sealed.length, key, { start: 13, length: 30 }))).toEqual(data.subarray(13, 43));
+      const altered = Buffer.from(sealed);
+      altered[HEADER_BYTES + chunkSize + TAG_BYTES + 3]! ^= 0x01;
+      const cutAltered: CiphertextReader = (offset, length) => pieces(altered.subarray(offset, offset + length), sizes);
+      await expect(collect(decryptRange(cutAltered, altered.length, key))).rejects.toThrow(DecryptionError);
+    }
+  });
+
+  it('reads files written with another chunk size (each file says its own), such as the 64 KiB of earlier files', async () => {
+    const key = newDataKey();
+    const data = randomBytes(3 * 65_536 + 5);
+    const sealed = await seal(data, key, 65_536);
+    expect(sealed.length).toBe(encryptedSize(data.length, 65_536));
+    expect(await collect(decryptRange(readerOf(sealed), sealed.length, key, { start: 65_530, length: 70_000 }))).toEqual(
+      data.subarray(65_530, 135_530),
+    );
+  });
+
   it('encrypts the same plaintext differently each time (a fresh nonce prefix per file)', async () => {
     const key = newDataKey();
     const data = randomBytes(100);
