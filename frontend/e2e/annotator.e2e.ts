@@ -1,15 +1,7 @@
 import { Wallet } from 'ethers';
 import type { Page } from '@playwright/test';
 import { apiSession, expect, pageWithWallet, plainPage, shot, test, type ApiCall } from './support/fixtures';
-
-/** Both sizes the issue asks for: a laptop and a phone. */
-async function shots(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await shot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+import { atBothSizes } from './support/screens';
 
 async function createProject(admin: ApiCall, name: string, overlap: number, texts: string[]): Promise<number> {
   const project = await admin('POST', '/api/projects', {
@@ -76,7 +68,7 @@ test.describe.serial('an annotator always knows where they stand', () => {
     const [minutes, seconds] = (/(\d+):(\d\d)/.exec((await timer.textContent()) ?? '') ?? []).slice(1).map(Number);
     expect(minutes! * 60 + seconds!).toBeLessThanOrEqual(300);
     expect(minutes! * 60 + seconds!).toBeGreaterThan(280);
-    await shots(page, 'label-item-open');
+    await atBothSizes(page, 'label-item-open');
 
     // Arrow keys from the focused group pick the first option; Enter submits.
     await page.keyboard.press('ArrowDown');
@@ -97,7 +89,7 @@ test.describe.serial('an annotator always knows where they stand', () => {
     expect(nextId).not.toBe(ids['pending']);
     expect((await mine('GET', `/api/projects/${nextId}/progress`)).body.remaining).toBeGreaterThan(0);
     await expect(page.getByRole('link', { name: 'See your earnings' })).toHaveAttribute('href', '/label/earnings');
-    await shots(page, 'label-nothing-left');
+    await atBothSizes(page, 'label-nothing-left');
 
     await page.getByRole('link', { name: 'See your earnings' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Earnings' })).toBeFocused();
@@ -108,14 +100,14 @@ test.describe.serial('an annotator always knows where they stand', () => {
     await expect(page.getByRole('region', { name: 'Your trust multiplier' })).toContainText('trust 0.8 earns exactly the rate');
     const history = page.getByRole('table', { name: 'Your recent labels' });
     await expect(history.getByText('Awaiting the check')).toHaveCount(2);
-    await shots(page, 'label-earnings-pending');
+    await atBothSizes(page, 'label-earnings-pending');
 
     // The first label (positive) is corrected while its item is open.
     await history.getByRole('button', { name: `Correct: ${names.pending}, positive` }).click();
     const editor = page.getByRole('region', { name: new RegExp(`Correct your label · ${names.pending}`) });
     await expect(editor.getByText('Great value, works well.')).toBeVisible();
     await expect(editor.getByRole('radio', { name: /positive/ })).toBeChecked();
-    await shots(page, 'label-correct');
+    await atBothSizes(page, 'label-correct');
     await editor.getByText('negative').click();
     await editor.getByRole('button', { name: 'Save correction' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Your label was corrected.' })).toBeVisible();
@@ -170,22 +162,22 @@ test.describe.serial('an annotator always knows where they stand', () => {
     await expect(notice).toContainText('An admin suspended your account; it applies to every project.');
     await expect(page.getByRole('article').filter({ hasText: names.pending })).toContainText('Suspended: labeling paused');
     await expect(page.getByRole('button', { name: 'Start labeling' })).toHaveCount(0);
-    await shots(page, 'label-projects-suspended');
+    await atBothSizes(page, 'label-projects-suspended');
 
     await notice.getByLabel('Your message to the admins').fill(request);
     await notice.getByRole('button', { name: 'Send review request' }).click();
     await expect(notice.getByRole('status')).toContainText('Review requested on');
-    await shots(page, 'label-review-requested');
+    await atBothSizes(page, 'label-review-requested');
 
     await page.getByRole('link', { name: 'Earnings' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Earnings' })).toBeFocused();
     await expect(page.getByRole('region', { name: 'Your account is suspended' })).toContainText('Review requested on');
-    await shots(page, 'label-earnings-suspended');
+    await atBothSizes(page, 'label-earnings-suspended');
 
     const console = await pageWithWallet(browser, adminWallet);
     await signInOn(console, baseUrl, '/admin/suspensions');
     await expect(console.getByText(request)).toBeVisible();
-    await shots(console, 'admin-suspensions-review-requested');
+    await atBothSizes(console, 'admin-suspensions-review-requested');
     const listed = await admin(
       'GET',
       `/api/suspensions?filter=${encodeURIComponent(JSON.stringify({ reviewRequested: true, annotatorId: me.body.id }))}`,
@@ -205,7 +197,7 @@ test.describe.serial('an annotator always knows where they stand', () => {
     // An unknown console path answers the console's own 404.
     await console.goto(`${baseUrl}/admin/no-such-page`);
     await expect(console.getByText(/not found/i).first()).toBeVisible();
-    await shots(console, 'admin-not-found');
+    await atBothSizes(console, 'admin-not-found');
   });
 
   test('unknown paths answer each app’s own 404 page', async ({ browser, baseUrl }) => {
@@ -213,10 +205,10 @@ test.describe.serial('an annotator always knows where they stand', () => {
     await page.goto(`${baseUrl}/label/no-such-page`);
     await expect(page.getByRole('heading', { level: 1, name: 'This page does not exist.' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Sign in with wallet' })).toHaveCount(0);
-    await shots(page, 'label-not-found');
+    await atBothSizes(page, 'label-not-found');
     await page.goto(`${baseUrl}/market/no-such-page`);
     await expect(page.getByText('There is no such page in the catalogue.')).toBeVisible();
-    await shots(page, 'market-not-found');
+    await atBothSizes(page, 'market-not-found');
   });
 
   test('key hints are hidden on a touch screen', async ({ browser, baseUrl }) => {

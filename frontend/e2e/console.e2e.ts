@@ -1,40 +1,11 @@
 import { Wallet } from 'ethers';
 import type { Locator, Page } from '@playwright/test';
 import { makePng } from '../../backend/src/demo/png';
-import { apiSession, expect, pageWithWallet, shot, test, type ApiCall } from './support/fixtures';
-
-/** The two sizes every console screen is kept at. */
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-] as const;
+import { apiSession, expect, pageWithWallet, test, type ApiCall } from './support/fixtures';
+import { atBothSizes, VIEWPORTS } from './support/screens';
 
 /** The longest budget a project may have: 18 digits, 18 decimals. */
 const LONG_BUDGET = '123456789012345678.123456789012345678';
-
-/** Screenshots of the current screen at both sizes; at each, the page itself never scrolls sideways. */
-async function shots(page: Page, name: string): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${name} fits ${viewport.width} px` })
-      .toBeLessThanOrEqual(viewport.width)
-      .catch(async (error: unknown) => {
-        // Name the elements that stick out, for whoever fixes it.
-        const wide = await page.evaluate((width) => {
-          return [...document.querySelectorAll('body *')]
-            .filter((element) => element.getBoundingClientRect().right > width + 1)
-            .slice(0, 8)
-            .map((element) => `${element.tagName}.${[...element.classList].join('.')}`);
-        }, viewport.width);
-        throw new Error(`${String(error)}\nwider than the screen: ${wide.join(' | ')}`);
-      });
-    // From the top: react-admin hides its app bar while the page is scrolled down.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await shot(page, `${name}-${viewport.width}`);
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
-}
 
 /** The total react-admin's pagination shows ("1-4 of 4"). */
 async function listTotal(page: Page): Promise<number> {
@@ -150,18 +121,18 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   await expect(labelsCard.getByText(/ counted · [1-9]\d* discarded$/)).toBeVisible();
   await expect(page.locator('.MuiCard-root', { has: page.getByRole('heading', { name: 'Pending reviews' }) })).toContainText('2');
   await expect(page.locator('.MuiCard-root', { has: page.getByRole('heading', { name: 'Active suspensions' }) })).toContainText(/[1-9]/);
-  await shots(page, 'admin-dashboard');
+  await atBothSizes(page, 'admin-dashboard');
 
   await page.goto(`${baseUrl}/admin/projects?perPage=100`);
   const perProject = page.getByRole('table').getByTestId('labels-submitted');
   await expect(perProject.first()).toBeVisible();
   const counts = (await perProject.allTextContents()).map((text) => Number(text.replace(/,/g, '')));
   expect(counts.reduce((sum, n) => sum + n, 0)).toBe(submitted);
-  await shots(page, 'admin-projects');
+  await atBothSizes(page, 'admin-projects');
 
   await page.goto(`${baseUrl}/admin/annotations`);
   expect(await listTotal(page)).toBe(submitted);
-  await shots(page, 'admin-annotations');
+  await atBothSizes(page, 'admin-annotations');
 
   // A project's count links to its labels, as many as it says, the discarded one marked so.
   await page.goto(`${baseUrl}/admin/projects/${spans.body.id}/show`);
@@ -175,7 +146,7 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   await page.getByRole('button', { name: `Accept the inferred answer of item ${undone!.id}` }).click();
   await expect(page.getByText('Accepted: Undo in the message below')).toBeVisible();
   await expect(page.getByText(`Item ${undone!.id} accepted`)).toBeVisible();
-  await shots(page, 'admin-review-undo');
+  await atBothSizes(page, 'admin-review-undo');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('button', { name: `Accept the inferred answer of item ${undone!.id}` })).toBeVisible();
   await expect(page.getByText(`Item ${undone!.id} accepted`)).toBeHidden();
@@ -186,7 +157,7 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   const dialog = page.getByRole('dialog', { name: `Fix the answer of item ${fixed!.id}` });
   const overlay = dialog.getByTestId('boxes-overlay');
   await expect(overlay.locator('[data-box="0"] rect').first()).toBeVisible();
-  await shots(page, 'admin-review-fix');
+  await atBothSizes(page, 'admin-review-fix');
   const before = (fixed!.result as { boxes: Array<{ x: number; y: number; w: number; h: number; label: string }> }).boxes[0]!;
   const scale = (await overlay.boundingBox())!.width / 400;
   const rect = (await overlay.locator('[data-box="0"] rect').first().boundingBox())!;
@@ -223,14 +194,14 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   const drawn = page.getByRole('region', { name: /^Label #\d+$/ });
   await expect(drawn).toHaveCount(2);
   for (const label of await drawn.all()) await expect(label.getByTestId('boxes-overlay').locator('[data-box] rect').first()).toBeVisible();
-  await shots(page, 'admin-item-boxes');
+  await atBothSizes(page, 'admin-item-boxes');
   const spanItems = await admin('GET', `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId: spans.body.id }))}`);
   const keptItem = (spanItems.body as Array<{ id: number; data: { text: string } }>).find((item) => item.data.text === keptText)!;
   await page.goto(`${baseUrl}/admin/items/${keptItem.id}/show`);
   const spanLabel = page.getByRole('region', { name: /^Label #\d+$/ });
   await expect(spanLabel.locator('mark.span-mark')).toHaveCount(2);
   await expect(spanLabel.locator('mark.span-mark').first()).toContainText(keptText.startsWith('Ada') ? 'Ada' : 'Grace');
-  await shots(page, 'admin-item-spans');
+  await atBothSizes(page, 'admin-item-spans');
   // The item whose only label was discarded says so, and lists that one label.
   const discardedItem = (spanItems.body as Array<{ id: number; data: { text: string } }>).find((item) => item.data.text !== keptText)!;
   await page.goto(`${baseUrl}/admin/items/${discardedItem.id}/show`);
@@ -240,7 +211,7 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   await page.getByRole('row').nth(1).click();
   await expect(page).toHaveURL(/\/admin\/annotations\/\d+\/show$/);
   await expect(page.locator('mark.span-mark')).toHaveCount(2);
-  await shots(page, 'admin-annotation');
+  await atBothSizes(page, 'admin-annotation');
 
   // 4. A budget of 18 digits and 18 decimals reads rounded, with its unit, whole on hover, never cut.
   await page.goto(`${baseUrl}/admin/token`);
@@ -266,7 +237,7 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   await page.setViewportSize(VIEWPORTS[0]);
   await budget.hover();
   await expect(page.getByRole('tooltip')).toHaveText('123,456,789,012,345,678.123456789012345678 TSR');
-  await shots(page, 'admin-token');
+  await atBothSizes(page, 'admin-token');
 
   // 5. The project form: a template per type fills the labels; the preview is the annotators' widget, live.
   await page.goto(`${baseUrl}/admin/projects/create`);
@@ -289,5 +260,5 @@ test('the console: counts that agree, reviews in the labeling widgets, drawn res
   await page.mouse.move(area.x + area.width * 0.4, area.y + area.height * 0.6, { steps: 6 });
   await page.mouse.up();
   await expect(preview.getByText(/Box 1: person/)).toBeVisible();
-  await shots(page, 'admin-project-create');
+  await atBothSizes(page, 'admin-project-create');
 });

@@ -2,16 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Wallet } from 'ethers';
 import { apiSession, expect, pageWithWallet, shot, test } from './support/fixtures';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
+import { publishedDataset } from './support/screens';
 
 /**
  * A new buyer on the embedded chain: searches the catalogue, narrows it by quality, opens a priced
@@ -46,20 +37,7 @@ test('a buyer finds, buys and downloads a dataset, and finds it under my purchas
     }
   }
   await admin('POST', `/api/projects/${project.body.id}/quality/aggregate`);
-  const version = await waitFor('settled items and a ready version', async () => {
-    const created = await admin('POST', '/api/datasets', { projectId: project.body.id, name: `Sentiment ${tag}`, license: 'CC-BY-4.0' });
-    if (created.status !== 202) return undefined;
-    const ready = await waitFor('the build', async () => {
-      const answer = await admin('GET', `/api/datasets/${created.body.id}`);
-      return answer.body.status === 'building' ? undefined : answer.body;
-    });
-    return ready.status === 'ready' && ready.itemCount > 0 ? ready : undefined;
-  });
-  expect((await admin('POST', `/api/datasets/${version.id}/publish`, { price: '2.5' })).status).toBe(202);
-  const published = await waitFor('the publication', async () => {
-    const answer = await admin('GET', `/api/datasets/${version.id}`);
-    return answer.body.publication?.status === 'published' ? answer.body : undefined;
-  });
+  const published = await publishedDataset(admin, project.body.id, `Sentiment ${tag}`, '2.5');
   const chain = (await admin('GET', '/api/chain')).body as { rpcUrl: string };
 
   const buyer = Wallet.createRandom() as unknown as Wallet;
@@ -91,7 +69,7 @@ test('a buyer finds, buys and downloads a dataset, and finds it under my purchas
   await expect(page.getByText(/^Bought \(order 0x/)).toBeVisible({ timeout: 60_000 });
   await shot(page, 'market-asset-bought-1280');
 
-  const jsonl = (published.files as Array<{ name: string; sha256: string }>).find((f) => f.name === 'data.jsonl')!;
+  const jsonl = published.files.find((f) => f.name === 'data.jsonl')!;
   const row = page.getByRole('row').filter({ hasText: 'data.jsonl' });
   const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'Download' }).click()]);
   expect(download.suggestedFilename()).toBe('data.jsonl');

@@ -1,19 +1,10 @@
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { apiSession, expect, pageWithWallet, shot, test, type ApiCall } from './support/fixtures';
+import { waitFor } from './support/screens';
 
 /** Hardhat's second development account (public): gas money for a test annotator on the embedded chain. */
 const FAUCET_KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
 const ERC20 = ['function balanceOf(address) view returns (uint256)'];
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
 
 /**
  * Labels earn tokens: the quality engine accepts two annotators' labels, the admin closes an epoch in

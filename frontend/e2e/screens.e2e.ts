@@ -2,53 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Wallet } from 'ethers';
 import type { Locator, Page } from '@playwright/test';
-import { apiSession, expect, pageWithWallet, plainPage, shot, test, type ApiCall } from './support/fixtures';
+import { apiSession, expect, pageWithWallet, plainPage, test, type ApiCall } from './support/fixtures';
+import { atBothSizes, publishedDataset, waitFor } from './support/screens';
 import { repoRoot } from './support/server';
-
-/** The laptop and the phone every screen is kept at. */
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 390, height: 844 },
-] as const;
-
-/**
- * The screen at both sizes, kept as `<name>-1280.png` and `<name>-390.png`: at each its heading is
- * visible and the document never scrolls sideways (the elements that stick out are named on failure).
- */
-async function screen(page: Page, name: string, heading: Locator): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await expect(heading, `${name}: heading at ${viewport.width} px`).toBeVisible();
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), {
-        message: `${name} fits ${viewport.width} px`,
-      })
-      .toBeLessThanOrEqual(0)
-      .catch(async (error: unknown) => {
-        const wide = await page.evaluate((width) => {
-          return [...document.querySelectorAll('body *')]
-            .filter((element) => element.getBoundingClientRect().right > width + 1)
-            .slice(0, 8)
-            .map((element) => `${element.tagName}.${[...element.classList].join('.')}`);
-        }, viewport.width);
-        throw new Error(`${String(error)}\nwider than the screen: ${wide.join(' | ')}`);
-      });
-    // From the top: react-admin hides its app bar while the page is scrolled down.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await shot(page, `${name}-${viewport.width}`);
-  }
-  await page.setViewportSize(VIEWPORTS[0]);
-}
 
 /** The console's page heading: the title react-admin writes into the app bar. */
 function consoleTitle(page: Page, text: string | RegExp): Locator {
   return page.locator('#react-admin-title').filter({ hasText: text });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  let found: T | undefined;
-  await expect.poll(async () => (found = await probe()) !== undefined, { message: what, timeout: 60_000 }).toBe(true);
-  return found!;
 }
 
 async function labelAll(session: ApiCall, projectId: number, answer: (data: Record<string, unknown>) => unknown): Promise<void> {
@@ -147,40 +107,23 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
       (await admin('POST', '/api/epochs', { mode: 'claim' })).status === 201 ? true : undefined,
     );
 
-    const version = await waitFor('a ready dataset version', async () => {
-      const created = await admin('POST', '/api/datasets', {
-        projectId: projects.sales.id,
-        name: projects.sales.name,
-        license: 'CC-BY-4.0',
-      });
-      if (created.status !== 202) return undefined;
-      const ready = await waitFor('the build', async () => {
-        const answer = await admin('GET', `/api/datasets/${created.body.id}`);
-        return answer.body.status === 'building' ? undefined : answer.body;
-      });
-      return ready.status === 'ready' && ready.itemCount > 0 ? ready : undefined;
-    });
-    expect((await admin('POST', `/api/datasets/${version.id}/publish`, { price: '2.5' })).status).toBe(202);
-    const published = await waitFor('the publication', async () => {
-      const answer = await admin('GET', `/api/datasets/${version.id}`);
-      return answer.body.publication?.status === 'published' ? answer.body : undefined;
-    });
+    const published = await publishedDataset(admin, projects.sales.id, projects.sales.name, '2.5');
     dataset = { id: published.id, did: published.publication.did, name: projects.sales.name };
   });
 
   test('the annotator app', async ({ browser, baseUrl }) => {
     const page = await pageWithWallet(browser, annotator);
     await page.goto(`${baseUrl}/label`);
-    await screen(page, 'label-sign-in', page.getByRole('heading', { level: 1, name: 'Sign in with your wallet' }));
+    await atBothSizes(page, 'label-sign-in', page.getByRole('heading', { level: 1, name: 'Sign in with your wallet' }));
     await signIn(page);
-    await screen(page, 'label-projects', page.getByRole('heading', { level: 1, name: 'Projects' }));
+    await atBothSizes(page, 'label-projects', page.getByRole('heading', { level: 1, name: 'Projects' }));
 
     // Each widget, its item skipped after (an annotator holds only a few items open at a time) but
     // the classification item's, which is answered: nothing is left there.
     for (const type of ['multilabel', 'text', 'boxes', 'spans', 'classification'] as const) {
       await page.goto(`${baseUrl}/label/projects/${projects[type].id}`);
       await expect(page.getByRole('timer')).toBeVisible();
-      await screen(page, `label-${type}`, page.getByRole('heading', { level: 1, name: projects[type].name }));
+      await atBothSizes(page, `label-${type}`, page.getByRole('heading', { level: 1, name: projects[type].name }));
       if (type !== 'classification') {
         await page.getByRole('button', { name: 'Skip' }).click();
         await expect(page.getByText('Nothing left to label in this project. Thank you!')).toBeVisible();
@@ -190,14 +133,14 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await expect(page.getByText('Nothing left to label in this project. Thank you!')).toBeVisible();
-    await screen(page, 'label-nothing-left', page.getByRole('heading', { level: 1, name: projects.classification.name }));
+    await atBothSizes(page, 'label-nothing-left', page.getByRole('heading', { level: 1, name: projects.classification.name }));
 
     // Earnings: labels awaiting the check, the trust multiplier, the history of one's labels.
     await page.getByRole('link', { name: 'See your earnings' }).click();
     await expect(page.getByRole('region', { name: 'Your labels and the quality check' }).locator('.count-pending dd')).toHaveText('1');
     await expect(page.getByRole('region', { name: 'Your trust multiplier' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Your recent labels' })).toBeVisible();
-    await screen(page, 'label-earnings', page.getByRole('heading', { level: 1, name: 'Earnings' }));
+    await atBothSizes(page, 'label-earnings', page.getByRole('heading', { level: 1, name: 'Earnings' }));
     await page.getByRole('table', { name: 'Your recent labels' }).scrollIntoViewIfNeeded();
     await page
       .getByRole('button', { name: new RegExp(`^Correct: ${projects.classification.name}`) })
@@ -205,11 +148,11 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
       .click();
     const editor = page.getByRole('region', { name: new RegExp(`Correct your label · ${projects.classification.name}`) });
     await expect(editor.getByRole('radio', { name: /positive/ })).toBeChecked();
-    await screen(page, 'label-my-labels-correct', editor.getByRole('heading').first());
+    await atBothSizes(page, 'label-my-labels-correct', editor.getByRole('heading').first());
 
     // An unknown path answers HTTP 404 with the app, which draws its own 404 page.
     expect((await page.goto(`${baseUrl}/label/no-such-page`))?.status()).toBe(404);
-    await screen(page, 'label-not-found', page.getByRole('heading', { level: 1, name: 'This page does not exist.' }));
+    await atBothSizes(page, 'label-not-found', page.getByRole('heading', { level: 1, name: 'This page does not exist.' }));
 
     // The suspended annotator: the notice with the rule, its scope and the review requested.
     const barred = await pageWithWallet(browser, suspended);
@@ -217,10 +160,10 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
     await signIn(barred);
     const notice = barred.getByRole('region', { name: 'Your account is suspended' });
     await expect(notice).toContainText('Review requested on');
-    await screen(barred, 'label-suspended', barred.getByRole('heading', { level: 1, name: 'Projects' }));
+    await atBothSizes(barred, 'label-suspended', barred.getByRole('heading', { level: 1, name: 'Projects' }));
     await barred.getByRole('link', { name: 'Earnings' }).click();
     await expect(notice).toBeVisible();
-    await screen(barred, 'label-earnings-suspended', barred.getByRole('heading', { level: 1, name: 'Earnings' }));
+    await atBothSizes(barred, 'label-earnings-suspended', barred.getByRole('heading', { level: 1, name: 'Earnings' }));
   });
 
   test('the console', async ({ browser, baseUrl, adminWallet }) => {
@@ -228,10 +171,10 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
     const admin = await apiSession(baseUrl, adminWallet);
     const page = await pageWithWallet(browser, adminWallet);
     await page.goto(`${baseUrl}/admin`);
-    await screen(page, 'admin-sign-in', page.getByRole('heading', { level: 1 }));
+    await atBothSizes(page, 'admin-sign-in', page.getByRole('heading', { level: 1 }));
     await signIn(page);
     await expect(page.locator('.MuiCard-root', { has: page.getByRole('heading', { name: 'Labels submitted' }) })).toBeVisible();
-    await screen(page, 'admin-dashboard', consoleTitle(page, 'Dashboard'));
+    await atBothSizes(page, 'admin-dashboard', consoleTitle(page, 'Dashboard'));
 
     const first = async (resource: string, filter: Record<string, unknown> = {}) =>
       ((await admin('GET', `/api/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`)).body as Array<{ id: number }>)[0]!.id;
@@ -271,7 +214,7 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
       const response = await page.goto(`${baseUrl}/admin${route}`);
       expect(response?.status(), `${name}: HTTP status`).toBe(name === 'admin-not-found' ? 404 : 200);
       if (ready) await expect(ready(page), `${name} shows its content`).toBeVisible();
-      await screen(page, name, name === 'admin-not-found' ? page.getByText(/not found/i).first() : consoleTitle(page, title));
+      await atBothSizes(page, name, name === 'admin-not-found' ? page.getByText(/not found/i).first() : consoleTitle(page, title));
     }
 
     // The project form with a template chosen and the live preview of the annotators' view.
@@ -284,7 +227,7 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
     }).toPass({ timeout: 20_000 });
     const preview = page.getByRole('region', { name: 'What annotators see' });
     await expect(preview).toBeVisible();
-    await screen(page, 'admin-project-create', consoleTitle(page, /Create/));
+    await atBothSizes(page, 'admin-project-create', consoleTitle(page, /Create/));
   });
 
   test('the market', async ({ browser, baseUrl }) => {
@@ -292,18 +235,18 @@ test.describe.serial('every screen at 1280x800 and 390x844', () => {
     const page = await pageWithWallet(browser, buyer);
     await page.goto(`${baseUrl}/market`);
     await expect(page.getByRole('article', { name: dataset.name })).toBeVisible();
-    await screen(page, 'market-catalogue', page.getByRole('heading', { level: 1 }));
+    await atBothSizes(page, 'market-catalogue', page.getByRole('heading', { level: 1 }));
     await page.getByRole('article', { name: dataset.name }).getByRole('link').click();
     await expect(page.getByRole('table', { name: 'Sample records of the train split' })).toBeVisible();
-    await screen(page, 'market-asset', page.getByRole('heading', { level: 1, name: dataset.name }));
+    await atBothSizes(page, 'market-asset', page.getByRole('heading', { level: 1, name: dataset.name }));
     await page.getByRole('link', { name: 'My purchases' }).click();
-    await screen(page, 'market-purchases-signed-out', page.getByRole('heading', { level: 1 }));
+    await atBothSizes(page, 'market-purchases-signed-out', page.getByRole('heading', { level: 1 }));
     await signIn(page);
     await expect(page.getByRole('button', { name: 'Sign in with wallet' })).toHaveCount(0);
-    await screen(page, 'market-purchases', page.getByRole('heading', { level: 1 }));
+    await atBothSizes(page, 'market-purchases', page.getByRole('heading', { level: 1 }));
 
     const stranger = await plainPage(browser);
     expect((await stranger.goto(`${baseUrl}/market/no-such-page`))?.status()).toBe(404);
-    await screen(stranger, 'market-not-found', stranger.getByRole('heading', { level: 1 }));
+    await atBothSizes(stranger, 'market-not-found', stranger.getByRole('heading', { level: 1 }));
   });
 });
