@@ -46,12 +46,10 @@ export class HealthService {
    * Concurrent callers share one check.
    */
   async ready(): Promise<ReadinessDto> {
-    if (this.stopping) return { ...(await this.checkDependencies()), status: 'stopping' };
     const now = Date.now();
-    if (this.readiness && now - this.readiness.at < READINESS_REUSE_MS) return this.readiness.answer;
-    const answer = this.checkDependencies();
-    this.readiness = { at: now, answer };
-    return answer;
+    if (!this.readiness || now - this.readiness.at >= READINESS_REUSE_MS) this.readiness = { at: now, answer: this.checkDependencies() };
+    const answer = await this.readiness.answer;
+    return this.stopping ? { ...answer, status: 'stopping' } : answer;
   }
 
   /** From now on readiness says "stopping", whatever the dependencies say: the process is going away. */
