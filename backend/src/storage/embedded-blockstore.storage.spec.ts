@@ -9,7 +9,7 @@ import { fixedSize } from 'ipfs-unixfs-importer/chunker';
 import { balanced } from 'ipfs-unixfs-importer/layout';
 import { CID } from 'multiformats/cid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EmbeddedBlockstoreStorage } from './embedded-blockstore.storage.js';
+import { EmbeddedBlockstoreStorage, kuboLeafFraming } from './embedded-blockstore.storage.js';
 import { StorageNotFoundError } from './storage.port.js';
 
 const HELLO = new TextEncoder().encode('hello world\n');
@@ -181,6 +181,67 @@ describe('EmbeddedBlockstoreStorage', () => {
       await storage.add(HELLO);
       await expect(collect(storage.cat(HELLO_CID, { offset: -1 }))).rejects.toBeInstanceOf(RangeError);
       await expect(collect(storage.cat(HELLO_CID, { length: 1.5 }))).rejects.toBeInstanceOf(RangeError);
+    });
+  });
+
+  describe('readInto', () => {
+    const readInto = async (cid: string, offset: number, length: number) => {
+      const target = Buffer.alloc(length, 0xee);
+      const got = await storage.readInto(cid, offset, target);
+      return target.subarray(0, got);
+    };
+
+    it('fills a buffer with any span of a file of two intermediate nodes, fewer bytes at the end', { timeout: 60_000 }, async () => {
+      const bytes = Buffer.from(patterned(180 * CHUNK + 99));
+      const { cid } = await storage.add(bytes);
+      const edge = 174 * CHUNK; // where the first intermediate node's bytes end
+      for (const [offset, length] of [
+        [0, bytes.length],
+        [edge - 3 * CHUNK - 7, 6 * CHUNK + 11],
+        [edge - CHUNK, 2 * CHUNK],
+        [5, 17],
+        [CHUNK - 1, 2],
+        [bytes.length - 50, 1000],
+      ] as const) {
+        expect((await readInto(cid, offset, length)).equals(bytes.subarray(offset, offset + length)), `${offset}+${length}`).toBe(true);
+      }
+      expect(await storage.readInto(cid, bytes.length, Buffer.alloc(10))).toBe(0);
+    });
+
+    it('reads a one-block file and a file of raw leaves (CIDv1), which `ipfs add --raw-leaves` makes', async () => {
+      await storage.add(HELLO);
+      expect((await readInto(HELLO_CID, 6, 100)).toString('utf8')).toBe('world\n');
+      const bytes = Buffer.from(patterned(3 * CHUNK + 5));
+      const { cid } = await importFile({ content: bytes }, new FsBlockstore(path.join(dir, 'blocks')), {
+        cidVersion: 1,
+        rawLeaves: true,
+        chunker: fixedSize({ chunkSize: CHUNK }),
+        layout: balanced({ maxChildrenPerNode: 174 }),
+      });
+      expect((await readInto(cid.toString(), 3, 3 * CHUNK)).equals(bytes.subarray(3, 3 + 3 * CHUNK))).toBe(true);
+    });
+
+    it('frames a leaf as the importer writes it, so that its bytes are read straight into place', async () => {
+      const bytes = patterned(CHUNK + 99);
+      const { cid } = await storage.add(bytes);
+      const blocks = new FsBlockstore(path.join(dir, 'blocks'));
+      const root = await exporter(CID.parse(cid), blocks);
+      if (root.type !== 'file') throw new Error('expected a file');
+      for (const [i, data] of [bytes.subarray(0, CHUNK), bytes.subarray(CHUNK)].entries()) {
+        const { head, tail } = kuboLeafFraming(data.length);
+        expect(Buffer.from(await collect(blocks.get(root.node.Links[i]!.Hash))).equals(Buffer.concat([head, data, tail]))).toBe(true);
+      }
+    });
+
+    it('fails with StorageNotFoundError when a block in the span has gone', async () => {
+      const { cid } = await storage.add(patterned(3 * CHUNK));
+      const blocks = new FsBlockstore(path.join(dir, 'blocks'));
+      const root = await exporter(CID.parse(cid), blocks);
+      if (root.type !== 'file') throw new Error('expected a file');
+      await blocks.delete(root.node.Links[1]!.Hash);
+      await expect(storage.readInto(cid, 0, Buffer.alloc(3 * CHUNK))).rejects.toBeInstanceOf(StorageNotFoundError);
+      await expect(storage.readInto(cid, CHUNK + 5, Buffer.alloc(10))).rejects.toBeInstanceOf(StorageNotFoundError);
+      expect((await readInto(cid, 2 * CHUNK, 10)).equals(Buffer.from(patterned(3 * CHUNK).subarray(2 * CHUNK, 2 * CHUNK + 10)))).toBe(true);
     });
   });
 

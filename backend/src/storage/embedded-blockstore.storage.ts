@@ -1,4 +1,4 @@
-import { access, close, open, read, rename, unlink, writeFile, type Stats } from 'node:fs';
+import { access, close, open, read, readv, rename, unlink, writeFile, type Stats } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { identity } from 'multiformats/hashes/identity';
 import { sha256 } from 'multiformats/hashes/sha2';
-import { bytesInRange, CountingSource, parseCid, readByteRange } from './storage-input.util.js';
+import { bytesInRange, CountingSource, fillFrom, parseCid, readByteRange } from './storage-input.util.js';
 import { StorageNotFoundError, type StorageCatOptions, type StoragePort } from './storage.port.js';
 
 /**
@@ -70,6 +70,32 @@ type FileNode = Branch | Uint8Array;
 const MAX_BRANCHES = 4096;
 /** Blocks of a file being read that are fetched ahead of the one being returned (256 KiB each). */
 const READ_AHEAD_BLOCKS = 4;
+
+/** Leaves of one `readInto` read at once (each an open, a read and a close on the thread pool). */
+const PARALLEL_LEAF_READS = 8;
+
+/** A protobuf varint. */
+function varint(value: number): number[] {
+  const bytes: number[] = [];
+  for (; value >= 0x80; value = Math.floor(value / 0x80)) bytes.push((value % 0x80) | 0x80);
+  bytes.push(value);
+  return bytes;
+}
+
+/**
+ * What surrounds a leaf's `dataBytes` bytes in its block as kubo and our importer write it: the dag-pb
+ * node's Data field holding a UnixFS file (Type = file, Data, filesize), no links. A block that is
+ * exactly `head ‖ data ‖ tail` is such a leaf, so its data can be read straight where it is wanted.
+ */
+export function kuboLeafFraming(dataBytes: number): { head: Buffer; tail: Buffer } {
+  const length = varint(dataBytes);
+  const unixfs = [0x08, 0x02, 0x12, ...length];
+  const tail = [0x18, ...length];
+  return {
+    head: Buffer.from([0x0a, ...varint(unixfs.length + dataBytes + tail.length), ...unixfs]),
+    tail: Buffer.from(tail),
+  };
+}
 
 /** A leaf block's bytes beyond its data (dag-pb and UnixFS framing: about 14 bytes for kubo's leaves), with room to spare. */
 const LEAF_FRAMING = 64;
@@ -161,6 +187,17 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
     yield* this.nodeRange(node, 0, range.offset, range.offset + length, cid);
   }
 
+  async readInto(cid: string, offset: number, target: Uint8Array): Promise<number> {
+    const root = parseCid(cid);
+    const range = readByteRange({ offset, length: target.length });
+    await this.open();
+    const node = await this.fileNode(root, cid);
+    if (node === undefined) return fillFrom(this.exportedRange(root, cid, range), target);
+    const length = bytesInRange(range, node instanceof Uint8Array ? node.length : node.size);
+    if (length > 0) await this.nodeInto(node, 0, offset, offset + length, target, cid);
+    return length;
+  }
+
   /** The root of a UnixFS file read block by block; undefined for what only the exporter reads (identity CIDs, directories, other codecs). */
   private async fileNode(root: CID, cid: string): Promise<FileNode | undefined> {
     if ((root.code !== dagPb.code && root.code !== raw.code) || root.multihash.code === identity.code) return undefined;
@@ -216,6 +253,60 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
       }
       yield* this.nodeRange(await ahead.shift()!, nodeStart + child.start, start, end, cid);
     }
+  }
+
+  /**
+   * Puts the bytes [start, end) of the file, of which `node` holds the bytes from `nodeStart`, into
+   * `target` (which holds that span). A leaf wholly inside the span is read straight into its place
+   * in `target`; the leaves at its edges and any other node are read as `cat` reads them and copied.
+   */
+  private async nodeInto(node: FileNode, nodeStart: number, start: number, end: number, target: Uint8Array, cid: string): Promise<void> {
+    const copy = (bytes: Uint8Array, at: number) => {
+      const from = Math.max(start, at);
+      const to = Math.min(end, at + bytes.length);
+      if (to > from) target.set(bytes.subarray(from - at, to - at), from - start);
+    };
+    if (node instanceof Uint8Array) return copy(node, nodeStart);
+    if (node.data) copy(node.data, nodeStart);
+    const wanted = node.children.filter((child) => nodeStart + child.end > start && nodeStart + child.start < end);
+    let next = 0;
+    const reader = async () => {
+      while (next < wanted.length) {
+        const child = wanted[next++]!;
+        const from = nodeStart + child.start;
+        const to = nodeStart + child.end;
+        const inside = from >= start && to <= end && !this.branches.has(child.cid.toString());
+        if (inside && (await this.readLeafInto(child.cid, target.subarray(from - start, to - start), cid))) continue;
+        await this.nodeInto(await this.node(child.cid, cid, to - from), from, start, end, target, cid);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_LEAF_READS, wanted.length) }, reader));
+  }
+
+  /**
+   * Reads a block that should be a leaf of `into.length` data bytes with one read, its data straight
+   * into `into`: false when the block is something else (a branch, another leaf form), which the
+   * caller then reads the general way (and `into` is overwritten).
+   */
+  private readLeafInto(block: CID, into: Uint8Array, cid: string): Promise<boolean> {
+    if (block.multihash.code === identity.code || (block.code !== dagPb.code && block.code !== raw.code)) return Promise.resolve(false);
+    const { head, tail } = block.code === raw.code ? { head: Buffer.alloc(0), tail: Buffer.alloc(0) } : kuboLeafFraming(into.length);
+    const { dir, file } = this.sharding.encode(block);
+    const name = path.join(this.blocks.path, dir, file);
+    // One byte more than a leaf has, to tell a larger block apart.
+    const [gotHead, gotTail] = [Buffer.allocUnsafe(head.length), Buffer.allocUnsafe(tail.length + 1)];
+    return new Promise((resolve, reject) => {
+      open(name, 'r', (openError, fd) => {
+        if (openError) {
+          return reject(openError.code === 'ENOENT' ? new StorageNotFoundError(cid, { cause: openError }) : openError);
+        }
+        readv(fd, [gotHead, into, gotTail], 0, (readError, got) => {
+          close(fd, () => undefined);
+          if (readError) return reject(readError);
+          resolve(got === head.length + into.length + tail.length && gotHead.equals(head) && gotTail.subarray(0, tail.length).equals(tail));
+        });
+      });
+    });
   }
 
   /**

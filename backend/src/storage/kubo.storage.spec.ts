@@ -177,6 +177,13 @@ describe('KuboStorage wire contract (fake kubo over HTTP, not a real daemon)', (
     expect(cat.query.get('length')).toBe('6');
   });
 
+  it('readInto fills the buffer from a cat of its length, fewer bytes at the end of the file', async () => {
+    const target = Buffer.alloc(10);
+    expect(await storage.readInto(HELLO_CID, 6, target)).toBe(6);
+    expect(target.subarray(0, 6).toString()).toBe('world\n');
+    expect(only('/api/v0/cat').query.get('length')).toBe('6');
+  });
+
   it('cat fails when kubo ends the body early', async () => {
     state.catBody = Buffer.from('hello');
     await expect(collect(storage.cat(HELLO_CID))).rejects.toThrow(/5 of the 12 bytes/);

@@ -9,7 +9,7 @@ import {
   type PinAddOptions,
   type PinLsOptions,
 } from 'kubo-rpc-client';
-import { bytesInRange, CountingSource, parseCid, readByteRange } from './storage-input.util.js';
+import { bytesInRange, CountingSource, fillFrom, parseCid, readByteRange } from './storage-input.util.js';
 import { StorageNotFoundError, type StorageCatOptions, type StoragePort } from './storage.port.js';
 
 /**
@@ -103,6 +103,10 @@ export class KuboStorage implements StoragePort {
     if (received !== expected) {
       throw new Error(`kubo sent ${received} of the ${expected} bytes asked of ${cid}: the stream broke off`);
     }
+  }
+
+  readInto(cid: string, offset: number, target: Uint8Array): Promise<number> {
+    return fillFrom(this.cat(cid, { offset, length: target.length }), target);
   }
 
   async has(cid: string): Promise<boolean> {

@@ -35,6 +35,18 @@ export function bytesInRange(range: ByteRange, fileSize: number): number {
   return range.length === undefined ? available : Math.min(range.length, available);
 }
 
+/** Copies `pieces` into `target` in order until it is full; answers how many bytes it holds. */
+export async function fillFrom(pieces: AsyncIterable<Uint8Array>, target: Uint8Array): Promise<number> {
+  let filled = 0;
+  for await (const piece of pieces) {
+    const take = Math.min(piece.length, target.length - filled);
+    target.set(take === piece.length ? piece : piece.subarray(0, take), filled);
+    filled += take;
+    if (filled === target.length) break;
+  }
+  return filled;
+}
+
 /**
  * Passes `source` through while counting its bytes and remembering why it failed: kubo-rpc-client swallows a
  * failing upload source and reports only an AbortError, which would hide the real cause.

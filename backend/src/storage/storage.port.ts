@@ -29,6 +29,13 @@ export interface StoragePort {
    */
   cat(cid: string, options?: StorageCatOptions): AsyncIterable<Uint8Array>;
 
+  /**
+   * Fills `target` with the file's bytes from `offset`; answers how many it holds (fewer than its length only
+   * at the end of the file). For a reader that takes a file in large batches into buffers it reuses (a
+   * download decrypting as it streams), where a fresh buffer per block is garbage the collector must chase.
+   */
+  readInto(cid: string, offset: number, target: Uint8Array): Promise<number>;
+
   /** True when the whole file can be read from this store without going to the network. */
   has(cid: string): Promise<boolean>;
 
