@@ -208,7 +208,7 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
     const key = unwrapKey(this.masterKey, version.id, version.wrappedKey);
     for (const file of files) {
       if (file.bytes === 0) continue;
-      const body = decryptRange((offset, length) => this.storage.cat(file.cid, { offset, length }), file.encryptedBytes, key, {
+      const body = decryptRange((offset, target) => this.storage.readInto(file.cid, offset, target), file.encryptedBytes, key, {
         start: 0,
         length: 1,
       });

@@ -31,7 +31,6 @@ import { checkFractions, DEFAULT_SPLITS } from './domain/split.js';
 import { jsonlObject } from './export/jsonl.writer.js';
 import { decryptRange, newDataKey } from './encryption/chunked-cipher.js';
 import { unwrapKey, wrapKey } from './encryption/key-wrap.js';
-import { readAhead } from './encryption/read-ahead.js';
 
 /** SPDX licence identifiers (spdx-license-ids, the list spdx.org/licenses publishes), case as SPDX writes them. */
 const SPDX_IDS: ReadonlyMap<string, string> = (() => {
@@ -328,16 +327,10 @@ export class DatasetsService {
     }
     const key = unwrapKey(this.masterKey, id, version.wrappedKey);
     const cid = stored.cid;
-    // The next batch of ciphertext is read while this one is decrypted (a download streams front to back).
-    const body = decryptRange(
-      readAhead((offset, length) => this.storage.cat(cid, { offset, length })),
-      stored.encryptedBytes,
-      key,
-      {
-        start,
-        length: end - start + 1,
-      },
-    );
+    const body = decryptRange((offset, target) => this.storage.readInto(cid, offset, target), stored.encryptedBytes, key, {
+      start,
+      length: end - start + 1,
+    });
     return { file: mapDatasetFile(stored), start, end, body };
   }
 }

@@ -97,24 +97,23 @@ function sealChunk(key: Uint8Array, header: CipherHeader, index: number, last: b
 }
 
 /**
- * Opens a sealed chunk given as the pieces the store read it in (its ciphertext) and its tag: the
- * pieces are decrypted where they lie, not joined first. The plaintext comes back only once the tag
- * has been checked.
+ * Plaintext comes out in pieces of at most this many bytes. A download holds only a piece or two at
+ * a time, so they die young (a scavenge frees them); whole 1 MiB chunks, twenty downloads' worth at
+ * once, outlived scavenges, were promoted, and left to mark-compacts of the whole heap.
  */
-function openChunk(
-  key: Uint8Array,
-  header: CipherHeader,
-  index: number,
-  last: boolean,
-  body: readonly Uint8Array[],
-  tag: Uint8Array,
-): Buffer[] {
+const PLAIN_PIECE = 256 * 1024;
+
+/**
+ * Opens a sealed chunk: its ciphertext, decrypted where it lies in pieces of PLAIN_PIECE, and its
+ * tag. The plaintext comes back only once the tag has been checked.
+ */
+function openChunk(key: Uint8Array, header: CipherHeader, index: number, last: boolean, body: Uint8Array, tag: Uint8Array): Buffer[] {
   if (tag.length < TAG_BYTES) throw new DecryptionError(`chunk ${index} is cut short`);
   const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(header.noncePrefix, index));
   decipher.setAAD(aadOf(header.bytes, index, last));
   decipher.setAuthTag(tag);
   const plain: Buffer[] = [];
-  for (const piece of body) if (piece.length > 0) plain.push(decipher.update(piece));
+  for (let at = 0; at < body.length; at += PLAIN_PIECE) plain.push(decipher.update(body.subarray(at, at + PLAIN_PIECE)));
   try {
     const tail = decipher.final();
     if (tail.length > 0) plain.push(tail);
@@ -123,32 +122,6 @@ function openChunk(
     throw new DecryptionError(`chunk ${index} failed authentication (wrong key, altered, reordered or truncated)`);
   }
 }
-
-/** Reads bytes in order out of a list of pieces, as views of them. */
-class PieceCursor {
-  private index = 0;
-  private offset = 0;
-
-  constructor(private readonly pieces: readonly Uint8Array[]) {}
-
-  take(length: number): Uint8Array[] {
-    const taken: Uint8Array[] = [];
-    while (length > 0 && this.index < this.pieces.length) {
-      const piece = this.pieces[this.index]!;
-      const n = Math.min(length, piece.length - this.offset);
-      if (n > 0) taken.push(piece.subarray(this.offset, this.offset + n));
-      this.offset += n;
-      length -= n;
-      if (this.offset >= piece.length) {
-        this.index++;
-        this.offset = 0;
-      }
-    }
-    return taken;
-  }
-}
-
-const joined = (pieces: Uint8Array[]): Uint8Array => (pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
 
 /** Encrypted size of `plainBytes` bytes. */
 export function encryptedSize(plainBytes: number, chunkSize = DEFAULT_CHUNK_SIZE): number {
@@ -206,24 +179,17 @@ export async function* encryptStream(
   yield* sealChunk(key, header, index, true, pending.subarray(0, filled));
 }
 
-/** Reads `length` bytes of the encrypted file from `offset` (e.g. StoragePort.cat with a range). */
-export type CiphertextReader = (offset: number, length: number) => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+/**
+ * Fills `target` with the encrypted file's bytes from `offset` (e.g. StoragePort.readInto); answers how
+ * many it holds, fewer only at the end of the file.
+ */
+export type CiphertextReader = (offset: number, target: Uint8Array) => Promise<number>;
 
-/** The `length` bytes at `offset`, as the reader gives them (not joined). */
-async function readPieces(read: CiphertextReader, offset: number, length: number): Promise<Uint8Array[]> {
-  const pieces: Uint8Array[] = [];
-  let got = 0;
-  for await (const piece of read(offset, length)) {
-    pieces.push(piece);
-    got += piece.length;
-  }
-  if (got !== length) throw new DecryptionError(`encrypted file is cut short: wanted ${length} bytes at ${offset}, got ${got}`);
-  return pieces;
-}
-
-async function readExactly(read: CiphertextReader, offset: number, length: number): Promise<Buffer> {
-  const pieces = await readPieces(read, offset, length);
-  return pieces.length === 1 ? Buffer.from(pieces[0]!.buffer, pieces[0]!.byteOffset, length) : Buffer.concat(pieces, length);
+async function readExactly(read: CiphertextReader, offset: number, target: Uint8Array): Promise<Uint8Array> {
+  const got = await read(offset, target);
+  if (got !== target.length)
+    throw new DecryptionError(`encrypted file is cut short: wanted ${target.length} bytes at ${offset}, got ${got}`);
+  return target;
 }
 
 /** How much ciphertext to read at a time when decrypting: whole chunks, about 4 MiB. */
@@ -234,6 +200,10 @@ function chunksPerRead(chunkSize: number): number {
 /**
  * Decrypts the plaintext bytes [start, start + length) of an encrypted file of `encryptedBytes`
  * bytes, reading only the header and the chunks that cover the range. `length` absent: to the end.
+ *
+ * The chunks are read in batches into two buffers taken in turn, the next batch being read while this
+ * one is decrypted (the store's reads overlap with the CPU work instead of alternating with it): the
+ * plaintext pieces are the only buffers made as it goes.
  */
 export async function* decryptRange(
   read: CiphertextReader,
@@ -242,7 +212,7 @@ export async function* decryptRange(
   range: { start?: number; length?: number } = {},
 ): AsyncGenerator<Uint8Array> {
   checkKey(key);
-  const header = parseHeader(await readExactly(read, 0, HEADER_BYTES));
+  const header = parseHeader(await readExactly(read, 0, Buffer.allocUnsafe(HEADER_BYTES)));
   const { chunkSize } = header;
   const total = plainSize(encryptedBytes, chunkSize);
   const start = range.start ?? 0;
@@ -253,29 +223,41 @@ export async function* decryptRange(
   const chunks = Math.max(1, Math.ceil(total / chunkSize));
   if (end <= start) {
     // An empty range still proves the key and the last chunk when the file is empty.
-    if (total === 0) openChunk(key, header, 0, true, [], await readExactly(read, HEADER_BYTES, TAG_BYTES));
+    if (total === 0)
+      openChunk(key, header, 0, true, new Uint8Array(0), await readExactly(read, HEADER_BYTES, Buffer.allocUnsafe(TAG_BYTES)));
     return;
   }
   const first = Math.floor(start / chunkSize);
   const last = Math.floor((end - 1) / chunkSize);
   const sealedSize = chunkSize + TAG_BYTES;
   const batch = chunksPerRead(chunkSize);
-  for (let from = first; from <= last; from += batch) {
+  const offsetOf = (chunk: number) => HEADER_BYTES + chunk * sealedSize;
+  const bufferBytes = Math.min(batch * sealedSize, Math.min(encryptedBytes, offsetOf(last + 1)) - offsetOf(first));
+  const buffers = [Buffer.allocUnsafe(bufferBytes), first + batch <= last ? Buffer.allocUnsafe(bufferBytes) : undefined];
+  const readBatch = (from: number, buffer: Buffer) => {
     const to = Math.min(last, from + batch - 1);
-    const offset = HEADER_BYTES + from * sealedSize;
-    const length = Math.min(encryptedBytes, HEADER_BYTES + (to + 1) * sealedSize) - offset;
-    const sealed = new PieceCursor(await readPieces(read, offset, length));
-    for (let i = from; i <= to; i++) {
-      const sealedBytes = Math.min(sealedSize, length - (i - from) * sealedSize);
+    const offset = offsetOf(from);
+    return readExactly(read, offset, buffer.subarray(0, Math.min(encryptedBytes, offsetOf(to + 1)) - offset));
+  };
+  let reading = readBatch(first, buffers[0]!);
+  for (let from = first, turn = 0; from <= last; from += batch, turn ^= 1) {
+    const sealed = await reading;
+    if (from + batch <= last) {
+      reading = readBatch(from + batch, buffers[turn ^ 1]!);
+      // Nobody awaits it when the caller stops taking the plaintext: it must not go unhandled.
+      reading.catch(() => undefined);
+    }
+    for (let i = from, at = 0; at < sealed.length; i++, at += sealedSize) {
+      const sealedBytes = Math.min(sealedSize, sealed.length - at);
       if (sealedBytes < TAG_BYTES) throw new DecryptionError(`chunk ${i} is cut short`);
-      const body = sealed.take(sealedBytes - TAG_BYTES);
-      const plain = openChunk(key, header, i, i === chunks - 1, body, joined(sealed.take(TAG_BYTES)));
-      let at = i * chunkSize;
+      const body = sealed.subarray(at, at + sealedBytes - TAG_BYTES);
+      const plain = openChunk(key, header, i, i === chunks - 1, body, sealed.subarray(at + sealedBytes - TAG_BYTES, at + sealedBytes));
+      let plainAt = i * chunkSize;
       for (const piece of plain) {
-        const lo = Math.max(start, at) - at;
-        const hi = Math.min(end, at + piece.length) - at;
-        if (hi > lo) yield piece.subarray(lo, hi);
-        at += piece.length;
+        const lo = Math.max(start, plainAt) - plainAt;
+        const hi = Math.min(end, plainAt + piece.length) - plainAt;
+        if (hi > lo) yield lo === 0 && hi === piece.length ? piece : piece.subarray(lo, hi);
+        plainAt += piece.length;
       }
     }
   }
