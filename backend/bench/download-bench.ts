@@ -12,7 +12,8 @@
  * Node read stream, same run), for 1 buyer and for 20 concurrent buyers (aggregate), target >= 0.5
  * each; then a download cut after a third is resumed with Range and must end with the exact bytes.
  * The buyers run in a worker thread (as on another machine, their HTTP parsing is not the server's
- * event loop's work).
+ * event loop's work) that loads only their own module (download-buyers.ts): not the platform, whose
+ * heap the worker's garbage collector would otherwise mark over and over while the server runs.
  */
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
@@ -22,7 +23,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { Wallet } from 'ethers';
 import { Agent, request } from 'undici';
 import { loadConfig } from '../src/config/app-config.js';
@@ -35,6 +36,7 @@ import { createTessera } from '../src/platform.js';
 import { STORAGE_PORT, type StoragePort } from '../src/storage/storage.port.js';
 import { freePort } from '../test/support/free-port.js';
 import { devAccount, downloadUrl, orderFree, publishDataset, readyDataset, rpcOf } from '../test/support/published-dataset.js';
+import { download } from './download-buyers.js';
 
 const SIZE_MB = Number(process.env['BENCH_DOWNLOAD_MB'] ?? 1024);
 const BUYERS = Number(process.env['BENCH_DOWNLOAD_BUYERS'] ?? 20);
@@ -71,50 +73,13 @@ async function readFromDisk(file: string): Promise<number> {
   return performance.now() - started;
 }
 
-/** GETs `url` (optionally from byte `from`), counting the bytes (hashing them when `hash`), stopping after `cutAfter` bytes. */
-async function download(
-  dispatcher: Agent,
-  url: string,
-  options: { from?: number; hash?: boolean; cutAfter?: number } = {},
-): Promise<{ status: number; bytes: number; sha256: string; head: Buffer[] }> {
-  const response = await request(url, {
-    dispatcher,
-    headers: options.from !== undefined ? { range: `bytes=${options.from}-` } : {},
-  });
-  const hash = createHash('sha256');
-  const head: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of response.body) {
-    const piece = chunk as Buffer;
-    if (options.cutAfter !== undefined && bytes + piece.length >= options.cutAfter) {
-      head.push(piece.subarray(0, options.cutAfter - bytes));
-      bytes = options.cutAfter;
-      response.body.destroy();
-      break;
-    }
-    if (options.cutAfter !== undefined) head.push(piece);
-    if (options.hash) hash.update(piece);
-    bytes += piece.length;
-  }
-  return { status: response.statusCode, bytes, sha256: options.hash ? hash.digest('hex') : '', head };
-}
-
 /** Downloads every URL at once from a worker thread: the wall time and each answer's status and byte count. */
 function buyersDownload(urls: readonly string[]): Promise<{ ms: number; results: Array<{ status: number; bytes: number }> }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { urls } });
+    const worker = new Worker(fileURLToPath(new URL('./download-buyers.js', import.meta.url)), { workerData: { urls } });
     worker.once('message', resolve);
     worker.once('error', reject);
   });
-}
-
-/** The worker thread: the buyers' side. */
-async function buyers(urls: readonly string[]): Promise<void> {
-  const dispatcher = new Agent({ connections: urls.length, bodyTimeout: 600_000, headersTimeout: 60_000 });
-  const started = performance.now();
-  const results = await Promise.all(urls.map((url) => download(dispatcher, url).then(({ status, bytes }) => ({ status, bytes }))));
-  parentPort!.postMessage({ ms: performance.now() - started, results });
-  await dispatcher.close();
 }
 
 async function main(): Promise<void> {
@@ -234,11 +199,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (isMainThread) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  void buyers((workerData as { urls: string[] }).urls);
-}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
