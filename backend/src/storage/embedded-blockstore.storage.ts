@@ -142,6 +142,11 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
   private readonly writer: WritableStorage = { put: (cid, bytes) => this.putOnce(cid, bytes) };
   /** Branch nodes by CID: blocks never change, so a download's every range finds its way down without rereading them. */
   private readonly branches = new Map<string, Branch>();
+  /**
+   * Where reads into a span put the bytes of its edge leaves that lie outside it (as much as a leaf
+   * of kubo's chunk size): written by any number of reads at once, and never read.
+   */
+  private readonly discarded = Buffer.allocUnsafe(262_144);
   /** Shard folders known to exist: each is made once, not once per block. */
   private readonly folders = new Set<string>();
   private temporaries = 0;
@@ -257,8 +262,8 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
 
   /**
    * Puts the bytes [start, end) of the file, of which `node` holds the bytes from `nodeStart`, into
-   * `target` (which holds that span). A leaf wholly inside the span is read straight into its place
-   * in `target`; the leaves at its edges and any other node are read as `cat` reads them and copied.
+   * `target` (which holds that span). Each leaf is read straight into its place in `target`; any
+   * other node is read as `cat` reads it.
    */
   private async nodeInto(node: FileNode, nodeStart: number, start: number, end: number, target: Uint8Array, cid: string): Promise<void> {
     const copy = (bytes: Uint8Array, at: number) => {
@@ -275,8 +280,9 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
         const child = wanted[next++]!;
         const from = nodeStart + child.start;
         const to = nodeStart + child.end;
-        const inside = from >= start && to <= end && !this.branches.has(child.cid.toString());
-        if (inside && (await this.readLeafInto(child.cid, target.subarray(from - start, to - start), cid))) continue;
+        const [lo, hi] = [Math.max(start, from), Math.min(end, to)];
+        const span = target.subarray(lo - start, hi - start);
+        if (!this.branches.has(child.cid.toString()) && (await this.readLeafInto(child.cid, to - from, lo - from, span, cid))) continue;
         await this.nodeInto(await this.node(child.cid, cid, to - from), from, start, end, target, cid);
       }
     };
@@ -284,26 +290,30 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
   }
 
   /**
-   * Reads a block that should be a leaf of `into.length` data bytes with one read, its data straight
-   * into `into`: false when the block is something else (a branch, another leaf form), which the
-   * caller then reads the general way (and `into` is overwritten).
+   * Reads a block that should be a leaf of `dataBytes` data bytes with one read, its data from `skip`
+   * straight into `into` (the rest of its data, at the edges of a span, into a buffer that is never
+   * read): false when the block is something else (a branch, another leaf form), which the caller
+   * then reads the general way (and `into` is overwritten).
    */
-  private readLeafInto(block: CID, into: Uint8Array, cid: string): Promise<boolean> {
+  private readLeafInto(block: CID, dataBytes: number, skip: number, into: Uint8Array, cid: string): Promise<boolean> {
+    const after = dataBytes - skip - into.length;
     if (block.multihash.code === identity.code || (block.code !== dagPb.code && block.code !== raw.code)) return Promise.resolve(false);
-    const { head, tail } = block.code === raw.code ? { head: Buffer.alloc(0), tail: Buffer.alloc(0) } : kuboLeafFraming(into.length);
+    if (skip > this.discarded.length || after > this.discarded.length) return Promise.resolve(false);
+    const { head, tail } = block.code === raw.code ? { head: Buffer.alloc(0), tail: Buffer.alloc(0) } : kuboLeafFraming(dataBytes);
     const { dir, file } = this.sharding.encode(block);
     const name = path.join(this.blocks.path, dir, file);
     // One byte more than a leaf has, to tell a larger block apart.
     const [gotHead, gotTail] = [Buffer.allocUnsafe(head.length), Buffer.allocUnsafe(tail.length + 1)];
+    const parts = [gotHead, this.discarded.subarray(0, skip), into, this.discarded.subarray(0, after), gotTail];
     return new Promise((resolve, reject) => {
       open(name, 'r', (openError, fd) => {
         if (openError) {
           return reject(openError.code === 'ENOENT' ? new StorageNotFoundError(cid, { cause: openError }) : openError);
         }
-        readv(fd, [gotHead, into, gotTail], 0, (readError, got) => {
+        readv(fd, parts, 0, (readError, got) => {
           close(fd, () => undefined);
           if (readError) return reject(readError);
-          resolve(got === head.length + into.length + tail.length && gotHead.equals(head) && gotTail.subarray(0, tail.length).equals(tail));
+          resolve(got === head.length + dataBytes + tail.length && gotHead.equals(head) && gotTail.subarray(0, tail.length).equals(tail));
         });
       });
     });
