@@ -43,9 +43,21 @@ export class CandidateScoreDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Mean log-probability of a hidden vote (nats); null when none could be hidden',
+    description: 'The held-out score (nats per hidden vote): the mean of heldOutItem and heldOutTypical; null when no vote could be hidden',
   })
   heldOutLogLikelihood: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "Mean log-probability of a hidden vote by the model's full prediction for its item",
+  })
+  heldOutItem: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "The same for a typical item (the item's own terms, minimax entropy's, at their prior mean 0)",
+  })
+  heldOutTypical: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Share of the gold items hidden from the fit it got right; null without gold' })
   goldAccuracy: number | null;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QualityError } from './quality-error.js';
 import { seededRandom } from './seeded-random.js';
 import { inferTruth, type TruthInference } from './truth-inference.js';
 import type { Vote } from './votes.js';
@@ -92,6 +93,29 @@ describe('auto: selection by evidence', () => {
     const bestOf = (method: string): number => Math.max(...scores.filter((s) => s.method === method).map((s) => s.heldOutLogLikelihood!));
     expect(bestOf('mmce')).toBeGreaterThan(bestOf('ds'));
     expect(accuracyAgainst(auto, truth)).toBeGreaterThan(accuracyAgainst(inferTruth(votes, { method: 'ds' }), truth));
+  });
+
+  it('scores a hidden vote by the full prediction and by a typical item’s, and decides by their mean', () => {
+    const { votes } = difficultyCrowd(150, 30, 41);
+    const selection = inferTruth(votes).selection!;
+    for (const score of selection.scores) {
+      expect(score.heldOutLogLikelihood).toBeCloseTo((score.heldOutItem! + score.heldOutTypical!) / 2, 12);
+      // Only minimax entropy has item terms: for the others both predictions are one.
+      if (score.method !== 'mmce') expect(score.heldOutTypical).toBe(score.heldOutItem);
+      // Its item terms were fitted on the item's other votes: they predict the hidden ones better.
+      else expect(score.heldOutItem!).toBeGreaterThan(score.heldOutTypical!);
+    }
+    const byItem = inferTruth(votes, { heldOutScore: 'item' }).selection!;
+    const best = Math.max(...byItem.scores.map((score) => score.heldOutItem!));
+    expect(byItem.scores.find(({ candidate }) => candidate === byItem.winner)!.heldOutItem).toBe(best);
+    expect(() => inferTruth(votes, { heldOutScore: 'median' as never })).toThrow(QualityError);
+  });
+
+  it('offers minimax entropy within its time budget only, unless told otherwise', () => {
+    const { votes } = dawidSkeneCrowd(2_000, 40, 4, 5, 8); // 10,000 votes · 16 > MMCE_MAX_WORK
+    const methods = (result: TruthInference) => new Set(result.selection!.scores.map(({ method }) => method));
+    expect(methods(inferTruth(votes)).has('mmce')).toBe(false);
+    expect(methods(inferTruth(votes, { mmceMaxWork: Infinity })).has('mmce')).toBe(true);
   });
 
   it('lets accuracy on held-out gold items decide when there is gold', () => {

@@ -3,8 +3,19 @@
  *
  *  - Held-out likelihood of votes: a seeded share of each worker's votes is hidden, every candidate
  *    is fitted on the rest, and scores the hidden votes by its own predictive model of a vote
- *    (fit-method.ts). The score is the mean log-probability per hidden vote; a model that explains
- *    how these workers vote on these items predicts votes it has not seen.
+ *    (fit-method.ts). A model that explains how these workers vote on these items predicts votes it
+ *    has not seen. Each hidden vote is scored twice: by the model's full prediction for its item,
+ *    and by its prediction for a typical item (the item's own terms at their prior mean: only the
+ *    truth posterior and the worker model left); the score is the mean of the two log-probabilities
+ *    per hidden vote. Why both: item terms are nuisance parameters. Minimax entropy's item logits can
+ *    explain an ambiguous item's split votes whatever its class, so they raise the first score
+ *    without the truth getting any better (on the dog and face sets its weakest item prior wins that
+ *    score by 0.03-0.05 nats and loses 1.2-2.1 points of accuracy); the second score alone cannot
+ *    credit item difficulty at all (a hard item's votes lean away from its true class, and only the
+ *    item's terms say why). Their mean credits item terms for what they predict while holding the
+ *    truth and the worker model to account. The choice among the three (first, second, mean) is
+ *    shown leave-one-set-out in bench:quality; the mean is the one that also passes both generated
+ *    sets of the unit tests (item difficulty, Dawid-Skene).
  *  - Gold (when some items with votes have a gold answer): k-fold over those items; each fold's gold
  *    answers are hidden from the fit and every candidate is scored by how many of them it gets
  *    right. Gold accuracy decides; the held-out likelihood only breaks its ties.
@@ -31,12 +42,23 @@ export const SELECTION_MAX_ITERATIONS = 30;
 /** Above this many votes the candidates are compared on a sample of items of about this size. */
 export const SELECTION_MAX_VOTES = 100_000;
 
+/**
+ * How a hidden vote is scored: `both` (the default, see above), `item` (the model's full prediction
+ * only) or `typical` (the prediction for a typical item only).
+ */
+export type HeldOutScore = 'both' | 'item' | 'typical';
+export const HELD_OUT_SCORES: readonly HeldOutScore[] = ['both', 'item', 'typical'];
+
 export interface CandidateScore {
   /** Method and its parameters, e.g. `ds(smoothing=0.01)`. */
   candidate: string;
   method: MethodSettings['method'];
-  /** Mean log-probability of a hidden vote (nats); null when no vote could be hidden. */
+  /** The held-out criterion's score (nats per hidden vote, see HeldOutScore); null when no vote could be hidden. */
   heldOutLogLikelihood: number | null;
+  /** Mean log-probability of a hidden vote by the model's full prediction for its item. */
+  heldOutItem: number | null;
+  /** Mean log-probability of a hidden vote by the prediction for a typical item (item terms at 0). */
+  heldOutTypical: number | null;
   /** Share of the gold items hidden from the fit that it got right; null without gold. */
   goldAccuracy: number | null;
 }
@@ -78,14 +100,17 @@ export function describeCandidate(settings: MethodSettings): string {
 export function selectMethod(
   full: CrowdLabels,
   candidates: readonly Candidate[],
+  score: HeldOutScore = 'both',
 ): { winner: Candidate; selection: MethodSelection; warm?: WarmStart } {
   const crowd = full.itemIdx.length > SELECTION_MAX_VOTES ? sampleItems(full, SELECTION_MAX_VOTES / full.itemIdx.length) : full;
-  const heldOut = heldOutLikelihood(crowd, candidates);
+  const heldOut = heldOutLikelihood(crowd, candidates, score);
   const gold = goldAccuracy(crowd, candidates);
   const scores: CandidateScore[] = candidates.map((candidate, c) => ({
     candidate: candidate.name,
     method: candidate.settings.method,
     heldOutLogLikelihood: heldOut.hidden === 0 ? null : heldOut.scores[c]!,
+    heldOutItem: heldOut.hidden === 0 ? null : heldOut.item[c]!,
+    heldOutTypical: heldOut.hidden === 0 ? null : heldOut.typical[c]!,
     goldAccuracy: gold.items === 0 ? null : gold.scores[c]!,
   }));
   const useGold = gold.items > 0;
@@ -201,24 +226,35 @@ function selectionFit(crowd: CrowdLabels, settings: MethodSettings): FittedMetho
 function heldOutLikelihood(
   crowd: CrowdLabels,
   candidates: readonly Candidate[],
-): { scores: number[]; hidden: number; warm: Array<WarmStart | undefined> } {
+  score: HeldOutScore,
+): { scores: number[]; item: number[]; typical: number[]; hidden: number; warm: Array<WarmStart | undefined> } {
   const keep = heldOutSplit(crowd);
   let hidden = 0;
   for (let v = 0; v < keep.length; v++) hidden += 1 - keep[v]!;
   const warm: Array<WarmStart | undefined> = candidates.map(() => undefined);
-  if (hidden === 0) return { scores: candidates.map(() => 0), hidden, warm };
+  const zeros = candidates.map(() => 0);
+  if (hidden === 0) return { scores: zeros, item: zeros, typical: zeros, hidden, warm };
   const train = subsetCrowd(crowd, keep);
-  const scores = candidates.map(({ settings }, c) => {
+  const item: number[] = [];
+  const typical: number[] = [];
+  candidates.forEach(({ settings }, c) => {
     const fitted = selectionFit(train, settings);
     warm[c] = fitted.warm;
-    let total = 0;
+    let onItem = 0;
+    let onTypical = 0;
     for (let v = 0; v < keep.length; v++) {
       if (keep[v] === 1) continue;
-      total += fitted.voteLogProbability(crowd.itemIdx[v]!, crowd.workerIdx[v]!, crowd.labelIdx[v]!);
+      const i = crowd.itemIdx[v]!;
+      const w = crowd.workerIdx[v]!;
+      const l = crowd.labelIdx[v]!;
+      onItem += fitted.voteLogProbability(i, w, l);
+      onTypical += fitted.typicalVoteLogProbability(i, w, l);
     }
-    return total / hidden;
+    item.push(onItem / hidden);
+    typical.push(onTypical / hidden);
   });
-  return { scores, hidden, warm };
+  const scores = candidates.map((_, c) => (score === 'item' ? item[c]! : score === 'typical' ? typical[c]! : (item[c]! + typical[c]!) / 2));
+  return { scores, item, typical, hidden, warm };
 }
 
 function goldAccuracy(crowd: CrowdLabels, candidates: readonly Candidate[]): { scores: number[]; items: number } {

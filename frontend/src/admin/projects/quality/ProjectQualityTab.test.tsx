@@ -104,9 +104,23 @@ describe('ProjectQualityTab', () => {
       winner: 'ds(smoothing=1)',
       margin: 0.0049,
       scores: [
-        { candidate: 'mv', method: 'mv', heldOutLogLikelihood: -0.5791, goldAccuracy: null },
-        { candidate: 'ds(smoothing=1)', method: 'ds', heldOutLogLikelihood: -0.4533, goldAccuracy: null },
-        { candidate: 'mmce(itemPenalty=10, workerPenalty=0.1)', method: 'mmce', heldOutLogLikelihood: -0.4582, goldAccuracy: null },
+        { candidate: 'mv', method: 'mv', heldOutLogLikelihood: -0.5791, heldOutItem: -0.5791, heldOutTypical: -0.5791, goldAccuracy: null },
+        {
+          candidate: 'ds(smoothing=1)',
+          method: 'ds',
+          heldOutLogLikelihood: -0.4533,
+          heldOutItem: -0.4533,
+          heldOutTypical: -0.4533,
+          goldAccuracy: null,
+        },
+        {
+          candidate: 'mmce(itemPenalty=10, workerPenalty=0.1)',
+          method: 'mmce',
+          heldOutLogLikelihood: -0.4592,
+          heldOutItem: -0.4573,
+          heldOutTypical: -0.4611,
+          goldAccuracy: null,
+        },
       ],
       heldOutVotes: 1600,
       goldItems: 0,
@@ -126,6 +140,9 @@ describe('ProjectQualityTab', () => {
       'mv',
     ]);
     expect(rows[0]!.classList.contains('Mui-selected')).toBe(true);
+    // A model with item terms shows both predictions its score is the mean of.
+    expect(within(rows[1]!).getByText('item -0.4573 · typical item -0.4611')).toBeTruthy();
+    expect(within(rows[0]!).queryByText(/typical item/)).toBeNull();
   });
 
   it('shows the empty state until the quality is computed, then recomputes on demand', async () => {
