@@ -240,8 +240,12 @@ function dsAtEachSmoothing(dataset: (typeof DATASETS)[number], votes: EncodedVot
 function leaveOneSetOut(results: readonly SetResult[]): void {
   const gap = (result: SetResult, rule: string): number =>
     Math.max(...TRUTH_METHODS.map((m) => result.accuracy.get(m)!)) - result.rules.get(rule)!;
+  console.log('Gap (points) to the best method per set and rule');
+  console.log(`${'set'.padEnd(9)} |${RULES.map((r) => pad(r.name, 16)).join('')}`);
+  for (const result of results)
+    console.log(`${result.name.padEnd(9)} |${RULES.map(({ name }) => pad(gap(result, name).toFixed(2), 16)).join('')}`);
   console.log(
-    'Leave one set out: mean gap (points) to the best method on the other four sets per rule; the rule chosen there, its gap on the set left out',
+    '\nLeave one set out: mean gap (points) to the best method on the other four sets per rule; the rule chosen there, its gap on the set left out',
   );
   console.log(
     `${'left out'.padEnd(9)} |${RULES.map((r) => pad(r.name, 16)).join('')} | ${'chosen'.padEnd(16)} | gap left out | auto gap left out`,
