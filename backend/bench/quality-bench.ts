@@ -104,9 +104,9 @@ interface SetResult {
 
 /**
  * The selection choices the leave-one-set-out table weighs: each fixed method; auto as built; auto
- * offered minimax entropy whatever its cost (no MMCE_MAX_WORK) under each way of scoring a hidden vote
- * (the item's full prediction, a typical item's, their mean: method-selection.ts), so that the time
- * budget is seen not to be what makes the choice; and auto with Dawid-Skene's smoothing fixed at each
+ * offered minimax entropy whatever its cost (no MMCE_MAX_WORK) under each way of ranking by hidden votes
+ * (nested as built; every candidate by the item's full prediction, a typical item's, or their mean:
+ * method-selection.ts), so that the time budget's part in the choice shows; and auto with Dawid-Skene's smoothing fixed at each
  * value of its grid (the constant one would otherwise have to choose on the benchmark sets).
  */
 const RULES: ReadonlyArray<{ name: string; options: TruthInferenceOptions }> = [
@@ -178,7 +178,8 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
           selection.scores
             .map(
               (s) =>
-                `${s.candidate} ${s.heldOutLogLikelihood?.toFixed(4) ?? '-'} (${s.heldOutItem?.toFixed(4) ?? '-'} / ${s.heldOutTypical?.toFixed(4) ?? '-'})`,
+                `${s.settingChosen ? '*' : ''}${s.candidate} ${s.heldOutItem?.toFixed(4) ?? '-'} ` +
+                `(${s.heldOutItem === null || s.heldOutTypical === null ? '-' : ((s.heldOutItem + s.heldOutTypical) / 2).toFixed(4)} / ${s.heldOutTypical?.toFixed(4) ?? '-'})`,
             )
             .join(', '),
       );
@@ -202,7 +203,7 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
     }
   }
   console.log(
-    `\nauto's evidence per candidate, in nats per hidden vote, higher is better: the score (mean of the two), then (the item's full prediction / a typical item's):\n${evidence.join('\n')}`,
+    `\nauto's evidence per candidate, in nats per hidden vote, higher is better: the item's full prediction (what methods are compared by), then (its mean with a typical item's, which chose each method's setting / the typical item's alone); * = the setting its method chose:\n${evidence.join('\n')}`,
   );
   console.log(
     `\nDawid-Skene (MV init, to log-likelihood convergence) at each smoothing of its grid, next to the published figure:\n${dsGrid.join('\n')}`,

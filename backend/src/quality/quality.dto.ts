@@ -58,6 +58,11 @@ export class CandidateScoreDto {
     description: "The same for a typical item (the item's own terms, minimax entropy's, at their prior mean 0)",
   })
   heldOutTypical: number | null;
+  @ApiProperty({
+    description:
+      "False for a method's setting that lost to another setting of the same method (by the mean of heldOutItem and heldOutTypical): it is not compared with the other methods",
+  })
+  settingChosen: boolean;
   @ApiProperty({ nullable: true, type: Number, description: 'Share of the gold items hidden from the fit it got right; null without gold' })
   goldAccuracy: number | null;
 }
@@ -66,7 +71,11 @@ export class CandidateScoreDto {
 export class MethodSelectionDto {
   @ApiProperty({ enum: ['gold', 'held-out-likelihood'] }) criterion: string;
   @ApiProperty({ example: 'ds(smoothing=1)' }) winner: string;
-  @ApiProperty({ description: "The winner's lead over the runner-up in the deciding criterion" }) margin: number;
+  @ApiProperty({
+    description:
+      "The winner's lead in the deciding criterion over the runner-up (with the held-out criterion: the best other method at its chosen setting)",
+  })
+  margin: number;
   @ApiProperty({ type: [CandidateScoreDto] }) scores: CandidateScoreDto[];
   @ApiProperty({ description: 'Votes scored by the held-out criterion' }) heldOutVotes: number;
   @ApiProperty({ description: 'Gold items scored by the gold criterion' }) goldItems: number;

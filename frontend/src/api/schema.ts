@@ -2462,6 +2462,8 @@ export type components = {
       heldOutItem: number | null;
       /** @description The same for a typical item (the item's own terms, minimax entropy's, at their prior mean 0) */
       heldOutTypical: number | null;
+      /** @description False for a method's setting that lost to another setting of the same method (by the mean of heldOutItem and heldOutTypical): it is not compared with the other methods */
+      settingChosen: boolean;
       /** @description Share of the gold items hidden from the fit it got right; null without gold */
       goldAccuracy: number | null;
     };
@@ -2470,7 +2472,7 @@ export type components = {
       criterion: 'gold' | 'held-out-likelihood';
       /** @example ds(smoothing=1) */
       winner: string;
-      /** @description The winner's lead over the runner-up in the deciding criterion */
+      /** @description The winner's lead in the deciding criterion over the runner-up (with the held-out criterion: the best other method at its chosen setting) */
       margin: number;
       scores: components['schemas']['CandidateScoreDto'][];
       /** @description Votes scored by the held-out criterion */

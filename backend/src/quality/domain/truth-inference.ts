@@ -36,7 +36,7 @@ export interface TruthInferenceOptions {
   itemPenalty?: number;
   /** Minimax entropy only: L2 penalty on each worker's confusion logits. Default 0.1. */
   workerPenalty?: number;
-  /** `auto` only: how a hidden vote is scored (method-selection.ts). Default `both`. */
+  /** `auto` only: how hidden votes rank the candidates (method-selection.ts). Default `nested`. */
   heldOutScore?: HeldOutScore;
   /** `auto` only: offer minimax entropy up to this many votes · classes² (default MMCE_MAX_WORK; Infinity: always). */
   mmceMaxWork?: number;
@@ -171,7 +171,7 @@ function mmceMaxWork(work: number | undefined): number {
 }
 
 function heldOutScore(score: HeldOutScore | undefined): HeldOutScore {
-  if (score === undefined) return 'both';
+  if (score === undefined) return 'nested';
   if (HELD_OUT_SCORES.includes(score)) return score;
   throw new QualityError(QualityErrorCode.OPTIONS_INVALID, `heldOutScore must be ${HELD_OUT_SCORES.join(', ')}; got "${String(score)}"`);
 }

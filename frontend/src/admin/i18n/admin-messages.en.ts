@@ -186,6 +186,7 @@ export const adminMessages = {
           candidate: 'Candidate',
           heldOut: 'Log-likelihood per hidden vote',
           parts: 'item %{item} · typical item %{typical}',
+          settingLost: 'another setting of this method scored better',
           gold: 'Gold accuracy',
           fitted: 'Candidates fitted on %{items} items (%{votes} votes); the winner then ran on every item.',
         },

@@ -7,8 +7,8 @@ type Selection = NonNullable<ProjectQuality['selection']>;
 /**
  * How `auto` chose the method of the last run: the deciding criterion, the winner and its lead, and
  * every candidate's scores (best first), so that an admin can see that the choice came from the data.
- * A candidate with item terms (minimax entropy) also shows the two predictions its score is the mean
- * of: for the vote's own item and for a typical item.
+ * A candidate with item terms (minimax entropy) also shows its two predictions, for the vote's own item
+ * and for a typical item, whose mean chose its setting; a setting that lost within its method says so.
  */
 export function MethodSelectionCard({ selection }: { selection: Selection }) {
   const translate = useTranslate();
@@ -41,7 +41,14 @@ export function MethodSelectionCard({ selection }: { selection: Selection }) {
           <TableBody>
             {ranked.map((s) => (
               <TableRow key={s.candidate} selected={s.candidate === selection.winner}>
-                <TableCell sx={{ wordBreak: 'break-word' }}>{s.candidate}</TableCell>
+                <TableCell sx={{ wordBreak: 'break-word' }}>
+                  {s.candidate}
+                  {!s.settingChosen && (
+                    <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block' }}>
+                      {translate('tessera.admin.quality.selection.settingLost')}
+                    </Typography>
+                  )}
+                </TableCell>
                 <TableCell align="right">
                   {s.heldOutLogLikelihood === null ? '—' : s.heldOutLogLikelihood.toFixed(4)}
                   {s.heldOutItem !== null && s.heldOutTypical !== null && s.heldOutItem !== s.heldOutTypical && (
