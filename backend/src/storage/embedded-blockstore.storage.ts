@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { access, close, open, read, rename, unlink, writeFile, type Stats } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -13,6 +14,7 @@ import { balanced } from 'ipfs-unixfs-importer/layout';
 import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { identity } from 'multiformats/hashes/identity';
+import { create as createDigest } from 'multiformats/hashes/digest';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { bytesInRange, CountingSource, parseCid, readByteRange } from './storage-input.util.js';
 import { StorageNotFoundError, type StorageCatOptions, type StoragePort } from './storage.port.js';
@@ -47,7 +49,8 @@ const leanLeaves: BufferImporter = async function* (file, blockstore) {
   for await (const chunk of file.content) {
     yield async () => {
       const block = dagPb.encode({ Data: new UnixFS({ type: 'file', data: chunk }).marshal(), Links: [] });
-      const cid = CID.createV0(await sha256.digest(block));
+      // WebCrypto hashes on libuv's thread pool: the importer's leaves in flight hash in parallel, off the event loop.
+      const cid = CID.createV0(createDigest(sha256.code, new Uint8Array(await webcrypto.subtle.digest('SHA-256', block))));
       await blockstore.put(cid, block);
       return { cid, unixfs: new UnixFS({ type: 'file', blockSizes: [BigInt(chunk.length)] }), size: BigInt(block.length), block };
     };
