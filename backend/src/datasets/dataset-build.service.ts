@@ -351,7 +351,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
 type StoredExportFile = ExportFileSpec & { bytes: number; sha256: string; cid: string; encryptedBytes: number };
 
 /** Pages of encoded bytes a format's file may have waiting for its store before the read waits for it. */
-const FEED_PAGES = 2;
+const FEED_PAGES = 1;
 
 /**
  * One paged format's file, stored while the records are read: each page is encoded and hashed on

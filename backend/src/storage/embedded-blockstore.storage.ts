@@ -1,4 +1,3 @@
-import { webcrypto } from 'node:crypto';
 import { access, close, open, read, rename, unlink, writeFile, type Stats } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -14,7 +13,6 @@ import { balanced } from 'ipfs-unixfs-importer/layout';
 import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { identity } from 'multiformats/hashes/identity';
-import { create as createDigest } from 'multiformats/hashes/digest';
 import { sha256 } from 'multiformats/hashes/sha2';
 import { bytesInRange, CountingSource, parseCid, readByteRange } from './storage-input.util.js';
 import { StorageNotFoundError, type StorageCatOptions, type StoragePort } from './storage.port.js';
@@ -34,6 +32,9 @@ function kuboAddDefaults(): ImporterOptions {
     fieldOrder: 'links-first',
     wrapWithDirectory: false,
     bufferImporter: leanLeaves,
+    // Leaves built and written at once per file (the importer's default is 10): each holds its chunk and two
+    // copies of it, and a dataset version stores several files at a time; four keep the writes overlapping.
+    blockWriteConcurrency: 4,
   };
 }
 
@@ -49,8 +50,7 @@ const leanLeaves: BufferImporter = async function* (file, blockstore) {
   for await (const chunk of file.content) {
     yield async () => {
       const block = dagPb.encode({ Data: new UnixFS({ type: 'file', data: chunk }).marshal(), Links: [] });
-      // WebCrypto hashes on libuv's thread pool: the importer's leaves in flight hash in parallel, off the event loop.
-      const cid = CID.createV0(createDigest(sha256.code, new Uint8Array(await webcrypto.subtle.digest('SHA-256', block))));
+      const cid = CID.createV0(await sha256.digest(block));
       await blockstore.put(cid, block);
       return { cid, unixfs: new UnixFS({ type: 'file', blockSizes: [BigInt(chunk.length)] }), size: BigInt(block.length), block };
     };

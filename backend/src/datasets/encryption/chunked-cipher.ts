@@ -15,7 +15,7 @@
  *   nonce_i = noncePrefix ‖ i (u32 BE)
  *   aad_i   = header ‖ i (u32 BE) ‖ last (1 byte: 1 for the final chunk, else 0)
  */
-import { createDecipheriv, randomBytes, webcrypto } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 export const MAGIC = Buffer.from('TSDC', 'ascii');
 export const FORMAT_VERSION = 1;
@@ -84,6 +84,16 @@ function aadOf(header: Buffer, index: number, last: boolean): Buffer {
   aad.writeUInt32BE(index, HEADER_BYTES);
   aad.writeUInt8(last ? 1 : 0, HEADER_BYTES + 4);
   return aad;
+}
+
+/** A sealed chunk as the pieces the cipher gives (ciphertext, then the tag), not copied into one buffer. */
+function sealChunk(key: Uint8Array, header: CipherHeader, index: number, last: boolean, plain: Uint8Array): Buffer[] {
+  if (index >= MAX_CHUNKS) throw new RangeError('file too large for the chunk counter');
+  const cipher = createCipheriv('aes-256-gcm', key, nonceOf(header.noncePrefix, index));
+  cipher.setAAD(aadOf(header.bytes, index, last));
+  const head = cipher.update(plain);
+  const tail = cipher.final();
+  return tail.length === 0 ? [head, cipher.getAuthTag()] : [head, tail, cipher.getAuthTag()];
 }
 
 /**
@@ -156,16 +166,8 @@ export function plainSize(encryptedBytes: number, chunkSize: number): number {
 }
 
 /**
- * Chunks sealed at once. WebCrypto runs each on libuv's thread pool, so the AES work of a file
- * overlaps what the event loop does meanwhile (writing the next plaintext, storing the previous
- * chunk); four keep the pool's default four threads busy and hold at most four chunks more.
- */
-const SEALING_AHEAD = 4;
-
-/**
  * Encrypts a stream. Holds at most two chunks of plaintext (it must see the next byte to know a chunk
- * is not the last) and SEALING_AHEAD chunks being sealed, whatever the input's piece sizes. Each
- * chunk comes out as one piece, its ciphertext then its tag (WebCrypto's AES-GCM output), in order.
+ * is not the last), whatever the input's piece sizes.
  */
 export async function* encryptStream(
   plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -176,23 +178,6 @@ export async function* encryptStream(
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) throw new RangeError(`bad chunk size ${chunkSize}`);
   const header = parseHeader(makeHeader(chunkSize, randomBytes(8)));
   yield header.bytes;
-  const aesKey = await webcrypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt']);
-  const sealing: Array<Promise<ArrayBuffer>> = [];
-  const seal = (index: number, last: boolean, plain: Uint8Array): void => {
-    if (index >= MAX_CHUNKS) throw new RangeError('file too large for the chunk counter');
-    const sealed = webcrypto.subtle.encrypt(
-      {
-        name: 'AES-GCM',
-        iv: nonceOf(header.noncePrefix, index),
-        additionalData: aadOf(header.bytes, index, last),
-        tagLength: TAG_BYTES * 8,
-      },
-      aesKey,
-      plain,
-    );
-    sealed.catch(() => undefined); // awaited in order below; a consumer that stops early leaves the rest unread
-    sealing.push(sealed);
-  };
   let pending = Buffer.allocUnsafe(chunkSize);
   let filled = 0;
   let full: Buffer | undefined; // a complete chunk waiting to learn whether it is the last
@@ -202,7 +187,7 @@ export async function* encryptStream(
     while (offset < piece.length) {
       if (filled === chunkSize) {
         // More bytes follow: the complete chunk held back is not the last.
-        if (full) seal(index++, false, full);
+        if (full) yield* sealChunk(key, header, index++, false, full);
         full = pending;
         pending = Buffer.allocUnsafe(chunkSize);
         filled = 0;
@@ -212,15 +197,13 @@ export async function* encryptStream(
       filled += take;
       offset += take;
     }
-    while (sealing.length >= SEALING_AHEAD) yield new Uint8Array(await sealing.shift()!);
   }
   if (filled === 0) {
-    seal(index, true, full ?? Buffer.alloc(0));
-  } else {
-    if (full) seal(index++, false, full);
-    seal(index, true, pending.subarray(0, filled));
+    yield* sealChunk(key, header, index, true, full ?? Buffer.alloc(0));
+    return;
   }
-  while (sealing.length > 0) yield new Uint8Array(await sealing.shift()!);
+  if (full) yield* sealChunk(key, header, index++, false, full);
+  yield* sealChunk(key, header, index, true, pending.subarray(0, filled));
 }
 
 /** Reads `length` bytes of the encrypted file from `offset` (e.g. StoragePort.cat with a range). */

@@ -61,14 +61,15 @@ export function parquetSchema(columns: readonly RecordColumn[]): SchemaElement[]
   ];
 }
 
-/** A value as the column stores it: JSON text for nested values; its size counted for the row-group budget. */
-function cell(column: RecordColumn, value: unknown): { value: unknown; bytes: number } {
-  if (value === null || value === undefined) return { value: null, bytes: 1 };
-  if (column.type === 'json') {
-    const text = JSON.stringify(value);
-    return { value: text, bytes: text.length };
-  }
-  return { value, bytes: typeof value === 'string' ? value.length : 8 };
+/** A value as the column stores it: JSON text for nested values. */
+function stored(column: RecordColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return column.type === 'json' ? JSON.stringify(value) : value;
+}
+
+/** What a stored value counts for the row-group budget: a string's length, 8 for a number or boolean, 1 for null. */
+function budget(value: unknown): number {
+  return value === null ? 1 : typeof value === 'string' ? value.length : 8;
 }
 
 function parquetEncoder(columns: RecordColumn[]): PageEncoder {
@@ -91,10 +92,10 @@ function parquetEncoder(columns: RecordColumn[]): PageEncoder {
     page(records) {
       const out: Uint8Array[] = [];
       for (const record of records) {
-        for (const [i, column] of columns.entries()) {
-          const stored = cell(column, column.value(record));
-          data[i]!.push(stored.value);
-          bytes += stored.bytes;
+        for (let i = 0; i < columns.length; i++) {
+          const value = stored(columns[i]!, columns[i]!.value(record));
+          data[i]!.push(value);
+          bytes += budget(value);
         }
         rows += 1;
         if (rows >= ROW_GROUP_ROWS || bytes >= ROW_GROUP_BYTES) {
