@@ -50,9 +50,10 @@ const SELECTION_RULE =
  *   synthesize (synthetic) the rows, made from the source version's records and written in order,
  *              with the report; a rerun starts the rows over from the same seed;
  *   describe one pass over the records: the datasheet and the fields' types;
- *   export   each format, streamed through sha256 and AES-256-GCM into the StoragePort (no
- *            plaintext on disk, memory bounded by a page of records); a file's row is written once
- *            it is stored, so a rerun after a crash continues with the next file;
+ *   export   one paged read of the records feeds every format's page encoder, each file streamed
+ *            through sha256 and AES-256-GCM into the StoragePort (no plaintext on disk, memory
+ *            bounded by a page of records per format); a file's row is written once it is stored,
+ *            so a rerun after a crash continues with the next file;
  *   ready.
  * A step records its end in the version's row; a job that runs again (a crash, a restart) starts at
  * the first unfinished step. An error fails the version and forgets its files.
