@@ -105,24 +105,27 @@ async function main(): Promise<void> {
     let sampledPeak = baseRss;
     let atPeak = process.memoryUsage();
     let step = 'select';
-    const stepPeaks = new Map<string, number>();
+    const stepPeaks = new Map<string, NodeJS.MemoryUsage>();
     rssSampler = setInterval(() => {
       const usage = process.memoryUsage();
       if (usage.rss > sampledPeak) [sampledPeak, atPeak] = [usage.rss, usage];
-      stepPeaks.set(step, Math.max(stepPeaks.get(step) ?? 0, usage.rss));
+      if (usage.rss > (stepPeaks.get(step)?.rss ?? 0)) stepPeaks.set(step, usage);
     }, 100);
     const datasets = app.get(DatasetsService);
     started = performance.now();
     const created = await datasets.create({ projectId: project.id, name: 'Bench', license: 'CC-BY-4.0', seed: 1 }, null);
     const stepStarts = new Map<string, number>();
+    let exportCpu: NodeJS.CpuUsage | undefined;
     let version = await datasets.get(created.id);
     while (version.status === 'building') {
       if (!stepStarts.has(version.progress.step)) stepStarts.set(version.progress.step, performance.now());
+      if (version.progress.step === 'export') exportCpu ??= process.cpuUsage();
       step = version.progress.step;
       await new Promise((resolve) => setTimeout(resolve, 50));
       version = await datasets.get(created.id);
     }
     const buildMs = performance.now() - started;
+    const cpu = process.cpuUsage(exportCpu);
     clearInterval(rssSampler);
     if (version.status !== 'ready') throw new Error(`build failed: ${version.error}`);
     const exportMs = performance.now() - (stepStarts.get('export') ?? started) - 0;
@@ -132,13 +135,19 @@ async function main(): Promise<void> {
       .join(', ');
     console.log(
       `built version ${version.id}: ${version.itemCount?.toLocaleString('en-US')} items, ${version.files.length} file(s), ` +
-        `${mb(bytes).toFixed(0)} MB plaintext, in ${(buildMs / 1000).toFixed(1)} s (${steps}); export step ${(exportMs / 1000).toFixed(1)} s = ${rate(bytes, exportMs)}`,
+        `${mb(bytes).toFixed(0)} MB plaintext, in ${(buildMs / 1000).toFixed(1)} s (${steps}); export step ${(exportMs / 1000).toFixed(1)} s = ${rate(bytes, exportMs)} ` +
+        `(this process's CPU meanwhile: ${(cpu.user / 1e6).toFixed(1)} s user, ${(cpu.system / 1e6).toFixed(1)} s system)`,
     );
     const peak = Math.max(peakRssMb(), mb(sampledPeak));
     console.log(
       `peak resident memory: ${peak.toFixed(0)} MB (VmHWM ${peakRssMb().toFixed(0)} MB; ${mb(baseRss).toFixed(0)} MB before the build; ` +
         `at the sampled peak: V8 heap ${mb(atPeak.heapUsed).toFixed(0)} of ${mb(atPeak.heapTotal).toFixed(0)} MB, buffers ${mb(atPeak.arrayBuffers).toFixed(0)} MB; ` +
-        `peak by step: ${[...stepPeaks].map(([s, rss]) => `${s} ${mb(rss).toFixed(0)} MB`).join(', ')})`,
+        `peak by step: ${[...stepPeaks]
+          .map(
+            ([s, at]) =>
+              `${s} ${mb(at.rss).toFixed(0)} MB (heap ${mb(at.heapTotal).toFixed(0)}, buffers ${mb(at.arrayBuffers).toFixed(0)})`,
+          )
+          .join(', ')})`,
     );
 
     // sha256sum over the same plaintext: every file decrypted back to disk (also proves the round trip).

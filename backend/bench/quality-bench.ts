@@ -17,6 +17,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { readGoldFile, readVoteFile } from '../src/cli/vote-file.js';
+import { HELD_OUT_SCORES } from '../src/quality/domain/method-selection.js';
 import {
   DS_SMOOTHING_GRID,
   inferTruth,
@@ -102,13 +103,19 @@ interface SetResult {
 }
 
 /**
- * The selection choices the leave-one-set-out table weighs: each fixed method, auto as built (Dawid-Skene's
- * smoothing left to the held-out criterion), and auto with the smoothing fixed at each value of its grid
- * (the constant one would otherwise have to choose on the benchmark sets).
+ * The selection choices the leave-one-set-out table weighs: each fixed method; auto as built; auto
+ * offered minimax entropy whatever its cost (no MMCE_MAX_WORK) under each way of ranking by hidden votes
+ * (nested as built; every candidate by the item's full prediction, a typical item's, or their mean:
+ * method-selection.ts), so that the time budget's part in the choice shows; and auto with Dawid-Skene's smoothing fixed at each
+ * value of its grid (the constant one would otherwise have to choose on the benchmark sets).
  */
 const RULES: ReadonlyArray<{ name: string; options: TruthInferenceOptions }> = [
   ...TRUTH_METHODS.map((method) => ({ name: method, options: { method } })),
   { name: 'auto', options: { method: 'auto' } },
+  ...HELD_OUT_SCORES.map((heldOutScore) => ({
+    name: `auto ${heldOutScore} ∞`,
+    options: { method: 'auto', heldOutScore, mmceMaxWork: Infinity } as const,
+  })),
   ...DS_SMOOTHING_GRID.map((smoothing) => ({ name: `auto s=${smoothing}`, options: { method: 'auto', smoothing } as const })),
 ];
 
@@ -147,7 +154,8 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
     const autoCount = counts.get('auto')!;
     const rules = new Map<string, number>();
     for (const rule of RULES) {
-      const column = rule.options.smoothing === undefined ? (rule.options.method as Column) : undefined;
+      const column =
+        rule.options.smoothing === undefined && rule.options.heldOutScore === undefined ? (rule.options.method as Column) : undefined;
       if (column !== undefined) {
         rules.set(rule.name, accuracy.get(column)!);
         continue;
@@ -167,7 +175,13 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
       evidence.push(
         `  ${dataset.name}: ${selection.criterion}, ${selection.heldOutVotes} hidden votes, winner ${selection.winner} by ` +
           `${selection.margin.toFixed(4)} nats/vote; ` +
-          selection.scores.map((s) => `${s.candidate} ${s.heldOutLogLikelihood?.toFixed(4) ?? '-'}`).join(', '),
+          selection.scores
+            .map(
+              (s) =>
+                `${s.settingChosen ? '*' : ''}${s.candidate} ${s.heldOutItem?.toFixed(4) ?? '-'} ` +
+                `(${s.heldOutItem === null || s.heldOutTypical === null ? '-' : ((s.heldOutItem + s.heldOutTypical) / 2).toFixed(4)} / ${s.heldOutTypical?.toFixed(4) ?? '-'})`,
+            )
+            .join(', '),
       );
     }
     dsGrid.push(dsAtEachSmoothing(dataset, votes, truth));
@@ -188,7 +202,9 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
       });
     }
   }
-  console.log(`\nauto's evidence (mean log-probability of a hidden vote per candidate, higher is better):\n${evidence.join('\n')}`);
+  console.log(
+    `\nauto's evidence per candidate, in nats per hidden vote, higher is better: the item's full prediction (what methods are compared by), then (its mean with a typical item's, which chose each method's setting / the typical item's alone); * = the setting its method chose:\n${evidence.join('\n')}`,
+  );
   console.log(
     `\nDawid-Skene (MV init, to log-likelihood convergence) at each smoothing of its grid, next to the published figure:\n${dsGrid.join('\n')}`,
   );
@@ -225,18 +241,22 @@ function dsAtEachSmoothing(dataset: (typeof DATASETS)[number], votes: EncodedVot
 function leaveOneSetOut(results: readonly SetResult[]): void {
   const gap = (result: SetResult, rule: string): number =>
     Math.max(...TRUTH_METHODS.map((m) => result.accuracy.get(m)!)) - result.rules.get(rule)!;
+  console.log('Gap (points) to the best method per set and rule');
+  console.log(`${'set'.padEnd(9)} |${RULES.map((r) => pad(r.name, 16)).join('')}`);
+  for (const result of results)
+    console.log(`${result.name.padEnd(9)} |${RULES.map(({ name }) => pad(gap(result, name).toFixed(2), 16)).join('')}`);
   console.log(
-    'Leave one set out: mean gap (points) to the best method on the other four sets per rule; the rule chosen there, its gap on the set left out',
+    '\nLeave one set out: mean gap (points) to the best method on the other four sets per rule; the rule chosen there, its gap on the set left out',
   );
   console.log(
-    `${'left out'.padEnd(9)} |${RULES.map((r) => pad(r.name, 12)).join('')} | ${'chosen'.padEnd(11)} | gap left out | auto gap left out`,
+    `${'left out'.padEnd(9)} |${RULES.map((r) => pad(r.name, 16)).join('')} | ${'chosen'.padEnd(16)} | gap left out | auto gap left out`,
   );
   for (const left of results) {
     const others = results.filter((r) => r !== left);
     const meanGap = new Map(RULES.map(({ name }) => [name, others.reduce((sum, r) => sum + gap(r, name), 0) / others.length]));
     const chosen = RULES.map(({ name }) => name).sort((a, b) => meanGap.get(a)! - meanGap.get(b)!)[0]!;
     console.log(
-      `${left.name.padEnd(9)} |${RULES.map(({ name }) => pad(meanGap.get(name)!.toFixed(2), 12)).join('')} | ${chosen.padEnd(11)} | ` +
+      `${left.name.padEnd(9)} |${RULES.map(({ name }) => pad(meanGap.get(name)!.toFixed(2), 16)).join('')} | ${chosen.padEnd(16)} | ` +
         `${pad(gap(left, chosen).toFixed(2), 12)} | ${pad(gap(left, 'auto').toFixed(2), 17)}`,
     );
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import { ProjectsService } from '../projects/projects.service.js';
@@ -8,14 +8,15 @@ import { QualityService } from '../quality/quality.service.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
 import type { DatasetVersionEntity } from './dataset-version.entity.js';
-import { DatasetsRepository } from './datasets.repository.js';
+import { DatasetsRepository, RECORD_PAGE } from './datasets.repository.js';
 import type { DatasetMeta, DatasetRecord, DatasetSchema } from './domain/dataset-record.js';
 import { DatasheetBuilder } from './domain/datasheet.js';
 import { FieldTypeInference } from './domain/field-types.js';
 import { assignSplits, stratumOf, type SplitFractions } from './domain/split.js';
 import { encryptStream, encryptedSize } from './encryption/chunked-cipher.js';
 import { unwrapKey } from './encryption/key-wrap.js';
-import type { ExportWriter, RecordSource } from './export/export-writer.js';
+import { batches } from './export/chunks.js';
+import type { ExportFileSpec, ExportWriter, PageEncoder, RecordSource } from './export/export-writer.js';
 import { sharedPass } from './export/shared-pass.js';
 import { croissantFile, croissantMetadata } from './export/croissant.js';
 import { exportWriters } from './export/formats.js';
@@ -49,9 +50,10 @@ const SELECTION_RULE =
  *   synthesize (synthetic) the rows, made from the source version's records and written in order,
  *              with the report; a rerun starts the rows over from the same seed;
  *   describe one pass over the records: the datasheet and the fields' types;
- *   export   each format, streamed through sha256 and AES-256-GCM into the StoragePort (no
- *            plaintext on disk, memory bounded by a page of records); a file's row is written once
- *            it is stored, so a rerun after a crash continues with the next file;
+ *   export   one paged read of the records feeds every format's page encoder, each file streamed
+ *            through sha256 and AES-256-GCM into the StoragePort (no plaintext on disk, memory
+ *            bounded by a page of records per format); a file's row is written once it is stored,
+ *            so a rerun after a crash continues with the next file;
  *   ready.
  * A step records its end in the version's row; a job that runs again (a crash, a restart) starts at
  * the first unfinished step. An error fails the version and forgets its files.
@@ -150,10 +152,17 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
       const total = version.itemCount ?? 0;
       let done = 0;
       await this.datasets.saveProgress(id, { step: 'describe', done, total });
-      for await (const record of this.recordsOf(version)) {
-        sheet.add(record);
-        fields.add(record.data);
-        if (++done % PROGRESS_EVERY === 0) await this.datasets.saveProgress(id, { step: 'describe', done, total });
+      // A page at a time, synchronously: each page is garbage by the time the next one has been read.
+      for await (const page of this.recordPagesOf(version)) {
+        for (const record of page) {
+          sheet.add(record);
+          fields.add(record.data);
+        }
+        const before = done;
+        done += page.length;
+        if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+          await this.datasets.saveProgress(id, { step: 'describe', done, total });
+        }
       }
       const schema: DatasetSchema = { projectType: type, labels: project.labels, fields: fields.result() };
       const datasheet = sheet.finish({
@@ -177,6 +186,11 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
   /** A version's records in order: its items' (curated), or its stored rows (synthetic). */
   private recordsOf(version: DatasetVersionEntity): AsyncIterable<DatasetRecord> {
     return version.kind === 'synthetic' ? this.datasets.syntheticRecords(version.id) : this.datasets.records(version.id);
+  }
+
+  /** The same, a page at a time. */
+  private recordPagesOf(version: DatasetVersionEntity): AsyncIterable<DatasetRecord[]> {
+    return version.kind === 'synthetic' ? this.datasets.syntheticRecordPages(version.id) : this.datasets.recordPages(version.id);
   }
 
   /**
@@ -242,7 +256,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
       creator: 'Tessera',
     };
     const key = unwrapKey(this.masterKey, version.id, version.wrappedKey);
-    const saved = async (position: number, file: Awaited<ReturnType<DatasetBuildService['storeFile']>>) => {
+    const saved = async (position: number, file: StoredExportFile) => {
       await this.datasets.saveFile({ versionId: version.id, position, ...file });
       stored.add(file.name);
       if (this.config.crashAfterDatasetFiles !== undefined && stored.size >= this.config.crashAfterDatasetFiles) {
@@ -250,31 +264,48 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
       }
     };
     // The formats not stored yet are written at the same time from one read of the records (the
-    // export's cost is reading them), each through its own hash -> cipher -> store pipeline and
-    // saved as soon as it is stored; a format that fails leaves the others to finish and be kept.
+    // export's cost is reading them): page by page into each format's own hash -> cipher -> store
+    // stream, each file saved as soon as it is stored; a format that fails leaves the others to
+    // finish and be kept. A format that reads the records twice (COCO) takes its first read from
+    // the same pass and makes its second on its own.
     const pending = [...writers.entries()].filter(([, writer]) => !stored.has(writer.file.name));
     if (pending.length > 0) {
       const total = version.itemCount ?? 0;
       let done = 0;
       await this.datasets.saveProgress(version.id, { step: 'export', done, total });
-      const datasets = this.datasets;
-      const counted = async function* (records: AsyncIterable<DatasetRecord>): AsyncGenerator<DatasetRecord> {
-        for await (const record of records) {
-          yield record;
-          if (++done % PROGRESS_EVERY === 0) await datasets.saveProgress(version.id, { step: 'export', done, total });
+      const paged = pending.flatMap(([position, writer]) =>
+        writer.encoder ? [{ position, writer, encoder: writer.encoder(schema, meta) }] : [],
+      );
+      const streamed = pending.filter(([, writer]) => !writer.encoder);
+      const sources =
+        streamed.length === 0
+          ? []
+          : sharedPass(
+              () => this.recordsOf(version),
+              streamed.length + 1,
+              () => this.recordsOf(version),
+            );
+      const pages = streamed.length === 0 ? this.recordPagesOf(version) : batches(sources[0]!(), RECORD_PAGE);
+      const feeds = paged.map(({ writer, encoder }) => new StoredFeed(writer.file, encoder, this.storage, key));
+      // Settled from the start: a file that fails while the others are still being read is not an unhandled rejection.
+      const outcomes = Promise.allSettled([
+        ...streamed.map(async ([position, writer], i) => saved(position, await this.storeFile(writer, sources[i + 1]!, schema, meta, key))),
+        ...feeds.map(async (feed, i) => saved(paged[i]!.position, await feed.stored)),
+      ]);
+      try {
+        for await (const page of pages) {
+          await Promise.all(feeds.map((feed) => feed.write(page)));
+          const before = done;
+          done += page.length;
+          if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+            await this.datasets.saveProgress(version.id, { step: 'export', done, total });
+          }
         }
-      };
-      const sources = sharedPass(
-        () => counted(this.recordsOf(version)),
-        pending.length,
-        () => this.recordsOf(version),
-      );
-      const outcomes = await Promise.allSettled(
-        pending.map(async ([position, writer], reader) => {
-          await saved(position, await this.storeFile(writer, sources[reader]!, schema, meta, key));
-        }),
-      );
-      const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+        for (const feed of feeds) feed.end();
+      } catch (error) {
+        for (const feed of feeds) feed.fail(error);
+      }
+      const failed = (await outcomes).find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failed) throw failed.reason;
       await this.datasets.saveProgress(version.id, { step: 'export', done: total, total });
     }
@@ -294,7 +325,13 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** records -> writer -> (sha256, byte count) -> encrypt -> store, as one stream. */
-  private async storeFile(writer: ExportWriter, records: RecordSource, schema: DatasetSchema, meta: DatasetMeta, key: Buffer) {
+  private async storeFile(
+    writer: ExportWriter,
+    records: RecordSource,
+    schema: DatasetSchema,
+    meta: DatasetMeta,
+    key: Buffer,
+  ): Promise<StoredExportFile> {
     const hash = createHash('sha256');
     let bytes = 0;
     async function* tapped(): AsyncGenerator<Uint8Array> {
@@ -308,5 +345,88 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     if (size !== encryptedSize(bytes)) throw new Error(`${writer.file.name}: stored ${size} bytes, expected ${encryptedSize(bytes)}`);
     await this.storage.pin(cid);
     return { ...writer.file, bytes, sha256: hash.digest('hex'), cid, encryptedBytes: size };
+  }
+}
+
+/** A stored file of a version, as its row lists it. */
+type StoredExportFile = ExportFileSpec & { bytes: number; sha256: string; cid: string; encryptedBytes: number };
+
+/** Pages of encoded bytes a format's file may have waiting for its store before the read waits for it. */
+const FEED_PAGES = 1;
+
+/**
+ * One paged format's file, stored while the records are read: each page is encoded and hashed on
+ * the spot and handed to the store's stream (encrypt -> store), which holds at most FEED_PAGES pages
+ * before `write` makes the read wait. A failure (the encoder's or the store's) ends this file only.
+ */
+class StoredFeed {
+  readonly stored: Promise<StoredExportFile>;
+  private readonly hash = createHash('sha256');
+  private bytes = 0;
+  private readonly plain = new PassThrough({ objectMode: true, highWaterMark: FEED_PAGES });
+  private failed = false;
+
+  constructor(
+    private readonly file: ExportFileSpec,
+    private readonly encoder: PageEncoder,
+    storage: StoragePort,
+    key: Buffer,
+  ) {
+    this.plain.on('error', () => undefined); // the store's read of the stream fails with it
+    this.stored = (async () => {
+      const { cid, size } = await storage.add(encryptStream(this.plain as AsyncIterable<Uint8Array>, key));
+      if (size !== encryptedSize(this.bytes)) throw new Error(`${file.name}: stored ${size} bytes, expected ${encryptedSize(this.bytes)}`);
+      await storage.pin(cid);
+      return { ...file, bytes: this.bytes, sha256: this.hash.digest('hex'), cid, encryptedBytes: size };
+    })();
+    this.stored.catch(() => this.fail(new Error(`${file.name}: its store failed`)));
+  }
+
+  /** Encodes the page and hands its bytes on; resolves once the store has room for more. */
+  write(records: readonly DatasetRecord[]): Promise<void> {
+    if (this.failed) return Promise.resolve();
+    let room = true;
+    try {
+      for (const bytes of this.encoder.page(records)) room = this.push(bytes);
+    } catch (error) {
+      this.fail(error);
+    }
+    return room || this.failed ? Promise.resolve() : this.drained();
+  }
+
+  /** The bytes after the last record, and the end of the file. */
+  end(): void {
+    if (this.failed) return;
+    try {
+      for (const bytes of this.encoder.end()) this.push(bytes);
+      this.plain.end();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Ends the file with `error`: its store rejects with it (unless it failed first). */
+  fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.plain.destroy(error instanceof Error ? error : new Error(String(error)));
+  }
+
+  private push(bytes: Uint8Array): boolean {
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
+    return this.plain.write(bytes);
+  }
+
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.plain.off('drain', done);
+        this.plain.off('close', done);
+        resolve();
+      };
+      this.plain.on('drain', done);
+      this.plain.on('close', done);
+    });
   }
 }

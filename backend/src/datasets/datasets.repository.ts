@@ -378,6 +378,11 @@ export class DatasetsRepository {
 
   /** A synthetic version's records in order (of one split when given), read in keyset pages by position. */
   async *syntheticRecords(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord> {
+    for await (const page of this.syntheticRecordPages(versionId, pageSize, split)) yield* page;
+  }
+
+  /** The same, a page at a time. */
+  async *syntheticRecordPages(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord[]> {
     let after = -1;
     for (;;) {
       const page = await sqlRows<{ position: number; record: DatasetRecord }>(
@@ -388,7 +393,7 @@ export class DatasetsRepository {
         [versionId, after, pageSize, split],
       );
       if (page.length === 0) return;
-      for (const row of page) yield row.record;
+      yield page.map((row) => row.record);
       after = page[page.length - 1]!.position;
     }
   }
@@ -398,6 +403,11 @@ export class DatasetsRepository {
    * each page with the annotations it lists: memory is bounded by the page, whatever the version's size.
    */
   async *records(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord> {
+    for await (const page of this.recordPages(versionId, pageSize, split)) yield* page;
+  }
+
+  /** The same, a page at a time. */
+  async *recordPages(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord[]> {
     // One statement a page: PostgreSQL builds each record's annotations as one JSON array (times
     // formatted as JavaScript's toISOString does), so the driver parses one value per row. The page
     // is cut before the join and items are looked up by key (LATERAL): a plan that walked items from
@@ -424,20 +434,18 @@ export class DatasetsRepository {
       // The next page is read while this one is written out (two pages in memory at most).
       next = page.length < pageSize ? Promise.resolve([]) : read(page[page.length - 1]!.item_id);
       next.catch(() => undefined); // a consumer that stops early leaves it unread
-      for (const row of page) {
-        yield {
-          id: row.record_id,
-          itemId: row.item_id,
-          split: row.split,
-          data: row.data,
-          media: mediaOf(row.media),
-          answer: row.answer,
-          confidence: row.confidence,
-          source: row.source,
-          method: row.method,
-          annotations: row.annotations,
-        };
-      }
+      yield page.map((row) => ({
+        id: row.record_id,
+        itemId: row.item_id,
+        split: row.split,
+        data: row.data,
+        media: mediaOf(row.media),
+        answer: row.answer,
+        confidence: row.confidence,
+        source: row.source,
+        method: row.method,
+        annotations: row.annotations,
+      }));
     }
   }
 }

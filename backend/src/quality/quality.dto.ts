@@ -43,9 +43,26 @@ export class CandidateScoreDto {
   @ApiProperty({
     nullable: true,
     type: Number,
-    description: 'Mean log-probability of a hidden vote (nats); null when none could be hidden',
+    description: 'The held-out score (nats per hidden vote): the mean of heldOutItem and heldOutTypical; null when no vote could be hidden',
   })
   heldOutLogLikelihood: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "Mean log-probability of a hidden vote by the model's full prediction for its item",
+  })
+  heldOutItem: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "The same for a typical item (the item's own terms, minimax entropy's, at their prior mean 0)",
+  })
+  heldOutTypical: number | null;
+  @ApiProperty({
+    description:
+      "False for a method's setting that lost to another setting of the same method (by the mean of heldOutItem and heldOutTypical): it is not compared with the other methods",
+  })
+  settingChosen: boolean;
   @ApiProperty({ nullable: true, type: Number, description: 'Share of the gold items hidden from the fit it got right; null without gold' })
   goldAccuracy: number | null;
 }
@@ -54,7 +71,11 @@ export class CandidateScoreDto {
 export class MethodSelectionDto {
   @ApiProperty({ enum: ['gold', 'held-out-likelihood'] }) criterion: string;
   @ApiProperty({ example: 'ds(smoothing=1)' }) winner: string;
-  @ApiProperty({ description: "The winner's lead over the runner-up in the deciding criterion" }) margin: number;
+  @ApiProperty({
+    description:
+      "The winner's lead in the deciding criterion over the runner-up (with the held-out criterion: the best other method at its chosen setting)",
+  })
+  margin: number;
   @ApiProperty({ type: [CandidateScoreDto] }) scores: CandidateScoreDto[];
   @ApiProperty({ description: 'Votes scored by the held-out criterion' }) heldOutVotes: number;
   @ApiProperty({ description: 'Gold items scored by the gold criterion' }) goldItems: number;

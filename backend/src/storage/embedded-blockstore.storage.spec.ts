@@ -2,14 +2,16 @@ import { createCipheriv, createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as dagPb from '@ipld/dag-pb';
 import { FsBlockstore } from 'blockstore-fs';
+import { UnixFS } from 'ipfs-unixfs';
 import { exporter } from 'ipfs-unixfs-exporter';
 import { importFile } from 'ipfs-unixfs-importer';
 import { fixedSize } from 'ipfs-unixfs-importer/chunker';
 import { balanced } from 'ipfs-unixfs-importer/layout';
 import { CID } from 'multiformats/cid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EmbeddedBlockstoreStorage, kuboLeafFraming } from './embedded-blockstore.storage.js';
+import { EmbeddedBlockstoreStorage, leafBlock, leafFraming } from './embedded-blockstore.storage.js';
 import { StorageNotFoundError } from './storage.port.js';
 
 const HELLO = new TextEncoder().encode('hello world\n');
@@ -52,6 +54,16 @@ function patterned(size: number): Uint8Array {
   for (let i = 0; i < size; i++) bytes[i] = (i * 31 + (i >>> 8) + (i >>> 16)) & 0xff;
   return bytes;
 }
+
+describe('leafBlock', () => {
+  it('writes the bytes dag-pb and UnixFS encode a file leaf to, at every varint width of its size', () => {
+    for (const size of [0, 1, 2, 127, 128, 129, 16_383, 16_384, 100_000, CHUNK - 1, CHUNK, 2_097_151, 2_097_152]) {
+      const data = new Uint8Array(size).map((_, i) => (i * 31 + size) % 251);
+      const expected = dagPb.encode({ Data: new UnixFS({ type: 'file', data }).marshal(), Links: [] });
+      expect(Buffer.from(leafBlock(data)).equals(Buffer.from(expected)), `${size} bytes`).toBe(true);
+    }
+  });
+});
 
 describe('EmbeddedBlockstoreStorage', () => {
   let dir: string;
@@ -228,7 +240,7 @@ describe('EmbeddedBlockstoreStorage', () => {
       const root = await exporter(CID.parse(cid), blocks);
       if (root.type !== 'file') throw new Error('expected a file');
       for (const [i, data] of [bytes.subarray(0, CHUNK), bytes.subarray(CHUNK)].entries()) {
-        const { head, tail } = kuboLeafFraming(data.length);
+        const { head, tail } = leafFraming(data.length);
         expect(Buffer.from(await collect(blocks.get(root.node.Links[i]!.Hash))).equals(Buffer.concat([head, data, tail]))).toBe(true);
       }
     });

@@ -32,6 +32,9 @@ function kuboAddDefaults(): ImporterOptions {
     fieldOrder: 'links-first',
     wrapWithDirectory: false,
     bufferImporter: leanLeaves,
+    // Leaves built and written at once per file (the importer's default is 10): each holds its chunk and two
+    // copies of it, and a dataset version stores several files at a time; four keep the writes overlapping.
+    blockWriteConcurrency: 4,
   };
 }
 
@@ -41,18 +44,53 @@ function kuboAddDefaults(): ImporterOptions {
  * parent, so a file being added kept about 45 MB of copies alive (and five formats stored at once,
  * five times that). Here the result's UnixFS records only the leaf's size, which is all the parent
  * reads from it (`addBlockSize(fileSize())`); the leaf's bytes (kubo's: a dag-pb node whose Data is
- * a UnixFS file holding the chunk) and so every CID are the same.
+ * a UnixFS file holding the chunk, `leafBlock`) and so every CID are the same.
  */
 const leanLeaves: BufferImporter = async function* (file, blockstore) {
   for await (const chunk of file.content) {
     yield async () => {
-      const block = dagPb.encode({ Data: new UnixFS({ type: 'file', data: chunk }).marshal(), Links: [] });
+      const block = leafBlock(chunk);
       const cid = CID.createV0(await sha256.digest(block));
       await blockstore.put(cid, block);
       return { cid, unixfs: new UnixFS({ type: 'file', blockSizes: [BigInt(chunk.length)] }), size: BigInt(block.length), block };
     };
   }
 };
+
+/** Protobuf's varint of a length. */
+function varint(value: number): number[] {
+  const bytes: number[] = [];
+  for (; value >= 0x80; value = Math.floor(value / 0x80)) bytes.push((value % 0x80) | 0x80);
+  bytes.push(value);
+  return bytes;
+}
+
+/**
+ * What surrounds a leaf's `dataBytes` (> 0) bytes in its block, as `dagPb.encode({Data: new
+ * UnixFS({type: 'file', data}).marshal(), Links: []})` makes it (and kubo): a PBNode whose only field
+ * is Data (1), holding a UnixFS Data message of Type (1) = file (2), Data (2) and filesize (3). A
+ * block that is exactly `head ‖ data ‖ tail` is such a leaf, so its data can be read straight where
+ * it is wanted.
+ */
+export function leafFraming(dataBytes: number): { head: Buffer; tail: Buffer } {
+  const size = varint(dataBytes);
+  const unixfsLength = 2 + 1 + size.length + dataBytes + 1 + size.length;
+  return { head: Buffer.from([0x0a, ...varint(unixfsLength), 0x08, 0x02, 0x12, ...size]), tail: Buffer.from([0x18, ...size]) };
+}
+
+/**
+ * A leaf's block (`leafFraming`), written into one buffer with one copy of the data instead of the
+ * library's two. An empty chunk (the library leaves its Data out) goes through the library.
+ */
+export function leafBlock(data: Uint8Array): Uint8Array {
+  if (data.length === 0) return dagPb.encode({ Data: new UnixFS({ type: 'file', data }).marshal(), Links: [] });
+  const { head, tail } = leafFraming(data.length);
+  const block = new Uint8Array(head.length + data.length + tail.length);
+  block.set(head, 0);
+  block.set(data, head.length);
+  block.set(tail, head.length + data.length);
+  return block;
+}
 
 type BlockBytes = Parameters<FsBlockstore['put']>[1];
 
@@ -71,31 +109,8 @@ const MAX_BRANCHES = 4096;
 /** Blocks of a file being read that are fetched ahead of the one being returned (256 KiB each). */
 const READ_AHEAD_BLOCKS = 4;
 
-/** Leaves of one `readInto` read at once (each an open, a read and a close on the thread pool). */
+/** Leaves of one `readInto` read at once (each an open and a read on the thread pool). */
 const PARALLEL_LEAF_READS = 8;
-
-/** A protobuf varint. */
-function varint(value: number): number[] {
-  const bytes: number[] = [];
-  for (; value >= 0x80; value = Math.floor(value / 0x80)) bytes.push((value % 0x80) | 0x80);
-  bytes.push(value);
-  return bytes;
-}
-
-/**
- * What surrounds a leaf's `dataBytes` bytes in its block as kubo and our importer write it: the dag-pb
- * node's Data field holding a UnixFS file (Type = file, Data, filesize), no links. A block that is
- * exactly `head ‖ data ‖ tail` is such a leaf, so its data can be read straight where it is wanted.
- */
-export function kuboLeafFraming(dataBytes: number): { head: Buffer; tail: Buffer } {
-  const length = varint(dataBytes);
-  const unixfs = [0x08, 0x02, 0x12, ...length];
-  const tail = [0x18, ...length];
-  return {
-    head: Buffer.from([0x0a, ...varint(unixfs.length + dataBytes + tail.length), ...unixfs]),
-    tail: Buffer.from(tail),
-  };
-}
 
 /** A leaf block's bytes beyond its data (dag-pb and UnixFS framing: about 14 bytes for kubo's leaves), with room to spare. */
 const LEAF_FRAMING = 64;
@@ -313,7 +328,7 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
     const after = dataBytes - skip - into.length;
     if (block.multihash.code === identity.code || (block.code !== dagPb.code && block.code !== raw.code)) return Promise.resolve(false);
     if (skip > this.discarded.length || after > this.discarded.length) return Promise.resolve(false);
-    const { head, tail } = block.code === raw.code ? { head: Buffer.alloc(0), tail: Buffer.alloc(0) } : kuboLeafFraming(dataBytes);
+    const { head, tail } = block.code === raw.code ? { head: Buffer.alloc(0), tail: Buffer.alloc(0) } : leafFraming(dataBytes);
     const { dir, file } = this.sharding.encode(block);
     const name = path.join(this.blocks.path, dir, file);
     // One byte more than a leaf has, to tell a larger block apart.

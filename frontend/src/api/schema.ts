@@ -2456,8 +2456,14 @@ export type components = {
       candidate: string;
       /** @enum {string} */
       method: 'mv' | 'wawa' | 'ds' | 'mmce';
-      /** @description Mean log-probability of a hidden vote (nats); null when none could be hidden */
+      /** @description The held-out score (nats per hidden vote): the mean of heldOutItem and heldOutTypical; null when no vote could be hidden */
       heldOutLogLikelihood: number | null;
+      /** @description Mean log-probability of a hidden vote by the model's full prediction for its item */
+      heldOutItem: number | null;
+      /** @description The same for a typical item (the item's own terms, minimax entropy's, at their prior mean 0) */
+      heldOutTypical: number | null;
+      /** @description False for a method's setting that lost to another setting of the same method (by the mean of heldOutItem and heldOutTypical): it is not compared with the other methods */
+      settingChosen: boolean;
       /** @description Share of the gold items hidden from the fit it got right; null without gold */
       goldAccuracy: number | null;
     };
@@ -2466,7 +2472,7 @@ export type components = {
       criterion: 'gold' | 'held-out-likelihood';
       /** @example ds(smoothing=1) */
       winner: string;
-      /** @description The winner's lead over the runner-up in the deciding criterion */
+      /** @description The winner's lead in the deciding criterion over the runner-up (with the held-out criterion: the best other method at its chosen setting) */
       margin: number;
       scores: components['schemas']['CandidateScoreDto'][];
       /** @description Votes scored by the held-out criterion */

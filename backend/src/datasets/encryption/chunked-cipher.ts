@@ -139,8 +139,8 @@ export function plainSize(encryptedBytes: number, chunkSize: number): number {
 }
 
 /**
- * Encrypts a stream. Holds at most two chunks of plaintext (it must see the next byte to know a chunk
- * is not the last), whatever the input's piece sizes.
+ * Encrypts a stream. Holds two chunks of plaintext (it must see the next byte to know a chunk is not
+ * the last), whatever the input's piece sizes.
  */
 export async function* encryptStream(
   plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -151,7 +151,7 @@ export async function* encryptStream(
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) throw new RangeError(`bad chunk size ${chunkSize}`);
   const header = parseHeader(makeHeader(chunkSize, randomBytes(8)));
   yield header.bytes;
-  let pending = Buffer.allocUnsafe(chunkSize);
+  let pending: Buffer = Buffer.allocUnsafe(chunkSize);
   let filled = 0;
   let full: Buffer | undefined; // a complete chunk waiting to learn whether it is the last
   let index = 0;
@@ -159,11 +159,14 @@ export async function* encryptStream(
     let offset = 0;
     while (offset < piece.length) {
       if (filled === chunkSize) {
-        // More bytes follow: the complete chunk held back is not the last.
-        if (full) yield* sealChunk(key, header, index++, false, full);
+        // More bytes follow: the complete chunk held back is not the last. Sealing copies it out, so
+        // its buffer then takes the next bytes: two buffers serve the whole stream.
+        const sealed = full ? sealChunk(key, header, index++, false, full) : [];
+        const spare = full;
         full = pending;
-        pending = Buffer.allocUnsafe(chunkSize);
+        pending = spare ?? Buffer.allocUnsafe(chunkSize);
         filled = 0;
+        yield* sealed;
       }
       const take = Math.min(chunkSize - filled, piece.length - offset);
       pending.set(piece.subarray(offset, offset + take), filled);

@@ -1,4 +1,5 @@
 import type { DatasetRecord } from '../domain/dataset-record.js';
+import type { PageEncoder, RecordSource } from './export-writer.js';
 
 /**
  * Text formats build their output as many small strings; encoding and yielding each one costs more
@@ -37,4 +38,30 @@ export async function* batches(records: AsyncIterable<DatasetRecord>, size: numb
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/** Records a page encoder takes at a time when a writer streams from a RecordSource. */
+const ENCODER_PAGE = 1000;
+
+/** A page encoder's bytes over a whole source: `write` for the formats that have one. */
+export async function* encodedPages(encoder: PageEncoder, records: RecordSource): AsyncGenerator<Uint8Array> {
+  for await (const page of batches(records(), ENCODER_PAGE)) yield* encoder.page(page);
+  yield* encoder.end();
+}
+
+/**
+ * A text format as a page encoder: `head` before the first record, each page's text as one UTF-8
+ * piece, `tail` at the end.
+ */
+export function textEncoder(text: { head?: string; page(records: readonly DatasetRecord[]): string; tail?: string }): PageEncoder {
+  let head = text.head ?? '';
+  const encoded = (value: string): Uint8Array[] => {
+    const all = head + value;
+    head = '';
+    return all === '' ? [] : [encoder.encode(all)];
+  };
+  return {
+    page: (records) => encoded(text.page(records)),
+    end: () => encoded(text.tail ?? ''),
+  };
 }

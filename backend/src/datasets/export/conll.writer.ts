@@ -1,7 +1,7 @@
 import type { Span } from '../../projects/domain/label-schema.js';
 import type { DatasetRecord } from '../domain/dataset-record.js';
-import { textChunks } from './chunks.js';
-import type { ExportWriter, RecordSource } from './export-writer.js';
+import { encodedPages, textEncoder } from './chunks.js';
+import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
 
 /**
  * CoNLL-2003 NER layout (Tjong Kim Sang & De Meulder 2003, clips.uantwerpen.be/conll2003/ner):
@@ -21,8 +21,9 @@ import type { ExportWriter, RecordSource } from './export-writer.js';
 export const conllWriter: ExportWriter = {
   file: { name: 'data.conll', format: 'conll', mediaType: 'text/plain' },
   write(records: RecordSource) {
-    return textChunks(documents(records));
+    return encodedPages(documentsEncoder(), records);
   },
+  encoder: () => documentsEncoder(),
 };
 
 export interface Token {
@@ -120,6 +121,12 @@ export function conllDocument(record: DatasetRecord): string {
   return out;
 }
 
-async function* documents(records: RecordSource): AsyncGenerator<string> {
-  for await (const record of records()) yield conllDocument(record);
+function documentsEncoder(): PageEncoder {
+  return textEncoder({
+    page(records) {
+      let text = '';
+      for (const record of records) text += conllDocument(record);
+      return text;
+    },
+  });
 }

@@ -1,11 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DatasetSchema } from '../domain/dataset-record.js';
-import { batches, textChunks } from './chunks.js';
+import { encodedPages, textEncoder } from './chunks.js';
 import { recordColumns, type RecordColumn } from './columns.js';
-import type { ExportWriter, RecordSource } from './export-writer.js';
-
-/** Records stringified at a time: csv-stringify's sync call per batch, a few hundred KiB of text. */
-const BATCH_RECORDS = 1000;
+import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
 
 /**
  * RFC 4180 CSV (comma, `"` quoting where needed, CRLF-free `\n` rows, a header row) with the columns
@@ -16,8 +13,9 @@ const BATCH_RECORDS = 1000;
 export const csvWriter: ExportWriter = {
   file: { name: 'data.csv', format: 'csv', mediaType: 'text/csv' },
   write(records: RecordSource, schema: DatasetSchema) {
-    return textChunks(csvText(records, recordColumns(schema)));
+    return encodedPages(csvEncoder(recordColumns(schema)), records);
   },
+  encoder: (schema: DatasetSchema) => csvEncoder(recordColumns(schema)),
 };
 
 /** A column's value as its CSV cell text. */
@@ -40,9 +38,9 @@ export function csvCell(column: RecordColumn, value: unknown): string {
   }
 }
 
-async function* csvText(records: RecordSource, columns: RecordColumn[]): AsyncGenerator<string> {
-  yield stringify([columns.map((column) => column.name)]);
-  for await (const batch of batches(records(), BATCH_RECORDS)) {
-    yield stringify(batch.map((record) => columns.map((column) => csvCell(column, column.value(record)))));
-  }
+function csvEncoder(columns: RecordColumn[]): PageEncoder {
+  return textEncoder({
+    head: stringify([columns.map((column) => column.name)]),
+    page: (records) => stringify(records.map((record) => columns.map((column) => csvCell(column, column.value(record))))),
+  });
 }

@@ -14,10 +14,23 @@ export interface ExportFileSpec {
 export type RecordSource = () => AsyncIterable<DatasetRecord>;
 
 /**
+ * A single-pass format written a page of records at a time, synchronously: each call answers the
+ * bytes that follow those answered before. One read of the records then feeds every format page by
+ * page, without an async step per record and format.
+ */
+export interface PageEncoder {
+  page(records: readonly DatasetRecord[]): Uint8Array[];
+  /** The bytes after the last record (and before it, for a version without records). */
+  end(): Uint8Array[];
+}
+
+/**
  * Writes one export format as a stream of bytes, holding at most a bounded batch of records in
  * memory whatever the version's size.
  */
 export interface ExportWriter {
   readonly file: ExportFileSpec;
   write(records: RecordSource, schema: DatasetSchema, meta: DatasetMeta): AsyncIterable<Uint8Array>;
+  /** The same bytes as `write`, page by page: every format but those that read the records twice (COCO). */
+  encoder?(schema: DatasetSchema, meta: DatasetMeta): PageEncoder;
 }

@@ -1,7 +1,7 @@
 import type { DatasetRecord, DatasetSchema } from '../domain/dataset-record.js';
-import { textChunks } from './chunks.js';
+import { encodedPages, textEncoder } from './chunks.js';
 import { answerKey, answerValue, dataColumnNames, recordColumns } from './columns.js';
-import type { ExportWriter, RecordSource } from './export-writer.js';
+import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
 
 /**
  * One JSON object per line, flat for reading and for `datasets.load_dataset("json")`:
@@ -17,13 +17,20 @@ import type { ExportWriter, RecordSource } from './export-writer.js';
 export const jsonlWriter: ExportWriter = {
   file: { name: 'data.jsonl', format: 'jsonl', mediaType: 'application/jsonlines' },
   write(records: RecordSource, schema: DatasetSchema) {
-    return textChunks(lines(records, schema));
+    return encodedPages(jsonlEncoder(schema), records);
   },
+  encoder: (schema: DatasetSchema) => jsonlEncoder(schema),
 };
 
-async function* lines(records: RecordSource, schema: DatasetSchema): AsyncGenerator<string> {
+function jsonlEncoder(schema: DatasetSchema): PageEncoder {
   const toObject = jsonlObject(schema);
-  for await (const record of records()) yield JSON.stringify(toObject(record)) + '\n';
+  return textEncoder({
+    page(records) {
+      let text = '';
+      for (const record of records) text += JSON.stringify(toObject(record)) + '\n';
+      return text;
+    },
+  });
 }
 
 /** The JSONL object of a record, for a schema. */

@@ -1,7 +1,7 @@
 import { itemShapeOf, type LabelResult } from '../../projects/domain/label-schema.js';
 import type { DatasetRecord, DatasetSchema } from '../domain/dataset-record.js';
-import { textChunks } from './chunks.js';
-import type { ExportWriter, RecordSource } from './export-writer.js';
+import { encodedPages, textEncoder } from './chunks.js';
+import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
 
 /**
  * Label Studio's JSON task list (labelstud.io/guide/task_format, guide/predictions, guide/export),
@@ -23,8 +23,9 @@ import type { ExportWriter, RecordSource } from './export-writer.js';
 export const labelStudioWriter: ExportWriter = {
   file: { name: 'label-studio.json', format: 'label-studio', mediaType: 'application/json' },
   write(records: RecordSource, schema: DatasetSchema) {
-    return textChunks(tasks(records, schema));
+    return encodedPages(tasksEncoder(schema), records);
   },
+  encoder: (schema: DatasetSchema) => tasksEncoder(schema),
 };
 
 /** The object tag results point at (`to_name`) and the data key it shows. */
@@ -157,13 +158,19 @@ export function labelStudioTask(schema: DatasetSchema): (record: DatasetRecord, 
   });
 }
 
-async function* tasks(records: RecordSource, schema: DatasetSchema): AsyncGenerator<string> {
-  yield '[';
+function tasksEncoder(schema: DatasetSchema): PageEncoder {
   const toTask = labelStudioTask(schema);
   let n = 0;
-  for await (const record of records()) {
-    n += 1;
-    yield (n > 1 ? ',\n' : '\n') + JSON.stringify(toTask(record, n));
-  }
-  yield '\n]\n';
+  return textEncoder({
+    head: '[',
+    page(records) {
+      let text = '';
+      for (const record of records) {
+        n += 1;
+        text += (n > 1 ? ',\n' : '\n') + JSON.stringify(toTask(record, n));
+      }
+      return text;
+    },
+    tail: '\n]\n',
+  });
 }

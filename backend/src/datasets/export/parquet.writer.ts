@@ -1,7 +1,8 @@
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { DatasetSchema } from '../domain/dataset-record.js';
 import { recordColumns, type ColumnType, type RecordColumn } from './columns.js';
-import type { ExportWriter, RecordSource } from './export-writer.js';
+import { encodedPages } from './chunks.js';
+import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
 
 /** hyparquet-writer's schema element (its types come from hyparquet, the reader). */
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
@@ -25,8 +26,9 @@ const ROW_GROUP_BYTES = 16 * 1024 * 1024;
 export const parquetWriter: ExportWriter = {
   file: { name: 'data.parquet', format: 'parquet', mediaType: 'application/vnd.apache.parquet' },
   write(records: RecordSource, schema: DatasetSchema) {
-    return parquetChunks(records, recordColumns(schema));
+    return encodedPages(parquetEncoder(recordColumns(schema)), records);
   },
+  encoder: (schema: DatasetSchema) => parquetEncoder(recordColumns(schema)),
 };
 
 function physicalType(type: ColumnType): Pick<SchemaElement, 'type' | 'converted_type'> {
@@ -59,17 +61,18 @@ export function parquetSchema(columns: readonly RecordColumn[]): SchemaElement[]
   ];
 }
 
-/** A value as the column stores it: JSON text for nested values; its size counted for the row-group budget. */
-function cell(column: RecordColumn, value: unknown): { value: unknown; bytes: number } {
-  if (value === null || value === undefined) return { value: null, bytes: 1 };
-  if (column.type === 'json') {
-    const text = JSON.stringify(value);
-    return { value: text, bytes: text.length };
-  }
-  return { value, bytes: typeof value === 'string' ? value.length : 8 };
+/** A value as the column stores it: JSON text for nested values. */
+function stored(column: RecordColumn, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  return column.type === 'json' ? JSON.stringify(value) : value;
 }
 
-async function* parquetChunks(records: RecordSource, columns: RecordColumn[]): AsyncGenerator<Uint8Array> {
+/** What a stored value counts for the row-group budget: a string's length, 8 for a number or boolean, 1 for null. */
+function budget(value: unknown): number {
+  return value === null ? 1 : typeof value === 'string' ? value.length : 8;
+}
+
+function parquetEncoder(columns: RecordColumn[]): PageEncoder {
   const writer = new ByteWriter();
   const parquet = new ParquetWriter({ writer, schema: parquetSchema(columns), createdBy: 'tessera' });
   let data: unknown[][] = columns.map(() => []);
@@ -82,25 +85,35 @@ async function* parquetChunks(records: RecordSource, columns: RecordColumn[]): A
     writer.index = 0;
     return out;
   };
+  // hyparquet-writer answers a promise only when its writer has an async flush; a ByteWriter has none.
+  const writeGroup = (): void => void parquet.write({ columnData: columnData(columns, data), rowGroupSize: rows });
 
-  for await (const record of records()) {
-    for (const [i, column] of columns.entries()) {
-      const stored = cell(column, column.value(record));
-      data[i]!.push(stored.value);
-      bytes += stored.bytes;
-    }
-    rows += 1;
-    if (rows >= ROW_GROUP_ROWS || bytes >= ROW_GROUP_BYTES) {
-      await parquet.write({ columnData: columnData(columns, data), rowGroupSize: rows });
-      data = columns.map(() => []);
-      rows = 0;
-      bytes = 0;
-      yield take();
-    }
-  }
-  if (rows > 0) await parquet.write({ columnData: columnData(columns, data), rowGroupSize: rows });
-  await parquet.finish();
-  yield take();
+  return {
+    page(records) {
+      const out: Uint8Array[] = [];
+      for (const record of records) {
+        for (let i = 0; i < columns.length; i++) {
+          const value = stored(columns[i]!, columns[i]!.value(record));
+          data[i]!.push(value);
+          bytes += budget(value);
+        }
+        rows += 1;
+        if (rows >= ROW_GROUP_ROWS || bytes >= ROW_GROUP_BYTES) {
+          writeGroup();
+          data = columns.map(() => []);
+          rows = 0;
+          bytes = 0;
+          out.push(take());
+        }
+      }
+      return out;
+    },
+    end() {
+      if (rows > 0) writeGroup();
+      void parquet.finish();
+      return [take()];
+    },
+  };
 }
 
 function columnData(columns: readonly RecordColumn[], data: unknown[][]): Array<{ name: string; data: unknown[] }> {

@@ -332,7 +332,7 @@ describe('inferTruth: auto', () => {
     expect(selection!.criterion).toBe('held-out-likelihood');
     expect(selection!.scores.map(({ candidate }) => candidate)).toContain(selection!.winner);
     expect(selection!.scores.find(({ candidate }) => candidate === selection!.winner)!.method).toBe(method);
-    const scores = selection!.scores.map(({ heldOutLogLikelihood }) => heldOutLogLikelihood!);
+    const scores = selection!.scores.filter(({ settingChosen }) => settingChosen).map(({ heldOutLogLikelihood }) => heldOutLogLikelihood!);
     const best = Math.max(...scores);
     expect(selection!.scores.find(({ candidate }) => candidate === selection!.winner)!.heldOutLogLikelihood).toBe(best);
     expect(selection!.margin).toBeCloseTo(best - [...scores].sort((x, y) => y - x)[1]!, 12);

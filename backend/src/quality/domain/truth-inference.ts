@@ -6,7 +6,14 @@
  */
 import { argmaxRows, prepareCrowdLabels, type CrowdLabels } from './crowd-labels.js';
 import { fitMethod, type MethodSettings, type WarmStart } from './fit-method.js';
-import { describeCandidate, selectMethod, type Candidate, type MethodSelection } from './method-selection.js';
+import {
+  describeCandidate,
+  HELD_OUT_SCORES,
+  selectMethod,
+  type Candidate,
+  type HeldOutScore,
+  type MethodSelection,
+} from './method-selection.js';
 import { QualityError, QualityErrorCode } from './quality-error.js';
 import type { EncodedVotes, Vote } from './votes.js';
 
@@ -29,6 +36,10 @@ export interface TruthInferenceOptions {
   itemPenalty?: number;
   /** Minimax entropy only: L2 penalty on each worker's confusion logits. Default 0.1. */
   workerPenalty?: number;
+  /** `auto` only: how hidden votes rank the candidates (method-selection.ts). Default `nested`. */
+  heldOutScore?: HeldOutScore;
+  /** `auto` only: offer minimax entropy up to this many votes · classes² (default MMCE_MAX_WORK; Infinity: always). */
+  mmceMaxWork?: number;
 }
 
 export interface ItemTruth {
@@ -82,7 +93,8 @@ export const DEFAULT_WORKER_PENALTY = 0.1;
 /**
  * Minimax entropy is slow to converge (measured: ~250 ms for bluebird's 4,212 binary votes, ~3 s for
  * dog's 8,070 votes of 4 classes), so `auto` tries it only where its fits stay within a few hundred
- * ms: votes · K² up to this. A budget of time, not of accuracy.
+ * ms: votes · K² up to this. A budget of time, not of accuracy: bench:quality shows what `auto`
+ * picks without it (`mmceMaxWork: Infinity`) next to what it picks with it.
  */
 export const MMCE_MAX_WORK = 50_000;
 /** Minimax entropy: block ascent passes per M-step (one is enough for the fixed point, three get there faster). */
@@ -95,7 +107,8 @@ export function inferTruth(votes: readonly Vote[] | EncodedVotes, options: Truth
   let chosen = candidates[0]!;
   let selection: MethodSelection | undefined;
   let warm: WarmStart | undefined;
-  if (candidates.length > 1 && crowd.itemIdx.length > 0) ({ winner: chosen, selection, warm } = selectMethod(crowd, candidates));
+  if (candidates.length > 1 && crowd.itemIdx.length > 0)
+    ({ winner: chosen, selection, warm } = selectMethod(crowd, candidates, heldOutScore(options.heldOutScore)));
   const fitted = fitMethod(crowd, chosen.settings, warm);
   const result = present(crowd, chosen.settings.method, fitted.posterior, fitted.accuracy, fitted.iterations);
   return selection === undefined ? result : { ...result, selection };
@@ -119,7 +132,7 @@ function candidatesFor(crowd: CrowdLabels, choice: TruthMethodChoice, options: T
     for (const smoothing of options.smoothing === undefined ? DS_SMOOTHING_GRID : [base.smoothing])
       candidates.push({ ...base, method: 'ds', smoothing });
   }
-  if (choice === 'mmce' || (choice === 'auto' && crowd.itemIdx.length * k * k <= MMCE_MAX_WORK)) {
+  if (choice === 'mmce' || (choice === 'auto' && crowd.itemIdx.length * k * k <= mmceMaxWork(options.mmceMaxWork))) {
     for (const itemPenalty of options.itemPenalty === undefined ? MMCE_ITEM_PENALTY_GRID : [base.itemPenalty])
       candidates.push({ ...base, method: 'mmce', itemPenalty });
   }
@@ -149,6 +162,18 @@ function present(
 function checkMethod(method: string): TruthMethod {
   if ((TRUTH_METHODS as readonly string[]).includes(method)) return method as TruthMethod;
   throw new QualityError(QualityErrorCode.OPTIONS_INVALID, `method must be auto, ${TRUTH_METHODS.join(', ')}; got "${method}"`);
+}
+
+function mmceMaxWork(work: number | undefined): number {
+  if (work === undefined) return MMCE_MAX_WORK;
+  if (work >= 0) return work; // Infinity included
+  throw new QualityError(QualityErrorCode.OPTIONS_INVALID, `mmceMaxWork must be a number >= 0, got ${work}`);
+}
+
+function heldOutScore(score: HeldOutScore | undefined): HeldOutScore {
+  if (score === undefined) return 'nested';
+  if (HELD_OUT_SCORES.includes(score)) return score;
+  throw new QualityError(QualityErrorCode.OPTIONS_INVALID, `heldOutScore must be ${HELD_OUT_SCORES.join(', ')}; got "${String(score)}"`);
 }
 
 function positiveInteger(name: string, value: number): number {

@@ -185,6 +185,8 @@ export const adminMessages = {
           winner: '%{winner} won, by %{margin} over the runner-up',
           candidate: 'Candidate',
           heldOut: 'Log-likelihood per hidden vote',
+          parts: 'item %{item} · typical item %{typical}',
+          settingLost: 'another setting of this method scored better',
           gold: 'Gold accuracy',
           fitted: 'Candidates fitted on %{items} items (%{votes} votes); the winner then ran on every item.',
         },

@@ -7,6 +7,8 @@ type Selection = NonNullable<ProjectQuality['selection']>;
 /**
  * How `auto` chose the method of the last run: the deciding criterion, the winner and its lead, and
  * every candidate's scores (best first), so that an admin can see that the choice came from the data.
+ * A candidate with item terms (minimax entropy) also shows its two predictions, for the vote's own item
+ * and for a typical item, whose mean chose its setting; a setting that lost within its method says so.
  */
 export function MethodSelectionCard({ selection }: { selection: Selection }) {
   const translate = useTranslate();
@@ -39,8 +41,25 @@ export function MethodSelectionCard({ selection }: { selection: Selection }) {
           <TableBody>
             {ranked.map((s) => (
               <TableRow key={s.candidate} selected={s.candidate === selection.winner}>
-                <TableCell sx={{ wordBreak: 'break-word' }}>{s.candidate}</TableCell>
-                <TableCell align="right">{s.heldOutLogLikelihood === null ? '—' : s.heldOutLogLikelihood.toFixed(4)}</TableCell>
+                <TableCell sx={{ wordBreak: 'break-word' }}>
+                  {s.candidate}
+                  {!s.settingChosen && (
+                    <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block' }}>
+                      {translate('tessera.admin.quality.selection.settingLost')}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell align="right">
+                  {s.heldOutLogLikelihood === null ? '—' : s.heldOutLogLikelihood.toFixed(4)}
+                  {s.heldOutItem !== null && s.heldOutTypical !== null && s.heldOutItem !== s.heldOutTypical && (
+                    <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block' }}>
+                      {translate('tessera.admin.quality.selection.parts', {
+                        item: s.heldOutItem.toFixed(4),
+                        typical: s.heldOutTypical.toFixed(4),
+                      })}
+                    </Typography>
+                  )}
+                </TableCell>
                 {byGold && <TableCell align="right">{s.goldAccuracy === null ? '—' : `${(100 * s.goldAccuracy).toFixed(1)} %`}</TableCell>}
               </TableRow>
             ))}

@@ -104,9 +104,42 @@ describe('ProjectQualityTab', () => {
       winner: 'ds(smoothing=1)',
       margin: 0.0049,
       scores: [
-        { candidate: 'mv', method: 'mv', heldOutLogLikelihood: -0.5791, goldAccuracy: null },
-        { candidate: 'ds(smoothing=1)', method: 'ds', heldOutLogLikelihood: -0.4533, goldAccuracy: null },
-        { candidate: 'mmce(itemPenalty=10, workerPenalty=0.1)', method: 'mmce', heldOutLogLikelihood: -0.4582, goldAccuracy: null },
+        {
+          candidate: 'mv',
+          method: 'mv',
+          heldOutLogLikelihood: -0.5791,
+          heldOutItem: -0.5791,
+          heldOutTypical: -0.5791,
+          goldAccuracy: null,
+          settingChosen: true,
+        },
+        {
+          candidate: 'ds(smoothing=1)',
+          method: 'ds',
+          heldOutLogLikelihood: -0.4533,
+          heldOutItem: -0.4533,
+          heldOutTypical: -0.4533,
+          goldAccuracy: null,
+          settingChosen: true,
+        },
+        {
+          candidate: 'mmce(itemPenalty=10, workerPenalty=0.1)',
+          method: 'mmce',
+          heldOutLogLikelihood: -0.4573,
+          heldOutItem: -0.4573,
+          heldOutTypical: -0.4611,
+          goldAccuracy: null,
+          settingChosen: false,
+        },
+        {
+          candidate: 'mmce(itemPenalty=100, workerPenalty=0.1)',
+          method: 'mmce',
+          heldOutLogLikelihood: -0.4576,
+          heldOutItem: -0.4576,
+          heldOutTypical: -0.4581,
+          goldAccuracy: null,
+          settingChosen: true,
+        },
       ],
       heldOutVotes: 1600,
       goldItems: 0,
@@ -120,12 +153,18 @@ describe('ProjectQualityTab', () => {
     const rows = within(screen.getByRole('table', { name: 'How auto chose the method' }))
       .getAllByRole('row')
       .slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell')[0]!.textContent)).toEqual([
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0]!.firstChild!.textContent)).toEqual([
       'ds(smoothing=1)',
       'mmce(itemPenalty=10, workerPenalty=0.1)',
+      'mmce(itemPenalty=100, workerPenalty=0.1)',
       'mv',
     ]);
     expect(rows[0]!.classList.contains('Mui-selected')).toBe(true);
+    // A model with item terms shows both predictions its score is the mean of.
+    expect(within(rows[1]!).getByText('item -0.4573 · typical item -0.4611')).toBeTruthy();
+    expect(within(rows[0]!).queryByText(/typical item/)).toBeNull();
+    expect(within(rows[1]!).getByText('another setting of this method scored better')).toBeTruthy();
+    expect(within(rows[2]!).queryByText('another setting of this method scored better')).toBeNull();
   });
 
   it('shows the empty state until the quality is computed, then recomputes on demand', async () => {
