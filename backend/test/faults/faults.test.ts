@@ -194,7 +194,8 @@ async function expectEveryLabelOnce(projectId: number, items: number, overlap: n
 
 /**
  * Polls each process's readiness until it answers `status` (a state), at most `polls` times each:
- * whether every one of them did, and what each answered last.
+ * whether every one of them did, and what each answered last; for one that never did, also whether
+ * it still runs and the end of its output, so that the failure explains itself.
  */
 async function readiness(status: 200 | 503, of = processes, polls = 600): Promise<{ reached: boolean; last: string[] }> {
   const answers = await Promise.all(
@@ -210,7 +211,7 @@ async function readiness(status: 200 | 503, of = processes, polls = 600): Promis
         } else last = String(answer);
         await sleep(100);
       }
-      return { reached: false, last };
+      return { reached: false, last: `${last}\n${p.report()}` };
     }),
   );
   return { reached: answers.every((a) => a.reached), last: answers.map((a) => a.last) };
