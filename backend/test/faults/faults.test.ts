@@ -259,9 +259,34 @@ describe('faults under load', () => {
     await expectEveryLabelOnce(id, 40, 2, outcome);
   }, 300_000);
 
+  it('every PostgreSQL connection cut, three times under load: both processes stay up and ready, every label once, every label credited', async () => {
+    const id = await project(asAdmin, 'cut', 40, 2);
+    const outcome: Outcome = { acknowledged: [], ambiguous: 0 };
+    const labeling = labelAll(annotators, id, outcome);
+    // Their pools', the queue's and the listening connections alike, while labels and their jobs run.
+    for (const labelled of [10, 30, 50]) {
+      while (outcome.acknowledged.length + outcome.ambiguous < labelled) await sleep(20);
+      await query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    }
+    await labeling;
+    const up = await readiness(200);
+    expect(up.reached, up.last.join('\n')).toBe(true);
+    await expectEveryLabelOnce(id, 40, 2, outcome);
+    // The queue's workers went on: every label is credited (all agree), through jobs that met the cuts.
+    let credited = 0;
+    for (let i = 0; i < 1200 && credited < 40 * 2; i++) {
+      const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'reward' AND project_id = $1`, [
+        id,
+      ]);
+      credited = row?.n ?? 0;
+      if (credited < 40 * 2) await sleep(100);
+    }
+    expect(credited, processes.map((p) => p.report()).join('\n')).toBe(40 * 2);
+  }, 300_000);
+
   it('the chain stopped during an epoch close: not ready meanwhile, then every annotator paid exactly once', async () => {
-    // Every label counts (all agree): wait for the worker to credit them all.
-    const total = 2 * 40 * 2;
+    // Every label of the three projects counts (all agree): wait for the worker to credit them all.
+    const total = 3 * 40 * 2;
     for (;;) {
       const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'reward'`);
       if ((row?.n ?? 0) >= total) break;
