@@ -193,6 +193,41 @@ async function expectEveryLabelOnce(projectId: number, items: number, overlap: n
 }
 
 /**
+ * Waits until the worker has credited `total` labels (of `projectId`, else of every project), for at
+ * most `polls` looks; when it has not, fails with what explains it: the credits per project, the
+ * queue's unfinished jobs and each process's state and last output.
+ */
+async function expectCredited(total: number, projectId?: number, polls = 1200): Promise<void> {
+  const count = async (): Promise<number> => {
+    const [row] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'reward' AND ($1::int IS NULL OR project_id = $1)`,
+      [projectId ?? null],
+    );
+    return row?.n ?? 0;
+  };
+  let credited = await count();
+  for (let i = 0; i < polls && credited < total; i++) {
+    await sleep(100);
+    credited = await count();
+  }
+  if (credited >= total) return;
+  const perProject = await query(`SELECT project_id, count(*)::int AS n FROM ledger_entries WHERE kind = 'reward' GROUP BY project_id`);
+  // (pg-boss's own queues start with two underscores.)
+  const jobs = await query(
+    `SELECT name, state, singleton_key, retry_count, start_after, started_on, output FROM pgboss.job
+      WHERE state <> 'completed' AND left(name, 2) <> '__' ORDER BY created_on`,
+  );
+  expect(
+    credited,
+    [
+      `credited per project: ${JSON.stringify(perProject)}`,
+      `unfinished jobs: ${JSON.stringify(jobs)}`,
+      ...processes.map((p) => p.report()),
+    ].join('\n'),
+  ).toBeGreaterThanOrEqual(total);
+}
+
+/**
  * Polls each process's readiness until it answers `status` (a state), at most `polls` times each:
  * whether every one of them did, and what each answered last; for one that never did, also whether
  * it still runs and the end of its output, so that the failure explains itself.
@@ -273,25 +308,12 @@ describe('faults under load', () => {
     expect(up.reached, up.last.join('\n')).toBe(true);
     await expectEveryLabelOnce(id, 40, 2, outcome);
     // The queue's workers went on: every label is credited (all agree), through jobs that met the cuts.
-    let credited = 0;
-    for (let i = 0; i < 1200 && credited < 40 * 2; i++) {
-      const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'reward' AND project_id = $1`, [
-        id,
-      ]);
-      credited = row?.n ?? 0;
-      if (credited < 40 * 2) await sleep(100);
-    }
-    expect(credited, processes.map((p) => p.report()).join('\n')).toBe(40 * 2);
+    await expectCredited(40 * 2, id);
   }, 300_000);
 
   it('the chain stopped during an epoch close: not ready meanwhile, then every annotator paid exactly once', async () => {
     // Every label of the three projects counts (all agree): wait for the worker to credit them all.
-    const total = 3 * 40 * 2;
-    for (;;) {
-      const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'reward'`);
-      if ((row?.n ?? 0) >= total) break;
-      await sleep(250);
-    }
+    await expectCredited(3 * 40 * 2);
     const restore = proxy.fail('reset');
     let epoch: CallResult<{ id: number }>;
     let down: Awaited<ReturnType<typeof readiness>>;
@@ -308,11 +330,16 @@ describe('faults under load', () => {
     expect(epoch.status).toBe(201);
     const up = await readiness(200);
     expect(up.reached, up.last.join('\n')).toBe(true);
-    for (;;) {
+    let status = '';
+    for (let i = 0; i < 400 && status !== 'paid'; i++) {
       const row = await send<{ status: string }>(asAdmin, 'GET', `/api/epochs/${epoch.body.id}`);
-      if (row.body.status === 'paid') break;
-      expect(row.body.status).not.toBe('failed');
-      await sleep(250);
+      status = row.body.status;
+      expect(status).not.toBe('failed');
+      if (status !== 'paid') await sleep(250);
+    }
+    if (status !== 'paid') {
+      const txs = await query('SELECT purpose, status, attempts, error FROM chain_txs ORDER BY id');
+      expect(status, [`chain transactions: ${JSON.stringify(txs)}`, ...processes.map((p) => p.report())].join('\n')).toBe('paid');
     }
     const info = await send<{ token: { address: string } }>(asAdmin, 'GET', '/api/chain');
     const provider = new JsonRpcProvider(chain.url, 8996, { staticNetwork: true, batchMaxCount: 1 });
