@@ -155,6 +155,8 @@ export async function startPlatformProcess(env: Record<string, string>): Promise
       ...env,
     },
   });
-  await platform.waitForOutput(/listening on http|worker: running/);
+  // As long as the callers' health waits: a boot (migrations, contracts, routes) on a machine busy
+  // with other tiers took longer than the 30 s default once.
+  await platform.waitForOutput(/listening on http|worker: running/, 120_000);
   return platform;
 }
