@@ -193,38 +193,39 @@ async function expectEveryLabelOnce(projectId: number, items: number, overlap: n
 }
 
 /**
- * Waits until the worker has credited `total` labels (of `projectId`, else of every project), for at
- * most `polls` looks; when it has not, fails with what explains it: the credits per project, the
- * queue's unfinished jobs and each process's state and last output.
+ * Waits until each project was aggregated after its last label and every label the quality engine
+ * accepted (those on confident items: all agree, but the method `auto` picks need not call every
+ * item confident) is credited, for at most `polls` looks; when not, fails with what explains it:
+ * each project's state, the queue's unfinished jobs and each process's state and last output.
  */
-async function expectCredited(total: number, projectId?: number, polls = 1200): Promise<void> {
-  const count = async (): Promise<number> => {
-    const [row] = await query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'reward' AND ($1::int IS NULL OR project_id = $1)`,
-      [projectId ?? null],
+async function expectCredited(projectIds: number[], polls = 1200): Promise<void> {
+  const state = () =>
+    query<{ id: number; credited: number; accepted: number; aggregated: boolean }>(
+      `SELECT p.id,
+              (SELECT count(*) FROM ledger_entries l WHERE l.project_id = p.id AND l.kind = 'reward')::int AS credited,
+              (SELECT count(*) FROM annotations a JOIN item_results r ON r.item_id = a.item_id
+                WHERE a.project_id = p.id AND r.status = 'confident')::int AS accepted,
+              coalesce((SELECT computed_at FROM aggregation_runs ar WHERE ar.project_id = p.id)
+                > (SELECT max(created_at) FROM annotations a WHERE a.project_id = p.id), false) AS aggregated
+         FROM projects p WHERE p.id = ANY($1::int[]) ORDER BY p.id`,
+      [projectIds],
     );
-    return row?.n ?? 0;
-  };
-  let credited = await count();
-  for (let i = 0; i < polls && credited < total; i++) {
+  const done = (rows: Awaited<ReturnType<typeof state>>): boolean => rows.every((r) => r.aggregated && r.credited === r.accepted);
+  let rows = await state();
+  for (let i = 0; i < polls && !done(rows); i++) {
     await sleep(100);
-    credited = await count();
+    rows = await state();
   }
-  if (credited >= total) return;
-  const perProject = await query(`SELECT project_id, count(*)::int AS n FROM ledger_entries WHERE kind = 'reward' GROUP BY project_id`);
+  if (done(rows)) return;
   // (pg-boss's own queues start with two underscores.)
   const jobs = await query(
     `SELECT name, state, singleton_key, retry_count, start_after, started_on, output FROM pgboss.job
       WHERE state <> 'completed' AND left(name, 2) <> '__' ORDER BY created_on`,
   );
   expect(
-    credited,
-    [
-      `credited per project: ${JSON.stringify(perProject)}`,
-      `unfinished jobs: ${JSON.stringify(jobs)}`,
-      ...processes.map((p) => p.report()),
-    ].join('\n'),
-  ).toBeGreaterThanOrEqual(total);
+    done(rows),
+    [`projects: ${JSON.stringify(rows)}`, `unfinished jobs: ${JSON.stringify(jobs)}`, ...processes.map((p) => p.report())].join('\n'),
+  ).toBe(true);
 }
 
 /**
@@ -294,7 +295,7 @@ describe('faults under load', () => {
     await expectEveryLabelOnce(id, 40, 2, outcome);
   }, 300_000);
 
-  it('every PostgreSQL connection cut, three times under load: both processes stay up and ready, every label once, every label credited', async () => {
+  it('every PostgreSQL connection cut, three times under load: both processes stay up and ready, every label once, the project aggregated and credited', async () => {
     const id = await project(asAdmin, 'cut', 40, 2);
     const outcome: Outcome = { acknowledged: [], ambiguous: 0 };
     const labeling = labelAll(annotators, id, outcome);
@@ -307,13 +308,13 @@ describe('faults under load', () => {
     const up = await readiness(200);
     expect(up.reached, up.last.join('\n')).toBe(true);
     await expectEveryLabelOnce(id, 40, 2, outcome);
-    // The queue's workers went on: every label is credited (all agree), through jobs that met the cuts.
-    await expectCredited(40 * 2, id);
+    // The queue's workers went on: the project is aggregated and credited, through jobs that met the cuts.
+    await expectCredited([id]);
   }, 300_000);
 
   it('the chain stopped during an epoch close: not ready meanwhile, then every annotator paid exactly once', async () => {
-    // Every label of the three projects counts (all agree): wait for the worker to credit them all.
-    await expectCredited(3 * 40 * 2);
+    // Wait for the worker to credit every accepted label of the three projects.
+    await expectCredited((await query<{ id: number }>('SELECT id FROM projects')).map((p) => p.id));
     const restore = proxy.fail('reset');
     let epoch: CallResult<{ id: number }>;
     let down: Awaited<ReturnType<typeof readiness>>;
