@@ -28,8 +28,10 @@ const DEBOUNCE_SECONDS = 2;
 export class AggregationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly runner = new AggregationRunner();
   private readonly logger = new Logger(AggregationService.name);
-  /** Projects scheduled lately by this instance: saves a queue write per submit. */
+  /** Projects scheduled lately by this instance, until when: saves a queue write per submit. */
   private readonly recentlyScheduled = new Map<number, number>();
+  /** Per project, the send due when its window in `recentlyScheduled` ends, for the calls it skipped. */
+  private readonly trailing = new Map<number, NodeJS.Timeout>();
   /** How long each project's last run took: big projects are aggregated less often. */
   private readonly lastRunMs = new Map<number, number>();
   private readonly policy: AntiCheatPolicy;
@@ -61,13 +63,30 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    for (const timer of this.trailing.values()) clearTimeout(timer);
+    this.trailing.clear();
     await this.runner.close();
   }
 
   /** Asks for an aggregation of the project soon. Cheap to call on every submit. */
   schedule(projectId: number): void {
     const now = Date.now();
-    if ((this.recentlyScheduled.get(projectId) ?? 0) > now) return;
+    const until = this.recentlyScheduled.get(projectId) ?? 0;
+    if (until > now) {
+      // Skipped, so sent once more when the window ends. The job sent when it opened may not cover
+      // this call's labels: when one was waiting already (sent by another process, or overdue because
+      // the workers are busy or the database was away), that send was dropped for it, and it may
+      // start before them. Without this, the project's last labels could go unaggregated for good.
+      if (!this.trailing.has(projectId)) {
+        const timer = setTimeout(() => {
+          this.trailing.delete(projectId);
+          this.schedule(projectId);
+        }, until - now);
+        timer.unref();
+        this.trailing.set(projectId, timer);
+      }
+      return;
+    }
     // At most ~3% of the time goes to aggregating a project, whatever its size.
     const delaySeconds = Math.max(DEBOUNCE_SECONDS, Math.ceil(((this.lastRunMs.get(projectId) ?? 0) * 30) / 1000));
     this.recentlyScheduled.set(projectId, now + delaySeconds * 1000);

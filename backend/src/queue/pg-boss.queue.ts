@@ -1,7 +1,10 @@
 import { AsyncResource } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import { errorMessage } from '../observability/domain/error-message.js';
+import { withTimeout } from '../observability/domain/timeout.js';
 import type { EnqueueOptions, QueueDepth, QueueJob, QueuePort, WorkOptions } from './queue.port.js';
 
 /** pg-boss lets a job be inserted through the caller's own connection: here, its transaction. */
@@ -17,11 +20,23 @@ function inTransaction(manager: EntityManager): PgBoss.Db {
 /** The queue on the platform's own PostgreSQL (pg-boss 10, the last line for Node 20). */
 /** PostgreSQL's deadlock_detected. */
 const DEADLOCK = '40P01';
+/** How long `close` lets the jobs in flight finish before it fails them (to be retried by another process). */
+const CLOSE_GRACE_MS = 10_000;
+
+/** Jobs fetched by this process and not yet recorded as completed or failed. */
+interface Held {
+  queue: string;
+  ids: string[];
+}
 
 export class PgBossQueue implements QueuePort {
   private readonly logger = new Logger('Queue');
   private readonly created = new Set<string>();
   private declaring: Promise<void> = Promise.resolve();
+  /** Set by `close`: the workers stop fetching, and their waits end at once. */
+  private readonly closing = new AbortController();
+  private readonly workers: Array<Promise<void>> = [];
+  private readonly held = new Set<Held>();
 
   private constructor(
     private readonly boss: PgBoss,
@@ -105,11 +120,81 @@ export class PgBossQueue implements QueuePort {
   ): Promise<void> {
     await this.ensureQueue(queue);
     if (!this.runsJobs) return;
-    await this.boss.work<T>(
-      queue,
-      { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 },
-      async (jobs) => handler(jobs.map((job) => ({ id: job.id, data: job.data }))),
-    );
+    this.workers.push(this.runWorker(queue, handler, options.batchSize ?? 1, (options.pollingIntervalSeconds ?? 1) * 1000));
+  }
+
+  /**
+   * One worker's loop: fetch a batch, run the handler, record the outcome, until `close`. Not pg-boss's
+   * own `work`: pg-boss 10 records a batch's outcome without waiting for it, so a connection lost at
+   * that moment (PostgreSQL restarting while a job fails for that very reason) rejected with nobody
+   * listening, and Node ended the process. Here nothing is left unawaited, the outcome is recorded
+   * again until it lands, and the loop resumes once the database is back (pg-boss's `fetch` answers no
+   * jobs while it is away). Never rejects.
+   */
+  private async runWorker<T extends object>(
+    queue: string,
+    handler: (jobs: Array<QueueJob<T>>) => Promise<void>,
+    batchSize: number,
+    intervalMs: number,
+  ): Promise<void> {
+    while (!this.closing.signal.aborted) {
+      const jobs = await this.boss.fetch<T>(queue, { batchSize }).catch((error: unknown) => {
+        this.logger.warn(`queue ${queue}: could not fetch jobs (${errorMessage(error)})`);
+        return [];
+      });
+      if (jobs.length === 0) {
+        await this.pause(intervalMs);
+        continue;
+      }
+      const held: Held = { queue, ids: jobs.map((job) => job.id) };
+      this.held.add(held);
+      // (PostgreSQL's EXTRACT answers a numeric, which pg reads as a string.)
+      const timeoutMs = Math.max(1, ...jobs.map((job) => Number(job.expireInSeconds))) * 1000;
+      const expiresAt = Date.now() + timeoutMs;
+      let failure: Error | undefined;
+      try {
+        // As pg-boss's worker: a handler still running after its jobs' timeout is given up on (its jobs fail, to be retried).
+        await withTimeout(handler(jobs.map((job) => ({ id: job.id, data: job.data }))), timeoutMs);
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+      }
+      await this.record(held, failure, intervalMs, expiresAt);
+      this.held.delete(held);
+    }
+  }
+
+  /**
+   * Records the batch as completed (or failed with `failure`), trying again until it lands, the queue
+   * closes or the jobs' timeout passes: from then on pg-boss's maintenance fails a job still active,
+   * and it is retried.
+   */
+  private async record(held: Held, failure: Error | undefined, retryMs: number, expiresAt: number): Promise<void> {
+    const outcome = failure ? 'failed' : 'completed';
+    for (;;) {
+      try {
+        if (failure === undefined) await this.boss.complete(held.queue, held.ids);
+        else await this.failJobs(held, failure);
+        return;
+      } catch (error) {
+        const given = this.closing.signal.aborted || Date.now() >= expiresAt;
+        this.logger.warn(
+          `queue ${held.queue}: could not record ${held.ids.length} job(s) as ${outcome} (${errorMessage(error)}); ${given ? 'left to expire and be retried' : 'trying again'}`,
+        );
+        if (given) return;
+        await this.pause(retryMs);
+      }
+    }
+  }
+
+  private async failJobs(held: Held, failure: Error): Promise<void> {
+    // pg-boss takes several ids with the error to keep (its own worker passes them so); its types list one id only.
+    const fail = this.boss.fail.bind(this.boss) as unknown as (queue: string, ids: string[], data: object) => Promise<unknown>;
+    await fail(held.queue, held.ids, failure);
+  }
+
+  /** Waits `ms`, or less when the queue closes meanwhile. */
+  private pause(ms: number): Promise<void> {
+    return sleep(ms, undefined, { signal: this.closing.signal }).catch(() => undefined);
   }
 
   async depths(): Promise<QueueDepth[]> {
@@ -130,6 +215,17 @@ export class PgBossQueue implements QueuePort {
   }
 
   async close(): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    this.closing.abort();
+    // The jobs in flight finish, for up to CLOSE_GRACE_MS; those still running then are failed, so
+    // that another process retries them now rather than after their timeout.
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS);
+    });
+    const finished = await Promise.race([Promise.all(this.workers).then(() => 'done' as const), grace]);
+    clearTimeout(timer);
+    if (finished === 'late')
+      for (const held of this.held) await this.failJobs(held, new Error('shut down while active')).catch(() => undefined);
+    await this.boss.stop({ graceful: true, wait: true, timeout: CLOSE_GRACE_MS });
   }
 }

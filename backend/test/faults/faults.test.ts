@@ -193,8 +193,45 @@ async function expectEveryLabelOnce(projectId: number, items: number, overlap: n
 }
 
 /**
+ * Waits until each project was aggregated after its last label and every label the quality engine
+ * accepted (those on confident items: all agree, but the method `auto` picks need not call every
+ * item confident) is credited, for at most `polls` looks; when not, fails with what explains it:
+ * each project's state, the queue's unfinished jobs and each process's state and last output.
+ */
+async function expectCredited(projectIds: number[], polls = 1200): Promise<void> {
+  const state = () =>
+    query<{ id: number; credited: number; accepted: number; aggregated: boolean }>(
+      `SELECT p.id,
+              (SELECT count(*) FROM ledger_entries l WHERE l.project_id = p.id AND l.kind = 'reward')::int AS credited,
+              (SELECT count(*) FROM annotations a JOIN item_results r ON r.item_id = a.item_id
+                WHERE a.project_id = p.id AND r.status = 'confident')::int AS accepted,
+              coalesce((SELECT computed_at FROM aggregation_runs ar WHERE ar.project_id = p.id)
+                > (SELECT max(created_at) FROM annotations a WHERE a.project_id = p.id), false) AS aggregated
+         FROM projects p WHERE p.id = ANY($1::int[]) ORDER BY p.id`,
+      [projectIds],
+    );
+  const done = (rows: Awaited<ReturnType<typeof state>>): boolean => rows.every((r) => r.aggregated && r.credited === r.accepted);
+  let rows = await state();
+  for (let i = 0; i < polls && !done(rows); i++) {
+    await sleep(100);
+    rows = await state();
+  }
+  if (done(rows)) return;
+  // (pg-boss's own queues start with two underscores.)
+  const jobs = await query(
+    `SELECT name, state, singleton_key, retry_count, start_after, started_on, output FROM pgboss.job
+      WHERE state <> 'completed' AND left(name, 2) <> '__' ORDER BY created_on`,
+  );
+  expect(
+    done(rows),
+    [`projects: ${JSON.stringify(rows)}`, `unfinished jobs: ${JSON.stringify(jobs)}`, ...processes.map((p) => p.report())].join('\n'),
+  ).toBe(true);
+}
+
+/**
  * Polls each process's readiness until it answers `status` (a state), at most `polls` times each:
- * whether every one of them did, and what each answered last.
+ * whether every one of them did, and what each answered last; for one that never did, also whether
+ * it still runs and the end of its output, so that the failure explains itself.
  */
 async function readiness(status: 200 | 503, of = processes, polls = 600): Promise<{ reached: boolean; last: string[] }> {
   const answers = await Promise.all(
@@ -210,7 +247,7 @@ async function readiness(status: 200 | 503, of = processes, polls = 600): Promis
         } else last = String(answer);
         await sleep(100);
       }
-      return { reached: false, last };
+      return { reached: false, last: `${last}\n${p.report()}` };
     }),
   );
   return { reached: answers.every((a) => a.reached), last: answers.map((a) => a.last) };
@@ -258,14 +295,26 @@ describe('faults under load', () => {
     await expectEveryLabelOnce(id, 40, 2, outcome);
   }, 300_000);
 
-  it('the chain stopped during an epoch close: not ready meanwhile, then every annotator paid exactly once', async () => {
-    // Every label counts (all agree): wait for the worker to credit them all.
-    const total = 2 * 40 * 2;
-    for (;;) {
-      const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE kind = 'reward'`);
-      if ((row?.n ?? 0) >= total) break;
-      await sleep(250);
+  it('every PostgreSQL connection cut, three times under load: both processes stay up and ready, every label once, the project aggregated and credited', async () => {
+    const id = await project(asAdmin, 'cut', 40, 2);
+    const outcome: Outcome = { acknowledged: [], ambiguous: 0 };
+    const labeling = labelAll(annotators, id, outcome);
+    // Their pools', the queue's and the listening connections alike, while labels and their jobs run.
+    for (const labelled of [10, 30, 50]) {
+      while (outcome.acknowledged.length + outcome.ambiguous < labelled) await sleep(20);
+      await query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
     }
+    await labeling;
+    const up = await readiness(200);
+    expect(up.reached, up.last.join('\n')).toBe(true);
+    await expectEveryLabelOnce(id, 40, 2, outcome);
+    // The queue's workers went on: the project is aggregated and credited, through jobs that met the cuts.
+    await expectCredited([id]);
+  }, 300_000);
+
+  it('the chain stopped during an epoch close: not ready meanwhile, then every annotator paid exactly once', async () => {
+    // Wait for the worker to credit every accepted label of the three projects.
+    await expectCredited((await query<{ id: number }>('SELECT id FROM projects')).map((p) => p.id));
     const restore = proxy.fail('reset');
     let epoch: CallResult<{ id: number }>;
     let down: Awaited<ReturnType<typeof readiness>>;
@@ -282,11 +331,16 @@ describe('faults under load', () => {
     expect(epoch.status).toBe(201);
     const up = await readiness(200);
     expect(up.reached, up.last.join('\n')).toBe(true);
-    for (;;) {
+    let status = '';
+    for (let i = 0; i < 400 && status !== 'paid'; i++) {
       const row = await send<{ status: string }>(asAdmin, 'GET', `/api/epochs/${epoch.body.id}`);
-      if (row.body.status === 'paid') break;
-      expect(row.body.status).not.toBe('failed');
-      await sleep(250);
+      status = row.body.status;
+      expect(status).not.toBe('failed');
+      if (status !== 'paid') await sleep(250);
+    }
+    if (status !== 'paid') {
+      const txs = await query('SELECT purpose, status, attempts, error FROM chain_txs ORDER BY id');
+      expect(status, [`chain transactions: ${JSON.stringify(txs)}`, ...processes.map((p) => p.report())].join('\n')).toBe('paid');
     }
     const info = await send<{ token: { address: string } }>(asAdmin, 'GET', '/api/chain');
     const provider = new JsonRpcProvider(chain.url, 8996, { staticNetwork: true, batchMaxCount: 1 });

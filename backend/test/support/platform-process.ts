@@ -19,6 +19,8 @@ export interface PlatformProcess {
   exited: Promise<PlatformExit>;
   /** Everything the process printed so far. */
   output(): string;
+  /** Whether it still runs (else how it ended) and the end of its output: what a failure message shows. */
+  report(chars?: number): string;
   /** Resolves once the output matches. */
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** Resolves once GET /api/health answers 200; fails if the process exits first. */
@@ -73,11 +75,17 @@ export function spawnPlatform(options: SpawnPlatformOptions): PlatformProcess {
   }
   const exited = new Promise<PlatformExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const baseUrl = `http://localhost:${options.port}`;
+  const report = (chars = 4000): string => {
+    const ended = child.exitCode !== null || child.signalCode !== null;
+    const state = ended ? `exited with code ${String(child.exitCode)} (signal ${String(child.signalCode)})` : 'still running';
+    return `${baseUrl}: ${state}; the end of its output:\n${output.slice(-chars)}`;
+  };
   return {
     baseUrl,
     child,
     exited,
     output: () => output,
+    report,
     waitForOutput(pattern, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const check = (): void => {
@@ -109,8 +117,7 @@ export function spawnPlatform(options: SpawnPlatformOptions): PlatformProcess {
       void exited.then((value) => (exit = value));
       let last = '';
       while (Date.now() < deadline) {
-        if (exit)
-          throw new Error(`server exited with code ${String(exit.code)} (signal ${String(exit.signal)}) before answering /api/health`);
+        if (exit) throw new Error(`server exited before answering /api/health: ${report()}`);
         try {
           const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
           const text = await response.text();
@@ -121,7 +128,7 @@ export function spawnPlatform(options: SpawnPlatformOptions): PlatformProcess {
         }
         await sleep(200);
       }
-      throw new Error(`server did not answer /api/health with 200 within ${timeoutMs / 1000} s (last: ${last})`);
+      throw new Error(`server did not answer /api/health with 200 within ${timeoutMs / 1000} s (last: ${last}): ${report()}`);
     },
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -148,6 +155,8 @@ export async function startPlatformProcess(env: Record<string, string>): Promise
       ...env,
     },
   });
-  await platform.waitForOutput(/listening on http|worker: running/);
+  // As long as the callers' health waits: a boot (migrations, contracts, routes) on a machine busy
+  // with other tiers took longer than the 30 s default once.
+  await platform.waitForOutput(/listening on http|worker: running/, 120_000);
   return platform;
 }
