@@ -93,6 +93,44 @@ function scoreAgainst(result: TruthInference, truth: ReadonlyMap<string, string>
   return { correct, total };
 }
 
+/**
+ * auto against the best method item by item on the truth items: where exactly one of them is right
+ * (the discordant items), how often each, and the exact two-sided McNemar p (binomial, 1/2) of that
+ * split: whether the gap is more than the items' own noise. One item is 100/total points.
+ */
+function pairedWithBest(auto: TruthInference, best: TruthInference, truth: ReadonlyMap<string, string>): string {
+  const bestLabels = new Map(best.items.map(({ item, label }) => [item, label]));
+  let autoOnly = 0;
+  let bestOnly = 0;
+  let total = 0;
+  for (const { item, label } of auto.items) {
+    const expected = truth.get(item);
+    if (expected === undefined) continue;
+    total++;
+    const autoRight = label === expected;
+    const bestRight = bestLabels.get(item) === expected;
+    if (autoRight && !bestRight) autoOnly++;
+    else if (bestRight && !autoRight) bestOnly++;
+  }
+  return (
+    `${autoOnly + bestOnly} items where exactly one is right: auto ${autoOnly}, best ${bestOnly}; ` +
+    `McNemar exact p = ${mcnemarP(autoOnly, bestOnly).toFixed(2)}; one item = ${(100 / total).toFixed(3)} points`
+  );
+}
+
+/** Two-sided exact McNemar test: 2 · P(X <= min(a, b)) for X ~ Binomial(a + b, 1/2), at most 1. */
+function mcnemarP(a: number, b: number): number {
+  const n = a + b;
+  if (n === 0) return 1;
+  let term = 0.5 ** n; // P(X = 0)
+  let tail = term;
+  for (let x = 1; x <= Math.min(a, b); x++) {
+    term *= (n - x + 1) / x;
+    tail += term;
+  }
+  return Math.min(1, 2 * tail);
+}
+
 interface SetResult {
   name: string;
   /** Accuracy in % per column. */
@@ -132,6 +170,7 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
   const results: SetResult[] = [];
   const evidence: string[] = [];
   const dsGrid: string[] = [];
+  const paired: string[] = [];
   let originalMs = 0;
   let originalCpuMs = 0;
   for (const dataset of DATASETS) {
@@ -149,7 +188,11 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
       originalCpuMs += (cpu.user + cpu.system) / 1000;
     }
     const counts = new Map<Column, { correct: number; total: number }>([['auto', scoreAgainst(auto, truth)]]);
-    for (const method of TRUTH_METHODS) counts.set(method, scoreAgainst(inferTruth(votes, { method }), truth));
+    const byMethod = new Map<TruthMethod, TruthInference>();
+    for (const method of TRUTH_METHODS) {
+      byMethod.set(method, inferTruth(votes, { method }));
+      counts.set(method, scoreAgainst(byMethod.get(method)!, truth));
+    }
     const accuracy = new Map([...counts].map(([column, { correct, total }]) => [column, (100 * correct) / total]));
     const autoCount = counts.get('auto')!;
     const rules = new Map<string, number>();
@@ -189,6 +232,7 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
     const best = Math.max(...TRUTH_METHODS.map((m) => accuracy.get(m)!));
     const bestMethod = TRUTH_METHODS.find((m) => accuracy.get(m) === best)!;
     const gap = best - accuracy.get('auto')!;
+    paired.push(`  ${dataset.name.padEnd(9)} auto vs ${bestMethod}: ${pairedWithBest(auto, byMethod.get(bestMethod)!, truth)}`);
     targets.push({
       name: `auto within ${TARGET_GAP_POINTS} points of the best method on ${dataset.name}`,
       measured: `auto ${accuracy.get('auto')!.toFixed(2)} %, best ${bestMethod} ${best.toFixed(2)} % (gap ${gap.toFixed(2)})`,
@@ -205,6 +249,7 @@ async function crowdTruth(dir: string, targets: Target[]): Promise<SetResult[]> 
   console.log(
     `\nauto's evidence per candidate, in nats per hidden vote, higher is better: the item's full prediction (what methods are compared by), then (its mean with a typical item's, which chose each method's setting / the typical item's alone); * = the setting its method chose:\n${evidence.join('\n')}`,
   );
+  console.log(`\nauto against the best method of each set, item by item on the truth items:\n${paired.join('\n')}`);
   console.log(
     `\nDawid-Skene (MV init, to log-likelihood convergence) at each smoothing of its grid, next to the published figure:\n${dsGrid.join('\n')}`,
   );
