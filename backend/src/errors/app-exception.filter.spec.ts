@@ -14,7 +14,7 @@ import {
 import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppExceptionFilter, databaseErrorOf, toErrorBody } from './app-exception.filter.js';
+import { AppExceptionFilter, databaseErrorOf, isDatabaseUnavailable, toErrorBody } from './app-exception.filter.js';
 import { AppException, ErrorCode, type ErrorBody } from './app.exception.js';
 import { httpStatusFor } from './http-status.js';
 
@@ -242,6 +242,37 @@ describe('toErrorBody: what PostgreSQL refuses', () => {
   });
 });
 
+describe('toErrorBody: the database out of reach', () => {
+  it.each([
+    ['57P01', 'terminating connection due to administrator command'],
+    ['57P03', 'the database system is starting up'],
+    ['08006', 'connection failure'],
+    ['53300', 'sorry, too many clients already'],
+  ])('SQLSTATE %s is a 503 DATABASE_UNAVAILABLE that shows nothing of it', (code, message) => {
+    const body = toErrorBody(queryFailed(code, message));
+    expect(body).toEqual({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; try again shortly' });
+    expect(isDatabaseUnavailable(queryFailed(code, message))).toBe(true);
+  });
+
+  it("the driver's socket errors and pg's lost-connection messages are too, wrapped or not", () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect' });
+    expect(isDatabaseUnavailable(refused)).toBe(true);
+    expect(isDatabaseUnavailable(new AggregateError([refused, refused], ''))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+  });
+
+  it('other failures are not: a deadlock, a constraint, an unrelated error with a code, an empty AggregateError', () => {
+    expect(isDatabaseUnavailable(queryFailed('40P01', 'deadlock detected'))).toBe(false);
+    expect(isDatabaseUnavailable(queryFailed('23505', 'duplicate key', 'UQ_x'))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('nope'), { code: 'ENOENT' }))).toBe(false);
+    expect(isDatabaseUnavailable(new AggregateError([], 'none'))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('the connection to the chain terminated'))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
+
 describe('AppExceptionFilter', () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -296,5 +327,17 @@ describe('AppExceptionFilter', () => {
     expect(sent.body).toEqual({ statusCode: 500, code: 'INTERNAL', message: 'Internal error' });
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0]?.[0])).toContain('secret detail');
+  });
+
+  it('answers a lost database with 503 and Retry-After, and warns instead of logging a stack', () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const warned = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const { host, sent } = fakeHost();
+    new AppExceptionFilter().catch(queryFailed('57P01', 'terminating connection due to administrator command'), host);
+    expect(sent.status).toBe(503);
+    expect(sent.headers['retry-after']).toBe('5');
+    expect(sent.body).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
+    expect(logged).not.toHaveBeenCalled();
+    expect(warned).toHaveBeenCalledTimes(1);
   });
 });

@@ -34,6 +34,31 @@ export function databaseErrorOf(error: unknown): DatabaseError | undefined {
   return candidate.constraint === undefined ? { code: candidate.code } : { code: candidate.code, constraint: candidate.constraint };
 }
 
+/** Socket errors of a connection to PostgreSQL that could not be made or was lost. */
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** pg's own messages for a lost connection or a pool that could not connect (they carry no code). */
+const CONNECTION_LOST =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
+
+/**
+ * True when a query failed because PostgreSQL was out of reach, not because of the query: SQLSTATE
+ * class 08 (connection exception), 57P01-57P03 (shutting down, crashed, starting up), 53300 (too
+ * many connections), a socket error of the driver, or pg's message for a lost connection. A client
+ * may retry such a request as it was; the API answers 503 with Retry-After instead of a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const cause = ((error as { driverError?: unknown }).driverError ?? error) as { code?: unknown; message?: unknown; errors?: unknown };
+  const database = databaseErrorOf(cause);
+  if (database) return database.code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(database.code);
+  if (typeof cause.code === 'string' && CONNECTION_ERROR_CODES.has(cause.code)) return true;
+  if (Array.isArray(cause.errors) && cause.errors.length > 0) return cause.errors.every((inner) => isDatabaseUnavailable(inner));
+  return typeof cause.message === 'string' && CONNECTION_LOST.test(cause.message);
+}
+
+/** Seconds a client is asked to wait before retrying a 503. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /**
  * The safety net behind validation: what PostgreSQL refuses as the data's fault is a 4xx, never a
  * 500 and never its SQL. Class 22 (data exception: out of range, bad text, NUL) and the integrity
@@ -98,6 +123,9 @@ export function toErrorBody(error: unknown): ErrorBody {
     if (status === 415) return { statusCode: 415, code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, message: error.message };
     if (status < 500) return { statusCode: status, code: ErrorCode.VALIDATION_FAILED, message: error.message };
   }
+  if (isDatabaseUnavailable(error)) {
+    return { statusCode: 503, code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
+  }
   const database = databaseErrorOf(error);
   if (database) return databaseErrorBody(database) ?? { statusCode: 500, code: ErrorCode.INTERNAL, message: 'Internal error' };
   const statusCode = (error as FastifyLikeError | undefined)?.statusCode;
@@ -123,8 +151,11 @@ export class AppExceptionFilter implements ExceptionFilter {
       this.logger.error(
         `Bug: PostgreSQL refused input that validation let through (SQLSTATE ${database.code}${database.constraint ? `, ${database.constraint}` : ''}): ${detail}`,
       );
+    } else if (body.code === ErrorCode.DATABASE_UNAVAILABLE) {
+      this.logger.warn(`Database unavailable, answered 503: ${error instanceof Error ? error.message : String(error)}`);
     } else if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (body.statusCode === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     if (error instanceof AppException && error.plainText) {
       // Ocean Node's routes answer errors as plain text, and ocean.js scripts read them so.
       void reply.status(body.statusCode).header('content-type', 'text/plain; charset=utf-8').send(body.message);

@@ -87,6 +87,8 @@ export const ErrorCode = {
   RELAY_DAILY_CAP_REACHED: 'RELAY_DAILY_CAP_REACHED',
   /** The chain's RPC did not answer a read the request needs; try again later. */
   CHAIN_UNAVAILABLE: 'CHAIN_UNAVAILABLE',
+  /** PostgreSQL cannot be reached or is restarting; nothing was done, try again shortly. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   // datasets
   DATASET_NOT_FOUND: 'DATASET_NOT_FOUND',
   DATASET_FILE_NOT_FOUND: 'DATASET_FILE_NOT_FOUND',

@@ -57,6 +57,7 @@ const EXPECTED: Record<ErrorCode, number> = {
   RELAY_BELOW_MINIMUM: 422,
   RELAY_DAILY_CAP_REACHED: 429,
   CHAIN_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
   OCEAN_NOT_CONFIGURED: 409,
   DATASET_NOT_PUBLISHED: 409,
   FAUCET_UNAVAILABLE: 404,
@@ -106,8 +107,12 @@ describe('httpStatusFor', () => {
     expect(httpStatusFor(code)).toBe(EXPECTED[code]);
   });
 
-  it('only INTERNAL and an unreachable chain (503: try again) are server errors', () => {
-    expect(codes.filter((code) => httpStatusFor(code) >= 500)).toEqual([ErrorCode.INTERNAL, ErrorCode.CHAIN_UNAVAILABLE]);
+  it('only INTERNAL and an unreachable chain or database (503: try again) are server errors', () => {
+    expect(codes.filter((code) => httpStatusFor(code) >= 500)).toEqual([
+      ErrorCode.INTERNAL,
+      ErrorCode.CHAIN_UNAVAILABLE,
+      ErrorCode.DATABASE_UNAVAILABLE,
+    ]);
   });
 
   it('every *_NOT_FOUND code is a 404', () => {

@@ -94,6 +94,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.INTERNAL:
       return 500;
     case ErrorCode.CHAIN_UNAVAILABLE:
+    case ErrorCode.DATABASE_UNAVAILABLE:
       return 503;
     default: {
       const unreachable: never = code;
