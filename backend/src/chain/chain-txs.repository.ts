@@ -122,16 +122,21 @@ export class ChainTxsRepository {
 
   /**
    * Stores a signed version before it is broadcast: the row then names it as the one to (re)send,
-   * and the version joins those whose receipts are looked up. False when the row was settled or
-   * cancelled meanwhile: then it must not be sent.
+   * and the version joins those whose receipts are looked up. A compare-and-set: the first version
+   * of an intent (`replacing` null) only while the row is still an intent, a replacement only while
+   * the row's current version is `replacing`. False otherwise (settled, cancelled, or signed by
+   * another sender meanwhile): then it must not be sent. So even two senders of one lane (the
+   * lane's lock lost with its connection while the holder worked on) never both get a version of
+   * one transaction stored, and the second can never send it again under another nonce.
    */
-  async markSigned(id: number, version: SignedVersion): Promise<boolean> {
+  async markSigned(id: number, version: SignedVersion, replacing: string | null): Promise<boolean> {
     return this.db.transaction(async (manager) => {
       const updated = await sqlRows<{ id: number }>(
         manager,
         `UPDATE chain_txs SET status = 'signed', nonce = $2, raw_tx = $3, hash = $4, sender = $5, broadcast_at = NULL, updated_at = now()
-          WHERE id = $1 AND status IN ('intent', 'signed') RETURNING id`,
-        [id, version.nonce, version.raw, version.hash, version.sender],
+          WHERE id = $1 AND CASE WHEN $6::text IS NULL THEN status = 'intent' ELSE status = 'signed' AND hash = $6::text END
+          RETURNING id`,
+        [id, version.nonce, version.raw, version.hash, version.sender, replacing],
       );
       if (updated.length === 0) return false;
       await manager.getRepository(ChainTxAttemptEntity).insert({

@@ -70,8 +70,9 @@ class FakeTxs {
   anyPending(): Promise<boolean> {
     return Promise.resolve(this.rows.some((r) => ['intent', 'signed'].includes(r.status)));
   }
-  markSigned(id: number, version: SignedVersion): Promise<boolean> {
+  markSigned(id: number, version: SignedVersion, replacing: string | null): Promise<boolean> {
     const row = this.rows[id - 1]!;
+    if (replacing === null ? row.status !== 'intent' : row.status !== 'signed' || row.hash !== replacing) return Promise.resolve(false);
     this.events.push(`stored ${version.hash}`);
     Object.assign(row, { status: 'signed', nonce: version.nonce, rawTx: version.raw, hash: version.hash, sender: version.sender });
     this.versionsOf.set(id, [...(this.versionsOf.get(id) ?? []), version]);

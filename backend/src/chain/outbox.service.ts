@@ -220,7 +220,7 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     const gasLimit = (gas * 12n) / 10n + 10_000n;
     const signed = await this.chain.sign(lane.signer, { to: tx.to, data: tx.data, nonce, gasLimit, fees });
     const sender = this.chain.address(lane.signer);
-    if (!(await this.txs.markSigned(tx.id, { nonce, raw: signed.raw, hash: signed.hash, gasLimit, fees, sender }))) return false;
+    if (!(await this.txs.markSigned(tx.id, { nonce, raw: signed.raw, hash: signed.hash, gasLimit, fees, sender }, null))) return false;
     Object.assign(tx, { status: 'signed', rawTx: signed.raw, hash: signed.hash, nonce, sender, broadcastAt: null });
     return true;
   }
@@ -297,14 +297,11 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
       return 'stop';
     }
     const signed = await this.chain.sign(signer, { to: tx.to, data: tx.data, nonce, gasLimit: latest.gasLimit, fees });
-    const stored = await this.txs.markSigned(tx.id, {
-      nonce,
-      raw: signed.raw,
-      hash: signed.hash,
-      gasLimit: latest.gasLimit,
-      fees,
-      sender: this.chain.address(signer),
-    });
+    const stored = await this.txs.markSigned(
+      tx.id,
+      { nonce, raw: signed.raw, hash: signed.hash, gasLimit: latest.gasLimit, fees, sender: this.chain.address(signer) },
+      latest.hash,
+    );
     if (!stored) return 'stop';
     this.logger.log(`${tx.purpose}: replacing ${tx.hash} by ${signed.hash} (nonce ${nonce}, max fee ${fees.maxFeePerGas} wei)`);
     Object.assign(tx, { rawTx: signed.raw, hash: signed.hash, nonce, broadcastAt: null });
