@@ -153,9 +153,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
       let done = 0;
       await this.datasets.saveProgress(id, { step: 'describe', done, total });
       // A page at a time, synchronously: each page is garbage by the time the next one has been read.
-      // The datasheet and the field types need no long text: curated records come with it digested.
-      const pages = version.kind === 'synthetic' ? this.datasets.syntheticRecordPages(id) : this.datasets.describePages(id);
-      for await (const page of pages) {
+      for await (const page of this.recordPagesOf(version)) {
         for (const record of page) {
           sheet.add(record);
           fields.add(record.data);

@@ -64,13 +64,6 @@ interface MemberRow {
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp' };
 
-/** items.data (as `i`) with its long values that cannot be dates as their md5: see describePages. */
-const DIGESTED_DATA = `CASE WHEN jsonb_typeof(i.data) = 'object' THEN coalesce((
-    SELECT jsonb_object_agg(key, CASE WHEN jsonb_typeof(value) = 'string' AND length(value #>> '{}') > 32
-                                            AND (value #>> '{}') !~ '^\\d{4}-\\d{2}-\\d{2}'
-                                      THEN to_jsonb(md5(value #>> '{}')) ELSE value END)
-      FROM jsonb_each(i.data)), '{}'::jsonb) ELSE i.data END`;
-
 /** Advisory lock spaces (the first key of pg_advisory_lock's pair) of a version's jobs. */
 const VERSION_LOCKS = { build: 0x7d5e7, publish: 0x7d5e8 } as const;
 
@@ -413,24 +406,8 @@ export class DatasetsRepository {
     for await (const page of this.recordPages(versionId, pageSize, split)) yield* page;
   }
 
-  /**
-   * The version's records for a pass that tallies its data fields' types but never writes their
-   * values (the describe step): a string value longer than 32 characters that does not start like a
-   * date comes as the hex md5 of its text, which has the same type, is equally not a date and is
-   * equal to another value's exactly when the text is. The pass then holds a fraction of the bytes
-   * (a record's text is most of it), and PostgreSQL, not the heap, handles the long values.
-   */
-  describePages(versionId: number, pageSize = RECORD_PAGE): AsyncGenerator<DatasetRecord[]> {
-    return this.recordPages(versionId, pageSize, null, DIGESTED_DATA);
-  }
-
   /** The same, a page at a time. */
-  async *recordPages(
-    versionId: number,
-    pageSize = RECORD_PAGE,
-    split: string | null = null,
-    data = 'i.data',
-  ): AsyncGenerator<DatasetRecord[]> {
+  async *recordPages(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord[]> {
     // One statement a page: PostgreSQL builds each record's annotations as one JSON array (times
     // formatted as JavaScript's toISOString does), so the driver parses one value per row. The page
     // is cut before the join and items are looked up by key (LATERAL): a plan that walked items from
@@ -438,7 +415,7 @@ export class DatasetsRepository {
     const read = (after: number) =>
       sqlRows<MemberRow>(
         this.db,
-        `SELECT m.item_id, m.record_id, m.split, m.answer, m.confidence, m.source, m.method, ${data} AS data, i.media,
+        `SELECT m.item_id, m.record_id, m.split, m.answer, m.confidence, m.source, m.method, i.data, i.media,
                 (SELECT coalesce(json_agg(json_build_object('id', a.id, 'annotatorId', a.annotator_id, 'result', a.result,
                                                             'leadTimeMs', a.lead_time_ms,
                                                             'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))

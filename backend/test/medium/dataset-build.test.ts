@@ -6,7 +6,6 @@ import { DatasetsRepository } from '../../src/datasets/datasets.repository.js';
 import { DatasetsService } from '../../src/datasets/datasets.service.js';
 import type { DatasetDto } from '../../src/datasets/datasets.dto.js';
 import type { DatasetRecord, DatasetSchema } from '../../src/datasets/domain/dataset-record.js';
-import { FieldTypeInference } from '../../src/datasets/domain/field-types.js';
 import { splitCounts } from '../../src/datasets/domain/split.js';
 import { decryptRange } from '../../src/datasets/encryption/chunked-cipher.js';
 import { unwrapKey } from '../../src/datasets/encryption/key-wrap.js';
@@ -274,50 +273,5 @@ describe('dataset versions on PostgreSQL and the embedded blockstore', () => {
     await expect(datasets().create({ projectId: 2_000_000_000, name: 'x', license: 'MIT' }, null)).rejects.toMatchObject({
       code: 'PROJECT_NOT_FOUND',
     });
-  });
-
-  it('describes a version from digested long values to the same field types as from its records', async () => {
-    const repository = app().get(DatasetsRepository);
-    const members = (await recordsOf(first)).map((record) => record.itemId);
-    const saved = await sqlRows<{ id: number; data: Record<string, unknown> }>(
-      db(),
-      'SELECT id, data FROM items WHERE id = ANY($1::int[])',
-      [members],
-    );
-    // Long values of every kind: a category, a date with a long fraction, free text, and a long number-like string.
-    const categories = ['a category name that is long enough to digest', 'another category name, long enough to digest'];
-    try {
-      for (const [i, id] of members.entries()) {
-        await sqlRows(db(), 'UPDATE items SET data = data || $2::jsonb WHERE id = $1', [
-          id,
-          JSON.stringify({
-            category: categories[i % 2],
-            stamp: `2026-06-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00.${'1'.repeat(30)}Z`,
-            body: `free text number ${i} `.repeat(4),
-            digits: '9'.repeat(40),
-          }),
-        ]);
-      }
-      const fromRecords = new FieldTypeInference();
-      for await (const record of repository.records(first.id)) fromRecords.add(record.data);
-      const fromDigests = new FieldTypeInference();
-      let digested = 0;
-      for await (const page of repository.describePages(first.id)) {
-        for (const record of page) {
-          fromDigests.add(record.data);
-          if (/^[0-9a-f]{32}$/.test(String(record.data['body']))) digested++;
-        }
-      }
-      expect(digested).toBe(members.length);
-      expect(fromDigests.result()).toEqual(fromRecords.result());
-      expect(Object.fromEntries(fromRecords.result().map((field) => [field.name, field.type]))).toMatchObject({
-        category: 'categorical',
-        stamp: 'date',
-        body: 'text',
-        digits: 'categorical',
-      });
-    } finally {
-      for (const row of saved) await sqlRows(db(), 'UPDATE items SET data = $2::jsonb WHERE id = $1', [row.id, JSON.stringify(row.data)]);
-    }
   });
 });
