@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { recordColumns } from './columns.js';
-import { csvWriter } from './csv.writer.js';
+import { csvCell, csvWriter } from './csv.writer.js';
 import { CLASSIFICATION, FIXTURES, MULTILABEL, writeAll } from './dataset-records.fixture.js';
 
 /** A CSV cell read back into the column's type, as a loader would with the Croissant types. */
@@ -58,5 +59,16 @@ describe('CSV export', () => {
   it('writes the header alone for an empty version', async () => {
     const text = (await writeAll(csvWriter, [], CLASSIFICATION.schema)).toString('utf8');
     expect(text).toBe('id,split,text,score,verified,lang,data_label,opened,label,confidence,source,method,annotation_count\n');
+  });
+
+  it('writes the bytes csv-stringify writes with its defaults, for every project type', async () => {
+    for (const { schema, records } of Object.values(FIXTURES)) {
+      const columns = recordColumns(schema);
+      const expected = stringify([
+        columns.map((column) => column.name),
+        ...records.map((record) => columns.map((column) => csvCell(column, column.value(record)))),
+      ]);
+      expect((await writeAll(csvWriter, records, schema)).toString('utf8')).toBe(expected);
+    }
   });
 });
