@@ -19,7 +19,7 @@ import { EmbeddedDatabase } from './database/embedded-postgres.js';
 import { AppException, ErrorCode } from './errors/app.exception.js';
 import { AppExceptionFilter } from './errors/app-exception.filter.js';
 import { bodyPolicyFor, bodyRefusal, hasBody, isUploadRoute } from './http/body-policy.js';
-import { answerClientError } from './http/client-error.js';
+import { answerClientError, frameworkErrorBody } from './http/client-error.js';
 import { assertJsonWithinLimits, decodeUtf8 } from './http/json-limits.js';
 import { registerCors } from './http/cors.js';
 import { registerRateLimits, requestAccount } from './http/rate-limits.js';
@@ -305,6 +305,10 @@ export async function createTessera(config: AppConfig): Promise<Tessera> {
         bodyLimit: config.maxBodyBytes,
         trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
         clientErrorHandler: answerClientError,
+        frameworkErrors: (error: Error & { code?: string }, _request: FastifyRequest, reply: FastifyReply) => {
+          const body = frameworkErrorBody(error);
+          void reply.code(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+        },
       }),
       { logger: appLogger, abortOnError: false, bodyParser: false },
     );

@@ -35,7 +35,7 @@ export const QUERY_BODY_SCHEMA: SchemaObject = {
   type: 'object',
   additionalProperties: true,
   description:
-    'An Elasticsearch-like body `{query, from, size, sort}`. Supported clauses: match_all; term, terms, match, match_phrase (dotted fields such as id, nftAddress, chainId, metadata.type, datatokens.address; `.keyword` ignored; strings without case); range; exists; bool (must, filter, should, must_not, minimum_should_match); query_string and multi_match (every word of the query in the fields). sort: {field: asc|desc}. size at most 1000. Anything else: 400.',
+    'An Elasticsearch-like body `{query, from, size, sort}`. Supported clauses: match_all; term, terms, match, match_phrase (dotted fields such as id, nftAddress, chainId, metadata.type, datatokens.address; `.keyword` ignored; strings without case); range; exists; bool (must, filter, should, must_not, minimum_should_match); query_string and multi_match (every word of the query in the fields). sort: {field: asc|desc}. size at most 1000; search text at most 1000 characters; terms at most 1000 values. Anything else: 400.',
   example: { query: { bool: { filter: [{ term: { chainId: 8996 } }, { term: { 'metadata.type': 'dataset' } }] } }, from: 0, size: 10 },
 };
 

@@ -15,6 +15,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { IndexerService } from '../indexer/indexer.service.js';
+import { isDid } from '../ocean/domain/ddo.js';
 import { mapResolvedAsset, type DdoValidationDto, type ValidateDdoDto } from './aquarius.dto.js';
 import { AquariusException } from './aquarius.exception.js';
 import { ddoProblem } from './domain/ddo-validation.js';
@@ -29,7 +30,7 @@ export class AquariusService {
   ) {}
 
   async resolve(did: string): Promise<Record<string, unknown>> {
-    const asset = await this.indexer.asset(did);
+    const asset = isDid(did) ? await this.indexer.asset(did) : null;
     if (!asset) throw new AquariusException(ErrorCode.ASSET_NOT_FOUND, `No asset ${did} is indexed`, 'did');
     return mapResolvedAsset(asset);
   }

@@ -11,6 +11,8 @@ import { AppException, ErrorCode } from '../errors/app.exception.js';
 export interface UploadRouteConfig {
   streamBody: true;
   uploadTypes: readonly string[];
+  /** A smaller limit than MAX_IMPORT_BYTES, for a route that reads its stream whole (the provider's encrypt). */
+  maxBytes?: number;
 }
 
 export interface BodyPolicy {
@@ -29,7 +31,9 @@ export function isUploadRoute(routeConfig: unknown): routeConfig is UploadRouteC
 }
 
 export function bodyPolicyFor(method: string, routeConfig: unknown, limits: { maxBodyBytes: number; maxImportBytes: number }): BodyPolicy {
-  if (isUploadRoute(routeConfig)) return { limit: limits.maxImportBytes, mediaTypes: routeConfig.uploadTypes };
+  if (isUploadRoute(routeConfig)) {
+    return { limit: Math.min(routeConfig.maxBytes ?? limits.maxImportBytes, limits.maxImportBytes), mediaTypes: routeConfig.uploadTypes };
+  }
   return { limit: limits.maxBodyBytes, mediaTypes: METHODS_WITH_BODY.has(method) ? JSON_TYPES : [] };
 }
 

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { answerClientError, clientErrorBody } from './client-error.js';
+import { answerClientError, clientErrorBody, frameworkErrorBody } from './client-error.js';
 
 function parserError(code: string): Error & { code: string } {
   return Object.assign(new Error(code), { code });
@@ -15,6 +15,17 @@ describe('clientErrorBody', () => {
     ['ERR_HTTP_REQUEST_TIMEOUT', 408, 'REQUEST_TIMEOUT'],
   ])('%s is a %d %s in the error shape', (parserCode, statusCode, code) => {
     expect(clientErrorBody(parserError(parserCode))).toEqual({ statusCode, code, message: expect.any(String) });
+  });
+});
+
+describe('frameworkErrorBody', () => {
+  it.each([
+    ['FST_ERR_BAD_URL', 400],
+    ['FST_ERR_MAX_PARAM_LENGTH', 414],
+  ])('%s is a %d without the path it was given', (routerCode, statusCode) => {
+    const body = frameworkErrorBody(Object.assign(new Error(`'/api/x/${'a'.repeat(200)}' is not valid`), { code: routerCode }));
+    expect(body).toEqual({ statusCode, code: 'VALIDATION_FAILED', message: expect.any(String) });
+    expect(body.message).not.toContain('aaaa');
   });
 });
 

@@ -21,6 +21,22 @@ export function clientErrorBody(error: { code?: string }): ErrorBody {
 }
 
 /**
+ * What Fastify's router refuses before a route runs (its `frameworkErrors`): a path that is not valid
+ * percent-encoding, or a path parameter past its length limit. Fastify's own answers echo the whole
+ * path in another shape; these are the API's error shape, with Fastify's status.
+ */
+export function frameworkErrorBody(error: { code?: string; statusCode?: number }): ErrorBody {
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      return { statusCode: 400, code: ErrorCode.VALIDATION_FAILED, message: 'The path is not valid percent-encoded UTF-8' };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { statusCode: 414, code: ErrorCode.VALIDATION_FAILED, message: 'A parameter in the path is longer than the server takes' };
+    default:
+      return { statusCode: 500, code: ErrorCode.INTERNAL, message: 'Internal error' };
+  }
+}
+
+/**
  * Node's `clientError`: a request its HTTP parser refuses (a malformed request line, bytes after a
  * body that had no length, headers past the limit) gets the error shape too, and the connection is
  * closed, since nothing after the bad bytes can be trusted to start a request.

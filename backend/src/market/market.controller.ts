@@ -33,7 +33,7 @@ export class MarketController {
     description: 'In the answer: JSON {taskType, license, kind, free, external}: count of listings per value under the same q and filter',
   })
   @ApiOkResponse({ type: MarketAssetDto, isArray: true, description: 'Listings; Content-Range; facet counts in the X-Facets header' })
-  async list(@Query() raw: Record<string, string>, @Res({ passthrough: true }) reply: FastifyReply): Promise<MarketAssetDto[]> {
+  async list(@Query() raw: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply): Promise<MarketAssetDto[]> {
     const { q, ...rest } = raw;
     const query = parseListQuery(rest.sort ? rest : { ...rest, sort: '["newest","DESC"]' }, {
       filters: MARKET_FILTERS,

@@ -105,10 +105,11 @@ export class MarketRepository {
     if (filter.kind) add((p) => `kind = ANY(${p})`, filter.kind);
     if (filter.free !== undefined) add((p) => `free = ${p}`, filter.free);
     if (filter.external !== undefined) add((p) => `external = ${p}`, filter.external);
+    // Bounds are any finite number: typed float8, not as the column (an integer column would refuse 1.5 or 1e20).
     const range = (column: string, bounds: [number | null, number | null] | undefined) => {
       if (!bounds) return;
-      if (bounds[0] !== null) add((p) => `${column} >= ${p}`, bounds[0]);
-      if (bounds[1] !== null) add((p) => `${column} <= ${p}`, bounds[1]);
+      if (bounds[0] !== null) add((p) => `${column} >= ${p}::float8`, bounds[0]);
+      if (bounds[1] !== null) add((p) => `${column} <= ${p}::float8`, bounds[1]);
     };
     range('(CASE WHEN free THEN 0 ELSE price END)', filter.price);
     range('"sizeBytes"', filter.size);

@@ -3,11 +3,13 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatasetsService, type OpenDatasetFile } from '../datasets/datasets.service.js';
 import type { Split } from '../datasets/domain/dataset-record.js';
 import { ErrorCode } from '../errors/app.exception.js';
+import { unstorableText } from '../http/json-limits.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { IndexerService } from '../indexer/indexer.service.js';
+import { isDid } from '../ocean/domain/ddo.js';
 import { mapMarketAsset, mapMarketAssetPage, type MARKET_FILTERS, type MarketAssetDto, type MarketAssetPageDto } from './market.dto.js';
 import { MarketException } from './market.exception.js';
-import { MarketRepository, type FacetCounts, type ListingFilter, type ListingSort } from './market.repository.js';
+import { MarketRepository, type FacetCounts, type ListingFilter, type ListingRow, type ListingSort } from './market.repository.js';
 
 /** Records per split an asset page previews. */
 const SAMPLE_ROWS = 5;
@@ -47,11 +49,15 @@ export class MarketService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private filterOf(raw: Filter, q: string | undefined): ListingFilter {
+  private filterOf(raw: Filter, q: unknown): ListingFilter {
+    // `?q=a&q=b` arrives as an array: refused, not joined.
+    if (q !== undefined && typeof q !== 'string') throw new MarketException(ErrorCode.VALIDATION_FAILED, 'q must be given once', 'q');
     if (raw.q !== undefined && typeof raw.q !== 'string')
       throw new MarketException(ErrorCode.VALIDATION_FAILED, 'filter.q must be a string', 'filter.q');
     const text = q ?? raw.q;
     if (text !== undefined && text.length > 500) throw new MarketException(ErrorCode.VALIDATION_FAILED, 'q is at most 500 characters', 'q');
+    const unstorable = text === undefined ? undefined : unstorableText(text);
+    if (unstorable) throw new MarketException(ErrorCode.INVALID_VALUE, `q ${unstorable}`, 'q');
     const range = (name: string): [number | null, number | null] | undefined => {
       const min = number(raw[`${name}Min` as keyof Filter], `${name}Min`);
       const max = number(raw[`${name}Max` as keyof Filter], `${name}Max`);
@@ -82,11 +88,12 @@ export class MarketService {
     return filter;
   }
 
+  private async listing(did: string): Promise<ListingRow | undefined> {
+    return isDid(did) ? this.repository.byDid(did) : undefined;
+  }
+
   /** A page of listings and, for the same filter, how many listings each facet value has. */
-  async list(
-    query: ListQuery<(typeof MARKET_FILTERS)[number]>,
-    q: string | undefined,
-  ): Promise<ListPage<MarketAssetDto> & { facets: FacetCounts }> {
+  async list(query: ListQuery<(typeof MARKET_FILTERS)[number]>, q: unknown): Promise<ListPage<MarketAssetDto> & { facets: FacetCounts }> {
     const filter = this.filterOf(query.filter, q);
     const page = await this.repository.list(
       filter,
@@ -97,7 +104,7 @@ export class MarketService {
   }
 
   async get(did: string): Promise<MarketAssetPageDto> {
-    const row = await this.repository.byDid(did);
+    const row = await this.listing(did);
     const asset = row ? await this.indexer.asset(did) : null;
     if (!row || !asset) throw new MarketException(ErrorCode.ASSET_NOT_FOUND, `No listed asset ${did}`, 'did');
     const version = row.versionId === null ? undefined : await this.repository.version(row.versionId);
@@ -111,14 +118,14 @@ export class MarketService {
 
   /** A few records of one split of a listed Tessera asset (public: the catalogue's preview). */
   async sample(did: string, split: Split): Promise<Array<Record<string, unknown>>> {
-    const row = await this.repository.byDid(did);
+    const row = await this.listing(did);
     if (!row || row.versionId === null) throw new MarketException(ErrorCode.ASSET_NOT_FOUND, `No Tessera asset ${did}`, 'did');
     return this.datasets.sample(row.versionId, split, SAMPLE_ROWS);
   }
 
   /** The Croissant 1.0 metadata of a Tessera asset (public: names, formats, checksums and fields, no records). */
   async croissant(did: string): Promise<OpenDatasetFile> {
-    const row = await this.repository.byDid(did);
+    const row = await this.listing(did);
     if (!row || row.versionId === null) throw new MarketException(ErrorCode.ASSET_NOT_FOUND, `No Tessera asset ${did}`, 'did');
     return this.datasets.openFile(row.versionId, 'croissant.json');
   }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiConsumes, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
@@ -18,6 +18,7 @@ import {
   ProviderNonceDto,
   ProviderNonceQueryDto,
 } from './provider.dto.js';
+import { PlainTextErrorsFilter } from './plain-text-errors.filter.js';
 import { ProviderException } from './provider.exception.js';
 import { ProviderService } from './provider.service.js';
 
@@ -30,6 +31,7 @@ const MAX_ENCRYPT_BYTES = 1024 * 1024;
 /** Ocean Node's provider services, on its paths, for ocean.js 8 unchanged. Public: the checks are the order and the signature. */
 @ApiTags('provider')
 @Public()
+@UseFilters(PlainTextErrorsFilter)
 @Controller('services')
 export class ProviderController {
   constructor(private readonly provider: ProviderService) {}
@@ -83,12 +85,13 @@ export class ProviderController {
   @addRouteConfig({
     streamBody: true,
     uploadTypes: ['application/octet-stream', 'application/json', 'text/plain'],
+    maxBytes: MAX_ENCRYPT_BYTES,
   } satisfies UploadRouteConfig)
   @ApiConsumes('application/octet-stream')
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: '0x + hex: the body ECIES-encrypted for the provider key (as a DDO `files` holds it)' })
   async encrypt(@Query() query: EncryptQueryDto, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const data = await readBody(request.body as Readable | undefined);
+    const data = await readBody(request.body as Readable | undefined, reply);
     const encrypted = await this.provider.encrypt(query, data);
     await reply.status(200).header('content-type', 'text/plain; charset=utf-8').send(encrypted);
   }
@@ -102,14 +105,17 @@ export class ProviderController {
   }
 }
 
-async function readBody(stream: Readable | undefined): Promise<Uint8Array> {
+/** The body, up to MAX_ENCRYPT_BYTES: a Content-Length over it was refused before a byte was read, a chunked body is cut here. */
+async function readBody(stream: Readable | undefined, reply: FastifyReply): Promise<Uint8Array> {
   if (!stream) return new Uint8Array();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
+  for await (const chunk of stream.iterator({ destroyOnReturn: false })) {
     size += (chunk as Buffer).length;
     if (size > MAX_ENCRYPT_BYTES) {
-      stream.destroy();
+      // Stop reading and close after the answer, rather than destroy the socket before the client has it.
+      stream.pause();
+      void reply.header('connection', 'close');
       throw new ProviderException(ErrorCode.VALIDATION_FAILED, `At most ${MAX_ENCRYPT_BYTES} bytes are encrypted`, 'body');
     }
     chunks.push(chunk as Buffer);

@@ -18,3 +18,14 @@ export class ProviderException extends AppException<
     return true;
   }
 }
+
+/** Another refusal on the provider's routes (a query's validation, a dataset's): its own code and status, as plain text too. */
+export class ProviderRefusal extends AppException {
+  constructor(error: AppException) {
+    super(error.code, error.message, error.field);
+  }
+
+  override get plainText(): boolean {
+    return true;
+  }
+}

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { DatasetFileDto } from '../datasets/datasets.dto.js';
 import { DatasetsService, type PublishedDatasetAsset, type RangedDatasetFile } from '../datasets/datasets.service.js';
 import { ErrorCode } from '../errors/app.exception.js';
+import { isDid } from '../ocean/domain/ddo.js';
 import { decryptFilesObject, eciesEncrypt, providerPublicKey } from '../ocean/domain/provider-encryption.js';
 import { orderRefusal, stateAllowsOrdering } from './domain/order-check.js';
 import { providerDataHex, providerFeeDigest, requestDigest, type SignedCommand } from './domain/signed-messages.js';
@@ -196,7 +197,7 @@ export class ProviderService {
   }
 
   private async asset(did: string): Promise<PublishedDatasetAsset> {
-    const asset = /^did:op:[0-9a-f]{64}$/.test(did) ? await this.datasets.publishedAsset(did) : null;
+    const asset = isDid(did) ? await this.datasets.publishedAsset(did) : null;
     if (!asset) throw new ProviderException(ErrorCode.PROVIDER_ASSET_NOT_FOUND, `No asset ${did} is provided here`);
     return asset;
   }

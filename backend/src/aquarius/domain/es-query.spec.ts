@@ -60,4 +60,13 @@ describe('the Elasticsearch query subset', () => {
     expect(() => search(docs, { size: 5000 }, () => '')).toThrow(/size/);
     expect(() => search(docs, { query: { bool: { boost: 2 } } }, () => '')).toThrow(/bool.boost/);
   });
+
+  it('drops field prefixes in linear time, and refuses search text and term lists past their caps', () => {
+    // 'field:' prefixes were looked for from every position of a run of letters: quadratic, minutes for this.
+    expect(matches(heron, { query_string: { query: 'a'.repeat(1000) } })).toBe(false);
+    expect(matches(heron, { query_string: { query: `metadata.name:heron ${'x.'.repeat(400)}` } })).toBe(false);
+    expect(() => matches(heron, { multi_match: { query: 'a'.repeat(1001) } })).toThrow(/at most 1000 characters/);
+    expect(() => matches(heron, { match: { 'metadata.name': 'a'.repeat(1001) } })).toThrow(QueryError);
+    expect(() => matches(heron, { terms: { id: Array.from({ length: 1001 }, String) } })).toThrow(/at most 1000 values/);
+  });
 });

@@ -9,6 +9,7 @@
  *   multi_match: every word of the query (operators, field prefixes and wildcards dropped) appears in
  *   the given fields (default: metadata.name, metadata.description, metadata.tags, metadata.author).
  *   sort: `{field: 'asc'|'desc'}` or `{field: {order}}`, or an array of them; from (default 0), size (default 10, at most 1000).
+ *   Search text is at most 1000 characters and a terms list at most 1000 values.
  *
  * Anything else is refused with QueryError naming the clause, rather than ignored.
  */
@@ -22,6 +23,9 @@ export class QueryError extends Error {
 }
 
 export const MAX_QUERY_SIZE = 1000;
+/** Search text and term lists are matched against every asset: longer ones are no search a client means. */
+export const MAX_QUERY_TEXT = 1000;
+export const MAX_TERMS = 1000;
 const TEXT_FIELDS = ['metadata.name', 'metadata.description', 'metadata.tags', 'metadata.author'];
 
 type Doc = Record<string, unknown>;
@@ -57,12 +61,16 @@ function singleField(clause: unknown, kind: string): [string, unknown] {
 }
 
 function words(text: string): string[] {
-  return text
-    .replace(/\b(AND|OR|NOT)\b/g, ' ')
-    .replace(/[a-zA-Z_.]+:/g, ' ')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}_-]+/u)
-    .filter((w) => w.length > 0);
+  return (
+    text
+      .replace(/\b(AND|OR|NOT)\b/g, ' ')
+      // Only from the start of a run of name characters: tried from inside the run too, a long run
+      // without a colon costs quadratic time.
+      .replace(/(?<![a-zA-Z_.])[a-zA-Z_.]+:/g, ' ')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}_-]+/u)
+      .filter((w) => w.length > 0)
+  );
 }
 
 function textOf(doc: Doc, fields: readonly string[]): string {
@@ -71,6 +79,12 @@ function textOf(doc: Doc, fields: readonly string[]): string {
     .filter((v) => typeof v === 'string' || typeof v === 'number')
     .join(' ')
     .toLowerCase();
+}
+
+function boundedText(value: unknown, field: string): string {
+  const text = String(value);
+  if (text.length > MAX_QUERY_TEXT) throw new QueryError(`search text is at most ${MAX_QUERY_TEXT} characters`, field);
+  return text;
 }
 
 function asArray(value: unknown): unknown[] {
@@ -93,12 +107,13 @@ export function matches(doc: Doc, query: unknown): boolean {
     case 'terms': {
       const [field, values] = singleField(clause, kind);
       if (!Array.isArray(values)) throw new QueryError('terms takes an array of values', `query.terms.${field}`);
+      if (values.length > MAX_TERMS) throw new QueryError(`terms takes at most ${MAX_TERMS} values`, `query.terms.${field}`);
       return valuesAt(doc, field).some((v) => values.some((w) => same(v, w)));
     }
     case 'match':
     case 'match_phrase': {
       const [field, spec] = singleField(clause, kind);
-      const text = String(isObject(spec) ? spec['query'] : spec);
+      const text = boundedText(isObject(spec) ? spec['query'] : spec, `query.${kind}.${field}`);
       const found = valuesAt(doc, field);
       if (found.some((v) => same(v, text))) return true;
       const haystack = found
@@ -147,7 +162,7 @@ export function matches(doc: Doc, query: unknown): boolean {
       if (!isObject(clause) || typeof clause['query'] !== 'string') throw new QueryError(`${kind} takes {query, fields?}`, `query.${kind}`);
       const fields = Array.isArray(clause['fields']) ? clause['fields'].filter((f): f is string => typeof f === 'string') : TEXT_FIELDS;
       const haystack = textOf(doc, fields.length > 0 ? fields : TEXT_FIELDS);
-      return words(clause['query']).every((w) => haystack.includes(w));
+      return words(boundedText(clause['query'], `query.${kind}.query`)).every((w) => haystack.includes(w));
     }
     default:
       throw new QueryError(`the query clause "${kind}" is not supported (see the API docs for the supported subset)`, `query.${kind}`);

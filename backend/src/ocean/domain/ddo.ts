@@ -94,6 +94,11 @@ export function didFor(nftAddress: string, chainId: number): string {
   return `did:op:${bytesToHex(sha256(utf8ToBytes(checksumAddress(nftAddress) + String(chainId))))}`;
 }
 
+/** True when `value` has the shape didFor gives: what is not can name no asset, and is not looked up. */
+export function isDid(value: string): boolean {
+  return /^did:op:[0-9a-f]{64}$/.test(value);
+}
+
 /** ISO 8601 without milliseconds: `2026-12-03T18:00:00Z`. */
 function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
