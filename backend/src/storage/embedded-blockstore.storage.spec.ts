@@ -1,9 +1,10 @@
 import { createCipheriv, createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as dagPb from '@ipld/dag-pb';
 import { FsBlockstore } from 'blockstore-fs';
+import { NextToLast } from 'blockstore-fs/sharding';
 import { UnixFS } from 'ipfs-unixfs';
 import { exporter } from 'ipfs-unixfs-exporter';
 import { importFile } from 'ipfs-unixfs-importer';
@@ -11,7 +12,8 @@ import { fixedSize } from 'ipfs-unixfs-importer/chunker';
 import { balanced } from 'ipfs-unixfs-importer/layout';
 import { CID } from 'multiformats/cid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EmbeddedBlockstoreStorage, leafBlock, leafFraming } from './embedded-blockstore.storage.js';
+import { leafBlock, leafFraming } from './domain/kubo-file-dag.js';
+import { EmbeddedBlockstoreStorage } from './embedded-blockstore.storage.js';
 import { StorageNotFoundError } from './storage.port.js';
 
 const HELLO = new TextEncoder().encode('hello world\n');
@@ -321,6 +323,32 @@ describe('EmbeddedBlockstoreStorage', () => {
     await storage.close();
     await expect(storage.has(HELLO_CID)).rejects.toThrow(/closed/);
     await expect(storage.add(HELLO)).rejects.toThrow(/closed/);
+  });
+
+  it('fails an add with the error of a block that could not be written, and adds again once the folder is back', async () => {
+    await storage.open();
+    const blocks = path.join(dir, 'blocks');
+    await rm(blocks, { recursive: true });
+    await writeFile(blocks, 'not a folder');
+    await expect(storage.add(patterned(3 * CHUNK))).rejects.toThrow(/ENOTDIR|EEXIST/);
+    await rm(blocks);
+    await mkdir(blocks);
+    const bytes = patterned(3 * CHUNK);
+    const { cid } = await storage.add(bytes);
+    expect((await collect(storage.cat(cid))).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('writes the parents of a file only after all of its leaves, so that a root on disk means the whole file', async () => {
+    const bytes = patterned(175 * CHUNK + 1);
+    const { cid } = await storage.add(bytes);
+    const root = await exporter(CID.parse(cid), new FsBlockstore(path.join(dir, 'blocks')));
+    if (root.type !== 'file') throw new Error('not a file');
+    const files = root.node.Links.map((link) => new NextToLast().encode(link.Hash));
+    const mtime = async ({ dir: folder, file }: { dir: string; file: string }) =>
+      (await stat(path.join(dir, 'blocks', folder, file))).mtimeMs;
+    const rootTime = await mtime(new NextToLast().encode(CID.parse(cid)));
+    for (const child of files) expect(await mtime(child)).toBeLessThanOrEqual(rootTime);
+    expect(await storage.has(cid)).toBe(true);
   });
 
   it('reports why a failing source failed', async () => {

@@ -1,98 +1,18 @@
-import { access, closeSync, open, read, readv, rename, unlink, writeFile, type Stats } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { promisify } from 'node:util';
+import { closeSync, open, read, readv, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as dagPb from '@ipld/dag-pb';
 import { FsBlockstore } from 'blockstore-fs';
 import { NextToLast } from 'blockstore-fs/sharding';
 import { UnixFS } from 'ipfs-unixfs';
 import { exporter, type ExportContentOptions, type UnixFSEntry } from 'ipfs-unixfs-exporter';
-import { importFile, type BufferImporter, type ImportContent, type ImporterOptions, type WritableStorage } from 'ipfs-unixfs-importer';
-import { fixedSize } from 'ipfs-unixfs-importer/chunker';
-import { balanced } from 'ipfs-unixfs-importer/layout';
 import { CID } from 'multiformats/cid';
 import * as raw from 'multiformats/codecs/raw';
 import { identity } from 'multiformats/hashes/identity';
-import { sha256 } from 'multiformats/hashes/sha2';
-import { bytesInRange, CountingSource, fillFrom, parseCid, readByteRange } from './storage-input.util.js';
+import { BlockWriter } from './block-writer.js';
+import { BalancedFileDag, dagPbCidV0, KUBO_CHUNK_BYTES, leafBlock, leafFraming } from './domain/kubo-file-dag.js';
+import { bytesInRange, fillFrom, parseCid, readByteRange } from './storage-input.util.js';
 import { StorageNotFoundError, type StorageCatOptions, type StoragePort } from './storage.port.js';
-
-/**
- * kubo's `ipfs add` defaults (the "unixfs-v0-2015" profile of IPIP-499), each spelled out rather than taken
- * from the importer's defaults (CIDv1, raw leaves), which would give CIDs kubo never produces.
- */
-function kuboAddDefaults(): ImporterOptions {
-  return {
-    cidVersion: 0,
-    rawLeaves: false,
-    leafType: 'file',
-    reduceSingleLeafToSelf: true,
-    chunker: fixedSize({ chunkSize: 262_144 }),
-    layout: balanced({ maxChildrenPerNode: 174 }),
-    fieldOrder: 'links-first',
-    wrapWithDirectory: false,
-    bufferImporter: leanLeaves,
-    // Leaves built and written at once per file (the importer's default is 10): each holds its chunk and two
-    // copies of it, and a dataset version stores several files at a time; four keep the writes overlapping.
-    blockWriteConcurrency: 4,
-  };
-}
-
-/**
- * The importer's own leaf builder, less what it keeps: its result carries each leaf's UnixFS with
- * the leaf's data, and the layout holds up to 174 results (a parent's children) before writing the
- * parent, so a file being added kept about 45 MB of copies alive (and five formats stored at once,
- * five times that). Here the result's UnixFS records only the leaf's size, which is all the parent
- * reads from it (`addBlockSize(fileSize())`); the leaf's bytes (kubo's: a dag-pb node whose Data is
- * a UnixFS file holding the chunk, `leafBlock`) and so every CID are the same.
- */
-const leanLeaves: BufferImporter = async function* (file, blockstore) {
-  for await (const chunk of file.content) {
-    yield async () => {
-      const block = leafBlock(chunk);
-      const cid = CID.createV0(await sha256.digest(block));
-      await blockstore.put(cid, block);
-      return { cid, unixfs: new UnixFS({ type: 'file', blockSizes: [BigInt(chunk.length)] }), size: BigInt(block.length), block };
-    };
-  }
-};
-
-/** Protobuf's varint of a length. */
-function varint(value: number): number[] {
-  const bytes: number[] = [];
-  for (; value >= 0x80; value = Math.floor(value / 0x80)) bytes.push((value % 0x80) | 0x80);
-  bytes.push(value);
-  return bytes;
-}
-
-/**
- * What surrounds a leaf's `dataBytes` (> 0) bytes in its block, as `dagPb.encode({Data: new
- * UnixFS({type: 'file', data}).marshal(), Links: []})` makes it (and kubo): a PBNode whose only field
- * is Data (1), holding a UnixFS Data message of Type (1) = file (2), Data (2) and filesize (3). A
- * block that is exactly `head ‖ data ‖ tail` is such a leaf, so its data can be read straight where
- * it is wanted.
- */
-export function leafFraming(dataBytes: number): { head: Buffer; tail: Buffer } {
-  const size = varint(dataBytes);
-  const unixfsLength = 2 + 1 + size.length + dataBytes + 1 + size.length;
-  return { head: Buffer.from([0x0a, ...varint(unixfsLength), 0x08, 0x02, 0x12, ...size]), tail: Buffer.from([0x18, ...size]) };
-}
-
-/**
- * A leaf's block (`leafFraming`), written into one buffer with one copy of the data instead of the
- * library's two. An empty chunk (the library leaves its Data out) goes through the library.
- */
-export function leafBlock(data: Uint8Array): Uint8Array {
-  if (data.length === 0) return dagPb.encode({ Data: new UnixFS({ type: 'file', data }).marshal(), Links: [] });
-  const { head, tail } = leafFraming(data.length);
-  const block = new Uint8Array(head.length + data.length + tail.length);
-  block.set(head, 0);
-  block.set(data, head.length);
-  block.set(tail, head.length + data.length);
-  return block;
-}
-
-type BlockBytes = Parameters<FsBlockstore['put']>[1];
 
 /** A UnixFS file node with children: its own data (rarely any) and where each child's bytes lie in the node's. */
 interface Branch {
@@ -103,6 +23,9 @@ interface Branch {
 
 /** A file node as a read walks it: a branch, or a leaf's file bytes. */
 type FileNode = Branch | Uint8Array;
+
+/** Leaf buffers of a file being added (256 KiB each): one being filled, the rest with the writer, whose pace varies on a busy machine. */
+const LEAF_BUFFERS = 16;
 
 /** Branches kept for reads: each is one block's links (a 1 GiB file has 25), so a few hundred files' worth. */
 const MAX_BRANCHES = 4096;
@@ -131,16 +54,6 @@ function closeFile(fd: number): void {
   }
 }
 
-const exists = (file: string) => new Promise<boolean>((resolve) => access(file, (error) => resolve(!error)));
-const writeBytes = promisify(writeFile);
-const renamed = promisify(rename);
-
-async function joinedBytes(pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const piece of pieces) parts.push(piece);
-  return Buffer.concat(parts);
-}
-
 /** The node is not part of a UnixFS file: the exporter reads it (and says what it is). */
 class NotAFileNode extends Error {}
 
@@ -167,8 +80,6 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
   private readonly blocks: FsBlockstore;
   private opening: Promise<void> | undefined;
   private closed = false;
-  private readonly writes = new Map<string, Promise<CID>>();
-  private readonly writer: WritableStorage = { put: (cid, bytes) => this.putOnce(cid, bytes) };
   /** Branch nodes by CID: blocks never change, so a download's every range finds its way down without rereading them. */
   private readonly branches = new Map<string, Branch>();
   /**
@@ -176,9 +87,7 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
    * of kubo's chunk size): written by any number of reads at once, and never read.
    */
   private readonly discarded = Buffer.allocUnsafe(262_144);
-  /** Shard folders known to exist: each is made once, not once per block. */
-  private readonly folders = new Set<string>();
-  private temporaries = 0;
+  private readonly writer = new BlockWriter();
 
   /** Where a block's file is: the blockstore's own (default) layout, named so that reads can open the file directly. */
   private readonly sharding = new NextToLast();
@@ -199,12 +108,7 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
 
   async add(content: AsyncIterable<Uint8Array> | Uint8Array): Promise<{ cid: string; size: number }> {
     await this.open();
-    if (content instanceof Uint8Array) {
-      return { cid: await this.import(content), size: content.byteLength };
-    }
-    const source = new CountingSource(content);
-    const cid = await this.import(source);
-    return { cid, size: source.bytes };
+    return this.addFile(content instanceof Uint8Array ? [content] : content);
   }
 
   async *cat(cid: string, options?: StorageCatOptions): AsyncGenerator<Uint8Array, void, undefined> {
@@ -409,7 +313,7 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
     const root = parseCid(cid);
     await this.open();
     await this.reachable();
-    // The importer writes a parent only after all of its children, so a root on disk means the whole file is.
+    // A parent is written only after all of its children (as the importer does), so a root on disk means the whole file is.
     return this.blocks.has(root);
   }
 
@@ -445,13 +349,8 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.allSettled(this.writes.values());
+    await this.writer.close();
     await this.blocks.close();
-  }
-
-  private async import(content: ImportContent): Promise<string> {
-    const result = await importFile({ content }, this.writer, kuboAddDefaults());
-    return result.cid.toString();
   }
 
   private async resolveFile(root: CID, cid: string): Promise<StoredFile> {
@@ -477,46 +376,94 @@ export class EmbeddedBlockstoreStorage implements StoragePort {
     }
   }
 
-  /**
-   * Files with repeated content (runs of zeros, duplicate frames) yield the same block several times at once.
-   * blockstore-fs writes each through the same temporary file name, and the losing rename retries for about a
-   * second; writing a block once, and not again when it is already on disk, avoids both the race and the stall.
-   */
-  private putOnce(cid: CID, bytes: BlockBytes): Promise<CID> {
-    const key = cid.toString();
-    const pending = this.writes.get(key);
-    if (pending !== undefined) return pending;
-    const write = this.writeIfAbsent(cid, bytes).finally(() => this.writes.delete(key));
-    this.writes.set(key, write);
-    return write;
+  /** The folder of a block's file and the file: the blockstore's own (default) layout. */
+  private blockPath(cid: CID): [folder: string, name: string] {
+    const { dir, file } = this.sharding.encode(cid);
+    const folder = path.join(this.blocks.path, dir);
+    return [folder, path.join(folder, file)];
   }
 
   /**
-   * Writes a block where the blockstore reads it, atomically (a temporary file of this process renamed
-   * into place, as blockstore-fs does, but under a name of its own, so two writers never share one):
-   * a crash leaves either the whole block or none.
+   * Cuts the content into kubo's 256 KiB leaves and writes every block of its DAG (`BalancedFileDag`),
+   * through the writer thread, each parent after its children. A full leaf is framed in place in a
+   * buffer that the content is copied into once; the few buffers go to the writer and come back to
+   * take the next leaves, so a file makes no buffer per block for the collector to chase, and each
+   * block is hashed with one SHA-256 call.
    */
-  private async writeIfAbsent(cid: CID, bytes: BlockBytes): Promise<CID> {
-    const { dir, file } = this.sharding.encode(cid);
-    const folder = path.join(this.blocks.path, dir);
-    const name = path.join(folder, file);
-    if (await exists(name)) return cid;
-    const data = bytes instanceof Uint8Array ? bytes : await joinedBytes(bytes);
-    const temporary = `${name}.${process.pid}-${++this.temporaries}.tmp`;
-    try {
-      if (!this.folders.has(dir)) await mkdir(folder, { recursive: true });
-      await writeBytes(temporary, data).catch(async (error: unknown) => {
-        // The folder was made before but is gone (the store's folder removed and put back): made again once.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        await mkdir(folder, { recursive: true });
-        await writeBytes(temporary, data);
-      });
-      this.folders.add(dir);
-      await renamed(temporary, name);
-    } catch (error) {
-      unlink(temporary, () => undefined);
-      throw error;
+  private async addFile(content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<{ cid: string; size: number }> {
+    const { head, tail } = leafFraming(KUBO_CHUNK_BYTES);
+    const leafBytes = head.length + KUBO_CHUNK_BYTES + tail.length;
+    const spare: Buffer[] = [];
+    let buffers = 0;
+    let writing = 0;
+    let failure: { error: unknown } | undefined;
+    let wake: (() => void) | undefined;
+    const write = (cid: CID, block: Uint8Array, reuse: boolean) => {
+      writing++;
+      this.writer.write(...this.blockPath(cid), block, reuse).then(
+        (back) => {
+          if (reuse) spare.push(Buffer.from(back.buffer, back.byteOffset, back.byteLength));
+          writing--;
+          wake?.();
+        },
+        (error: unknown) => {
+          failure ??= { error };
+          writing--;
+          wake?.();
+        },
+      );
+    };
+    const waitForWrites = () => new Promise<void>((resolve) => (wake = resolve));
+    const nextLeaf = async (): Promise<Buffer> => {
+      for (;;) {
+        if (failure) throw failure.error;
+        const leaf = spare.pop();
+        if (leaf) return leaf;
+        if (buffers < LEAF_BUFFERS) {
+          buffers++;
+          const made = Buffer.alloc(leafBytes);
+          head.copy(made, 0);
+          tail.copy(made, head.length + KUBO_CHUNK_BYTES);
+          return made;
+        }
+        await waitForWrites();
+      }
+    };
+    // Parents (a few KiB per 45 MB of file) are written once every leaf is, each after the one before,
+    // so that a root on disk still means the whole file is.
+    const parents: Array<{ cid: CID; block: Uint8Array }> = [];
+    const dag = new BalancedFileDag((cid, block) => parents.push({ cid, block }));
+    const putLeaf = (block: Uint8Array, dataBytes: number, reuse: boolean) => {
+      const cid = dagPbCidV0(block);
+      dag.addLeaf({ cid, fileBytes: dataBytes, dagBytes: block.length });
+      write(cid, block, reuse); // with `reuse`, the block's memory is the writer's from here on (its length reads 0)
+    };
+    let leaf = await nextLeaf();
+    let size = 0;
+    let filled = 0;
+    for await (const piece of content) {
+      // A Node stream with setEncoding() yields strings, which would be stored as something else entirely.
+      if (!(piece instanceof Uint8Array)) throw new TypeError('File content must be a stream of Uint8Array chunks');
+      if (this.closed) throw new Error(`Embedded storage in ${this.directory} is closed`);
+      size += piece.length;
+      for (let at = 0; at < piece.length;) {
+        const take = Math.min(KUBO_CHUNK_BYTES - filled, piece.length - at);
+        leaf.set(take === piece.length ? piece : piece.subarray(at, at + take), head.length + filled);
+        filled += take;
+        at += take;
+        if (filled === KUBO_CHUNK_BYTES) {
+          putLeaf(leaf, KUBO_CHUNK_BYTES, true);
+          leaf = await nextLeaf();
+          filled = 0;
+        }
+      }
     }
-    return cid;
+    // The last, shorter leaf has framing of its own; an empty file is one empty leaf.
+    if (filled > 0 || size === 0) putLeaf(leafBlock(leaf.subarray(head.length, head.length + filled)), filled, false);
+    const root = dag.finish();
+    while (writing > 0) await waitForWrites();
+    if (failure) throw failure.error;
+    for (const parent of parents) await this.writer.write(...this.blockPath(parent.cid), parent.block, false);
+    return { cid: root.cid.toString(), size };
   }
 }

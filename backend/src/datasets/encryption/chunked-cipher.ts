@@ -169,7 +169,8 @@ export async function* encryptStream(
         yield* sealed;
       }
       const take = Math.min(chunkSize - filled, piece.length - offset);
-      pending.set(piece.subarray(offset, offset + take), filled);
+      // A piece that fits whole (records, small pages) is copied without making a view of it first.
+      pending.set(take === piece.length ? piece : piece.subarray(offset, offset + take), filled);
       filled += take;
       offset += take;
     }
