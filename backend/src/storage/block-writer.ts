@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * What the writer thread runs: the blocks it is given written at once (on the thread pool), each
- * to a temporary file of its own to a temporary file of its own (process, thread
+ * to a temporary file of its own (named by process, thread
  * and a counter) and renamed into place, so that a crash leaves either the whole block or none and
  * two writers never share a name; a block already on disk is not written again. Evaluated from this
  * string (CommonJS) rather than loaded from a file, so that the compiled app and the tests (which
