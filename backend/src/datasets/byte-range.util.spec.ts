@@ -15,4 +15,9 @@ describe('byte ranges', () => {
     expect(parseByteRange('items=0-1', 100)).toEqual({ kind: 'whole' });
     expect(parseByteRange('bytes=9-3', 100)).toEqual({ kind: 'whole' });
   });
+
+  it('reads the unit in any case, as RFC 9110 says unit names are case-insensitive', () => {
+    expect(parseByteRange('Bytes=0-9', 100)).toEqual({ kind: 'range', start: 0, end: 9 });
+    expect(parseByteRange('BYTES=-10', 100)).toEqual({ kind: 'range', start: 90, end: 99 });
+  });
 });

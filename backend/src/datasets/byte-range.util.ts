@@ -7,7 +7,8 @@ export type ByteRangeAnswer = { kind: 'whole' } | { kind: 'range'; start: number
 
 export function parseByteRange(header: string | undefined, size: number): ByteRangeAnswer {
   if (header === undefined) return { kind: 'whole' };
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  // Range unit names are case-insensitive (RFC 9110 §14.1): `Bytes=` is `bytes=`.
+  const match = /^bytes=(\d*)-(\d*)$/i.exec(header.trim());
   if (!match || (match[1] === '' && match[2] === '')) return { kind: 'whole' };
   const [, first, last] = match as unknown as [string, string, string];
   if (first === '') {
