@@ -61,6 +61,16 @@ describe('the Elasticsearch query subset', () => {
     expect(() => search(docs, { query: { bool: { boost: 2 } } }, () => '')).toThrow(/bool.boost/);
   });
 
+  it('checks every clause whatever the catalogue holds: an empty one, or a bool whose first branch already fails', () => {
+    expect(() => search([], { query: { fuzzy: { id: 'x' } } }, () => '')).toThrow(/fuzzy/);
+    const failingFirst = { bool: { must: [{ term: { id: 'no such asset' } }, { wildcard: { id: 'x*' } }] } };
+    expect(() => search(docs, { query: failingFirst }, () => '')).toThrow(/wildcard/);
+    const inShould = { bool: { should: [{ match_all: {} }, { range: { 'stats.price.value': 5 } }] } };
+    expect(() => search(docs, { query: inShould }, () => '')).toThrow(/range takes/);
+    for (const body of [[], 'match everything', null, 7]) expect(() => search(docs, body, () => '')).toThrow(/search request/);
+    expect(search([], undefined, () => '').hits.total.value).toBe(0);
+  });
+
   it('drops field prefixes in linear time, and refuses search text and term lists past their caps', () => {
     // 'field:' prefixes were looked for from every position of a run of letters: quadratic, minutes for this.
     expect(matches(heron, { query_string: { query: 'a'.repeat(1000) } })).toBe(false);

@@ -92,7 +92,11 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-export function matches(doc: Doc, query: unknown): boolean {
+/**
+ * Whether `doc` matches `query`. With `every`, every clause of a `bool` is evaluated (no short
+ * cut), so that a query checked once against an empty document has had each of its clauses checked.
+ */
+export function matches(doc: Doc, query: unknown, every = false): boolean {
   if (query === undefined) return true;
   if (!isObject(query) || Object.keys(query).length !== 1) throw new QueryError('a query is an object with one clause', 'query');
   const [kind, clause] = Object.entries(query)[0]!;
@@ -150,9 +154,11 @@ export function matches(doc: Doc, query: unknown): boolean {
         }
       }
       const required = [...asArray(clause['must']), ...asArray(clause['filter'])];
-      if (!required.every((q) => matches(doc, q))) return false;
-      if (asArray(clause['must_not']).some((q) => matches(doc, q))) return false;
+      const mustNot = asArray(clause['must_not']);
       const should = asArray(clause['should']);
+      if (every) [...required, ...mustNot, ...should].forEach((q) => matches(doc, q, true));
+      if (!required.every((q) => matches(doc, q))) return false;
+      if (mustNot.some((q) => matches(doc, q))) return false;
       if (should.length === 0) return true;
       const minimum = typeof clause['minimum_should_match'] === 'number' ? clause['minimum_should_match'] : required.length > 0 ? 0 : 1;
       return should.filter((q) => matches(doc, q)).length >= minimum;
@@ -193,7 +199,9 @@ export interface SearchHits {
 
 /** Runs `body` ({query, from, size, sort}; `aggs` is not supported) over `docs`, in ES's answer shape. */
 export function search(docs: readonly Doc[], body: unknown, idOf: (doc: Doc) => string): SearchHits {
-  const request = isObject(body) ? body : {};
+  if (body !== undefined && !isObject(body))
+    throw new QueryError('the body is a search request: an object {query, from, size, sort}', 'body');
+  const request: Record<string, unknown> = isObject(body) ? body : {};
   if (request['aggs'] !== undefined || request['aggregations'] !== undefined)
     throw new QueryError('aggregations are not supported', 'aggs');
   const from = request['from'] ?? 0;
@@ -203,6 +211,9 @@ export function search(docs: readonly Doc[], body: unknown, idOf: (doc: Doc) => 
     throw new QueryError(`size must be an integer from 0 to ${MAX_QUERY_SIZE}`, 'size');
   }
   const keys = sortKeys(request['sort']);
+  // Every clause is checked once, whatever the catalogue holds: an unsupported or malformed clause is
+  // refused even where no asset (or no branch of a bool) would have reached it.
+  matches({}, request['query'], true);
   const found = docs.filter((doc) => matches(doc, request['query']));
   if (keys.length > 0) {
     found.sort((a, b) => {
