@@ -71,9 +71,10 @@ describe('two senders of one lane', () => {
     await held;
     expect(await txs.whileLaneLocked(901, () => Promise.resolve())).toBe(false);
     await sqlRows(db, 'SELECT pg_terminate_backend($1)', [holderPid]);
-    let second = false;
-    for (let attempt = 0; attempt < 50 && !second; attempt++) second = await txs.whileLaneLocked(901, () => Promise.resolve());
-    expect(second).toBe(true);
+    // The lock goes when the holder's backend has exited: wait for that state, then take the lane.
+    const alive = async () => (await sqlRows(db, 'SELECT 1 FROM pg_stat_activity WHERE pid = $1', [holderPid])).length > 0;
+    while (await alive());
+    expect(await txs.whileLaneLocked(901, () => Promise.resolve())).toBe(true);
     released();
     await first;
   });
