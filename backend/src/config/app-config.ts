@@ -174,12 +174,14 @@ export interface OceanConfig {
   readonly providerKey: string | undefined;
 }
 
-/** Requests per window: signed-in callers by account, anonymous ones by IP, sign-in by IP and route. */
+/** Requests per window: signed-in callers by account, anonymous ones by IP, sign-in and the faucet by IP and route. */
 export interface RateLimitConfig {
   readonly windowSeconds: number;
   readonly perUser: number;
   readonly perIp: number;
   readonly signInPerIp: number;
+  /** POST /api/dev/faucet per client network: each grant is a mined transaction, and made-up addresses cost nothing. */
+  readonly faucetPerIp: number;
 }
 
 export interface AntiCheatConfig {
@@ -716,6 +718,7 @@ export function loadConfig(given: Env, cwd: string): AppConfig {
       perUser: readInt(env, 'RATE_LIMIT_PER_USER', 1200, 1, 1_000_000_000),
       perIp: readInt(env, 'RATE_LIMIT_PER_IP', 1200, 1, 1_000_000_000),
       signInPerIp: readInt(env, 'RATE_LIMIT_SIGN_IN_PER_IP', 60, 1, 1_000_000_000),
+      faucetPerIp: readInt(env, 'RATE_LIMIT_FAUCET_PER_IP', 10, 1, 1_000_000_000),
     },
     trustedProxies: readTrustedProxies(env, 'TRUSTED_PROXIES'),
     corsOrigins: readOrigins(env, 'CORS_ORIGINS'),

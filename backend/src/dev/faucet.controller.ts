@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
+import { RateLimitGroup } from '../http/rate-limits.js';
 import { FaucetGrantDto, FaucetRequestDto } from './faucet.dto.js';
 import { FaucetService } from './faucet.service.js';
 
@@ -13,6 +14,7 @@ export class FaucetController {
   @Post('faucet')
   @HttpCode(200)
   @Public()
+  @RateLimitGroup('faucet')
   @ApiOkResponse({
     type: FaucetGrantDto,
     description: 'Gas (mined) and base tokens (queued) sent to the address; once per address per FAUCET_WINDOW_SECONDS',

@@ -24,7 +24,9 @@ const erc20 = new Interface(['function transfer(address to, uint256 amount) retu
  * Gives a wallet gas and base tokens on the embedded chain, so that a new buyer can try a purchase:
  * gas from a development account (sent and mined before the answer), base tokens (the Ocean token
  * deployed at boot) from the operator that deployed it, through the outbox. One grant per address
- * per FAUCET_WINDOW_SECONDS.
+ * per FAUCET_WINDOW_SECONDS, claimed before the gas is sent (a process that dies before the gas is
+ * recorded leaves the claim, and that address waits out the window), and at most
+ * RATE_LIMIT_FAUCET_PER_IP requests per client network (http/rate-limits.ts).
  */
 @Injectable()
 export class FaucetService implements OnApplicationShutdown {
@@ -56,31 +58,38 @@ export class FaucetService implements OnApplicationShutdown {
     if (!baseToken) throw new DevException(ErrorCode.FAUCET_UNAVAILABLE, 'No Ocean base token is deployed on this chain');
     const { faucetGasWei: gasWei, faucetTokens: tokens, faucetWindowSeconds: window } = this.config.sales;
     const purpose = (grantId: number) => `faucet:${grantId}:tokens`;
-    const outcome = await this.grants.grantOnce(address, window, async (manager, grantId) => {
-      const gasTx = await this.sendGas(address, gasWei);
-      if (tokens > 0n) {
-        await this.outbox.enqueue(manager, [
-          { purpose: purpose(grantId), to: baseToken, data: erc20.encodeFunctionData('transfer', [address, tokens]) },
-        ]);
-      }
-      return { gasWei, tokens, gasTx, grantId };
-    });
-    if ('refusedUntil' in outcome) {
+    const claim = await this.grants.claim(address, window);
+    if ('refusedUntil' in claim) {
       throw new DevException(
         ErrorCode.RATE_LIMITED,
-        `${address} had faucet funds already; ask again after ${outcome.refusedUntil.toISOString()}`,
+        `${address} had faucet funds already; ask again after ${claim.refusedUntil.toISOString()}`,
         'address',
       );
     }
+    // No database connection is held while the gas is mined: grants queue one at a time here, and a
+    // crowd of them must not take the pool from the rest of the API.
+    let gasTx: string;
+    try {
+      gasTx = await this.sendGas(address, gasWei);
+    } catch (error) {
+      await this.grants.forget(claim.id);
+      throw error;
+    }
+    await this.grants.complete(claim.id, { gasWei, tokens, gasTx }, async (manager) => {
+      if (tokens === 0n) return;
+      await this.outbox.enqueue(manager, [
+        { purpose: purpose(claim.id), to: baseToken, data: erc20.encodeFunctionData('transfer', [address, tokens]) },
+      ]);
+    });
     void this.outbox.kick();
     return {
       address,
       gas: formatTokens(gasWei),
-      gasTxHash: outcome.granted.gasTx,
+      gasTxHash: gasTx,
       tokens: formatTokens(tokens),
       baseToken: getAddress(baseToken),
-      tokenTxPurpose: purpose(outcome.granted.grantId),
-      nextGrantAt: new Date(outcome.at.getTime() + window * 1000).toISOString(),
+      tokenTxPurpose: purpose(claim.id),
+      nextGrantAt: new Date(claim.at.getTime() + window * 1000).toISOString(),
     };
   }
 

@@ -11,7 +11,7 @@ import { addRouteConfig } from './route-config.js';
 
 export class RateLimitException extends AppException<typeof ErrorCode.RATE_LIMITED> {}
 
-export type RateLimitGroupName = 'sign-in';
+export type RateLimitGroupName = 'sign-in' | 'faucet';
 
 interface TesseraRouteConfig {
   rateLimitGroup?: RateLimitGroupName;
@@ -82,9 +82,9 @@ export function clientNetwork(ip: string): string {
 
 /**
  * One limiter for every route: signed-in callers by account (RATE_LIMIT_PER_USER), anonymous ones by
- * IP (RATE_LIMIT_PER_IP), sign-in routes by IP and route (RATE_LIMIT_SIGN_IN_PER_IP). The client IP is
- * the socket's, or X-Forwarded-For's from TRUSTED_PROXIES only. Over the limit: 429 RATE_LIMITED with
- * Retry-After. Counters live in this process.
+ * IP (RATE_LIMIT_PER_IP), sign-in routes by IP and route (RATE_LIMIT_SIGN_IN_PER_IP), the faucet by IP
+ * (RATE_LIMIT_FAUCET_PER_IP). The client IP is the socket's, or X-Forwarded-For's from TRUSTED_PROXIES
+ * only. Over the limit: 429 RATE_LIMITED with Retry-After. Counters live in this process.
  */
 export async function registerRateLimits(app: NestFastifyApplication, limits: RateLimitConfig, account: RequestAccount): Promise<void> {
   await app.register(fastifyRateLimit, {
@@ -101,6 +101,7 @@ export async function registerRateLimits(app: NestFastifyApplication, limits: Ra
     max: (_request, key) => {
       if (key.startsWith('user:')) return limits.perUser;
       if (key.startsWith('ip:')) return limits.perIp;
+      if (key.startsWith('faucet:')) return limits.faucetPerIp;
       return limits.signInPerIp;
     },
     // Retry-After on a 429 only: three x-ratelimit-* headers on every answer would cost each labeling call.

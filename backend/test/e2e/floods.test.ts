@@ -85,6 +85,49 @@ describe('sign-in floods', () => {
   });
 });
 
+describe('faucet floods', () => {
+  it('grants at most RATE_LIMIT_FAUCET_PER_IP made-up addresses per client network and window, then answers 429', async () => {
+    const limit = t.config.rateLimits.faucetPerIp;
+    const post = async (address: string): Promise<Answer> => {
+      const response = await request(`${t.baseUrl}/api/dev/faucet`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ address }),
+      });
+      const retryAfter = response.headers['retry-after'];
+      return {
+        status: response.statusCode,
+        retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+        body: (await response.body.json()) as Answer['body'],
+      };
+    };
+    const addresses = Array.from({ length: limit + 15 }, () => Wallet.createRandom().address);
+    const answers = await burst(addresses.length, 5, (i) => post(addresses[i]!));
+    const granted = answers.filter((a) => a.status === 200);
+    const limited = answers.filter((a) => a.status === 429);
+    expect(granted).toHaveLength(limit);
+    expect(limited).toHaveLength(15);
+    // The network's limit, not an address's window: no field, and a Retry-After within the window.
+    expect(limited[0]!.body).toEqual({ statusCode: 429, code: 'RATE_LIMITED', message: expect.stringMatching(/try again in/) });
+    expect(Number(limited[0]!.retryAfter)).toBeGreaterThan(0);
+    const [{ n } = { n: -1 }] = await sqlRows<{ n: number }>(
+      t.tessera.dataSource,
+      'SELECT count(*)::int AS n FROM faucet_grants WHERE address = ANY($1)',
+      [addresses.map((a) => a.toLowerCase())],
+    );
+    expect(n).toBe(limit);
+    // Another client network still reaches the faucet (refused here on its merits).
+    const other = await request(`${t.baseUrl}/api/dev/faucet`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ address: 'nope' }),
+      dispatcher: otherIp,
+    });
+    expect(other.statusCode).toBe(400);
+    await other.body.dump();
+  });
+});
+
 describe('trusted proxies', () => {
   it('believes X-Forwarded-For from TRUSTED_PROXIES only', async () => {
     const limit = proxied.config.rateLimits.signInPerIp;
