@@ -47,6 +47,13 @@ interface AccessService {
  * signed with PROVIDER_PRIVATE_KEY, encryption for that key, file information, and downloads checked
  * as Ocean Node checks them (order on chain, nonce, signature, NFT state) then streamed decrypted.
  */
+/**
+ * The largest nonce taken: ocean.js asks for the last nonce and signs `(last + 1).toString()` with
+ * JavaScript numbers, exact up to 2^53 - 1; past that its next nonce is not larger (or not digits),
+ * and the consumer could never sign a request again.
+ */
+const MAX_NONCE = BigInt(Number.MAX_SAFE_INTEGER) - 1n;
+
 @Injectable()
 export class ProviderService {
   constructor(
@@ -181,6 +188,10 @@ export class ProviderService {
     const consumer = this.address(consumerAddress, 'consumerAddress');
     if (!/^\d{1,70}$/.test(nonce))
       throw new ProviderException(ErrorCode.VALIDATION_FAILED, 'nonce must be a non-negative integer', 'nonce');
+    if (BigInt(nonce) > MAX_NONCE) {
+      // Stored, it would lock the consumer out: ocean.js signs the last nonce + 1 in JavaScript numbers.
+      throw new ProviderException(ErrorCode.VALIDATION_FAILED, `nonce must be at most ${MAX_NONCE}`, 'nonce');
+    }
     let signer: string;
     try {
       signer = verifyMessage(requestDigest(consumerAddress, nonce, command), signature);

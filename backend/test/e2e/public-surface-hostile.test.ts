@@ -244,6 +244,12 @@ describe('GET /api/services/download', () => {
       const url = new URL(await downloadUrl(t.baseUrl, buyer, { did: did(), txId, fileIndex, nonce }));
       await refusedText(await fetch(url), 400);
     }
+    // Digits, but past what ocean.js can add 1 to exactly: refused, and nothing stored (the later
+    // downloads of this file sign the stored nonce + 1).
+    for (const nonce of ['9007199254740991', '9'.repeat(70)]) {
+      const url = new URL(await downloadUrl(t.baseUrl, buyer, { did: did(), txId, fileIndex, nonce }));
+      await refusedText(await fetch(url), 400);
+    }
     // Past the DTO's length: refused before anything is checked.
     const long = new URL(await downloadUrl(t.baseUrl, buyer, { did: did(), txId, fileIndex, nonce: '9'.repeat(71) }));
     await refusedText(await fetch(long), 400);
