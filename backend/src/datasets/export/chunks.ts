@@ -10,9 +10,8 @@ import type { PageEncoder, RecordSource } from './export-writer.js';
 const CHUNK_CHARS = 64 * 1024;
 
 /**
- * Text to UTF-8 bytes. Buffer.from writes into memory it does not zero first, which makes it about
- * twice as fast as TextEncoder.encode on a page of text; the bytes are the same (lone surrogates
- * become U+FFFD in both).
+ * Text to UTF-8 bytes: Buffer.from measured about twice as fast as TextEncoder.encode on strings of a
+ * megabyte (Node 20), with the same bytes (lone surrogates become U+FFFD in both).
  */
 export function utf8(text: string): Uint8Array {
   return Buffer.from(text, 'utf8');
