@@ -9,7 +9,13 @@ import type { PageEncoder, RecordSource } from './export-writer.js';
  */
 const CHUNK_CHARS = 64 * 1024;
 
-const encoder = new TextEncoder();
+/**
+ * Text to UTF-8 bytes: Buffer.from measured about twice as fast as TextEncoder.encode on strings of a
+ * megabyte (Node 20), with the same bytes (lone surrogates become U+FFFD in both).
+ */
+export function utf8(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
+}
 
 /** UTF-8 chunks of about CHUNK_CHARS characters, in order, from the pieces of a text. */
 export async function* textChunks(pieces: AsyncIterable<string>): AsyncGenerator<Uint8Array> {
@@ -19,12 +25,12 @@ export async function* textChunks(pieces: AsyncIterable<string>): AsyncGenerator
     parts.push(piece);
     size += piece.length;
     if (size >= CHUNK_CHARS) {
-      yield encoder.encode(parts.join(''));
+      yield utf8(parts.join(''));
       parts = [];
       size = 0;
     }
   }
-  if (size > 0) yield encoder.encode(parts.join(''));
+  if (size > 0) yield utf8(parts.join(''));
 }
 
 /** The records in arrays of at most `size`, in order. */
@@ -50,18 +56,56 @@ export async function* encodedPages(encoder: PageEncoder, records: RecordSource)
 }
 
 /**
- * A text format as a page encoder: `head` before the first record, each page's text as one UTF-8
- * piece, `tail` at the end.
+ * Where a text format writes a page: each string goes straight into one buffer kept across pages,
+ * and the page's bytes are copied out once. Joining a page's strings first (a rope of thousands of
+ * pieces) and encoding the joined text cost several times more than the copy: V8 flattens the rope
+ * into a new string before it can encode it.
  */
-export function textEncoder(text: { head?: string; page(records: readonly DatasetRecord[]): string; tail?: string }): PageEncoder {
-  let head = text.head ?? '';
-  const encoded = (value: string): Uint8Array[] => {
-    const all = head + value;
-    head = '';
-    return all === '' ? [] : [encoder.encode(all)];
+class Utf8Page {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private length = 0;
+
+  /** Appends `text` as UTF-8 (lone surrogates as U+FFFD, as TextEncoder writes them). */
+  readonly write = (text: string): void => {
+    // A UTF-16 code unit takes at most 3 bytes, so the text always fits whole.
+    const needed = this.length + text.length * 3;
+    if (needed > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.length += this.buffer.write(text, this.length);
   };
+
+  /** The bytes written since the last take, as one new buffer (none if nothing was written). */
+  take(): Uint8Array[] {
+    if (this.length === 0) return [];
+    const bytes = Buffer.allocUnsafe(this.length);
+    this.buffer.copy(bytes, 0, 0, this.length);
+    this.length = 0;
+    return [bytes];
+  }
+}
+
+/**
+ * A text format as a page encoder: `head` before the first record, each page's text (handed to
+ * `write` a string at a time) as one UTF-8 piece, `tail` at the end.
+ */
+export function textEncoder(text: {
+  head?: string;
+  page(records: readonly DatasetRecord[], write: (text: string) => void): void;
+  tail?: string;
+}): PageEncoder {
+  const out = new Utf8Page();
+  if (text.head) out.write(text.head);
   return {
-    page: (records) => encoded(text.page(records)),
-    end: () => encoded(text.tail ?? ''),
+    page(records) {
+      text.page(records, out.write);
+      return out.take();
+    },
+    end() {
+      if (text.tail) out.write(text.tail);
+      return out.take();
+    },
   };
 }

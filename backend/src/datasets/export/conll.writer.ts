@@ -123,10 +123,8 @@ export function conllDocument(record: DatasetRecord): string {
 
 function documentsEncoder(): PageEncoder {
   return textEncoder({
-    page(records) {
-      let text = '';
-      for (const record of records) text += conllDocument(record);
-      return text;
+    page(records, write) {
+      for (const record of records) write(conllDocument(record));
     },
   });
 }

@@ -53,16 +53,16 @@ function csvEncoder(columns: RecordColumn[]): PageEncoder {
   const last = columns.length - 1;
   return textEncoder({
     head: columns.map((column) => csvField(column.name)).join(',') + '\n',
-    page(records) {
-      let text = '';
+    page(records, write) {
       for (const record of records) {
+        let row = '';
         for (let i = 0; i <= last; i++) {
           const column = columns[i]!;
-          text += csvField(csvCell(column, column.value(record)));
-          text += i === last ? '\n' : ',';
+          row += csvField(csvCell(column, column.value(record)));
+          row += i === last ? '\n' : ',';
         }
+        write(row);
       }
-      return text;
     },
   });
 }

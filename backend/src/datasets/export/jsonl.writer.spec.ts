@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATION, FIXTURES, SPANS, TEXT, writeAll } from './dataset-records.fixture.js';
-import { jsonlWriter } from './jsonl.writer.js';
+import type { DatasetRecord, DatasetSchema } from '../domain/dataset-record.js';
+import { jsonlObject, jsonlWriter } from './jsonl.writer.js';
 
 async function lines(fixture: (typeof FIXTURES)[keyof typeof FIXTURES]): Promise<Record<string, unknown>[]> {
   const text = (await writeAll(jsonlWriter, fixture.records, fixture.schema)).toString('utf8');
@@ -55,6 +56,43 @@ describe('JSONL export', () => {
   it('writes every record of every project type', async () => {
     for (const fixture of Object.values(FIXTURES)) {
       expect((await lines(fixture)).map((line) => line['id'])).toEqual(fixture.records.map((record) => record.id));
+    }
+  });
+
+  it('writes each record as the text JSON.stringify writes for its object, also where keys are renamed, reordered or left out', async () => {
+    const base = CLASSIFICATION.records[0]!;
+    // JSON.parse makes `__proto__` an own key, as the database's JSON does.
+    const data = (json: string): Record<string, unknown> => JSON.parse(json) as Record<string, unknown>;
+    const odd: DatasetRecord[] = [
+      { ...base, data: data('{"text":"a","extra":1,"id":"taken","data_id":2}') }, // keys the schema does not list, renamed
+      { ...base, data: data('{"text":"b","__proto__":{"x":1}}') },
+      { ...base, data: data('{"text":"c\\ud800 \\u2028 \\u0000"}'), answer: { label: undefined as unknown as string } },
+      { ...base, data: {}, method: null, itemId: null, annotations: [{ ...base.annotations[0]!, result: { text: 'other shape' } }] },
+    ];
+    const schemas: DatasetSchema[] = [
+      CLASSIFICATION.schema,
+      // Index-like names come first in a V8 object; `constructor` is inherited when the data lacks it.
+      {
+        ...CLASSIFICATION.schema,
+        fields: [
+          { name: 'text', type: 'text' },
+          { name: '10', type: 'numeric' },
+          { name: '2', type: 'text' },
+        ],
+      },
+      {
+        ...CLASSIFICATION.schema,
+        fields: [
+          { name: 'text', type: 'text' },
+          { name: 'constructor', type: 'text' },
+        ],
+      },
+    ];
+    const cases = [...Object.values(FIXTURES), ...schemas.map((schema) => ({ schema, records: [...CLASSIFICATION.records, ...odd] }))];
+    for (const { schema, records } of cases) {
+      const toObject = jsonlObject(schema);
+      const expected = records.map((record) => JSON.stringify(toObject(record)) + '\n').join('');
+      expect((await writeAll(jsonlWriter, records, schema)).toString('utf8')).toBe(expected);
     }
   });
 });

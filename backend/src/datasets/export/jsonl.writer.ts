@@ -25,10 +25,11 @@ export const jsonlWriter: ExportWriter = {
 function jsonlEncoder(schema: DatasetSchema): PageEncoder {
   const toObject = jsonlObject(schema);
   return textEncoder({
-    page(records) {
-      let text = '';
-      for (const record of records) text += JSON.stringify(toObject(record)) + '\n';
-      return text;
+    page(records, write) {
+      for (const record of records) {
+        write(JSON.stringify(toObject(record)));
+        write('\n');
+      }
     },
   });
 }

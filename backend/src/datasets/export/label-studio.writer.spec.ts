@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { BOXES, FIXTURES, SPANS, TEXT, CLASSIFICATION, MULTILABEL, writeAll } from './dataset-records.fixture.js';
 import { LABEL_STUDIO_SCHEMA } from './format-schemas.fixture.js';
-import { labelStudioConfig, labelStudioWriter } from './label-studio.writer.js';
+import { labelStudioConfig, labelStudioTask, labelStudioWriter } from './label-studio.writer.js';
 
 interface Result {
   id: string;
@@ -133,5 +133,13 @@ describe('Label Studio export', () => {
     );
     expect(labelStudioConfig(MULTILABEL.schema)).toContain('<Choices name="label" toName="text" choice="multiple">');
     expect(labelStudioConfig(TEXT.schema)).toContain('<TextArea name="answer" toName="text"');
+  });
+
+  it('writes the text JSON.stringify writes for the task objects, for every project type', async () => {
+    for (const { schema, records } of Object.values(FIXTURES)) {
+      const toTask = labelStudioTask(schema);
+      const expected = `[${records.map((record, i) => '\n' + JSON.stringify(toTask(record, i + 1))).join(',')}\n]\n`;
+      expect((await writeAll(labelStudioWriter, records, schema)).toString('utf8'), schema.projectType).toBe(expected);
+    }
   });
 });

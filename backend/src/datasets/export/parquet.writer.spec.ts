@@ -1,11 +1,35 @@
 import { tableFromIPC } from 'apache-arrow';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { readParquet } from 'parquet-wasm';
 import { describe, expect, it } from 'vitest';
-import type { DatasetRecord } from '../domain/dataset-record.js';
+import type { DatasetRecord, DatasetSchema } from '../domain/dataset-record.js';
 import { recordColumns } from './columns.js';
 import { CLASSIFICATION, FIXTURES, writeAll, META } from './dataset-records.fixture.js';
-import { parquetWriter } from './parquet.writer.js';
+import { parquetSchema, parquetWriter } from './parquet.writer.js';
+
+/**
+ * The file hyparquet-writer writes for the records with its own Snappy compressor and no other
+ * option but ours: the reference for the bytes of our encoder, which brings its own compressor.
+ */
+function libraryFile(records: readonly DatasetRecord[], schema: DatasetSchema, groupRows: number): Buffer {
+  const columns = recordColumns(schema);
+  const writer = new ByteWriter();
+  const parquet = new ParquetWriter({ writer, schema: parquetSchema(columns), createdBy: 'tessera' });
+  for (let start = 0; start < records.length; start += groupRows) {
+    const group = records.slice(start, start + groupRows);
+    const columnData = columns.map((column) => ({
+      name: column.name,
+      data: group.map((record) => {
+        const value = column.value(record) ?? null;
+        return column.type === 'json' && value !== null ? JSON.stringify(value) : value;
+      }),
+    }));
+    void parquet.write({ columnData, rowGroupSize: group.length });
+  }
+  void parquet.finish();
+  return Buffer.from(writer.getBytes());
+}
 
 function arrayBuffer(bytes: Buffer): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -102,6 +126,26 @@ describe('Parquet export', () => {
     const rows = await parquetReadObjects({ file, columns: ['id', 'score'] });
     expect(rows.map((row) => row['score'])).toEqual(records.map((_, i) => i));
     expect(rows[24_999]).toEqual({ id: 'r24999', score: 24_999 });
+  });
+
+  it('writes the bytes hyparquet-writer writes with its own Snappy compressor, for every project type and over several row groups', async () => {
+    for (const { schema, records } of Object.values(FIXTURES)) {
+      expect((await writeAll(parquetWriter, records, schema)).equals(libraryFile(records, schema, 10_000)), schema.projectType).toBe(true);
+    }
+    const base = CLASSIFICATION.records[0]!;
+    const words = ['alpha', 'beta', 'ünï', '😀', 'a "quoted", text\n'];
+    const records: DatasetRecord[] = Array.from({ length: 23_456 }, (_, i) => ({
+      ...base,
+      id: `r${i}`,
+      split: i % 7 === 0 ? 'test' : 'train',
+      data: {
+        ...base.data,
+        score: i % 13 === 0 ? null : i / 7,
+        text: Array.from({ length: 1 + (i % 40) }, (_, k) => words[(i * k) % 5]).join(' '),
+      },
+    }));
+    const bytes = await writeAll(parquetWriter, records, CLASSIFICATION.schema);
+    expect(bytes.equals(libraryFile(records, CLASSIFICATION.schema, 10_000))).toBe(true);
   });
 
   it('writes a readable file with no rows for an empty version', async () => {

@@ -2,6 +2,7 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { DatasetSchema } from '../domain/dataset-record.js';
 import { recordColumns, type ColumnType, type RecordColumn } from './columns.js';
 import { encodedPages } from './chunks.js';
+import { snappyCompress } from './snappy.js';
 import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
 
 /** hyparquet-writer's schema element (its types come from hyparquet, the reader). */
@@ -74,7 +75,12 @@ function budget(value: unknown): number {
 
 function parquetEncoder(columns: RecordColumn[]): PageEncoder {
   const writer = new ByteWriter();
-  const parquet = new ParquetWriter({ writer, schema: parquetSchema(columns), createdBy: 'tessera' });
+  const parquet = new ParquetWriter({
+    writer,
+    schema: parquetSchema(columns),
+    createdBy: 'tessera',
+    compressors: { SNAPPY: snappyCompress },
+  });
   let data: unknown[][] = columns.map(() => []);
   let rows = 0;
   let bytes = 0;
