@@ -1,8 +1,8 @@
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { compressSync } from 'snappy';
 import type { DatasetSchema } from '../domain/dataset-record.js';
 import { recordColumns, type ColumnType, type RecordColumn } from './columns.js';
 import { encodedPages } from './chunks.js';
-import { snappyCompress } from './snappy.js';
 import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
 
 /** hyparquet-writer's schema element (its types come from hyparquet, the reader). */
@@ -71,6 +71,16 @@ function stored(column: RecordColumn, value: unknown): unknown {
 /** What a stored value counts for the row-group budget: a string's length, 8 for a number or boolean, 1 for null. */
 function budget(value: unknown): number {
   return value === null ? 1 : typeof value === 'string' ? value.length : 8;
+}
+
+/**
+ * Snappy by the `snappy` package (Google's C++ library through napi-rs, prebuilt per platform on the
+ * npm registry), in place of the JavaScript port hyparquet-writer ships: measured here about 4-6
+ * times faster on text columns, where the port took about half the Parquet encoder's time. Other
+ * bytes than the port's (its own match finding), the same decompressed pages.
+ */
+function snappyCompress(input: Uint8Array): Uint8Array {
+  return compressSync(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
 }
 
 function parquetEncoder(columns: RecordColumn[]): PageEncoder {
