@@ -25,13 +25,29 @@ export type BuildThreadMessage =
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
+/** A build thread's heap caps (Worker resourceLimits). */
+export interface ThreadHeap {
+  maxOldGenerationSizeMb: number;
+  maxYoungGenerationSizeMb: number;
+}
+
 /**
- * The thread's heap caps. The thread holds at most two pages of records and what the formats keep
- * between pages: a Parquet row group's values (16 MiB of characters, up to twice that as V8
- * strings) and its encoding. Four times the row group's budget leaves room for that and a page
- * or two; the young generation is kept to a few pages' worth of allocation.
+ * The caps a step starts with. The thread holds at most two pages of records and what the formats
+ * keep between pages, of which a Parquet row group's values are the most (16 MiB of characters:
+ * 16 MiB as one-byte strings). The old generation's cap is twice that, room for the group, the
+ * pages of records of ordinary size and the garbage between two collections; the young generation
+ * is a page or two of allocation. V8 grows a heap to several times its live size before a full
+ * collection, so a larger cap only holds more garbage.
  */
-const THREAD_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+export const THREAD_HEAP: ThreadHeap = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
+
+/** The caps a step runs again with when its records did not fit (long texts in two-byte strings, large records). */
+export const ROOMY_THREAD_HEAP: ThreadHeap = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
+
+/** Whether a build thread died because its heap reached its cap. */
+export function outOfHeap(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
 
 /** Build threads running, ended when the application stops. */
 const running = new Set<Worker>();
@@ -39,10 +55,14 @@ const running = new Set<Worker>();
 /**
  * Runs a task on a build thread, handing each of its messages to `handle` in order (the next one
  * waits until the last is handled); a page is acknowledged to the thread once handled. Resolves
- * once the thread is done; rejects with its failure, or if it dies (out of memory, terminated).
+ * once the thread is done; rejects with its failure, or if it dies (out of heap: `outOfHeap`, terminated).
  */
-export function runBuildThread(task: BuildThreadTask, handle: (message: BuildThreadMessage) => Promise<void> | void): Promise<void> {
-  const worker = startThread(task);
+export function runBuildThread(
+  task: BuildThreadTask,
+  heap: ThreadHeap,
+  handle: (message: BuildThreadMessage) => Promise<void> | void,
+): Promise<void> {
+  const worker = startThread(task, heap);
   running.add(worker);
   return new Promise<void>((resolve, reject) => {
     let settled = false;
@@ -79,8 +99,8 @@ export async function stopBuildThreads(): Promise<void> {
   await Promise.all([...running].map((worker) => worker.terminate()));
 }
 
-function startThread(task: BuildThreadTask): Worker {
-  const options = { workerData: task, resourceLimits: THREAD_LIMITS };
+function startThread(task: BuildThreadTask, heap: ThreadHeap): Worker {
+  const options = { workerData: task, resourceLimits: heap };
   // Compiled, the thread is a .js file beside this one; run from the TypeScript sources (the
   // tests), it is loaded through tsx's loader, registered in the thread.
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./dataset-build.thread.js', import.meta.url), options);

@@ -8,7 +8,7 @@ import { QualityService } from '../quality/quality.service.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
 import type { DatasetVersionEntity } from './dataset-version.entity.js';
-import { runBuildThread, stopBuildThreads } from './build-thread.js';
+import { outOfHeap, ROOMY_THREAD_HEAP, runBuildThread, stopBuildThreads, THREAD_HEAP, type ThreadHeap } from './build-thread.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import type { DatasetMeta, DatasetRecord, DatasetSchema } from './domain/dataset-record.js';
 import type { Datasheet } from './domain/datasheet.js';
@@ -148,8 +148,6 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     let version = (await this.datasets.findById(id))!;
     if (version.step === 'describe') {
       const total = version.itemCount ?? 0;
-      let done = 0;
-      await this.datasets.saveProgress(id, { step: 'describe', done, total });
       const context = {
         projectType: type,
         intendedUse: version.intendedUse,
@@ -161,21 +159,28 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
         trust: [...(await this.quality.workerTrust(project.id))],
       };
       let described: { fields: DatasetSchema['fields']; datasheet: Datasheet } | undefined;
-      await runBuildThread({ kind: 'describe', ...this.threadSource(version), projectType: type, context }, async (message) => {
-        if (message.type === 'described') described = message;
-        if (message.type !== 'progress') return;
-        const before = done;
-        done += message.records;
-        if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
-          await this.datasets.saveProgress(id, { step: 'describe', done, total });
-        }
+      await this.withThreadHeap(id, async (heap) => {
+        let done = 0;
+        await this.datasets.saveProgress(id, { step: 'describe', done, total });
+        await runBuildThread({ kind: 'describe', ...this.threadSource(version), projectType: type, context }, heap, async (message) => {
+          if (message.type === 'described') described = message;
+          if (message.type !== 'progress') return;
+          const before = done;
+          done += message.records;
+          if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+            await this.datasets.saveProgress(id, { step: 'describe', done, total });
+          }
+        });
       });
       if (!described) throw new Error('the build thread ended without a datasheet');
       const schema: DatasetSchema = { projectType: type, labels: project.labels, fields: described.fields };
       await this.datasets.saveDescription(id, { schema, datasheet: described.datasheet });
       version = (await this.datasets.findById(id))!;
     }
-    if (version.step === 'export') await this.exportFiles(version);
+    if (version.step === 'export') {
+      const exported = version;
+      await this.withThreadHeap(id, (heap) => this.exportFiles(exported, heap));
+    }
     await this.datasets.markReady(id);
     this.logger.log(`dataset version ${id}: ready`);
   }
@@ -183,6 +188,20 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
   /** A version's records in order: its items' (curated), or its stored rows (synthetic). */
   private recordsOf(version: DatasetVersionEntity): AsyncIterable<DatasetRecord> {
     return version.kind === 'synthetic' ? this.datasets.syntheticRecords(version.id) : this.datasets.records(version.id);
+  }
+
+  /**
+   * Runs a step whose record pass is on a build thread, with the thread's usual heap; a step whose
+   * records did not fit in it runs again with a roomier one (export keeps the files already stored).
+   */
+  private async withThreadHeap(id: number, step: (heap: ThreadHeap) => Promise<void>): Promise<void> {
+    try {
+      await step(THREAD_HEAP);
+    } catch (error) {
+      if (!outOfHeap(error)) throw error;
+      this.logger.warn(`dataset version ${id}: the build thread ran out of its heap; the step runs again with a roomier one`);
+      await step(ROOMY_THREAD_HEAP);
+    }
   }
 
   /** Where the build thread reads the version's records. */
@@ -239,7 +258,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     this.logger.log(`dataset version ${version.id}: ${written} synthetic rows from version ${source.id}`);
   }
 
-  private async exportFiles(version: DatasetVersionEntity): Promise<void> {
+  private async exportFiles(version: DatasetVersionEntity, heap: ThreadHeap): Promise<void> {
     const schema = version.schema as unknown as DatasetSchema;
     const writers = exportWriters(schema);
     const stored = new Set((await this.datasets.files(version.id)).map((f) => f.name));
@@ -283,10 +302,11 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
         ...streamed.map(async ([position, writer], i) => saved(position, await this.storeFile(writer, sources[i]!, schema, meta, key))),
         ...[...feeds].map(async ([position, feed]) => saved(position, await feed.stored)),
       ]);
+      let threadError: { error: unknown } | undefined;
       if (feeds.size > 0) {
         const task = { kind: 'export' as const, ...this.threadSource(version), schema, meta, positions: [...feeds.keys()] };
         try {
-          await runBuildThread(task, async (message) => {
+          await runBuildThread(task, heap, async (message) => {
             if (message.type !== 'page') return;
             const writes: Promise<void>[] = [];
             for (const file of message.files) {
@@ -306,10 +326,13 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
             }
           });
         } catch (error) {
+          threadError = { error };
           for (const feed of feeds.values()) feed.fail(error);
         }
       }
       const failed = (await outcomes).find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      // The thread's own failure first: its files failed because of it (and running out of heap is retried).
+      if (threadError) throw threadError.error;
       if (failed) throw failed.reason;
       await this.datasets.saveProgress(version.id, { step: 'export', done: total, total });
     }

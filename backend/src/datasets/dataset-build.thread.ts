@@ -20,8 +20,11 @@ import { exportWriters } from './export/formats.js';
 import { curatedRecordPages, syntheticRecordPages, type RowsQuery } from './record-pages.js';
 import type { BuildThreadMessage, BuildThreadTask, EncodedFile } from './build-thread.js';
 
-/** Pages the thread may have handed over that the main thread has not stored yet. */
-const PAGES_IN_FLIGHT = 2;
+/**
+ * Pages the thread may have handed over that the main thread has not stored yet. One: the next
+ * page is read and encoded while the main thread stores the last, and then waits for it.
+ */
+const PAGES_IN_FLIGHT = 1;
 
 const port = parentPort!;
 const post = (message: BuildThreadMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
@@ -71,7 +74,6 @@ async function encode(pages: AsyncIterable<DatasetRecord[]>, schema: DatasetSche
     wake?.();
   });
   const hand = async (records: number, encodeAll: (encoder: PageEncoder) => Uint8Array[]) => {
-    while (inFlight >= PAGES_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     const files: EncodedFile[] = [];
     const transfer = new Set<ArrayBuffer>();
     for (const [position, encoder] of encoders) {
@@ -88,6 +90,7 @@ async function encode(pages: AsyncIterable<DatasetRecord[]>, schema: DatasetSche
         files.push({ position, error: error instanceof Error ? error.message : String(error) });
       }
     }
+    while (inFlight >= PAGES_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     inFlight++;
     post({ type: 'page', records, files }, [...transfer]);
   };
