@@ -8,7 +8,8 @@
  * Throughput is reported as a ratio of `sha256sum` over the same plaintext bytes (every file of the
  * version) in the same run (target >= 0.5): for the whole export step, which reads the records from
  * PostgreSQL and writes every format, and for its hash + encrypt + store half alone over the same
- * files; with the peak resident memory of this process during the build (target < 300 MB). A breakdown
+ * files; with the peak resident memory of this process during the build (target < 300 MB; its threads'
+ * memory, the build thread's heap among it, is the process's, so VmHWM counts it). A breakdown
  * over the first BENCH_DATASET_PROFILE_MB of the plaintext times each stage alone (reading records,
  * JSON, hashing, encryption, the blockstore) to show where the time goes.
  */

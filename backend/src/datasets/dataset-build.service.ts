@@ -8,15 +8,14 @@ import { QualityService } from '../quality/quality.service.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
 import type { DatasetVersionEntity } from './dataset-version.entity.js';
-import { DatasetsRepository, RECORD_PAGE } from './datasets.repository.js';
+import { outOfHeap, ROOMY_THREAD_HEAP, runBuildThread, stopBuildThreads, THREAD_HEAP, type ThreadHeap } from './build-thread.js';
+import { DatasetsRepository } from './datasets.repository.js';
 import type { DatasetMeta, DatasetRecord, DatasetSchema } from './domain/dataset-record.js';
-import { DatasheetBuilder } from './domain/datasheet.js';
-import { FieldTypeInference } from './domain/field-types.js';
+import type { Datasheet } from './domain/datasheet.js';
 import { assignSplits, stratumOf, type SplitFractions } from './domain/split.js';
 import { encryptStream, encryptedSize } from './encryption/chunked-cipher.js';
 import { unwrapKey } from './encryption/key-wrap.js';
-import { batches } from './export/chunks.js';
-import type { ExportFileSpec, ExportWriter, PageEncoder, RecordSource } from './export/export-writer.js';
+import type { ExportFileSpec, ExportWriter, RecordSource } from './export/export-writer.js';
 import { sharedPass } from './export/shared-pass.js';
 import { croissantFile, croissantMetadata } from './export/croissant.js';
 import { exportWriters } from './export/formats.js';
@@ -94,8 +93,9 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.closing = true;
+    await stopBuildThreads();
   }
 
   /** Runs the version's remaining steps. Safe to call again at any time: done steps are skipped. */
@@ -147,25 +147,8 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     }
     let version = (await this.datasets.findById(id))!;
     if (version.step === 'describe') {
-      const sheet = new DatasheetBuilder(type);
-      const fields = new FieldTypeInference();
       const total = version.itemCount ?? 0;
-      let done = 0;
-      await this.datasets.saveProgress(id, { step: 'describe', done, total });
-      // A page at a time, synchronously: each page is garbage by the time the next one has been read.
-      for await (const page of this.recordPagesOf(version)) {
-        for (const record of page) {
-          sheet.add(record);
-          fields.add(record.data);
-        }
-        const before = done;
-        done += page.length;
-        if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
-          await this.datasets.saveProgress(id, { step: 'describe', done, total });
-        }
-      }
-      const schema: DatasetSchema = { projectType: type, labels: project.labels, fields: fields.result() };
-      const datasheet = sheet.finish({
+      const context = {
         projectType: type,
         intendedUse: version.intendedUse,
         description: version.description,
@@ -173,12 +156,31 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
         filters: version.filters,
         fractions,
         seed: version.seed,
-        trust: await this.quality.workerTrust(project.id),
+        trust: [...(await this.quality.workerTrust(project.id))],
+      };
+      let described: { fields: DatasetSchema['fields']; datasheet: Datasheet } | undefined;
+      await this.withThreadHeap(id, async (heap) => {
+        let done = 0;
+        await this.datasets.saveProgress(id, { step: 'describe', done, total });
+        await runBuildThread({ kind: 'describe', ...this.threadSource(version), projectType: type, context }, heap, async (message) => {
+          if (message.type === 'described') described = message;
+          if (message.type !== 'progress') return;
+          const before = done;
+          done += message.records;
+          if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+            await this.datasets.saveProgress(id, { step: 'describe', done, total });
+          }
+        });
       });
-      await this.datasets.saveDescription(id, { schema, datasheet });
+      if (!described) throw new Error('the build thread ended without a datasheet');
+      const schema: DatasetSchema = { projectType: type, labels: project.labels, fields: described.fields };
+      await this.datasets.saveDescription(id, { schema, datasheet: described.datasheet });
       version = (await this.datasets.findById(id))!;
     }
-    if (version.step === 'export') await this.exportFiles(version);
+    if (version.step === 'export') {
+      const exported = version;
+      await this.withThreadHeap(id, (heap) => this.exportFiles(exported, heap));
+    }
     await this.datasets.markReady(id);
     this.logger.log(`dataset version ${id}: ready`);
   }
@@ -188,9 +190,23 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     return version.kind === 'synthetic' ? this.datasets.syntheticRecords(version.id) : this.datasets.records(version.id);
   }
 
-  /** The same, a page at a time. */
-  private recordPagesOf(version: DatasetVersionEntity): AsyncIterable<DatasetRecord[]> {
-    return version.kind === 'synthetic' ? this.datasets.syntheticRecordPages(version.id) : this.datasets.recordPages(version.id);
+  /**
+   * Runs a step whose record pass is on a build thread, with the thread's usual heap; a step whose
+   * records did not fit in it runs again with a roomier one (export keeps the files already stored).
+   */
+  private async withThreadHeap(id: number, step: (heap: ThreadHeap) => Promise<void>): Promise<void> {
+    try {
+      await step(THREAD_HEAP);
+    } catch (error) {
+      if (!outOfHeap(error)) throw error;
+      this.logger.warn(`dataset version ${id}: the build thread ran out of its heap; the step runs again with a roomier one`);
+      await step(ROOMY_THREAD_HEAP);
+    }
+  }
+
+  /** Where the build thread reads the version's records. */
+  private threadSource(version: DatasetVersionEntity): { connectionUrl: string; versionId: number; synthetic: boolean } {
+    return { connectionUrl: this.datasets.connectionUrl(), versionId: version.id, synthetic: version.kind === 'synthetic' };
   }
 
   /**
@@ -242,7 +258,7 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
     this.logger.log(`dataset version ${version.id}: ${written} synthetic rows from version ${source.id}`);
   }
 
-  private async exportFiles(version: DatasetVersionEntity): Promise<void> {
+  private async exportFiles(version: DatasetVersionEntity, heap: ThreadHeap): Promise<void> {
     const schema = version.schema as unknown as DatasetSchema;
     const writers = exportWriters(schema);
     const stored = new Set((await this.datasets.files(version.id)).map((f) => f.name));
@@ -264,48 +280,59 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
       }
     };
     // The formats not stored yet are written at the same time from one read of the records (the
-    // export's cost is reading them): page by page into each format's own hash -> cipher -> store
-    // stream, each file saved as soon as it is stored; a format that fails leaves the others to
-    // finish and be kept. A format that reads the records twice (COCO) takes its first read from
-    // the same pass and makes its second on its own.
+    // export's cost is reading them): the build thread reads the pages and encodes every paged
+    // format, and each page's bytes go into that format's own hash -> cipher -> store stream here,
+    // each file saved as soon as it is stored; a format that fails leaves the others to finish and
+    // be kept. A format that reads the records twice (COCO) reads them here, on its own.
     const pending = [...writers.entries()].filter(([, writer]) => !stored.has(writer.file.name));
     if (pending.length > 0) {
       const total = version.itemCount ?? 0;
       let done = 0;
       await this.datasets.saveProgress(version.id, { step: 'export', done, total });
-      const paged = pending.flatMap(([position, writer]) =>
-        writer.encoder ? [{ position, writer, encoder: writer.encoder(schema, meta) }] : [],
-      );
+      const paged = pending.filter(([, writer]) => writer.encoder !== undefined);
       const streamed = pending.filter(([, writer]) => !writer.encoder);
-      const sources =
-        streamed.length === 0
-          ? []
-          : sharedPass(
-              () => this.recordsOf(version),
-              streamed.length + 1,
-              () => this.recordsOf(version),
-            );
-      const pages = streamed.length === 0 ? this.recordPagesOf(version) : batches(sources[0]!(), RECORD_PAGE);
-      const feeds = paged.map(({ writer, encoder }) => new StoredFeed(writer.file, encoder, this.storage, key));
+      const sources = sharedPass(
+        () => this.recordsOf(version),
+        streamed.length,
+        () => this.recordsOf(version),
+      );
+      const feeds = new Map(paged.map(([position, writer]) => [position, new StoredFeed(writer.file, this.storage, key)]));
       // Settled from the start: a file that fails while the others are still being read is not an unhandled rejection.
       const outcomes = Promise.allSettled([
-        ...streamed.map(async ([position, writer], i) => saved(position, await this.storeFile(writer, sources[i + 1]!, schema, meta, key))),
-        ...feeds.map(async (feed, i) => saved(paged[i]!.position, await feed.stored)),
+        ...streamed.map(async ([position, writer], i) => saved(position, await this.storeFile(writer, sources[i]!, schema, meta, key))),
+        ...[...feeds].map(async ([position, feed]) => saved(position, await feed.stored)),
       ]);
-      try {
-        for await (const page of pages) {
-          await Promise.all(feeds.map((feed) => feed.write(page)));
-          const before = done;
-          done += page.length;
-          if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
-            await this.datasets.saveProgress(version.id, { step: 'export', done, total });
-          }
+      let threadError: { error: unknown } | undefined;
+      if (feeds.size > 0) {
+        const task = { kind: 'export' as const, ...this.threadSource(version), schema, meta, positions: [...feeds.keys()] };
+        try {
+          await runBuildThread(task, heap, async (message) => {
+            if (message.type !== 'page') return;
+            const writes: Promise<void>[] = [];
+            for (const file of message.files) {
+              const feed = feeds.get(file.position);
+              if ('error' in file) feed?.fail(new Error(file.error));
+              else if (feed) writes.push(feed.write(file.pieces));
+            }
+            await Promise.all(writes);
+            if (message.records === 0) {
+              for (const feed of feeds.values()) feed.end();
+              return;
+            }
+            const before = done;
+            done += message.records;
+            if (Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+              await this.datasets.saveProgress(version.id, { step: 'export', done, total });
+            }
+          });
+        } catch (error) {
+          threadError = { error };
+          for (const feed of feeds.values()) feed.fail(error);
         }
-        for (const feed of feeds) feed.end();
-      } catch (error) {
-        for (const feed of feeds) feed.fail(error);
       }
       const failed = (await outcomes).find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      // The thread's own failure first: its files failed because of it (and running out of heap is retried).
+      if (threadError) throw threadError.error;
       if (failed) throw failed.reason;
       await this.datasets.saveProgress(version.id, { step: 'export', done: total, total });
     }
@@ -355,9 +382,10 @@ type StoredExportFile = ExportFileSpec & { bytes: number; sha256: string; cid: s
 const FEED_PAGES = 1;
 
 /**
- * One paged format's file, stored while the records are read: each page is encoded and hashed on
- * the spot and handed to the store's stream (encrypt -> store), which holds at most FEED_PAGES pages
- * before `write` makes the read wait. A failure (the encoder's or the store's) ends this file only.
+ * One paged format's file, stored while the records are read: each page's bytes (encoded by the
+ * build thread) are hashed on the spot and handed to the store's stream (encrypt -> store), which
+ * holds at most FEED_PAGES pages before `write` makes the read wait. A failure (the encoder's or the
+ * store's) ends this file only.
  */
 class StoredFeed {
   readonly stored: Promise<StoredExportFile>;
@@ -366,12 +394,7 @@ class StoredFeed {
   private readonly plain = new PassThrough({ objectMode: true, highWaterMark: FEED_PAGES });
   private failed = false;
 
-  constructor(
-    private readonly file: ExportFileSpec,
-    private readonly encoder: PageEncoder,
-    storage: StoragePort,
-    key: Buffer,
-  ) {
+  constructor(file: ExportFileSpec, storage: StoragePort, key: Buffer) {
     this.plain.on('error', () => undefined); // the store's read of the stream fails with it
     this.stored = (async () => {
       const { cid, size } = await storage.add(encryptStream(this.plain as AsyncIterable<Uint8Array>, key));
@@ -382,27 +405,21 @@ class StoredFeed {
     this.stored.catch(() => this.fail(new Error(`${file.name}: its store failed`)));
   }
 
-  /** Encodes the page and hands its bytes on; resolves once the store has room for more. */
-  write(records: readonly DatasetRecord[]): Promise<void> {
+  /** Hands a page's bytes on; resolves once the store has room for more. */
+  write(pieces: readonly Uint8Array[]): Promise<void> {
     if (this.failed) return Promise.resolve();
     let room = true;
-    try {
-      for (const bytes of this.encoder.page(records)) room = this.push(bytes);
-    } catch (error) {
-      this.fail(error);
+    for (const bytes of pieces) {
+      this.hash.update(bytes);
+      this.bytes += bytes.length;
+      room = this.plain.write(bytes);
     }
     return room || this.failed ? Promise.resolve() : this.drained();
   }
 
-  /** The bytes after the last record, and the end of the file. */
+  /** The end of the file (its last bytes were the last `write`). */
   end(): void {
-    if (this.failed) return;
-    try {
-      for (const bytes of this.encoder.end()) this.push(bytes);
-      this.plain.end();
-    } catch (error) {
-      this.fail(error);
-    }
+    if (!this.failed) this.plain.end();
   }
 
   /** Ends the file with `error`: its store rejects with it (unless it failed first). */
@@ -410,12 +427,6 @@ class StoredFeed {
     if (this.failed) return;
     this.failed = true;
     this.plain.destroy(error instanceof Error ? error : new Error(String(error)));
-  }
-
-  private push(bytes: Uint8Array): boolean {
-    this.hash.update(bytes);
-    this.bytes += bytes.length;
-    return this.plain.write(bytes);
   }
 
   private drained(): Promise<void> {

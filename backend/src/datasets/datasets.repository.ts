@@ -5,11 +5,14 @@ import type { ListPage, ListQuery } from '../http/list-query.js';
 import { idList } from '../http/list-query.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
 import type { LabelResult } from '../projects/domain/label-schema.js';
-import type { DatasetRecord, RecordAnnotation, Split } from './domain/dataset-record.js';
+import type { DatasetRecord, Split } from './domain/dataset-record.js';
 import type { DatasetFilters } from './domain/datasheet.js';
 import { DatasetFileEntity } from './dataset-file.entity.js';
 import type { DATASET_FILTERS, DATASET_SORTS } from './datasets.dto.js';
 import { DatasetVersionEntity } from './dataset-version.entity.js';
+import { curatedRecordPages, RECORD_PAGE, syntheticRecordPages, type RowsQuery } from './record-pages.js';
+
+export { RECORD_PAGE };
 
 const SORT_COLUMNS: Record<(typeof DATASET_SORTS)[number], string> = {
   id: 'id',
@@ -46,30 +49,14 @@ export interface BuildProgress {
 /** The split code `assignSplits` answers, in SPLITS order. */
 const SPLIT_NAMES: readonly Split[] = ['train', 'validation', 'test'];
 
-/** Records read per page: bounded memory whatever the version's size. */
-export const RECORD_PAGE = 1000;
-
-interface MemberRow {
-  item_id: number;
-  record_id: string;
-  split: Split;
-  answer: LabelResult;
-  confidence: number;
-  source: DatasetRecord['source'];
-  method: string;
-  annotations: RecordAnnotation[];
-  data: Record<string, unknown>;
-  media: { cid?: string; mime?: string; width?: number; height?: number } | null;
-}
-
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp' };
-
 /** Advisory lock spaces (the first key of pg_advisory_lock's pair) of a version's jobs. */
 const VERSION_LOCKS = { build: 0x7d5e7, publish: 0x7d5e8 } as const;
 
 /** Every SQL statement of the datasets module. */
 @Injectable()
 export class DatasetsRepository {
+  private readonly rows: RowsQuery = (text, params) => sqlRows(this.db, text, params);
+
   constructor(
     private readonly db: DataSource,
     @Inject(QUEUE_PORT) private readonly queue: QueuePort,
@@ -382,20 +369,8 @@ export class DatasetsRepository {
   }
 
   /** The same, a page at a time. */
-  async *syntheticRecordPages(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord[]> {
-    let after = -1;
-    for (;;) {
-      const page = await sqlRows<{ position: number; record: DatasetRecord }>(
-        this.db,
-        `SELECT position, record FROM dataset_synthetic_rows
-          WHERE version_id = $1 AND position > $2 AND ($4::text IS NULL OR record->>'split' = $4)
-          ORDER BY position LIMIT $3`,
-        [versionId, after, pageSize, split],
-      );
-      if (page.length === 0) return;
-      yield page.map((row) => row.record);
-      after = page[page.length - 1]!.position;
-    }
+  syntheticRecordPages(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord[]> {
+    return syntheticRecordPages(this.rows, versionId, pageSize, split);
   }
 
   /**
@@ -407,51 +382,14 @@ export class DatasetsRepository {
   }
 
   /** The same, a page at a time. */
-  async *recordPages(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord[]> {
-    // One statement a page: PostgreSQL builds each record's annotations as one JSON array (times
-    // formatted as JavaScript's toISOString does), so the driver parses one value per row. The page
-    // is cut before the join and items are looked up by key (LATERAL): a plan that walked items from
-    // the start would make every later page slower.
-    const read = (after: number) =>
-      sqlRows<MemberRow>(
-        this.db,
-        `SELECT m.item_id, m.record_id, m.split, m.answer, m.confidence, m.source, m.method, i.data, i.media,
-                (SELECT coalesce(json_agg(json_build_object('id', a.id, 'annotatorId', a.annotator_id, 'result', a.result,
-                                                            'leadTimeMs', a.lead_time_ms,
-                                                            'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-                                          ORDER BY a.id), '[]')
-                   FROM annotations a WHERE a.id = ANY(m.annotation_ids)) AS annotations
-           FROM (SELECT * FROM dataset_version_items
-                  WHERE version_id = $1 AND item_id > $2 AND ($4::text IS NULL OR split = $4) ORDER BY item_id LIMIT $3) m
-          CROSS JOIN LATERAL (SELECT data, media FROM items WHERE id = m.item_id) i
-          ORDER BY m.item_id`,
-        [versionId, after, pageSize, split],
-      );
-    let next = read(0);
-    for (;;) {
-      const page = await next;
-      if (page.length === 0) return;
-      // The next page is read while this one is written out (two pages in memory at most).
-      next = page.length < pageSize ? Promise.resolve([]) : read(page[page.length - 1]!.item_id);
-      next.catch(() => undefined); // a consumer that stops early leaves it unread
-      yield page.map((row) => ({
-        id: row.record_id,
-        itemId: row.item_id,
-        split: row.split,
-        data: row.data,
-        media: mediaOf(row.media),
-        answer: row.answer,
-        confidence: row.confidence,
-        source: row.source,
-        method: row.method,
-        annotations: row.annotations,
-      }));
-    }
+  recordPages(versionId: number, pageSize = RECORD_PAGE, split: string | null = null): AsyncGenerator<DatasetRecord[]> {
+    return curatedRecordPages(this.rows, versionId, pageSize, split);
   }
-}
 
-function mediaOf(media: MemberRow['media']): DatasetRecord['media'] {
-  if (!media?.cid || media.width === undefined || media.height === undefined) return null;
-  const mime = media.mime ?? 'application/octet-stream';
-  return { cid: media.cid, fileName: `${media.cid}${EXTENSIONS[mime] ?? ''}`, width: media.width, height: media.height, mime };
+  /** Where the build thread connects to read records on a connection of its own. */
+  connectionUrl(): string {
+    const url = (this.db.options as { url?: string }).url;
+    if (!url) throw new Error('the database has no connection URL for the build thread');
+    return url;
+  }
 }
