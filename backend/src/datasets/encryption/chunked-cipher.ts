@@ -15,8 +15,7 @@
  *   nonce_i = noncePrefix ‖ i (u32 BE)
  *   aad_i   = header ‖ i (u32 BE) ‖ last (1 byte: 1 for the final chunk, else 0)
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { ChunkOpener, type OpenedBatch } from './chunk-opener.js';
+import { createCipheriv, createDecipheriv, randomBytes, webcrypto } from 'node:crypto';
 
 export const MAGIC = Buffer.from('TSDC', 'ascii');
 export const FORMAT_VERSION = 1;
@@ -110,6 +109,28 @@ function openEmptyChunk(key: Uint8Array, header: CipherHeader, tag: Uint8Array):
   }
 }
 
+/**
+ * Opens a sealed chunk (`ciphertext ‖ tag`, as it lies in the file) with WebCrypto, whose AES-GCM
+ * runs on libuv's thread pool instead of the event loop that also writes every download's socket.
+ * WebCrypto copies `sealed` when called (the caller may reuse its buffer at once) and answers the
+ * plaintext only once the tag has been checked.
+ */
+async function openChunk(
+  key: webcrypto.CryptoKey,
+  header: CipherHeader,
+  index: number,
+  last: boolean,
+  sealed: Uint8Array,
+): Promise<Uint8Array> {
+  if (sealed.length < TAG_BYTES) throw new DecryptionError(`chunk ${index} is cut short`);
+  try {
+    const params = { name: 'AES-GCM', iv: nonceOf(header.noncePrefix, index), additionalData: aadOf(header.bytes, index, last) };
+    return new Uint8Array(await webcrypto.subtle.decrypt(params, key, sealed));
+  } catch {
+    throw new DecryptionError(`chunk ${index} failed authentication (wrong key, altered, reordered or truncated)`);
+  }
+}
+
 /** Encrypted size of `plainBytes` bytes. */
 export function encryptedSize(plainBytes: number, chunkSize = DEFAULT_CHUNK_SIZE): number {
   const chunks = Math.max(1, Math.ceil(plainBytes / chunkSize));
@@ -188,19 +209,15 @@ function chunksPerRead(chunkSize: number): number {
   return Math.max(1, Math.floor((4 * 1024 * 1024) / (chunkSize + TAG_BYTES)));
 }
 
-/** The threads that open chunks for every download of the process. */
-const opener = new ChunkOpener();
-
 /**
  * Decrypts the plaintext bytes [start, start + length) of an encrypted file of `encryptedBytes`
  * bytes, reading only the header and the chunks that cover the range. `length` absent: to the end.
  *
- * The chunks are read in batches (about 4 MiB) into two buffers taken in turn. Each batch, once
- * read, goes to the opener threads (ChunkOpener: AES-GCM off the event loop); while it is opened,
- * the plaintext of the batch before is given out and the batch after is read into that batch's
- * buffer. So a download holds two batches of ciphertext and at most two of plaintext, and its
- * plaintext comes out in the file's order: a chunk that fails authentication ends the stream before
- * any byte after it is given out.
+ * The chunks are read in batches into two buffers taken in turn, the next batch being read while this
+ * one is decrypted. Each chunk is opened on the thread pool (openChunk), at most a batch's worth at
+ * once (3 chunks of 1 MiB: the memory a download holds stays bounded, 20 downloads at most 60 jobs
+ * queued), and the plaintexts are released in the file's order, so a chunk that fails authentication
+ * ends the stream before any byte after it is given out.
  */
 export async function* decryptRange(
   read: CiphertextReader,
@@ -223,58 +240,48 @@ export async function* decryptRange(
     if (total === 0) openEmptyChunk(key, header, await readExactly(read, HEADER_BYTES, Buffer.allocUnsafe(TAG_BYTES)));
     return;
   }
+  const cryptoKey = await webcrypto.subtle.importKey('raw', key, 'AES-GCM', false, ['decrypt']);
   const first = Math.floor(start / chunkSize);
   const last = Math.floor((end - 1) / chunkSize);
   const sealedSize = chunkSize + TAG_BYTES;
   const batch = chunksPerRead(chunkSize);
   const offsetOf = (chunk: number) => HEADER_BYTES + chunk * sealedSize;
   const bufferBytes = Math.min(batch * sealedSize, Math.min(encryptedBytes, offsetOf(last + 1)) - offsetOf(first));
-  // Whole ArrayBuffers of their own (not slices of Buffer's shared pool): they move to the opener threads and back.
-  const spare = first + batch <= last ? new ArrayBuffer(bufferBytes) : undefined;
-  const readBatch = async (from: number, memory: ArrayBuffer) => {
+  const buffers = [Buffer.allocUnsafe(bufferBytes), first + batch <= last ? Buffer.allocUnsafe(bufferBytes) : undefined];
+  const readBatch = (from: number, buffer: Buffer) => {
+    const to = Math.min(last, from + batch - 1);
     const offset = offsetOf(from);
-    const length = Math.min(encryptedBytes, offsetOf(Math.min(last, from + batch - 1) + 1)) - offset;
-    await readExactly(read, offset, new Uint8Array(memory, 0, length));
-    return { from, memory, length };
+    return readExactly(read, offset, buffer.subarray(0, Math.min(encryptedBytes, offsetOf(to + 1)) - offset));
   };
-  const openBatch = async ({ from, memory, length }: { from: number; memory: ArrayBuffer; length: number }) => {
-    const nonces: Uint8Array[] = [];
-    const aads: Uint8Array[] = [];
-    for (let i = from, at = 0; at < length; i++, at += sealedSize) {
-      nonces.push(nonceOf(header.noncePrefix, i));
-      aads.push(aadOf(header.bytes, i, i === chunks - 1));
-    }
-    return { from, ...(await opener.open({ key, memory, length, sealedSize, nonces, aads })) };
-  };
-  function* release({ from, plain, failure }: OpenedBatch & { from: number }): Generator<Uint8Array> {
-    for (let k = 0; k < plain.length; k++) {
-      const piece = plain[k]!;
-      const plainAt = (from + k) * chunkSize;
-      const lo = Math.max(start, plainAt) - plainAt;
-      const hi = Math.min(end, plainAt + piece.length) - plainAt;
-      if (hi > lo) yield Buffer.from(piece.buffer, piece.byteOffset + lo, hi - lo);
-    }
-    if (failure?.kind === 'short') throw new DecryptionError(`chunk ${from + failure.chunk} is cut short`);
-    if (failure)
-      throw new DecryptionError(`chunk ${from + failure.chunk} failed authentication (wrong key, altered, reordered or truncated)`);
+  /** Chunks being opened, oldest first; each already has a handler, so one failing while an older one is awaited, or after the caller stopped, is not unhandled. */
+  const opening: Array<{ index: number; plain: Promise<Uint8Array> }> = [];
+  /** The oldest chunk's plaintext, once authenticated, cut to the range. */
+  async function* releaseOldest(): AsyncGenerator<Uint8Array> {
+    const { index, plain: opened } = opening.shift()!;
+    const plain = await opened;
+    const lo = Math.max(start, index * chunkSize) - index * chunkSize;
+    const hi = Math.min(end, index * chunkSize + plain.length) - index * chunkSize;
+    if (hi > lo) yield lo === 0 && hi === plain.length ? plain : plain.subarray(lo, hi);
   }
-  // Each read and opening under way has a handler from the start: when the caller stops taking the
-  // plaintext nobody awaits them, and they must not go unhandled.
-  let reading = readBatch(first, new ArrayBuffer(bufferBytes));
-  reading.catch(() => undefined);
-  let opening: ReturnType<typeof openBatch> | undefined;
-  for (let from = first; from <= last; from += batch) {
-    const next = openBatch(await reading);
-    next.catch(() => undefined);
-    const before = opening ? await opening : undefined;
+  let reading = readBatch(first, buffers[0]!);
+  for (let from = first, turn = 0; from <= last; from += batch, turn ^= 1) {
+    // The caller takes the oldest plaintext while the batch is still being read.
+    if (opening.length >= batch) yield* releaseOldest();
+    const sealed = await reading;
     if (from + batch <= last) {
-      reading = readBatch(from + batch, before?.memory ?? spare!);
+      // The other buffer's chunks were all handed to openChunk, which copied them.
+      reading = readBatch(from + batch, buffers[turn ^ 1]!);
+      // Nobody awaits it when the caller stops taking the plaintext: it must not go unhandled.
       reading.catch(() => undefined);
     }
-    if (before) yield* release(before);
-    opening = next;
+    for (let i = from, at = 0; at < sealed.length; i++, at += sealedSize) {
+      if (opening.length >= batch) yield* releaseOldest();
+      const plain = openChunk(cryptoKey, header, i, i === chunks - 1, sealed.subarray(at, Math.min(sealed.length, at + sealedSize)));
+      plain.catch(() => undefined);
+      opening.push({ index: i, plain });
+    }
   }
-  if (opening) yield* release(await opening);
+  while (opening.length > 0) yield* releaseOldest();
 }
 
 /** A fresh random dataset key. */
