@@ -22,7 +22,7 @@ import { PlainTextErrorsFilter } from './plain-text-errors.filter.js';
 import { ProviderException } from './provider.exception.js';
 import { ProviderService } from './provider.service.js';
 
-/** Decrypted pieces (whole chunks: 1 MiB for new files, 64 KiB for older ones) are written to the socket in pieces of at least this size: fewer, larger writes. */
+/** Decrypted pieces (256 KiB for new files, 64 KiB chunks for older ones) are written to the socket in pieces of at least this size: fewer, larger writes. */
 const WRITE_BYTES = 256 * 1024;
 
 /** Largest payload /encrypt takes (a files object or a DDO). */

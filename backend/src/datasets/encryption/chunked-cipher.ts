@@ -15,7 +15,7 @@
  *   nonce_i = noncePrefix ‖ i (u32 BE)
  *   aad_i   = header ‖ i (u32 BE) ‖ last (1 byte: 1 for the final chunk, else 0)
  */
-import { createCipheriv, createDecipheriv, randomBytes, webcrypto } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 export const MAGIC = Buffer.from('TSDC', 'ascii');
 export const FORMAT_VERSION = 1;
@@ -96,36 +96,28 @@ function sealChunk(key: Uint8Array, header: CipherHeader, index: number, last: b
   return tail.length === 0 ? [head, cipher.getAuthTag()] : [head, tail, cipher.getAuthTag()];
 }
 
-/** The tag checked whatever the key: the file's first chunk of an empty file, to prove the key of an empty range. */
-function openEmptyChunk(key: Uint8Array, header: CipherHeader, tag: Uint8Array): void {
-  if (tag.length < TAG_BYTES) throw new DecryptionError('chunk 0 is cut short');
-  const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(header.noncePrefix, 0));
-  decipher.setAAD(aadOf(header.bytes, 0, true));
-  decipher.setAuthTag(tag);
-  try {
-    decipher.final();
-  } catch {
-    throw new DecryptionError('chunk 0 failed authentication (wrong key, altered, reordered or truncated)');
-  }
-}
+/**
+ * Plaintext comes out in pieces of at most this many bytes. A download holds only a piece or two at
+ * a time, so they die young (a scavenge frees them); whole 1 MiB chunks, twenty downloads' worth at
+ * once, outlived scavenges, were promoted, and left to mark-compacts of the whole heap.
+ */
+const PLAIN_PIECE = 256 * 1024;
 
 /**
- * Opens a sealed chunk (`ciphertext ‖ tag`, as it lies in the file) with WebCrypto, whose AES-GCM
- * runs on libuv's thread pool instead of the event loop that also writes every download's socket.
- * WebCrypto copies `sealed` when called (the caller may reuse its buffer at once) and answers the
- * plaintext only once the tag has been checked.
+ * Opens a sealed chunk: its ciphertext, decrypted where it lies in pieces of PLAIN_PIECE, and its
+ * tag. The plaintext comes back only once the tag has been checked.
  */
-async function openChunk(
-  key: webcrypto.CryptoKey,
-  header: CipherHeader,
-  index: number,
-  last: boolean,
-  sealed: Uint8Array,
-): Promise<Uint8Array> {
-  if (sealed.length < TAG_BYTES) throw new DecryptionError(`chunk ${index} is cut short`);
+function openChunk(key: Uint8Array, header: CipherHeader, index: number, last: boolean, body: Uint8Array, tag: Uint8Array): Buffer[] {
+  if (tag.length < TAG_BYTES) throw new DecryptionError(`chunk ${index} is cut short`);
+  const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(header.noncePrefix, index));
+  decipher.setAAD(aadOf(header.bytes, index, last));
+  decipher.setAuthTag(tag);
+  const plain: Buffer[] = [];
+  for (let at = 0; at < body.length; at += PLAIN_PIECE) plain.push(decipher.update(body.subarray(at, at + PLAIN_PIECE)));
   try {
-    const params = { name: 'AES-GCM', iv: nonceOf(header.noncePrefix, index), additionalData: aadOf(header.bytes, index, last) };
-    return new Uint8Array(await webcrypto.subtle.decrypt(params, key, sealed));
+    const tail = decipher.final();
+    if (tail.length > 0) plain.push(tail);
+    return plain;
   } catch {
     throw new DecryptionError(`chunk ${index} failed authentication (wrong key, altered, reordered or truncated)`);
   }
@@ -214,10 +206,8 @@ function chunksPerRead(chunkSize: number): number {
  * bytes, reading only the header and the chunks that cover the range. `length` absent: to the end.
  *
  * The chunks are read in batches into two buffers taken in turn, the next batch being read while this
- * one is decrypted. Each chunk is opened on the thread pool (openChunk), at most a batch's worth at
- * once (3 chunks of 1 MiB: the memory a download holds stays bounded, 20 downloads at most 60 jobs
- * queued), and the plaintexts are released in the file's order, so a chunk that fails authentication
- * ends the stream before any byte after it is given out.
+ * one is decrypted (the store's reads overlap with the CPU work instead of alternating with it): the
+ * plaintext pieces are the only buffers made as it goes.
  */
 export async function* decryptRange(
   read: CiphertextReader,
@@ -237,10 +227,10 @@ export async function* decryptRange(
   const chunks = Math.max(1, Math.ceil(total / chunkSize));
   if (end <= start) {
     // An empty range still proves the key and the last chunk when the file is empty.
-    if (total === 0) openEmptyChunk(key, header, await readExactly(read, HEADER_BYTES, Buffer.allocUnsafe(TAG_BYTES)));
+    if (total === 0)
+      openChunk(key, header, 0, true, new Uint8Array(0), await readExactly(read, HEADER_BYTES, Buffer.allocUnsafe(TAG_BYTES)));
     return;
   }
-  const cryptoKey = await webcrypto.subtle.importKey('raw', key, 'AES-GCM', false, ['decrypt']);
   const first = Math.floor(start / chunkSize);
   const last = Math.floor((end - 1) / chunkSize);
   const sealedSize = chunkSize + TAG_BYTES;
@@ -253,35 +243,28 @@ export async function* decryptRange(
     const offset = offsetOf(from);
     return readExactly(read, offset, buffer.subarray(0, Math.min(encryptedBytes, offsetOf(to + 1)) - offset));
   };
-  /** Chunks being opened, oldest first; each already has a handler, so one failing while an older one is awaited, or after the caller stopped, is not unhandled. */
-  const opening: Array<{ index: number; plain: Promise<Uint8Array> }> = [];
-  /** The oldest chunk's plaintext, once authenticated, cut to the range. */
-  async function* releaseOldest(): AsyncGenerator<Uint8Array> {
-    const { index, plain: opened } = opening.shift()!;
-    const plain = await opened;
-    const lo = Math.max(start, index * chunkSize) - index * chunkSize;
-    const hi = Math.min(end, index * chunkSize + plain.length) - index * chunkSize;
-    if (hi > lo) yield lo === 0 && hi === plain.length ? plain : plain.subarray(lo, hi);
-  }
   let reading = readBatch(first, buffers[0]!);
   for (let from = first, turn = 0; from <= last; from += batch, turn ^= 1) {
-    // The caller takes the oldest plaintext while the batch is still being read.
-    if (opening.length >= batch) yield* releaseOldest();
     const sealed = await reading;
     if (from + batch <= last) {
-      // The other buffer's chunks were all handed to openChunk, which copied them.
       reading = readBatch(from + batch, buffers[turn ^ 1]!);
       // Nobody awaits it when the caller stops taking the plaintext: it must not go unhandled.
       reading.catch(() => undefined);
     }
     for (let i = from, at = 0; at < sealed.length; i++, at += sealedSize) {
-      if (opening.length >= batch) yield* releaseOldest();
-      const plain = openChunk(cryptoKey, header, i, i === chunks - 1, sealed.subarray(at, Math.min(sealed.length, at + sealedSize)));
-      plain.catch(() => undefined);
-      opening.push({ index: i, plain });
+      const sealedBytes = Math.min(sealedSize, sealed.length - at);
+      if (sealedBytes < TAG_BYTES) throw new DecryptionError(`chunk ${i} is cut short`);
+      const body = sealed.subarray(at, at + sealedBytes - TAG_BYTES);
+      const plain = openChunk(key, header, i, i === chunks - 1, body, sealed.subarray(at + sealedBytes - TAG_BYTES, at + sealedBytes));
+      let plainAt = i * chunkSize;
+      for (const piece of plain) {
+        const lo = Math.max(start, plainAt) - plainAt;
+        const hi = Math.min(end, plainAt + piece.length) - plainAt;
+        if (hi > lo) yield lo === 0 && hi === piece.length ? piece : piece.subarray(lo, hi);
+        plainAt += piece.length;
+      }
     }
   }
-  while (opening.length > 0) yield* releaseOldest();
 }
 
 /** A fresh random dataset key. */
