@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DecryptionError,
   HEADER_BYTES,
@@ -145,6 +145,93 @@ describe('chunked AES-256-GCM', () => {
     expect((await body.next()).done).toBe(false);
     await body.return(undefined);
     await expect(collect(decryptRange(failing, sealed.length, key))).rejects.toThrow('store gone');
+  });
+
+  describe('with 1 MiB chunks, read in batches', () => {
+    const MiB = 1024 * 1024;
+    const plain = Buffer.from(Array.from({ length: 10 * MiB + 333 }, (_, i) => (i * 131 + (i >> 20)) % 251));
+    const key = newDataKey();
+    let sealed: Buffer;
+    const sealedChunk = MiB + TAG_BYTES;
+    /** `sealed` with one bit of chunk `index`'s ciphertext flipped. */
+    const tampered = (...indexes: number[]) => {
+      const bytes = Buffer.from(sealed);
+      for (const index of indexes) bytes[HEADER_BYTES + index * sealedChunk + 12_345]! ^= 0x40;
+      return bytes;
+    };
+
+    beforeAll(async () => {
+      sealed = await collect(encryptStream([plain], key));
+    });
+
+    it('serves every byte before a tampered chunk in the middle of a long range, then fails, and serves nothing after it', async () => {
+      const bytes = tampered(5);
+      const start = 100;
+      const served: Uint8Array[] = [];
+      const body = decryptRange(readerOf(bytes), bytes.length, key, { start });
+      await expect(
+        (async () => {
+          for await (const piece of body) served.push(Buffer.from(piece));
+        })(),
+      ).rejects.toThrow(new DecryptionError('chunk 5 failed authentication (wrong key, altered, reordered or truncated)'));
+      // Chunks 6 and 7 were read with 5 and authenticate, yet nothing of them comes out.
+      expect(Buffer.concat(served).equals(plain.subarray(start, 5 * MiB))).toBe(true);
+    });
+
+    it('fails a range that starts inside the tampered chunk before serving a byte', async () => {
+      const bytes = tampered(3);
+      const served: Uint8Array[] = [];
+      const read = async () => {
+        for await (const piece of decryptRange(readerOf(bytes), bytes.length, key, { start: 3 * MiB + 7, length: 3 * MiB }))
+          served.push(piece);
+      };
+      await expect(read()).rejects.toThrow(DecryptionError);
+      expect(served).toHaveLength(0);
+    });
+
+    it('leaves nothing unhandled when the caller stops early, though chunks opened ahead fail and reads are under way', async () => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        const bytes = tampered(1, 2, 4);
+        const reader = readerOf(bytes);
+        const body = decryptRange(reader, bytes.length, key, { start: 10 });
+        const first = await body.next();
+        const piece = Buffer.from(first.value as Uint8Array);
+        expect(piece.equals(plain.subarray(10, 10 + piece.length))).toBe(true);
+        await body.return(undefined);
+        // Let the reads under way finish after the stop.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(unhandled).toEqual([]);
+        expect((await body.next()).done).toBe(true);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+    });
+
+    it('decrypts ranges across chunk and batch boundaries exactly, in order, from a store whose reads take varying time', async () => {
+      let calls = 0;
+      const inMemory = readerOf(sealed);
+      const slow: CiphertextReader = async (offset, target) => {
+        await new Promise((resolve) => setTimeout(resolve, calls++ % 3));
+        return inMemory(offset, target);
+      };
+      const ranges = [
+        { start: MiB - 1, length: 2 },
+        { start: MiB, length: MiB },
+        { start: 3 * MiB - 5, length: 3 * MiB + 10 }, // across the first batch's end (3 chunks)
+        { start: 2 * MiB + 17, length: 7 * MiB },
+        { start: 10 * MiB, length: 333 },
+        { start: plain.length - 1, length: 1 },
+        { start: 0 },
+      ];
+      for (const range of ranges) {
+        const got = await collect(decryptRange(slow, sealed.length, key, range));
+        const end = range.length === undefined ? plain.length : range.start + range.length;
+        expect(got.equals(plain.subarray(range.start, end)), `range ${range.start}+${range.length}`).toBe(true);
+      }
+    });
   });
 
   it('reads files written with another chunk size (each file says its own), such as the 64 KiB of earlier files', async () => {
