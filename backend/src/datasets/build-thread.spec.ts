@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outOfHeap, runBuildThread, THREAD_HEAP, type BuildThreadTask } from './build-thread.js';
+import { outOfHeap, ROOMY_THREAD_HEAP, runBuildThread, THREAD_HEAP, type BuildThreadTask, type ThreadHeap } from './build-thread.js';
 
 /** A describe task whose database refuses connections: the thread fails as soon as it connects. */
 const task: BuildThreadTask = {
@@ -20,7 +20,7 @@ const task: BuildThreadTask = {
   },
 };
 
-const failure = (heap: typeof THREAD_HEAP) =>
+const failure = (heap: ThreadHeap) =>
   runBuildThread(task, heap, () => undefined).then(
     () => null,
     (error: unknown) => error,
@@ -37,5 +37,12 @@ describe('runBuildThread', () => {
   it('tells a thread that ran out of its heap (so that the step can run again with a roomier one)', async () => {
     const error = await failure({ maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 });
     expect(outOfHeap(error)).toBe(true);
+  });
+
+  it('runs the retry without caps: V8 limits as the main thread has them, far above the usual caps', async () => {
+    expect(ROOMY_THREAD_HEAP).toEqual({});
+    const error = await failure(ROOMY_THREAD_HEAP);
+    expect(outOfHeap(error)).toBe(false);
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
   });
 });

@@ -25,10 +25,10 @@ export type BuildThreadMessage =
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
-/** A build thread's heap caps (Worker resourceLimits). */
+/** A build thread's heap caps (Worker resourceLimits; none given: V8's own limits, as the main thread has). */
 export interface ThreadHeap {
-  maxOldGenerationSizeMb: number;
-  maxYoungGenerationSizeMb: number;
+  maxOldGenerationSizeMb?: number;
+  maxYoungGenerationSizeMb?: number;
 }
 
 /**
@@ -41,8 +41,12 @@ export interface ThreadHeap {
  */
 export const THREAD_HEAP: ThreadHeap = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
 
-/** The caps a step runs again with when its records did not fit (long texts in two-byte strings, large records). */
-export const ROOMY_THREAD_HEAP: ThreadHeap = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
+/**
+ * The caps a step runs again with when its records did not fit (long texts in two-byte strings,
+ * large records: a page of 1,000 items of MAX_ITEM_BYTES, 256 KiB by default, is 256 MB, and two are
+ * held): none, V8's own limits, the room the build had on the main thread before it had a thread.
+ */
+export const ROOMY_THREAD_HEAP: ThreadHeap = {};
 
 /** Whether a build thread died because its heap reached its cap. */
 export function outOfHeap(error: unknown): boolean {

@@ -192,14 +192,14 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
 
   /**
    * Runs a step whose record pass is on a build thread, with the thread's usual heap; a step whose
-   * records did not fit in it runs again with a roomier one (export keeps the files already stored).
+   * records did not fit in it runs again without caps (export keeps the files already stored).
    */
   private async withThreadHeap(id: number, step: (heap: ThreadHeap) => Promise<void>): Promise<void> {
     try {
       await step(THREAD_HEAP);
     } catch (error) {
       if (!outOfHeap(error)) throw error;
-      this.logger.warn(`dataset version ${id}: the build thread ran out of its heap; the step runs again with a roomier one`);
+      this.logger.warn(`dataset version ${id}: the build thread ran out of its heap; the step runs again without its caps`);
       await step(ROOMY_THREAD_HEAP);
     }
   }

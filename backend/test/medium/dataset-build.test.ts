@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { Logger } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_CONFIG, type AppConfig } from '../../src/config/app-config.js';
 import { sqlRows } from '../../src/database/sql.js';
 import { DatasetsRepository } from '../../src/datasets/datasets.repository.js';
@@ -273,5 +275,52 @@ describe('dataset versions on PostgreSQL and the embedded blockstore', () => {
     await expect(datasets().create({ projectId: 2_000_000_000, name: 'x', license: 'MIT' }, null)).rejects.toMatchObject({
       code: 'PROJECT_NOT_FOUND',
     });
+  });
+});
+
+describe("records too large for the build thread's usual heap", () => {
+  it('builds the version all the same: the step runs again without the caps, and the files hold every record', async () => {
+    const warn = vi.spyOn(Logger.prototype, 'warn');
+    try {
+      const project = await app().get(ProjectsService).create({
+        name: 'Long documents',
+        type: 'classification',
+        labels: LABELS,
+        overlap: 3,
+        rewardPerLabel: '1',
+        status: 'active',
+      });
+      // 200 items of ~200,000 characters: a page of records (and their parsed copies) is far over
+      // the thread's usual 32 MB old generation, and each item is under MAX_ITEM_BYTES.
+      const text = (i: number) => `${i} `.padEnd(200_000, `long document ${i} `);
+      const records = Array.from({ length: 200 }, (_, i) => ({ externalId: `long-${i}`, data: { text: text(i) } }));
+      await app()
+        .get(ItemsImportService)
+        .import(
+          project.id,
+          Readable.from([{ mimeType: 'application/json', content: Readable.from([Buffer.from(JSON.stringify(records))]) }]),
+        );
+      const items = (await sqlRows<{ id: number }>(db(), 'SELECT id FROM items WHERE project_id = $1 ORDER BY id', [project.id])).map(
+        (r) => r.id,
+      );
+      await writeLabels(db(), project.id, items, annotators, (i) => [truth(i), truth(i), truth(i)]);
+      await app().get(AggregationService).aggregate(project.id);
+
+      const created = await datasets().create({ projectId: project.id, name: 'Long', license: 'cc-by-4.0', seed: 1 }, null);
+      const version = await waitFor(`version ${created.id}`, async () => {
+        const v = await datasets().get(created.id);
+        return v.status === 'building' ? undefined : v;
+      });
+      expect(version.status, version.error ?? '').toBe('ready');
+      expect(version.itemCount).toBe(200);
+      expect(warn.mock.calls.some(([message]) => String(message).includes('ran out of its heap'))).toBe(true);
+      const jsonl = (await collect((await datasets().openFile(version.id, 'data.jsonl')).body)).toString('utf8').trimEnd().split('\n');
+      expect(jsonl).toHaveLength(200);
+      expect(new Set(jsonl.map((line) => (JSON.parse(line) as { text: string }).text))).toEqual(
+        new Set(Array.from({ length: 200 }, (_, i) => text(i))),
+      );
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
