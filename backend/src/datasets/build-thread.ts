@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DatasetMeta, DatasetSchema, FieldType } from './domain/dataset-record.js';
 import type { Datasheet, DatasheetContext } from './domain/datasheet.js';
+import { poolable } from './export/page-buffers.js';
 
 /** What the build thread (dataset-build.thread.ts) is asked to do. */
 export type BuildThreadTask = { connectionUrl: string; versionId: number; synthetic: boolean } & (
@@ -24,6 +25,18 @@ export type BuildThreadMessage =
   | { type: 'page'; records: number; files: EncodedFile[] }
   | { type: 'done' }
   | { type: 'failed'; message: string };
+
+/** What the main thread tells a build thread: a page is stored, or a page's buffer comes back to be used again. */
+export type ToBuildThread = { type: 'stored' } | { type: 'buffer'; buffer: ArrayBuffer };
+
+/** What a message's handler may do with the thread. */
+export interface BuildThreadHandle {
+  /**
+   * Sends a page's piece back to be used for another page, once its bytes are no longer needed (its
+   * buffer is transferred: every view of it here becomes empty). Ignores what is not a pool's.
+   */
+  giveBack(piece: Uint8Array): void;
+}
 
 /** A build thread's heap caps (Worker resourceLimits; none given: V8's own limits, as the main thread has). */
 export interface ThreadHeap {
@@ -64,12 +77,18 @@ const running = new Set<Worker>();
 export function runBuildThread(
   task: BuildThreadTask,
   heap: ThreadHeap,
-  handle: (message: BuildThreadMessage) => Promise<void> | void,
+  handle: (message: BuildThreadMessage, thread: BuildThreadHandle) => Promise<void> | void,
 ): Promise<void> {
   const worker = startThread(task, heap);
   running.add(worker);
   return new Promise<void>((resolve, reject) => {
     let settled = false;
+    const thread: BuildThreadHandle = {
+      giveBack(piece) {
+        if (settled || !poolable(piece)) return;
+        worker.postMessage({ type: 'buffer', buffer: piece.buffer } satisfies ToBuildThread, [piece.buffer]);
+      },
+    };
     const settle = (error?: Error) => {
       if (settled) return;
       settled = true;
@@ -85,8 +104,8 @@ export function runBuildThread(
           if (settled) return;
           if (message.type === 'done') return settle();
           if (message.type === 'failed') return settle(new Error(message.message));
-          await handle(message);
-          if (message.type === 'page') worker.postMessage('stored');
+          await handle(message, thread);
+          if (message.type === 'page') worker.postMessage({ type: 'stored' } satisfies ToBuildThread);
         })
         .catch((error: unknown) => settle(error instanceof Error ? error : new Error(String(error))));
     });

@@ -306,13 +306,13 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
       if (feeds.size > 0) {
         const task = { kind: 'export' as const, ...this.threadSource(version), schema, meta, positions: [...feeds.keys()] };
         try {
-          await runBuildThread(task, heap, async (message) => {
+          await runBuildThread(task, heap, async (message, thread) => {
             if (message.type !== 'page') return;
             const writes: Promise<void>[] = [];
             for (const file of message.files) {
               const feed = feeds.get(file.position);
               if ('error' in file) feed?.fail(new Error(file.error));
-              else if (feed) writes.push(feed.write(file.pieces));
+              else if (feed) writes.push(feed.write(file.pieces, (piece) => thread.giveBack(piece)));
             }
             await Promise.all(writes);
             if (message.records === 0) {
@@ -378,6 +378,24 @@ export class DatasetBuildService implements OnApplicationBootstrap, OnApplicatio
 /** A stored file of a version, as its row lists it. */
 type StoredExportFile = ExportFileSpec & { bytes: number; sha256: string; cid: string; encryptedBytes: number };
 
+/** A piece of a fed file, and who gets it back once its bytes are taken. */
+interface FeedPiece {
+  bytes: Uint8Array;
+  done?: (piece: Uint8Array) => void;
+}
+
+/**
+ * The pieces' bytes, each handed back to its `done` when the consumer asks for the next one: a
+ * consumer of an async iterable is through with a value when it asks for the next (encryptStream
+ * copies each piece into its chunk before it does).
+ */
+async function* taken(pieces: AsyncIterable<FeedPiece>): AsyncGenerator<Uint8Array> {
+  for await (const piece of pieces) {
+    yield piece.bytes;
+    piece.done?.(piece.bytes);
+  }
+}
+
 /** Pages of encoded bytes a format's file may have waiting for its store before the read waits for it. */
 const FEED_PAGES = 1;
 
@@ -397,7 +415,7 @@ class StoredFeed {
   constructor(file: ExportFileSpec, storage: StoragePort, key: Buffer) {
     this.plain.on('error', () => undefined); // the store's read of the stream fails with it
     this.stored = (async () => {
-      const { cid, size } = await storage.add(encryptStream(this.plain as AsyncIterable<Uint8Array>, key));
+      const { cid, size } = await storage.add(encryptStream(taken(this.plain as AsyncIterable<FeedPiece>), key));
       if (size !== encryptedSize(this.bytes)) throw new Error(`${file.name}: stored ${size} bytes, expected ${encryptedSize(this.bytes)}`);
       await storage.pin(cid);
       return { ...file, bytes: this.bytes, sha256: this.hash.digest('hex'), cid, encryptedBytes: size };
@@ -405,14 +423,17 @@ class StoredFeed {
     this.stored.catch(() => this.fail(new Error(`${file.name}: its store failed`)));
   }
 
-  /** Hands a page's bytes on; resolves once the store has room for more. */
-  write(pieces: readonly Uint8Array[]): Promise<void> {
+  /**
+   * Hands a page's bytes on; resolves once the store has room for more. `done` gets each piece back
+   * once the cipher has taken its bytes (nothing holds it then).
+   */
+  write(pieces: readonly Uint8Array[], done?: (piece: Uint8Array) => void): Promise<void> {
     if (this.failed) return Promise.resolve();
     let room = true;
     for (const bytes of pieces) {
       this.hash.update(bytes);
       this.bytes += bytes.length;
-      room = this.plain.write(bytes);
+      room = this.plain.write(done ? { bytes, done } : { bytes });
     }
     return room || this.failed ? Promise.resolve() : this.drained();
   }

@@ -17,8 +17,9 @@ import { DatasheetBuilder, type DatasheetContext } from './domain/datasheet.js';
 import { FieldTypeInference } from './domain/field-types.js';
 import type { PageEncoder } from './export/export-writer.js';
 import { exportWriters } from './export/formats.js';
+import { PageBufferPool } from './export/page-buffers.js';
 import { curatedRecordPages, syntheticRecordPages, type RowsQuery } from './record-pages.js';
-import type { BuildThreadMessage, BuildThreadTask, EncodedFile } from './build-thread.js';
+import type { BuildThreadMessage, BuildThreadTask, EncodedFile, ToBuildThread } from './build-thread.js';
 
 /**
  * Pages the thread may have handed over that the main thread has not stored yet. One: the next
@@ -61,15 +62,17 @@ async function describe(
 
 async function encode(pages: AsyncIterable<DatasetRecord[]>, schema: DatasetSchema, meta: DatasetMeta, positions: number[]): Promise<void> {
   const writers = exportWriters(schema);
+  const buffers = new PageBufferPool();
   const encoders = new Map<number, PageEncoder>();
   for (const position of positions) {
     const writer = writers[position];
     if (!writer?.encoder) throw new Error(`format ${position} has no page encoder`);
-    encoders.set(position, writer.encoder(schema, meta));
+    encoders.set(position, writer.encoder(schema, meta, buffers.bytes));
   }
   let inFlight = 0;
   let wake: (() => void) | undefined;
-  port.on('message', () => {
+  port.on('message', (message: ToBuildThread) => {
+    if (message.type === 'buffer') return buffers.give(message.buffer);
     inFlight--;
     wake?.();
   });
@@ -80,8 +83,10 @@ async function encode(pages: AsyncIterable<DatasetRecord[]>, schema: DatasetSche
       try {
         const pieces = encodeAll(encoder);
         for (const piece of pieces) {
-          // Only a buffer the piece has to itself moves; a view into a shared one is copied.
-          if (piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength) transfer.add(piece.buffer as ArrayBuffer);
+          // Only a buffer the piece has to itself moves (the pool's, or one of its exact size); a view into a shared one is copied.
+          if (piece.byteOffset === 0 && (buffers.owns(piece.buffer) || piece.byteLength === piece.buffer.byteLength)) {
+            transfer.add(piece.buffer as ArrayBuffer);
+          }
         }
         files.push({ position, pieces });
       } catch (error) {

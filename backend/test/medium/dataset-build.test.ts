@@ -11,6 +11,7 @@ import type { DatasetRecord, DatasetSchema } from '../../src/datasets/domain/dat
 import { splitCounts } from '../../src/datasets/domain/split.js';
 import { decryptRange } from '../../src/datasets/encryption/chunked-cipher.js';
 import { unwrapKey } from '../../src/datasets/encryption/key-wrap.js';
+import { exportWriters } from '../../src/datasets/export/formats.js';
 import { jsonlWriter } from '../../src/datasets/export/jsonl.writer.js';
 import { ItemsImportService } from '../../src/items/items-import.service.js';
 import { ProjectsService } from '../../src/projects/projects.service.js';
@@ -153,6 +154,47 @@ describe('dataset versions on PostgreSQL and the embedded blockstore', () => {
     expect(first.license).toBe('CC-BY-4.0');
     expect(first.datasheet?.['composition']).toMatchObject({ instances: settled.length });
     expect((first.datasheet?.['motivation'] as { intendedUse: string }).intendedUse).toBe('pet classifiers');
+  });
+
+  it('stores, over pages whose buffers the build thread uses again, every paged file as its writer writes it', async () => {
+    // 2,600 items: three pages of records, so that each format's later pages reuse the buffers its
+    // earlier ones came back in; every stored file must still be exactly its writer's bytes.
+    const project = await app().get(ProjectsService).create({
+      name: 'Pages',
+      type: 'classification',
+      labels: LABELS,
+      overlap: 3,
+      rewardPerLabel: '1',
+      status: 'active',
+    });
+    await app().get(ItemsImportService).import(project.id, jsonItems(2600));
+    const items = (await sqlRows<{ id: number }>(db(), 'SELECT id FROM items WHERE project_id = $1 ORDER BY id', [project.id])).map(
+      (r) => r.id,
+    );
+    await writeLabels(db(), project.id, items, annotators, (i) => [truth(i), truth(i), truth(i)]);
+    await app().get(AggregationService).aggregate(project.id);
+    const version = await built({ projectId: project.id, name: 'Pages' });
+    expect(version.status, version.error ?? '').toBe('ready');
+    expect(version.itemCount).toBe(2600);
+    const [row] = await sqlRows<{ schema: DatasetSchema }>(db(), 'SELECT schema FROM dataset_versions WHERE id = $1', [version.id]);
+    const meta = {
+      versionId: version.id,
+      name: 'Pages',
+      description: '',
+      license: 'CC-BY-4.0',
+      createdAt: version.createdAt,
+      url: '',
+      creator: '',
+    };
+    const repository = app().get(DatasetsRepository);
+    const paged = exportWriters(row!.schema).filter((writer) => writer.encoder !== undefined);
+    expect(paged.map((writer) => writer.file.name)).toEqual(['data.jsonl', 'data.csv', 'data.parquet', 'label-studio.json']);
+    for (const writer of paged) {
+      const written = await collect(writer.write(() => repository.records(version.id), row!.schema, meta));
+      const stored = await collect((await datasets().openFile(version.id, writer.file.name)).body);
+      expect(stored.length, writer.file.name).toBe(written.length);
+      expect(stored.equals(written), writer.file.name).toBe(true);
+    }
   });
 
   it('serves any byte range of a file, decrypting only what covers it', async () => {

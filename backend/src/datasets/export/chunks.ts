@@ -1,5 +1,6 @@
 import type { DatasetRecord } from '../domain/dataset-record.js';
 import type { PageEncoder, RecordSource } from './export-writer.js';
+import { newPageBytes, type PageBytes } from './page-buffers.js';
 
 /**
  * Text formats build their output as many small strings; encoding and yielding each one costs more
@@ -62,6 +63,8 @@ export async function* encodedPages(encoder: PageEncoder, records: RecordSource)
  * into a new string before it can encode it.
  */
 class Utf8Page {
+  constructor(private readonly out: PageBytes) {}
+
   private buffer = Buffer.allocUnsafe(64 * 1024);
   private length = 0;
 
@@ -77,10 +80,10 @@ class Utf8Page {
     this.length += this.buffer.write(text, this.length);
   };
 
-  /** The bytes written since the last take, as one new buffer (none if nothing was written). */
+  /** The bytes written since the last take, copied into one buffer from `out` (none if nothing was written). */
   take(): Uint8Array[] {
     if (this.length === 0) return [];
-    const bytes = Buffer.allocUnsafe(this.length);
+    const bytes = this.out(this.length);
     this.buffer.copy(bytes, 0, 0, this.length);
     this.length = 0;
     return [bytes];
@@ -91,12 +94,15 @@ class Utf8Page {
  * A text format as a page encoder: `head` before the first record, each page's text (handed to
  * `write` a string at a time) as one UTF-8 piece, `tail` at the end.
  */
-export function textEncoder(text: {
-  head?: string;
-  page(records: readonly DatasetRecord[], write: (text: string) => void): void;
-  tail?: string;
-}): PageEncoder {
-  const out = new Utf8Page();
+export function textEncoder(
+  text: {
+    head?: string;
+    page(records: readonly DatasetRecord[], write: (text: string) => void): void;
+    tail?: string;
+  },
+  bytes: PageBytes = newPageBytes,
+): PageEncoder {
+  const out = new Utf8Page(bytes);
   if (text.head) out.write(text.head);
   return {
     page(records) {

@@ -2,6 +2,7 @@ import type { Span } from '../../projects/domain/label-schema.js';
 import type { DatasetRecord } from '../domain/dataset-record.js';
 import { encodedPages, textEncoder } from './chunks.js';
 import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
+import type { PageBytes } from './page-buffers.js';
 
 /**
  * CoNLL-2003 NER layout (Tjong Kim Sang & De Meulder 2003, clips.uantwerpen.be/conll2003/ner):
@@ -23,7 +24,7 @@ export const conllWriter: ExportWriter = {
   write(records: RecordSource) {
     return encodedPages(documentsEncoder(), records);
   },
-  encoder: () => documentsEncoder(),
+  encoder: (_schema, _meta, out?: PageBytes) => documentsEncoder(out),
 };
 
 export interface Token {
@@ -121,10 +122,13 @@ export function conllDocument(record: DatasetRecord): string {
   return out;
 }
 
-function documentsEncoder(): PageEncoder {
-  return textEncoder({
-    page(records, write) {
-      for (const record of records) write(conllDocument(record));
+function documentsEncoder(out?: PageBytes): PageEncoder {
+  return textEncoder(
+    {
+      page(records, write) {
+        for (const record of records) write(conllDocument(record));
+      },
     },
-  });
+    out,
+  );
 }

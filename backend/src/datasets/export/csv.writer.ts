@@ -2,6 +2,7 @@ import type { DatasetSchema } from '../domain/dataset-record.js';
 import { encodedPages, textEncoder } from './chunks.js';
 import { recordColumns, type RecordColumn } from './columns.js';
 import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
+import type { PageBytes } from './page-buffers.js';
 
 /**
  * RFC 4180 CSV (comma, `"` quoting where needed, CRLF-free `\n` rows, a header row) with the columns
@@ -14,7 +15,7 @@ export const csvWriter: ExportWriter = {
   write(records: RecordSource, schema: DatasetSchema) {
     return encodedPages(csvEncoder(recordColumns(schema)), records);
   },
-  encoder: (schema: DatasetSchema) => csvEncoder(recordColumns(schema)),
+  encoder: (schema: DatasetSchema, _meta, out?: PageBytes) => csvEncoder(recordColumns(schema), out),
 };
 
 /** A column's value as its CSV cell text. */
@@ -49,20 +50,23 @@ export function csvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csvEncoder(columns: RecordColumn[]): PageEncoder {
+function csvEncoder(columns: RecordColumn[], out?: PageBytes): PageEncoder {
   const last = columns.length - 1;
-  return textEncoder({
-    head: columns.map((column) => csvField(column.name)).join(',') + '\n',
-    page(records, write) {
-      for (const record of records) {
-        let row = '';
-        for (let i = 0; i <= last; i++) {
-          const column = columns[i]!;
-          row += csvField(csvCell(column, column.value(record)));
-          row += i === last ? '\n' : ',';
+  return textEncoder(
+    {
+      head: columns.map((column) => csvField(column.name)).join(',') + '\n',
+      page(records, write) {
+        for (const record of records) {
+          let row = '';
+          for (let i = 0; i <= last; i++) {
+            const column = columns[i]!;
+            row += csvField(csvCell(column, column.value(record)));
+            row += i === last ? '\n' : ',';
+          }
+          write(row);
         }
-        write(row);
-      }
+      },
     },
-  });
+    out,
+  );
 }

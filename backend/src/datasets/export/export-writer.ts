@@ -1,4 +1,5 @@
 import type { DatasetMeta, DatasetRecord, DatasetSchema } from '../domain/dataset-record.js';
+import type { PageBytes } from './page-buffers.js';
 
 /** One file of a version, as listed in its `files`. */
 export interface ExportFileSpec {
@@ -31,6 +32,9 @@ export interface PageEncoder {
 export interface ExportWriter {
   readonly file: ExportFileSpec;
   write(records: RecordSource, schema: DatasetSchema, meta: DatasetMeta): AsyncIterable<Uint8Array>;
-  /** The same bytes as `write`, page by page: every format but those that read the records twice (COCO). */
-  encoder?(schema: DatasetSchema, meta: DatasetMeta): PageEncoder;
+  /**
+   * The same bytes as `write`, page by page: every format but those that read the records twice
+   * (COCO). Each page's bytes go into buffers from `out` (default: new ones).
+   */
+  encoder?(schema: DatasetSchema, meta: DatasetMeta, out?: PageBytes): PageEncoder;
 }

@@ -2,6 +2,7 @@ import type { DatasetRecord, DatasetSchema } from '../domain/dataset-record.js';
 import { encodedPages, textEncoder } from './chunks.js';
 import { answerKey, answerValue, dataColumnNames, recordColumns } from './columns.js';
 import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
+import type { PageBytes } from './page-buffers.js';
 
 /**
  * One JSON object per line, flat for reading and for `datasets.load_dataset("json")`:
@@ -19,19 +20,22 @@ export const jsonlWriter: ExportWriter = {
   write(records: RecordSource, schema: DatasetSchema) {
     return encodedPages(jsonlEncoder(schema), records);
   },
-  encoder: (schema: DatasetSchema) => jsonlEncoder(schema),
+  encoder: (schema: DatasetSchema, _meta, out?: PageBytes) => jsonlEncoder(schema, out),
 };
 
-function jsonlEncoder(schema: DatasetSchema): PageEncoder {
+function jsonlEncoder(schema: DatasetSchema, out?: PageBytes): PageEncoder {
   const toObject = jsonlObject(schema);
-  return textEncoder({
-    page(records, write) {
-      for (const record of records) {
-        write(JSON.stringify(toObject(record)));
-        write('\n');
-      }
+  return textEncoder(
+    {
+      page(records, write) {
+        for (const record of records) {
+          write(JSON.stringify(toObject(record)));
+          write('\n');
+        }
+      },
     },
-  });
+    out,
+  );
 }
 
 /** The JSONL object of a record, for a schema. */

@@ -2,6 +2,7 @@ import { itemShapeOf, type LabelResult } from '../../projects/domain/label-schem
 import type { DatasetRecord, DatasetSchema } from '../domain/dataset-record.js';
 import { encodedPages, textEncoder } from './chunks.js';
 import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
+import type { PageBytes } from './page-buffers.js';
 
 /**
  * Label Studio's JSON task list (labelstud.io/guide/task_format, guide/predictions, guide/export),
@@ -25,7 +26,7 @@ export const labelStudioWriter: ExportWriter = {
   write(records: RecordSource, schema: DatasetSchema) {
     return encodedPages(tasksEncoder(schema), records);
   },
-  encoder: (schema: DatasetSchema) => tasksEncoder(schema),
+  encoder: (schema: DatasetSchema, _meta, out?: PageBytes) => tasksEncoder(schema, out),
 };
 
 /** The object tag results point at (`to_name`) and the data key it shows. */
@@ -235,18 +236,21 @@ export function labelStudioTaskJson(schema: DatasetSchema): (record: DatasetReco
   };
 }
 
-function tasksEncoder(schema: DatasetSchema): PageEncoder {
+function tasksEncoder(schema: DatasetSchema, out?: PageBytes): PageEncoder {
   const toTask = labelStudioTaskJson(schema);
   let n = 0;
-  return textEncoder({
-    head: '[',
-    page(records, write) {
-      for (const record of records) {
-        n += 1;
-        write(n > 1 ? ',\n' : '\n');
-        write(toTask(record, n));
-      }
+  return textEncoder(
+    {
+      head: '[',
+      page(records, write) {
+        for (const record of records) {
+          n += 1;
+          write(n > 1 ? ',\n' : '\n');
+          write(toTask(record, n));
+        }
+      },
+      tail: '\n]\n',
     },
-    tail: '\n]\n',
-  });
+    out,
+  );
 }

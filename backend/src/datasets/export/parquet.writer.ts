@@ -4,6 +4,7 @@ import type { DatasetSchema } from '../domain/dataset-record.js';
 import { recordColumns, type ColumnType, type RecordColumn } from './columns.js';
 import { encodedPages } from './chunks.js';
 import type { ExportWriter, PageEncoder, RecordSource } from './export-writer.js';
+import { newPageBytes, type PageBytes } from './page-buffers.js';
 
 /** hyparquet-writer's schema element (its types come from hyparquet, the reader). */
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
@@ -29,7 +30,7 @@ export const parquetWriter: ExportWriter = {
   write(records: RecordSource, schema: DatasetSchema) {
     return encodedPages(parquetEncoder(recordColumns(schema)), records);
   },
-  encoder: (schema: DatasetSchema) => parquetEncoder(recordColumns(schema)),
+  encoder: (schema: DatasetSchema, _meta, out?: PageBytes) => parquetEncoder(recordColumns(schema), out),
 };
 
 function physicalType(type: ColumnType): Pick<SchemaElement, 'type' | 'converted_type'> {
@@ -83,7 +84,7 @@ function snappyCompress(input: Uint8Array): Uint8Array {
   return compressSync(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
 }
 
-function parquetEncoder(columns: RecordColumn[]): PageEncoder {
+function parquetEncoder(columns: RecordColumn[], out: PageBytes = newPageBytes): PageEncoder {
   const writer = new ByteWriter();
   const parquet = new ParquetWriter({
     writer,
@@ -97,9 +98,10 @@ function parquetEncoder(columns: RecordColumn[]): PageEncoder {
 
   /** Bytes written since the last take: the header with the first group, each group, the footer. */
   const take = (): Uint8Array => {
-    const out = new Uint8Array(writer.buffer.slice(0, writer.index));
+    const bytes = out(writer.index);
+    bytes.set(new Uint8Array(writer.buffer, 0, writer.index));
     writer.index = 0;
-    return out;
+    return bytes;
   };
   // hyparquet-writer answers a promise only when its writer has an async flush; a ByteWriter has none.
   const writeGroup = (): void => void parquet.write({ columnData: columnData(columns, data), rowGroupSize: rows });
