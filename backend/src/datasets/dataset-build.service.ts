@@ -381,7 +381,7 @@ type StoredExportFile = ExportFileSpec & { bytes: number; sha256: string; cid: s
 /** A piece of a fed file, and who gets it back once its bytes are taken. */
 interface FeedPiece {
   bytes: Uint8Array;
-  done?: (piece: Uint8Array) => void;
+  done: (piece: Uint8Array) => void;
 }
 
 /**
@@ -392,7 +392,7 @@ interface FeedPiece {
 async function* taken(pieces: AsyncIterable<FeedPiece>): AsyncGenerator<Uint8Array> {
   for await (const piece of pieces) {
     yield piece.bytes;
-    piece.done?.(piece.bytes);
+    piece.done(piece.bytes);
   }
 }
 
@@ -427,13 +427,13 @@ class StoredFeed {
    * Hands a page's bytes on; resolves once the store has room for more. `done` gets each piece back
    * once the cipher has taken its bytes (nothing holds it then).
    */
-  write(pieces: readonly Uint8Array[], done?: (piece: Uint8Array) => void): Promise<void> {
+  write(pieces: readonly Uint8Array[], done: (piece: Uint8Array) => void): Promise<void> {
     if (this.failed) return Promise.resolve();
     let room = true;
     for (const bytes of pieces) {
       this.hash.update(bytes);
       this.bytes += bytes.length;
-      room = this.plain.write(done ? { bytes, done } : { bytes });
+      room = this.plain.write({ bytes, done } satisfies FeedPiece);
     }
     return room || this.failed ? Promise.resolve() : this.drained();
   }

@@ -57,13 +57,7 @@ export async function* curatedRecordPages(
         ORDER BY m.item_id`,
       [versionId, after, pageSize, split],
     );
-  let next = read(0);
-  for (;;) {
-    const page = await next;
-    if (page.length === 0) return;
-    // The next page is read while this one is written out (two pages in memory at most).
-    next = page.length < pageSize ? Promise.resolve([]) : read(page[page.length - 1]!.item_id);
-    next.catch(() => undefined); // a consumer that stops early leaves it unread
+  for await (const page of keysetPages(read, 0, (row) => row.item_id, pageSize)) {
     yield page.map((row) => ({
       id: row.record_id,
       itemId: row.item_id,
@@ -86,17 +80,34 @@ export async function* syntheticRecordPages(
   pageSize = RECORD_PAGE,
   split: string | null = null,
 ): AsyncGenerator<DatasetRecord[]> {
-  let after = -1;
-  for (;;) {
-    const page = await query<{ position: number; record: DatasetRecord }>(
+  const read = (after: number) =>
+    query<{ position: number; record: DatasetRecord }>(
       `SELECT position, record FROM dataset_synthetic_rows
         WHERE version_id = $1 AND position > $2 AND ($4::text IS NULL OR record->>'split' = $4)
         ORDER BY position LIMIT $3`,
       [versionId, after, pageSize, split],
     );
+  for await (const page of keysetPages(read, -1, (row) => row.position, pageSize)) yield page.map((row) => row.record);
+}
+
+/**
+ * Rows in keyset pages: `read(after)` answers at most `pageSize` rows whose key is above `after`, in
+ * key order. The next page is read while the caller uses this one (two pages in memory at most); a
+ * short page is the last.
+ */
+async function* keysetPages<R>(
+  read: (after: number) => Promise<R[]>,
+  first: number,
+  keyOf: (row: R) => number,
+  pageSize: number,
+): AsyncGenerator<R[]> {
+  let next = read(first);
+  for (;;) {
+    const page = await next;
     if (page.length === 0) return;
-    yield page.map((row) => row.record);
-    after = page[page.length - 1]!.position;
+    next = page.length < pageSize ? Promise.resolve([]) : read(keyOf(page[page.length - 1]!));
+    next.catch(() => undefined); // a consumer that stops early leaves it unread
+    yield page;
   }
 }
 

@@ -25,7 +25,8 @@ export function poolable(piece: Uint8Array): piece is Uint8Array<ArrayBuffer> {
  * The build thread's page buffers, used again once the main thread has stored their bytes and sent
  * them back (each is transferred both ways, never copied). Without it every page was a new buffer
  * malloc'd on the thread and freed on the main thread only when its garbage collector found it:
- * pages' worth of dead buffers stayed resident, most of a build's memory above the application's.
+ * pages' worth of dead buffers stayed resident in the thread's malloc arena (61 MB of it at a 1 GB
+ * build's peak, 36 MB with the pool), and the allocations cost the build CPU.
  * Buffers come in power-of-two capacities (pages of one format are about the same size from page to
  * page); the pool keeps at most `maxBuffers` and lets the rest go.
  */
