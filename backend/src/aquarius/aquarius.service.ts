@@ -35,9 +35,14 @@ export class AquariusService {
     return mapResolvedAsset(asset);
   }
 
+  /**
+   * The asset for `GET /assets/metadata/:did`: Ocean Node 3.2 answers it with the whole DDO, the
+   * older Aquarius with the DDO's `metadata`; both at once (no key of a DDO 4.1's metadata is a
+   * top-level key of the DDO), so that scripts written against either read what they expect.
+   */
   async metadata(did: string): Promise<Record<string, unknown>> {
     const resolved = await this.resolve(did);
-    return (resolved['metadata'] ?? {}) as Record<string, unknown>;
+    return { ...resolved, ...((resolved['metadata'] ?? {}) as Record<string, unknown>) };
   }
 
   async query(body: unknown): Promise<SearchHits> {

@@ -84,6 +84,13 @@ export class EncryptQueryDto {
 
 export class FileInfoRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) did?: string;
+  @ApiPropertyOptional({
+    description: "A storage object's type (url, ipfs, arweave, ...): answered as a file this provider does not reach",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  type?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) serviceId?: string;
   @ApiPropertyOptional() @IsOptional() checksum?: boolean;
 }

@@ -8,7 +8,7 @@ import { ErrorCode } from '../errors/app.exception.js';
 import { isDid } from '../ocean/domain/ddo.js';
 import { decryptFilesObject, eciesEncrypt, providerPublicKey } from '../ocean/domain/provider-encryption.js';
 import { orderRefusal, stateAllowsOrdering } from './domain/order-check.js';
-import { providerDataHex, providerFeeDigest, requestDigest, type SignedCommand } from './domain/signed-messages.js';
+import { providerDataHex, providerFeeDigest, requestMessages, type SignedCommand } from './domain/signed-messages.js';
 import { OrderReader } from './order-reader.js';
 import { ProviderNoncesRepository } from './provider-nonces.repository.js';
 import { ProviderException } from './provider.exception.js';
@@ -160,6 +160,9 @@ export class ProviderService {
 
   /** The files of a service of one of Tessera's assets, as Ocean Node's fileInfo lists them (no URL or CID revealed). */
   async fileInfo(body: FileInfoRequestDto): Promise<FileInfoDto[]> {
+    // A storage object (ocean.js getFileInfo: a URL, a CID...) is not fetched for anyone: answered as
+    // Ocean Node answers a file it cannot reach, so that the script reads a result, not a refusal.
+    if (!body.did && body.type) return [{ type: body.type, valid: false, contentLength: '0', contentType: '', name: '' }];
     if (!body.did || !body.serviceId) {
       throw new ProviderException(
         ErrorCode.VALIDATION_FAILED,
@@ -192,13 +195,14 @@ export class ProviderService {
       // Stored, it would lock the consumer out: ocean.js signs the last nonce + 1 in JavaScript numbers.
       throw new ProviderException(ErrorCode.VALIDATION_FAILED, `nonce must be at most ${MAX_NONCE}`, 'nonce');
     }
-    let signer: string;
-    try {
-      signer = verifyMessage(requestDigest(consumerAddress, nonce, command), signature);
-    } catch {
-      signer = '';
-    }
-    if (signer.toLowerCase() !== consumer.toLowerCase()) {
+    const signedBy = (message: Uint8Array) => {
+      try {
+        return verifyMessage(message, signature).toLowerCase() === consumer.toLowerCase();
+      } catch {
+        return false;
+      }
+    };
+    if (!requestMessages(consumerAddress, nonce, command).some(signedBy)) {
       throw new ProviderException(ErrorCode.PROVIDER_SIGNATURE_INVALID, 'consumer address and nonce signature mismatch');
     }
     // Stored only once the signature holds: nobody can use up another address's nonces.

@@ -58,6 +58,14 @@ describe('ocean.js 8.6.2 as a buyer script, against Tessera', () => {
     const asset = await aquarius.waitForIndexer(did, dataset.publication!.metadataTx!, undefined, 200, 50);
     expect(asset.indexedMetadata?.event?.txid).toBe(dataset.publication!.metadataTx);
     expect((await aquarius.resolve(did)).id).toBe(did);
+    // The whole DDO, as Ocean Node answers, with the metadata's fields at the top, as the older Aquarius answered.
+    const described = (await aquarius.getAssetMetadata(did)) as {
+      id: string;
+      name: string;
+      metadata: { name: string };
+      services: Array<{ id: string }>;
+    };
+    expect(described).toMatchObject({ id: did, name: dataset.name, metadata: { name: dataset.name }, services: [{ id: 'access' }] });
     const datatoken = new Datatoken(buyer, config.chainId, config);
     const before = await chain.getTransactionCount(buyer.address);
     const order = await orderAsset(asset, buyer, config, datatoken, providerUri, undefined, undefined, initialized.providerFee);
@@ -109,6 +117,15 @@ describe('ocean.js 8.6.2 as a buyer script, against Tessera', () => {
       return answer.body.find((p) => p.txHash.toLowerCase() === order.hash.toLowerCase());
     });
     expect(purchase).toMatchObject({ did, valid: true, versionId: dataset.id });
+  });
+
+  it('answers getFileInfo for a storage object it does not fetch with a file it cannot reach, not an error', async () => {
+    const config = (await (await fetch(`${t.baseUrl}/api/ocean/config`)).json()) as Config;
+    const info = await ProviderInstance.getFileInfo(
+      { type: 'url', url: 'http://127.0.0.1:1/private', method: 'GET' },
+      config.oceanNodeUri!,
+    );
+    expect(info).toEqual([{ type: 'url', valid: false, contentLength: '0', contentType: '', name: '' }]);
   });
 
   it('encrypts through ProviderInstance.encrypt for the provider key', async () => {

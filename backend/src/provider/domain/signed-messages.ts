@@ -19,6 +19,18 @@ export function requestDigest(consumerAddress: string, nonce: string, command: S
   return keccak_256(utf8ToBytes(consumerAddress + nonce + command));
 }
 
+/**
+ * The messages a consumer's signature for `command` may be over: the 32-byte digest, and, when the
+ * digest starts with zero bytes, the digest without them. ocean.js 8.6.2 signs
+ * `toBeArray(digest)`, the digest read as a number, which drops leading zero bytes (about one nonce
+ * in 256); Ocean Node accepts both.
+ */
+export function requestMessages(consumerAddress: string, nonce: string, command: SignedCommand): Uint8Array[] {
+  const digest = requestDigest(consumerAddress, nonce, command);
+  const leadingZeros = digest.findIndex((byte) => byte !== 0);
+  return leadingZeros > 0 ? [digest, digest.subarray(leadingZeros)] : [digest];
+}
+
 function word(value: bigint): Uint8Array {
   if (value < 0n || value >= 1n << 256n) throw new RangeError(`${value} does not fit a uint256`);
   return hexToBytes(value.toString(16).padStart(64, '0'));
