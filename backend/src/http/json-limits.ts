@@ -39,6 +39,13 @@ export function unstorableText(text: string): string | undefined {
   return match[0] === '\u0000' ? 'holds a NUL character (\\u0000)' : 'holds an unpaired UTF-16 surrogate (not valid Unicode)';
 }
 
+const NOT_STORABLE_EVERYWHERE = new RegExp(NOT_STORABLE.source, 'g');
+
+/** `text` with every NUL and unpaired surrogate replaced by U+FFFD: what PostgreSQL can store of it. */
+export function storableText(text: string): string {
+  return text.replace(NOT_STORABLE_EVERYWHERE, '\uFFFD');
+}
+
 function keyPath(path: string, key: string): string {
   if (IDENTIFIER.test(key) && key.length <= SHOWN_KEY_LENGTH) return path === '' ? key : `${path}.${key}`;
   const shown = JSON.stringify(key.length > SHOWN_KEY_LENGTH ? `${key.slice(0, SHOWN_KEY_LENGTH)}…` : key);

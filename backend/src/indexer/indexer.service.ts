@@ -104,7 +104,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     }
     events.sort(compareLocation);
     await this.repository.transaction(async (manager) => {
-      for (const event of events) await this.apply(manager, addresses, event);
+      for (const event of events) await this.applyOrSkip(manager, addresses, event);
     });
     await this.deliverSales();
   }
@@ -174,7 +174,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
         // Read after taking the lock: another process may have recorded this range meanwhile.
         const cursor = await this.cursor();
         if (cursor !== undefined && cursor >= to) return true;
-        for (const event of events) await this.apply(manager, addresses, event);
+        for (const event of events) await this.applyOrSkip(manager, addresses, event);
         await this.state.moveCursor(manager, INDEXER_CURSOR, to);
         return true;
       });
@@ -198,6 +198,29 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       case 'datatoken':
         return (await this.repository.datatoken(manager, contract)) !== undefined;
     }
+  }
+
+  /**
+   * Applies one event in a savepoint of the range's transaction. Values the database refuses as data
+   * (SQLSTATE class 22: out of range, text it cannot store; 54: past a limit) are an event anyone
+   * could emit: it is skipped with a warning, instead of failing its block range at every poll and
+   * stopping the index there. Any other failure (a lost connection) fails the range, to be retried.
+   */
+  private async applyOrSkip(manager: EntityManager, addresses: OceanAddresses, located: LocatedEvent & { role: EmitterRole }) {
+    await manager.query('SAVEPOINT ocean_event');
+    try {
+      await this.apply(manager, addresses, located);
+    } catch (error) {
+      const code = (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !/^(22|54)/.test(code)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT ocean_event');
+      this.logger.warn(
+        `${located.contract}: ${located.event.name} in ${located.txHash} (log ${located.logIndex}) is skipped: ` +
+          `the database refused its values (${code}: ${(error as Error).message})`,
+      );
+      return;
+    }
+    await manager.query('RELEASE SAVEPOINT ocean_event');
   }
 
   private async apply(manager: EntityManager, addresses: OceanAddresses, located: LocatedEvent & { role: EmitterRole }): Promise<void> {

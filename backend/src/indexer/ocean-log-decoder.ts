@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { getAddress, Interface, type InterfaceAbi, type LogDescription } from 'ethers';
+import { storableText } from '../http/json-limits.js';
 import type { OceanEvent, OceanEventName } from './domain/ocean-events.js';
 
 const require = createRequire(import.meta.url);
@@ -42,6 +43,11 @@ export const OCEAN_TOPICS: readonly string[] = [...BY_TOPIC.keys()];
 const str = (value: unknown) => (value as bigint).toString();
 const num = (value: unknown) => Number(value);
 const addr = (value: unknown) => getAddress(value as string);
+/**
+ * A string argument as PostgreSQL can store it: anyone can emit these events with any text, and a
+ * NUL would be refused with the whole block range.
+ */
+const text = (value: unknown) => storableText(value as string);
 
 function shape(name: OceanEventName, a: LogDescription['args']): OceanEvent {
   switch (name) {
@@ -50,10 +56,10 @@ function shape(name: OceanEventName, a: LogDescription['args']): OceanEvent {
         name,
         nft: addr(a[0]),
         template: addr(a[1]),
-        tokenName: a[2] as string,
+        tokenName: text(a[2]),
         owner: addr(a[3]),
-        symbol: a[4] as string,
-        tokenURI: a[5] as string,
+        symbol: text(a[4]),
+        tokenURI: text(a[5]),
         creator: addr(a[7]),
       };
     case 'TokenCreated':
@@ -61,8 +67,8 @@ function shape(name: OceanEventName, a: LogDescription['args']): OceanEvent {
         name,
         datatoken: addr(a[0]),
         template: addr(a[1]),
-        tokenName: a[2] as string,
-        symbol: a[3] as string,
+        tokenName: text(a[2]),
+        symbol: text(a[3]),
         cap: str(a[4]),
         creator: addr(a[5]),
       };
@@ -72,7 +78,7 @@ function shape(name: OceanEventName, a: LogDescription['args']): OceanEvent {
         name,
         by: addr(a[0]),
         state: num(a[1]),
-        decryptorUrl: a[2] as string,
+        decryptorUrl: text(a[2]),
         flags: a[3] as string,
         data: a[4] as string,
         hash: a[5] as string,
@@ -125,12 +131,12 @@ function shape(name: OceanEventName, a: LogDescription['args']): OceanEvent {
 export function decodeOceanLog(log: { topics: readonly string[]; data: string }): { event: OceanEvent; role: EmitterRole } | null {
   const known = log.topics[0] ? BY_TOPIC.get(log.topics[0]) : undefined;
   if (!known) return null;
-  let parsed: LogDescription | null;
+  // ethers reports a field that does not decode (an "address" topic past 160 bits, a string that is
+  // not UTF-8) when it is read, so shaping the event is inside the try too.
   try {
-    parsed = known.iface.parseLog({ topics: [...log.topics], data: log.data });
+    const parsed: LogDescription | null = known.iface.parseLog({ topics: [...log.topics], data: log.data });
+    return parsed ? { event: shape(known.name, parsed.args), role: known.role } : null;
   } catch {
     return null;
   }
-  if (!parsed) return null;
-  return { event: shape(known.name, parsed.args), role: known.role };
 }

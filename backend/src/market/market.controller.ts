@@ -42,7 +42,7 @@ export class MarketController {
     });
     const page = await this.market.list(query, q);
     void reply.header('Content-Range', contentRange('assets', query, page));
-    void reply.header('X-Facets', JSON.stringify(page.facets));
+    void reply.header('X-Facets', asciiJson(page.facets));
     return page.rows;
   }
 
@@ -75,4 +75,12 @@ export class MarketController {
       .header('content-length', String(opened.end - opened.start + 1));
     await reply.send(Readable.from(opened.body));
   }
+}
+
+/**
+ * JSON in ASCII only: every character past U+007E as a \u escape (JSON.parse restores it). A header
+ * may not carry characters past U+00FF, and licences and task types of outside listings can.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

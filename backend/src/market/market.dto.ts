@@ -183,9 +183,12 @@ export function mapMarketAssetPage(
   links: { explorerTxUrl: string | null; croissantUrl: string | null },
 ): MarketAssetPageDto {
   const metadata = metadataOf(row.ddo);
-  const services = Array.isArray(row.ddo['services']) ? (row.ddo['services'] as Array<Record<string, unknown>>) : [];
+  // An outside publisher's DDO may hold anything where objects are expected: those entries are left out.
+  const objects = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)) : [];
+  const services = objects(row.ddo['services']);
   const info = metadataOf({ metadata: metadata['additionalInformation'] });
-  const external = Array.isArray(info['files']) ? (info['files'] as Array<Record<string, unknown>>) : [];
+  const external = objects(info['files']);
   const link = (hash: string) => (links.explorerTxUrl && hash ? `${links.explorerTxUrl}${hash}` : null);
   return {
     ...mapMarketAsset(row),

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Inject, Injectable } from '@nestjs/common';
-import { getAddress, Interface, toUtf8String, type InterfaceAbi } from 'ethers';
+import { getAddress, Interface, toUtf8String, type InterfaceAbi, type Result } from 'ethers';
 import { CHAIN_PORT, type ChainPort, type TxReceipt } from '../chain/chain.port.js';
 import type { OrderFacts, OrderStartedFact, ProviderFeeFact } from './domain/order-check.js';
 
@@ -14,10 +14,23 @@ const ORDER_STARTED = datatokenAbi.getEvent('OrderStarted')!.topicHash;
 const ORDER_REUSED = datatokenAbi.getEvent('OrderReused')!.topicHash;
 const PROVIDER_FEE = datatokenAbi.getEvent('ProviderFee')!.topicHash;
 
-function parsedLogs(receipt: TxReceipt, topic: string) {
-  return receipt.logs
-    .filter((log) => log.topics[0] === topic)
-    .map((log) => ({ emitter: log.address, parsed: datatokenAbi.parseLog(log)! }));
+/**
+ * The logs of `topic` in the receipt, each read by `read` with its emitter. A log that does not decode
+ * (any contract may emit the topic with other fields; ethers reports a bad field when it is read) is
+ * left out, as if absent: the checks then refuse the order, instead of the request failing.
+ */
+function readLogs<T>(receipt: TxReceipt, topic: string, read: (args: Result, emitter: string) => T): T[] {
+  const found: T[] = [];
+  for (const log of receipt.logs) {
+    if (log.topics[0] !== topic) continue;
+    try {
+      const parsed = datatokenAbi.parseLog(log);
+      if (parsed) found.push(read(parsed.args, log.address));
+    } catch {
+      // not a datatoken's event
+    }
+  }
+  return found;
 }
 
 function decodeJson(hex: string): unknown {
@@ -63,18 +76,18 @@ export class OrderReader {
     if (!tx || !receipt) return missing;
     if (receipt.status !== 'success') return { ...missing, mined: true, to: tx.to };
     let started = this.orderStarted(receipt);
-    const reused = parsedLogs(receipt, ORDER_REUSED);
+    const reused = readLogs(receipt, ORDER_REUSED, (args, emitter) => ({ emitter, orderTxId: String(args[0]) }));
     if (started.length === 0 && reused.length > 0) {
-      const original = await this.chain.receipt(String(reused[0]!.parsed.args[0]));
+      const original = await this.chain.receipt(reused[0]!.orderTxId);
       if (original?.status === 'success') {
         started = this.orderStarted(original).filter((event) => event.emitter.toLowerCase() === reused[0]!.emitter.toLowerCase());
       }
     }
-    const providerFees: ProviderFeeFact[] = parsedLogs(receipt, PROVIDER_FEE).map(({ emitter, parsed }) => ({
+    const providerFees: ProviderFeeFact[] = readLogs(receipt, PROVIDER_FEE, (args, emitter) => ({
       emitter,
-      providerFeeAddress: String(parsed.args[0]),
-      providerData: decodeJson(String(parsed.args[3])),
-      validUntil: BigInt(parsed.args[7] as bigint),
+      providerFeeAddress: String(args[0]),
+      providerData: decodeJson(String(args[3])),
+      validUntil: BigInt(args[7] as bigint),
     }));
     const to = tx.to;
     const datatokenNft = to ? await this.erc721Of(to) : null;
@@ -95,11 +108,11 @@ export class OrderReader {
   }
 
   private orderStarted(receipt: TxReceipt): OrderStartedFact[] {
-    return parsedLogs(receipt, ORDER_STARTED).map(({ emitter, parsed }) => ({
+    return readLogs(receipt, ORDER_STARTED, (args, emitter) => ({
       emitter,
-      consumer: String(parsed.args[0]),
-      payer: String(parsed.args[1]),
-      serviceIndex: Number(parsed.args[3]),
+      consumer: String(args[0]),
+      payer: String(args[1]),
+      serviceIndex: Number(args[3]),
     }));
   }
 

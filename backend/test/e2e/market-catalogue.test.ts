@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedMarket, type SeededMarket } from '../support/market.js';
+import { EXTERNAL_LICENSE, seedMarket, type SeededMarket } from '../support/market.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { call } from '../support/wallet.js';
 
@@ -68,6 +68,7 @@ describe('the catalogue API (GET /api/market/assets)', () => {
       external: { true: 1, false: 2 },
       free: { true: 1, false: 2 },
       taskType: { classification: 2 },
+      license: { 'CC-BY-4.0': 2, [EXTERNAL_LICENSE]: 1 },
     });
     const heron = answer.body.find((l) => l.did === seeded.priced.did)!;
     expect(heron).toMatchObject({
@@ -86,7 +87,7 @@ describe('the catalogue API (GET /api/market/assets)', () => {
     expect(answer.body.find((l) => l.did === seeded.external.did)).toMatchObject({
       external: true,
       kind: null,
-      license: 'MIT',
+      license: EXTERNAL_LICENSE,
       price: '7',
       labelCount: null,
       quality: null,
@@ -109,7 +110,7 @@ describe('the catalogue API (GET /api/market/assets)', () => {
     expect((await list({ filter: { external: true } })).body.map((l) => l.did)).toEqual([seeded.external.did]);
     expect((await list({ filter: { kind: 'curated', priceMin: 1 } })).body.map((l) => l.did)).toEqual([seeded.priced.did]);
     expect((await list({ filter: { priceMax: 5 } })).body.map((l) => l.did).sort()).toEqual([seeded.priced.did, seeded.free.did].sort());
-    expect((await list({ filter: { license: ['mit'] } })).body.map((l) => l.did)).toEqual([seeded.external.did]);
+    expect((await list({ filter: { license: [EXTERNAL_LICENSE.toLowerCase()] } })).body.map((l) => l.did)).toEqual([seeded.external.did]);
     expect((await list({ filter: { labelsMin: 1, confidenceMin: 0.1 } })).body).toHaveLength(2);
     expect((await list({ filter: { taskType: 'classification', sizeMax: 1 } })).body).toEqual([]);
     expect((await list({ sort: ['price', 'ASC'] })).body.map((l) => l.did)).toEqual([

@@ -52,6 +52,9 @@ async function publishVersion(t: TestApp, projectId: number, name: string, descr
  * (one at 3 OCEAN, one free) and one asset minted straight through the factory by another wallet,
  * waited for until the indexer has it.
  */
+/** The external listing's licence. */
+export const EXTERNAL_LICENSE = 'Licence Ouverte – Étalab 2.0';
+
 export async function seedMarket(t: TestApp): Promise<SeededMarket> {
   const project = await call<{ id: number }>(t.baseUrl, t.admin, 'POST', '/api/projects', {
     name: 'Bird sounds',
@@ -95,6 +98,8 @@ export async function seedMarket(t: TestApp): Promise<SeededMarket> {
       description: 'Aerial counts of walruses resting on ice',
       tags: ['arctic'],
       price: '7',
+      // Past Latin-1: the facet counts in the X-Facets header must still be a valid header.
+      license: EXTERNAL_LICENSE,
     },
   );
   await waitFor('the external asset indexed', async () => {

@@ -55,6 +55,8 @@ export async function publishExternally(
     description: string;
     tags: string[];
     price: string;
+    /** The DDO's licence (MIT unless given). */
+    license?: string;
     /** Set the DDO encrypted (flags 0x02) for this provider public key, as ocean.js does with encryptDDO. */
     encryptFor?: string;
   },
@@ -104,7 +106,7 @@ export async function publishExternally(
       name: options.name,
       description: options.description,
       author: 'Someone else',
-      license: 'MIT',
+      license: options.license ?? 'MIT',
       tags: options.tags,
       created: new Date('2026-11-01T00:00:00Z'),
     },

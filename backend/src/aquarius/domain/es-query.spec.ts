@@ -79,4 +79,27 @@ describe('the Elasticsearch query subset', () => {
     expect(() => matches(heron, { match: { 'metadata.name': 'a'.repeat(1001) } })).toThrow(QueryError);
     expect(() => matches(heron, { terms: { id: Array.from({ length: 1001 }, String) } })).toThrow(/at most 1000 values/);
   });
+
+  it('caps sort keys, fields and field paths; reads own fields only; orders only numbers and strings', () => {
+    const ids = (body: unknown) => search(docs, body, (d) => String(d['id'])).hits.hits.map((h) => h._id);
+    expect(() => search(docs, { sort: Array.from({ length: 11 }, () => 'metadata.name') }, (d) => String(d['id']))).toThrow(
+      new QueryError('at most 10 sort keys', 'sort'),
+    );
+    const fields = Array.from({ length: 51 }, () => 'metadata.name');
+    expect(() => search(docs, { query: { multi_match: { query: 'heron', fields } } }, (d) => String(d['id']))).toThrow(/at most 50 fields/);
+    expect(() => search(docs, { sort: ['x'.repeat(201)] }, (d) => String(d['id']))).toThrow(/at most 200 characters/);
+    // Inherited properties are no fields of a document.
+    expect(valuesAt(heron, 'toString')).toEqual([]);
+    expect(ids({ query: { exists: { field: 'constructor' } } })).toEqual([]);
+    // A field holding an object (an outside DDO may) is out of every range and sorts as missing.
+    const odd = { ...lynx, id: 'did:op:3', metadata: { ...lynx.metadata, created: { toString: 0, valueOf: 0 } } };
+    const all = [heron, odd];
+    expect(search(all, { query: { range: { 'metadata.created': { gte: '2026-01-01' } } } }, (d) => String(d['id'])).hits.total.value).toBe(
+      1,
+    );
+    expect(search(all, { sort: [{ 'metadata.created': 'desc' }] }, (d) => String(d['id'])).hits.hits.map((h) => h._id)).toEqual([
+      'did:op:1',
+      'did:op:3',
+    ]);
+  });
 });

@@ -26,6 +26,10 @@ export const MAX_QUERY_SIZE = 1000;
 /** Search text and term lists are matched against every asset: longer ones are no search a client means. */
 export const MAX_QUERY_TEXT = 1000;
 export const MAX_TERMS = 1000;
+/** Sort keys and `fields` of one request, and a field path's length: each key is read on every comparison. */
+export const MAX_SORT_KEYS = 10;
+export const MAX_FIELDS = 50;
+export const MAX_FIELD_PATH = 200;
 const TEXT_FIELDS = ['metadata.name', 'metadata.description', 'metadata.tags', 'metadata.author'];
 
 type Doc = Record<string, unknown>;
@@ -42,7 +46,8 @@ export function valuesAt(doc: unknown, path: string): unknown[] {
     const next: unknown[] = [];
     for (const value of current) {
       const items = Array.isArray(value) ? value : [value];
-      for (const item of items) if (isObject(item) && part in item) next.push(item[part]);
+      // Own fields only: `toString` is no field of a document.
+      for (const item of items) if (isObject(item) && Object.hasOwn(item, part)) next.push(item[part]);
     }
     current = next;
   }
@@ -129,9 +134,13 @@ export function matches(doc: Doc, query: unknown, every = false): boolean {
     case 'range': {
       const [field, bounds] = singleField(clause, kind);
       if (!isObject(bounds)) throw new QueryError('range takes {gt, gte, lt, lte}', `query.range.${field}`);
+      // Numbers and strings are ordered (a numeric string as its number); any other value is out of every range.
+      const scalar = (v: unknown) =>
+        typeof v === 'number' ? v : typeof v === 'string' ? (v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v) : undefined;
       const cmp = (v: unknown, b: unknown) => {
-        const x = typeof v === 'number' ? v : Number.isNaN(Number(v)) ? String(v) : Number(v);
-        const y = typeof b === 'number' ? b : Number.isNaN(Number(b)) ? String(b) : Number(b);
+        const x = scalar(v);
+        const y = scalar(b);
+        if (x === undefined || y === undefined) return NaN;
         return x < y ? -1 : x > y ? 1 : 0;
       };
       return valuesAt(doc, field).some(
@@ -167,6 +176,8 @@ export function matches(doc: Doc, query: unknown, every = false): boolean {
     case 'multi_match': {
       if (!isObject(clause) || typeof clause['query'] !== 'string') throw new QueryError(`${kind} takes {query, fields?}`, `query.${kind}`);
       const fields = Array.isArray(clause['fields']) ? clause['fields'].filter((f): f is string => typeof f === 'string') : TEXT_FIELDS;
+      if (fields.length > MAX_FIELDS) throw new QueryError(`at most ${MAX_FIELDS} fields`, `query.${kind}.fields`);
+      for (const f of fields) fieldPath(f, `query.${kind}.fields`);
       const haystack = textOf(doc, fields.length > 0 ? fields : TEXT_FIELDS);
       return words(boundedText(clause['query'], `query.${kind}.query`)).every((w) => haystack.includes(w));
     }
@@ -177,17 +188,27 @@ export function matches(doc: Doc, query: unknown, every = false): boolean {
 
 type SortKey = { field: string; order: 'asc' | 'desc' };
 
+function fieldPath(field: string, at: string): string {
+  if (field.length > MAX_FIELD_PATH) throw new QueryError(`a field path is at most ${MAX_FIELD_PATH} characters`, at);
+  return field;
+}
+
 function sortKeys(sort: unknown): SortKey[] {
-  return asArray(sort).flatMap((entry) => {
-    if (typeof entry === 'string') return [{ field: entry, order: 'asc' as const }];
+  const keys = asArray(sort).flatMap((entry): SortKey[] => {
+    if (typeof entry === 'string') return [{ field: fieldPath(entry, 'sort'), order: 'asc' as const }];
     if (!isObject(entry)) throw new QueryError('sort takes {field: "asc"|"desc"} entries', 'sort');
     return Object.entries(entry).map(([field, spec]) => {
       const order = isObject(spec) ? spec['order'] : spec;
       if (order !== 'asc' && order !== 'desc') throw new QueryError(`sort.${field} must be "asc" or "desc"`, `sort.${field}`);
-      return { field, order };
+      return { field: fieldPath(field, 'sort'), order };
     });
   });
+  if (keys.length > MAX_SORT_KEYS) throw new QueryError(`at most ${MAX_SORT_KEYS} sort keys`, 'sort');
+  return keys;
 }
+
+/** A value sort orders by: a number or a string; anything else sorts as missing. */
+const sortable = (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? value : undefined);
 
 export interface SearchHits {
   hits: {
@@ -218,12 +239,12 @@ export function search(docs: readonly Doc[], body: unknown, idOf: (doc: Doc) => 
   if (keys.length > 0) {
     found.sort((a, b) => {
       for (const key of keys) {
-        const x = valuesAt(a, key.field)[0];
-        const y = valuesAt(b, key.field)[0];
+        const x = sortable(valuesAt(a, key.field)[0]);
+        const y = sortable(valuesAt(b, key.field)[0]);
         if (x === y) continue;
         if (x === undefined) return 1;
         if (y === undefined) return -1;
-        const order = (x as number | string) < (y as number | string) ? -1 : 1;
+        const order = x < y ? -1 : 1;
         return key.order === 'asc' ? order : -order;
       }
       return 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDatasetDdo } from '../../ocean/domain/ddo.js';
 import { encodePlainMetadata } from '../../ocean/domain/metadata-encoding.js';
 import { eciesDecrypt, eciesEncrypt, providerPublicKey } from '../../ocean/domain/provider-encryption.js';
-import { readDdo, searchText } from './ddo-decoding.js';
+import { MAX_DDO_BYTES, readDdo, searchText } from './ddo-decoding.js';
 
 const KEY = '0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
 const OTHER = '0x8da4ef21b864d2cc526dbdb2a120bd2874c36c9d0a1fb7f8c63d7f7a8b41de8f';
@@ -62,6 +62,17 @@ describe('reading the DDO of a metadata event', () => {
     });
     const notJson = { ...encodePlainMetadata(ddo), data: '0x7b7b' };
     expect(readDdo({ ...notJson, hash: encodePlainMetadata(ddo).hash, decryptorUrl: '' }, asset, decrypt)).toMatchObject({ ok: false });
+  });
+
+  it('refuses a DDO the database could not store or the catalogue could not read: NUL, a lone surrogate, too large, services not objects', () => {
+    const plain = (doc: Record<string, unknown>) => ({ ...encodePlainMetadata(doc), decryptorUrl: '' });
+    const named = (name: string) => ({ ...ddo, metadata: { ...ddo.metadata, name } });
+    expect(readDdo(plain(named('nul \u0000 inside')), asset, decrypt)).toMatchObject({ ok: false, reason: /metadata\.name .*NUL/ });
+    expect(readDdo(plain(named('lone \ud800 surrogate')), asset, decrypt)).toMatchObject({ ok: false, reason: /surrogate/ });
+    expect(readDdo(plain(named('x'.repeat(MAX_DDO_BYTES))), asset, decrypt)).toMatchObject({ ok: false, reason: /over 262144/ });
+    expect(readDdo(plain({ ...ddo, services: [null] }), asset, decrypt)).toMatchObject({ ok: false, reason: /services/ });
+    expect(readDdo(plain({ ...ddo, metadata: 'text' }), asset, decrypt)).toMatchObject({ ok: false, reason: /metadata is not an object/ });
+    expect(readDdo(plain(named('just under the cap')), asset, decrypt)).toMatchObject({ ok: true });
   });
 
   it('gives full-text search the name, description, tags and the labels of the datasheet', () => {

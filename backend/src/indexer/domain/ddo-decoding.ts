@@ -6,7 +6,17 @@
  * must describe the NFT that emitted the event, on this chain.
  */
 import { didFor } from '../../ocean/domain/ddo.js';
+import { findJsonProblem, type JsonLimits } from '../../http/json-limits.js';
 import { decodePlainMetadata, metadataHash } from '../../ocean/domain/metadata-encoding.js';
+
+/**
+ * The largest DDO taken, as JSON. Ocean's DDOs are a few KB (Tessera's, with the Croissant and
+ * datasheet summaries, under 64 KB); every catalogue query reads the listed DDOs, so anyone's
+ * metadata event must not make each of them megabytes.
+ */
+export const MAX_DDO_BYTES = 256 * 1024;
+/** A DDO's shape as the API takes a JSON body (depth, keys), so that walking it stays cheap. */
+const DDO_LIMITS: JsonLimits = { maxDepth: 32, maxKeys: 10_000, maxObjectKeys: 1_000 };
 
 export type DdoReading = { ok: true; ddo: Record<string, unknown> } | { ok: false; reason: string };
 
@@ -60,7 +70,25 @@ export function readDdo(
   const ddo = parsed as Record<string, unknown>;
   const expected = didFor(asset.nftAddress, asset.chainId);
   if (ddo['id'] !== expected) return { ok: false, reason: `the DDO's id ${String(ddo['id'])} is not ${expected} (this NFT on this chain)` };
+  const bytes = Buffer.byteLength(JSON.stringify(ddo));
+  if (bytes > MAX_DDO_BYTES) return { ok: false, reason: `the DDO is ${bytes} bytes of JSON, over ${MAX_DDO_BYTES}` };
+  // NUL and unpaired surrogates cannot be stored (jsonb); deep or wide documents are not walked.
+  const problem = findJsonProblem(ddo, DDO_LIMITS);
+  if (problem) return { ok: false, reason: `the DDO's ${problem.path || 'document'} ${problem.message}` };
+  const shapeProblem = ddoShapeProblem(ddo);
+  if (shapeProblem) return { ok: false, reason: shapeProblem };
   return { ok: true, ddo };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What the catalogue reads of a DDO, of the types DDO 4.1 gives them: metadata an object, services an array of objects. */
+function ddoShapeProblem(ddo: Record<string, unknown>): string | undefined {
+  if (ddo['metadata'] !== undefined && !isObject(ddo['metadata'])) return "the DDO's metadata is not an object";
+  const services = ddo['services'];
+  if (services !== undefined && (!Array.isArray(services) || !services.every(isObject)))
+    return "the DDO's services are not a list of objects";
+  return undefined;
 }
 
 /** What full-text search reads of a DDO: name, description, tags, and the labels its datasheet lists. */

@@ -74,9 +74,13 @@ interface Row {
 
 /** The DDO's service whose datatoken this is (by address, any case); '' when none names it. */
 function serviceIdOf(ddo: Record<string, unknown>, datatoken: string): string {
-  const services = Array.isArray(ddo['services']) ? (ddo['services'] as Array<Record<string, unknown>>) : [];
+  const services = Array.isArray(ddo['services']) ? (ddo['services'] as unknown[]) : [];
   const service = services.find(
-    (s) => typeof s['datatokenAddress'] === 'string' && s['datatokenAddress'].toLowerCase() === datatoken.toLowerCase(),
+    (s): s is Record<string, unknown> =>
+      typeof s === 'object' &&
+      s !== null &&
+      typeof (s as Record<string, unknown>)['datatokenAddress'] === 'string' &&
+      ((s as Record<string, unknown>)['datatokenAddress'] as string).toLowerCase() === datatoken.toLowerCase(),
   );
   return typeof service?.['id'] === 'string' ? service['id'] : '';
 }
