@@ -2394,6 +2394,8 @@ export type components = {
     };
     FileInfoRequestDto: {
       did?: string;
+      /** @description A storage object's type (url, ipfs, arweave, ...): answered as a file this provider does not reach */
+      type?: string;
       serviceId?: string;
       checksum?: boolean;
     };
