@@ -29,7 +29,7 @@ const LOOSE = { type: 'object', additionalProperties: true, nullable: true } as 
 export class MarketAssetDto {
   @ApiProperty({ example: 'did:op:…' }) did: string;
   @ApiProperty() name: string;
-  @ApiProperty() description: string;
+  @ApiProperty({ description: 'In a list, its first 2,000 characters; whole on the asset page' }) description: string;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty() nftAddress: string;
   @ApiProperty({

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
 
+/** Characters of a description a listing carries (the asset page has all of it). */
+export const LISTED_DESCRIPTION = 2000;
+
 /**
  * One catalogue row per listed asset (an indexed data NFT with a DDO, metadata state 0). Tessera's
  * own assets are those whose NFT a dataset publication minted: their facts come from the dataset
@@ -128,8 +131,13 @@ export class MarketRepository {
     const rank = filter.q ? `ts_rank(search, websearch_to_tsquery('english', $1)) DESC,` : '';
     const rows = await sqlRows<ListingRow & { total: number }>(
       this.db,
+      // What a listing shows of the DDO (its name, tags and the start of its description), not the
+      // whole DDO of each of up to a thousand rows: the asset page reads that.
       `WITH listing AS (${LISTING})
-       SELECT did, "nftAddress", ddo, "listedAt", "versionId", external, kind, "taskType", license, price::text AS price, free,
+       SELECT did, "nftAddress",
+              jsonb_build_object('metadata', jsonb_build_object('name', ddo->'metadata'->'name', 'tags', ddo->'metadata'->'tags',
+                'description', left(ddo->'metadata'->>'description', ${LISTED_DESCRIPTION}))) AS ddo,
+              "listedAt", "versionId", external, kind, "taskType", license, price::text AS price, free,
               "sizeBytes"::text AS "sizeBytes", "labelCount", agreement, confidence, "syntheticScore", sales, count(*) OVER ()::int AS total
          FROM listing ${sql}
         ORDER BY ${ORDER[sort.field]} ${sort.order} NULLS LAST, ${rank} did

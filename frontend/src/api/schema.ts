@@ -2111,6 +2111,7 @@ export type components = {
       /** @example did:op:… */
       did: string;
       name: string;
+      /** @description In a list, its first 2,000 characters; whole on the asset page */
       description: string;
       tags: string[];
       nftAddress: string;
@@ -2177,6 +2178,7 @@ export type components = {
       /** @example did:op:… */
       did: string;
       name: string;
+      /** @description In a list, its first 2,000 characters; whole on the asset page */
       description: string;
       tags: string[];
       nftAddress: string;
