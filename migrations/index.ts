@@ -25,7 +25,7 @@ import { Migration as M21 } from './1796407995920-SalesRevenueShare.js';
 import { Migration as M22 } from './1796408034229-ProviderNonces.js';
 import { Migration as M23 } from './1796500000000-AnnotatorSuspensionReviewRequests.js';
 import { Migration as M24 } from './1797100000000-AggregationRuns.js';
-import { Migration as M25 } from './1797200000000-AnnotationCorrectedResult.js';
+import { Migration as M25 } from './1797200000000-AnnotationSubmittedResult.js';
 
 export const migrations: Array<new () => MigrationInterface> = [
   M0,

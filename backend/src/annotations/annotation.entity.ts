@@ -48,18 +48,18 @@ export class AnnotationEntity {
   @JoinColumn({ name: 'annotator_id' })
   annotator?: UserEntity;
 
-  /** The answer the platform scores: the crowd's decision, pay, trust, the dataset's provenance. */
+  /** The answer, corrected or not: the crowd's decision, pay, the dataset's provenance. */
   @Column({ type: 'jsonb' })
   result: unknown;
 
   /**
-   * An annotator's correction of a label on a check (gold) item, shown to them; `result` keeps the
-   * answer they submitted, which their gold score and pay are judged on, so that a trust score that
-   * moved cannot be followed back to a check item and fixed. A correction on any other item replaces
-   * `result` itself.
+   * The answer first submitted, kept when the annotator corrects the label (null until then): what
+   * their gold score is judged on, so that a trust score that moved after an aggregation cannot be
+   * followed back to a check item and fixed. Kept for every item alike: nothing an annotator sees
+   * differs between a check item and another.
    */
-  @Column({ type: 'jsonb', name: 'corrected_result', nullable: true })
-  correctedResult: unknown;
+  @Column({ type: 'jsonb', name: 'submitted_result', nullable: true })
+  submittedResult: unknown;
 
   /** Time spent as the client reported it: shown, never trusted. */
   @Column({ type: 'integer', name: 'lead_time_ms' })

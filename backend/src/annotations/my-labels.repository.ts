@@ -14,9 +14,7 @@ export interface MyLabelRow {
   projectActive: boolean;
   projectType: string;
   itemId: number;
-  /** The answer scored; `correctedResult`, the annotator's correction of a label on a check item (else null). */
   result: unknown;
-  correctedResult: unknown;
   createdAt: Date;
   discarded: boolean;
   /** The item's consensus status and label count; null while the quality engine has not decided it. */
@@ -65,7 +63,7 @@ const SETTLED = `r.status = 'confident' AND r.labels >= LEAST(p.overlap, p.max_o
 
 const LABEL_COLUMNS = `a.id, a.annotator_id AS "annotatorId", a.project_id AS "projectId", p.name AS "projectName",
        p.labels AS "projectLabels", p.status = 'active' AS "projectActive", p.type AS "projectType", a.item_id AS "itemId",
-       a.result, a.corrected_result AS "correctedResult", a.created_at AS "createdAt", a.discarded_at IS NOT NULL AS discarded,
+       a.result, a.created_at AS "createdAt", a.discarded_at IS NOT NULL AS discarded,
        r.status AS "decisionStatus", r.labels AS "decisionLabels", r.result AS settled,
        CASE WHEN p.type = 'spans' THEN i.data ELSE '{}'::jsonb END AS data,
        LEAST(p.overlap, p.max_overlap) AS "minLabels",
@@ -151,19 +149,15 @@ export class MyLabelsRepository {
   /**
    * Replaces the label's result if it may still be corrected: the caller's, live, its project active
    * and its item not settled (as `correctable` says) at the moment of the write, so a decision
-   * committed meanwhile wins; on a check (gold) item the correction is kept beside the submitted
-   * answer, which stays the one scored (AnnotationEntity.correctedResult). Answers the project to
-   * aggregate again, or undefined when refused.
+   * committed meanwhile wins; the answer first submitted is kept for the gold score
+   * (AnnotationEntity.submittedResult). Answers the project to aggregate again, or undefined when refused.
    */
   async correct(id: number, annotatorId: number, result: unknown): Promise<number | undefined> {
     const rows = await sqlRows<{ project_id: number }>(
       this.db,
-      `UPDATE annotations a
-          SET result = CASE WHEN i.gold IS NULL THEN $3::jsonb ELSE a.result END,
-              corrected_result = CASE WHEN i.gold IS NULL THEN NULL ELSE $3::jsonb END
-         FROM projects p, items i
+      `UPDATE annotations a SET result = $3::jsonb, submitted_result = coalesce(a.submitted_result, a.result)
+         FROM projects p
         WHERE a.id = $1 AND a.annotator_id = $2 AND a.discarded_at IS NULL AND p.id = a.project_id AND p.status = 'active'
-          AND i.id = a.item_id
           AND NOT EXISTS (SELECT 1 FROM item_results r WHERE r.item_id = a.item_id AND ${SETTLED})
         RETURNING a.project_id`,
       [id, annotatorId, JSON.stringify(result)],

@@ -127,8 +127,7 @@ export class MyLabelsService {
       projectName: row.projectName,
       projectType: row.projectType,
       itemId: this.itemRefs.of(row.annotatorId, row.itemId),
-      // What the annotator last gave; the standing is the scored answer's.
-      result: row.correctedResult ?? row.result,
+      result: row.result,
       status: standingOf(row),
       correctable: row.projectActive && correctable({ discarded: row.discarded, decision, minLabels: row.minLabels }),
       earned: formatTokens(BigInt(row.earnedWei)),

@@ -42,7 +42,8 @@ export class AquariusService {
    */
   async metadata(did: string): Promise<Record<string, unknown>> {
     const resolved = await this.resolve(did);
-    return { ...resolved, ...((resolved['metadata'] ?? {}) as Record<string, unknown>) };
+    // The resolved DDO's own fields win: a publisher's metadata cannot stand in for what was indexed.
+    return { ...((resolved['metadata'] ?? {}) as Record<string, unknown>), ...resolved };
   }
 
   async query(body: unknown): Promise<SearchHits> {

@@ -214,6 +214,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       const code = (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
       if (typeof code !== 'string' || !/^(22|54)/.test(code)) throw error;
       await manager.query('ROLLBACK TO SAVEPOINT ocean_event');
+      await manager.query('RELEASE SAVEPOINT ocean_event');
       this.logger.warn(
         `${located.contract}: ${located.event.name} in ${located.txHash} (log ${located.logIndex}) is skipped: ` +
           `the database refused its values (${code}: ${(error as Error).message})`,

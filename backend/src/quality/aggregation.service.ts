@@ -193,7 +193,7 @@ export class AggregationService implements OnApplicationBootstrap, OnApplication
       factsOf(label.annotatorId).labels.push({
         serverTimeMs: label.serverTimeMs,
         answer,
-        ...(goldItem ? { goldCorrect: matchesGold(type, goldItem.data, goldItem.gold, label.result) } : {}),
+        ...(goldItem ? { goldCorrect: matchesGold(type, goldItem.data, goldItem.gold, label.submitted) } : {}),
       });
     }
     for (const dodged of unansweredGold) if (gold.has(dodged.itemId)) factsOf(dodged.annotatorId).goldUnanswered++;

@@ -7,6 +7,8 @@ export interface LabelRow {
   itemId: number;
   annotatorId: number;
   result: Record<string, unknown>;
+  /** The answer first submitted (the label's result unless corrected since): what gold judges. */
+  submitted: Record<string, unknown>;
   /** Lease to submit, as the server measured it; null for labels made without a lease. */
   serverTimeMs: number | null;
 }
@@ -61,7 +63,8 @@ export class QualityRepository {
       ),
       sqlRows<LabelRow>(
         this.db,
-        `SELECT item_id AS "itemId", annotator_id AS "annotatorId", result, server_time_ms AS "serverTimeMs"
+        `SELECT item_id AS "itemId", annotator_id AS "annotatorId", result, coalesce(submitted_result, result) AS submitted,
+                server_time_ms AS "serverTimeMs"
            FROM annotations WHERE project_id = $1 AND discarded_at IS NULL ORDER BY id`,
         [projectId],
       ),

@@ -87,7 +87,14 @@ describe('the Elasticsearch query subset', () => {
     );
     const fields = Array.from({ length: 51 }, () => 'metadata.name');
     expect(() => search(docs, { query: { multi_match: { query: 'heron', fields } } }, (d) => String(d['id']))).toThrow(/at most 50 fields/);
-    expect(() => search(docs, { sort: ['x'.repeat(201)] }, (d) => String(d['id']))).toThrow(/at most 200 characters/);
+    for (const body of [
+      { sort: ['x'.repeat(201)] },
+      { query: { term: { ['x'.repeat(201)]: 'a' } } },
+      { query: { range: { ['x'.repeat(201)]: { gte: 1 } } } },
+      { query: { exists: { field: 'x'.repeat(201) } } },
+    ]) {
+      expect(() => search(docs, body, (d) => String(d['id'])), JSON.stringify(body).slice(0, 30)).toThrow(/at most 200 characters/);
+    }
     // Inherited properties are no fields of a document.
     expect(valuesAt(heron, 'toString')).toEqual([]);
     expect(ids({ query: { exists: { field: 'constructor' } } })).toEqual([]);

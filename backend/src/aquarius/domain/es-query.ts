@@ -62,7 +62,8 @@ function same(a: unknown, b: unknown): boolean {
 
 function singleField(clause: unknown, kind: string): [string, unknown] {
   if (!isObject(clause) || Object.keys(clause).length !== 1) throw new QueryError(`${kind} takes one field`, `query.${kind}`);
-  return Object.entries(clause)[0]!;
+  const [field, value] = Object.entries(clause)[0]!;
+  return [fieldPath(field, `query.${kind}`), value];
 }
 
 function words(text: string): string[] {
@@ -153,7 +154,7 @@ export function matches(doc: Doc, query: unknown, every = false): boolean {
     }
     case 'exists': {
       if (!isObject(clause) || typeof clause['field'] !== 'string') throw new QueryError('exists takes {field}', 'query.exists');
-      return valuesAt(doc, clause['field']).some((v) => v !== null && v !== undefined);
+      return valuesAt(doc, fieldPath(clause['field'], 'query.exists')).some((v) => v !== null && v !== undefined);
     }
     case 'bool': {
       if (!isObject(clause)) throw new QueryError('bool takes an object', 'query.bool');

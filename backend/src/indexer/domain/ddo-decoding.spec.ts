@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDatasetDdo } from '../../ocean/domain/ddo.js';
-import { encodePlainMetadata } from '../../ocean/domain/metadata-encoding.js';
+import { encodePlainMetadata, metadataHash } from '../../ocean/domain/metadata-encoding.js';
 import { eciesDecrypt, eciesEncrypt, providerPublicKey } from '../../ocean/domain/provider-encryption.js';
 import { MAX_DDO_BYTES, readDdo, searchText } from './ddo-decoding.js';
 
@@ -72,6 +72,14 @@ describe('reading the DDO of a metadata event', () => {
     expect(readDdo(plain(named('x'.repeat(MAX_DDO_BYTES))), asset, decrypt)).toMatchObject({ ok: false, reason: /over 262144/ });
     expect(readDdo(plain({ ...ddo, services: [null] }), asset, decrypt)).toMatchObject({ ok: false, reason: /services/ });
     expect(readDdo(plain({ ...ddo, metadata: 'text' }), asset, decrypt)).toMatchObject({ ok: false, reason: /metadata is not an object/ });
+    // Thousands of levels deep: refused by its depth before anything recursive reads it.
+    const deep = `${'['.repeat(10_000)}"bottom"${']'.repeat(10_000)}`;
+    const deepDdo = `{"id":${JSON.stringify(ddo.id)},"metadata":{"name":"x","nested":${deep}}}`;
+    const deepData = `0x${Buffer.from(deepDdo).toString('hex')}`;
+    expect(readDdo({ flags: '0x00', data: deepData, hash: metadataHash(deepData), decryptorUrl: '' }, asset, decrypt)).toMatchObject({
+      ok: false,
+      reason: /deeper than 32/,
+    });
     expect(readDdo(plain(named('just under the cap')), asset, decrypt)).toMatchObject({ ok: true });
   });
 

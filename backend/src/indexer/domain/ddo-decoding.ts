@@ -70,11 +70,12 @@ export function readDdo(
   const ddo = parsed as Record<string, unknown>;
   const expected = didFor(asset.nftAddress, asset.chainId);
   if (ddo['id'] !== expected) return { ok: false, reason: `the DDO's id ${String(ddo['id'])} is not ${expected} (this NFT on this chain)` };
-  const bytes = Buffer.byteLength(JSON.stringify(ddo));
-  if (bytes > MAX_DDO_BYTES) return { ok: false, reason: `the DDO is ${bytes} bytes of JSON, over ${MAX_DDO_BYTES}` };
-  // NUL and unpaired surrogates cannot be stored (jsonb); deep or wide documents are not walked.
+  // NUL and unpaired surrogates cannot be stored (jsonb); deep or wide documents are not walked (a
+  // document thousands of levels deep would overflow the stack of any recursive reader, stringify's too).
   const problem = findJsonProblem(ddo, DDO_LIMITS);
   if (problem) return { ok: false, reason: `the DDO's ${problem.path || 'document'} ${problem.message}` };
+  const bytes = Buffer.byteLength(JSON.stringify(ddo));
+  if (bytes > MAX_DDO_BYTES) return { ok: false, reason: `the DDO is ${bytes} bytes of JSON, over ${MAX_DDO_BYTES}` };
   const shapeProblem = ddoShapeProblem(ddo);
   if (shapeProblem) return { ok: false, reason: shapeProblem };
   return { ok: true, ddo };

@@ -14,7 +14,8 @@ export interface ProjectLabels {
   type: ProjectType;
   labels: readonly string[];
   items: ReadonlyArray<{ id: number; overlap: number; data: Record<string, unknown>; gold: Record<string, unknown> | null }>;
-  annotations: ReadonlyArray<{ itemId: number; annotatorId: number; result: Record<string, unknown> }>;
+  /** `submitted`: the answer first submitted, when the label was corrected since (what gold judges). */
+  annotations: ReadonlyArray<{ itemId: number; annotatorId: number; result: Record<string, unknown>; submitted?: Record<string, unknown> }>;
   /**
    * Gold items given to an annotator and not answered (skipped, or left to run out): each counts as
    * a gold item seen and answered wrong, so that dodging a check is failing it.
@@ -187,7 +188,7 @@ export function aggregateProject(input: ProjectLabels): ProjectDecision {
     const gold = itemOf.get(a.itemId)?.gold;
     if (gold) {
       entry.goldSeen++;
-      if (agrees(gold, a)) entry.goldCorrect++;
+      if (agrees(gold, { itemId: a.itemId, result: a.submitted ?? a.result })) entry.goldCorrect++;
     }
     const decision = decisionOf.get(a.itemId);
     if (decision !== undefined) entry.agree.push(agrees(decision, a) ? 1 : 0);
