@@ -136,7 +136,8 @@ export class MarketRepository {
       `WITH listing AS (${LISTING})
        SELECT did, "nftAddress",
               jsonb_build_object('metadata', jsonb_build_object('name', ddo->'metadata'->'name', 'tags', ddo->'metadata'->'tags',
-                'description', left(ddo->'metadata'->>'description', ${LISTED_DESCRIPTION}))) AS ddo,
+                'description', CASE WHEN jsonb_typeof(ddo->'metadata'->'description') = 'string'
+                                    THEN left(ddo->'metadata'->>'description', ${LISTED_DESCRIPTION}) END)) AS ddo,
               "listedAt", "versionId", external, kind, "taskType", license, price::text AS price, free,
               "sizeBytes"::text AS "sizeBytes", "labelCount", agreement, confidence, "syntheticScore", sales, count(*) OVER ()::int AS total
          FROM listing ${sql}
