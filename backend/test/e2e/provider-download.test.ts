@@ -7,13 +7,14 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { signRequest } from '@oceanprotocol/lib';
-import { Contract, type JsonRpcProvider, type Wallet } from 'ethers';
+import { Contract, Interface, type JsonRpcProvider, type Wallet } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlRows } from '../../src/database/sql.js';
 import { eciesDecrypt } from '../../src/ocean/domain/provider-encryption.js';
 import { requestDigest } from '../../src/provider/domain/signed-messages.js';
 import type { DatasetDto } from '../../src/datasets/datasets.dto.js';
 import {
+  datatokenAbi,
   devAccount,
   downloadUrl,
   initialize,
@@ -142,6 +143,19 @@ describe('GET /api/services/download', () => {
     const mine = await fetch(await downloadUrl(t.baseUrl, other, { did: did(), txId: othersOrder, fileIndex }));
     expect(mine.status).toBe(200);
     await mine.arrayBuffer();
+  });
+
+  it('refuses, without a 500, a transaction whose OrderStarted log does not decode (any contract may emit the topic)', async () => {
+    const topic = new Interface(datatokenAbi).getEvent('OrderStarted')!.topicHash.slice(2);
+    // Runtime: LOG1(offset 0, size 0, OrderStarted's topic), i.e. no data at all; init code copies it out.
+    const runtime = `7f${topic}60006000a100`;
+    const size = (runtime.length / 2).toString(16);
+    const init = `60${size}600c60003960${size}6000f3`;
+    const emitter = devAccount(9, chain);
+    const deployed = await (await emitter.sendTransaction({ data: `0x${init}${runtime}` })).wait();
+    const crafted = await (await emitter.sendTransaction({ to: deployed!.contractAddress! })).wait();
+    expect(crafted!.logs[0]!.topics[0]).toBe(`0x${topic}`);
+    await refused(await downloadUrl(t.baseUrl, emitter, { did: did(), txId: crafted!.hash, fileIndex }), 403);
   });
 
   it('refuses a tampered signature, a nonce not above the last one, a wrong service and an unknown asset', async () => {
