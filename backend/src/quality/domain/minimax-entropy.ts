@@ -42,6 +42,23 @@ export interface MinimaxEntropyResult {
   tau: Float64Array;
 }
 
+/**
+ * Below this sum of a row pair's shifted exponentials, the row is computed directly: far from
+ * underflow (each factor's largest term is 1, so the sum only gets this small when the two rows'
+ * maxima sit on different labels hundreds of nats apart), far above subnormal numbers.
+ */
+const MIN_FAST_TOTAL = 1e-250;
+
+/** out[row + l] = exp(params[row + l] - max of the row), and the rows' maxima, for rows of k. */
+function rowExps(params: Float64Array, k: number, out: Float64Array, maxima: Float64Array): void {
+  for (let row = 0, r = 0; row < params.length; row += k, r++) {
+    let max = params[row]!;
+    for (let l = 1; l < k; l++) max = Math.max(max, params[row + l]!);
+    maxima[r] = max;
+    for (let l = 0; l < k; l++) out[row + l] = Math.exp(params[row + l]! - max);
+  }
+}
+
 export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOptions): MinimaxEntropyResult {
   const k = crowd.classes.length;
   const kk = k * k;
@@ -59,15 +76,45 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
   const workerMass = new Float64Array(workerCount * k);
   const itemMass = new Float64Array(itemCount * k);
   const softmax = new Float64Array(k);
+  // exp of each logit row less the row's maximum, refreshed whenever the logits change (once per
+  // block step and E-step): the (vote, true class) softmax is then K products, not K exponentials.
+  const expSigma = new Float64Array(sigma.length);
+  const expTau = new Float64Array(tau.length);
+  const maxSigma = new Float64Array(workerCount * k);
+  const maxTau = new Float64Array(itemCount * k);
+  const refreshExps = (): void => {
+    rowExps(sigma, k, expSigma, maxSigma);
+    rowExps(tau, k, expTau, maxTau);
+  };
+  /**
+   * The exact softmax of worker w's and item i's logit rows for true class c, with the row's own
+   * maximum: fills `softmax` with the label probabilities and answers the log of the normalizer.
+   * Taken only where the products of the rows' exponentials underflow (see MIN_FAST_TOTAL).
+   */
+  const exactSoftmax = (w: number, i: number, c: number): number => {
+    const sigmaRow = w * kk + c * k;
+    const tauRow = i * kk + c * k;
+    let max = sigma[sigmaRow]! + tau[tauRow]!;
+    for (let l = 1; l < k; l++) max = Math.max(max, sigma[sigmaRow + l]! + tau[tauRow + l]!);
+    let total = 0;
+    for (let l = 0; l < k; l++) {
+      const e = Math.exp(sigma[sigmaRow + l]! + tau[tauRow + l]! - max);
+      softmax[l] = e;
+      total += e;
+    }
+    for (let l = 0; l < k; l++) softmax[l]! /= total;
+    return max + Math.log(total);
+  };
 
   /**
    * One ascent step on sigma (`onWorkers`) or tau, the other held fixed. The softmax of each
-   * (vote, true class) row is computed inline: this loop is the method's whole cost.
+   * (vote, true class) row, from the rows' exponentials, is this loop's whole cost.
    */
   const blockStep = (posterior: Float64Array, onWorkers: boolean): void => {
     const params = onWorkers ? sigma : tau;
     const mass = onWorkers ? workerMass : itemMass;
     const penalty = onWorkers ? workerPenalty : itemPenalty;
+    refreshExps();
     gradient.fill(0, 0, params.length);
     for (let v = 0; v < voteCount; v++) {
       const i = itemIdx[v]!;
@@ -79,20 +126,16 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
         if (q === 0) continue;
         const sigmaRow = w * kk + c * k;
         const tauRow = i * kk + c * k;
-        let max = sigma[sigmaRow]! + tau[tauRow]!;
-        for (let l = 1; l < k; l++) {
-          const logit = sigma[sigmaRow + l]! + tau[tauRow + l]!;
-          if (logit > max) max = logit;
-        }
-        let total = 0;
-        for (let l = 0; l < k; l++) {
-          const e = Math.exp(sigma[sigmaRow + l]! + tau[tauRow + l]! - max);
-          softmax[l] = e;
-          total += e;
-        }
-        const scale = q / total;
         const row = ownerBase + c * k;
-        for (let l = 0; l < k; l++) gradient[row + l]! -= scale * softmax[l]!;
+        let total = 0;
+        for (let l = 0; l < k; l++) total += expSigma[sigmaRow + l]! * expTau[tauRow + l]!;
+        if (total > MIN_FAST_TOTAL) {
+          const scale = q / total;
+          for (let l = 0; l < k; l++) gradient[row + l]! -= scale * expSigma[sigmaRow + l]! * expTau[tauRow + l]!;
+        } else {
+          exactSoftmax(w, i, c);
+          for (let l = 0; l < k; l++) gradient[row + l]! -= q * softmax[l]!;
+        }
         gradient[row + given]! += q;
       }
     }
@@ -120,6 +163,7 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
   };
 
   const eStep = (logScores: Float64Array): void => {
+    refreshExps();
     for (let v = 0; v < voteCount; v++) {
       const i = itemIdx[v]!;
       const w = workerIdx[v]!;
@@ -127,14 +171,14 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
       for (let c = 0; c < k; c++) {
         const sigmaRow = w * kk + c * k;
         const tauRow = i * kk + c * k;
-        let max = sigma[sigmaRow]! + tau[tauRow]!;
-        for (let l = 1; l < k; l++) {
-          const logit = sigma[sigmaRow + l]! + tau[tauRow + l]!;
-          if (logit > max) max = logit;
-        }
         let total = 0;
-        for (let l = 0; l < k; l++) total += Math.exp(sigma[sigmaRow + l]! + tau[tauRow + l]! - max);
-        logScores[i * k + c]! += sigma[sigmaRow + given]! + tau[tauRow + given]! - max - Math.log(total);
+        for (let l = 0; l < k; l++) total += expSigma[sigmaRow + l]! * expTau[tauRow + l]!;
+        // log of the given label's share: its shifted logits less the log of the shifted sum.
+        const logShare =
+          total > MIN_FAST_TOTAL
+            ? sigma[sigmaRow + given]! - maxSigma[w * k + c]! + tau[tauRow + given]! - maxTau[i * k + c]! - Math.log(total)
+            : sigma[sigmaRow + given]! + tau[tauRow + given]! - exactSoftmax(w, i, c);
+        logScores[i * k + c]! += logShare;
       }
     }
   };

@@ -91,7 +91,7 @@ export const MMCE_ITEM_PENALTY_GRID: readonly number[] = [1, 10, 100];
 /** Close to free, like Dawid-Skene's confusion (prior standard deviation ~3 on a logit). */
 export const DEFAULT_WORKER_PENALTY = 0.1;
 /**
- * Minimax entropy is slow to converge (measured: ~250 ms for bluebird's 4,212 binary votes, ~3 s for
+ * Minimax entropy is slow to converge (measured: ~200 ms for bluebird's 4,212 binary votes, 2-3 s for
  * dog's 8,070 votes of 4 classes), so `auto` tries it only where its fits stay within a few hundred
  * ms: votes · K² up to this. A budget of time, not of accuracy: bench:quality shows what `auto`
  * picks without it (`mmceMaxWork: Infinity`) next to what it picks with it.
