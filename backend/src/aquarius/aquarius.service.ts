@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   getAddress,
+  getBytes,
   hexlify,
   isAddress,
   keccak256,
@@ -16,6 +17,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import { IndexerService } from '../indexer/indexer.service.js';
 import { isDid } from '../ocean/domain/ddo.js';
+import { digestMessages } from '../provider/domain/signed-messages.js';
 import { mapResolvedAsset, type DdoValidationDto, type ValidateDdoDto } from './aquarius.dto.js';
 import { AquariusException } from './aquarius.exception.js';
 import { ddoProblem } from './domain/ddo-validation.js';
@@ -92,13 +94,15 @@ export class AquariusService {
       );
     }
     const publisher = getAddress(publisherAddress);
-    const recovers = [`${publisherAddress}${nonce}validateDDO`, `${publisherAddress}${nonce}`].some((message) => {
-      try {
-        return getAddress(verifyMessage(toBeArray(keccak256(toUtf8Bytes(message))), signature)) === publisher;
-      } catch {
-        return false;
-      }
-    });
+    const recovers = [`${publisherAddress}${nonce}validateDDO`, `${publisherAddress}${nonce}`]
+      .flatMap((text) => digestMessages(getBytes(keccak256(toUtf8Bytes(text)))))
+      .some((message) => {
+        try {
+          return getAddress(verifyMessage(message, signature)) === publisher;
+        } catch {
+          return false;
+        }
+      });
     if (!recovers) throw new AquariusException(ErrorCode.SIGNATURE_INVALID, 'the signature does not recover publisherAddress', 'signature');
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   getAddress,
+  getBytes,
   hexlify,
   keccak256,
   recoverAddress,
@@ -150,6 +151,29 @@ describe('the metadata role (Aquarius paths)', () => {
     const digest = hashMessage(toBeArray(solidityPackedKeccak256(['bytes'], [hexlify(toUtf8Bytes(answer.body.hash))])));
     const recovered = recoverAddress(digest, Signature.from({ r: answer.body.r[0]!, s: answer.body.s[0]!, v: answer.body.v }));
     expect(recovered).toBe(answer.body.publicKey);
+  });
+
+  it('takes a publisher signature over the 32-byte digest and over the digest with its leading zero bytes dropped', async () => {
+    const resolved = (await call<Record<string, unknown>>(t.baseUrl, undefined, 'GET', `/api/aquarius/assets/ddo/${seeded.external.did}`))
+      .body;
+    const { datatokens: _d, indexedMetadata: _i, ...ddo } = resolved;
+    const publisher = Wallet.createRandom();
+    // A nonce whose digest starts with a zero byte: ocean.js 8 (toBeArray) signs 31 bytes, ethers 5 scripts (arrayify) 32.
+    let nonce = 1;
+    const digestOf = (n: number) => getBytes(keccak256(toUtf8Bytes(`${publisher.address}${n}validateDDO`)));
+    while (digestOf(nonce)[0] !== 0) nonce++;
+    const digest = digestOf(nonce);
+    expect(toBeArray(hexlify(digest)).length).toBeLessThan(32);
+    for (const message of [digest, toBeArray(hexlify(digest))]) {
+      const signature = await publisher.signMessage(message);
+      const answer = await call(t.baseUrl, undefined, 'POST', '/api/aquarius/assets/ddo/validate', {
+        ddo,
+        publisherAddress: publisher.address,
+        nonce: String(nonce),
+        signature,
+      });
+      expect(answer.status, `${message.length} bytes`).toBe(200);
+    }
   });
 
   it('refuses a DDO missing a required field, and a signature that is not the publisher’s, naming the field', async () => {

@@ -20,15 +20,19 @@ export function requestDigest(consumerAddress: string, nonce: string, command: S
 }
 
 /**
- * The messages a consumer's signature for `command` may be over: the 32-byte digest, and, when the
- * digest starts with zero bytes, the digest without them. ocean.js 8.6.2 signs
- * `toBeArray(digest)`, the digest read as a number, which drops leading zero bytes (about one nonce
- * in 256); Ocean Node accepts both.
+ * The messages a signature (EIP-191) "over a digest" may be over: the 32 bytes, and, when the digest
+ * starts with zero bytes, the digest without them. ocean.js 8.6.2 signs `toBeArray(digest)`, the
+ * digest read as a number, which drops leading zero bytes (about one digest in 256); ethers 5's
+ * `arrayify`, and so older scripts, keep them. Ocean Node accepts both.
  */
-export function requestMessages(consumerAddress: string, nonce: string, command: SignedCommand): Uint8Array[] {
-  const digest = requestDigest(consumerAddress, nonce, command);
+export function digestMessages(digest: Uint8Array): Uint8Array[] {
   const leadingZeros = digest.findIndex((byte) => byte !== 0);
   return leadingZeros > 0 ? [digest, digest.subarray(leadingZeros)] : [digest];
+}
+
+/** The messages a consumer's signature for `command` may be over (see digestMessages). */
+export function requestMessages(consumerAddress: string, nonce: string, command: SignedCommand): Uint8Array[] {
+  return digestMessages(requestDigest(consumerAddress, nonce, command));
 }
 
 function word(value: bigint): Uint8Array {
