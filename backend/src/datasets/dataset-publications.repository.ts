@@ -37,11 +37,13 @@ export class DatasetPublicationsRepository {
   /**
    * Records the request and its job in one transaction. A failed publication that never minted is
    * started over with the new terms; one that minted resumes with the sale it already has (a second
-   * NFT would be a second asset). Answers null when the version is already publishing or published.
+   * NFT would be a second asset), its chain transactions of `purposes` that failed for good given
+   * back. Answers null when the version is already publishing or published.
    */
   async request(
     versionId: number,
     terms: { price: string | null; free: boolean; requestedBy: number | null },
+    purposes: readonly string[],
     queueName: string,
     jobTimeoutSeconds?: number,
   ): Promise<DatasetPublicationEntity | null> {
@@ -50,10 +52,23 @@ export class DatasetPublicationsRepository {
       const existing = await repo.findOne({ where: { versionId }, lock: { mode: 'pessimistic_write' } });
       if (existing && existing.status !== 'failed') return null;
       if (!existing) {
-        await repo.insert({ versionId, status: 'publishing', step: 'export', ...terms });
+        // Two first requests at once: the second waits for the first's row, then inserts nothing.
+        const inserted = await sqlRows(
+          manager,
+          `INSERT INTO dataset_publications (version_id, status, step, price, free, requested_by)
+           VALUES ($1, 'publishing', 'export', $2, $3, $4) ON CONFLICT (version_id) DO NOTHING RETURNING version_id`,
+          [versionId, terms.price, terms.free, terms.requestedBy],
+        );
+        if (inserted.length === 0) return null;
       } else {
         const restart = existing.mintTx === null ? { step: 'export', ...terms } : {};
         await repo.update(versionId, { status: 'publishing', error: null, ...restart });
+        // A transaction that failed for good (refused by estimation, or mined and reverted) changed
+        // nothing on chain: its purpose is given back, renamed to keep it on record, so the retry
+        // sends a new one instead of finding the failure again.
+        await sqlRows(manager, `UPDATE chain_txs SET purpose = purpose || ':failed:' || id WHERE purpose = ANY($1) AND status = 'failed'`, [
+          [...purposes],
+        ]);
       }
       // The job may wait out an outage of the chain or the store (PUBLISH_RETRY_SECONDS): it is not
       // taken for dead, and retried beside itself, while it does.

@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { OutboxService } from '../chain/outbox.service.js';
 import { APP_CONFIG, runsBackgroundWork, type AppConfig } from '../config/app-config.js';
 import { IndexerService } from '../indexer/indexer.service.js';
+import { ErrorCode } from '../errors/app.exception.js';
+import { OceanException } from '../ocean/ocean.exception.js';
 import { OceanPublisherService } from '../ocean/ocean-publisher.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { QUEUE_PORT, type QueuePort } from '../queue/queue.port.js';
@@ -35,6 +37,19 @@ type PublishStep = (typeof PUBLICATION_STEPS)[number];
 
 /** How often a step waiting on the chain looks at its transaction (the outbox sends and confirms it). */
 const CHAIN_POLL_MS = 250;
+
+/**
+ * Makes a chain transaction's intent; the publisher refusing what it was given (a name, a price) is
+ * a refusal, not an outage to wait out: the job fails at once, saying why.
+ */
+function refusedIfInvalid<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof OceanException && error.code === ErrorCode.VALIDATION_FAILED) throw new PublishRefusedError(error.message);
+    throw error;
+  }
+}
 
 /** Purposes of a version's chain transactions in the outbox: one of each, ever. */
 export const publishPurpose = (versionId: number, step: 'mint' | 'metadata') => `dataset:${versionId}:${step}`;
@@ -158,12 +173,14 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
     }
     if (publication.step === 'mint') {
       const purpose = publishPurpose(id, 'mint');
-      const intent = this.publisher.mintIntent({
-        purpose,
-        name: version.name.slice(0, 100),
-        symbol: symbolOf(version),
-        ...(publication.free ? { free: true } : { price: publication.price! }),
-      });
+      const intent = refusedIfInvalid(() =>
+        this.publisher.mintIntent({
+          purpose,
+          name: version.name.slice(0, 100),
+          symbol: symbolOf(version),
+          ...(publication.free ? { free: true } : { price: publication.price! }),
+        }),
+      );
       const receipt = await this.confirmed(purpose, () =>
         this.publications.transaction((manager) => this.outbox.enqueue(manager, [intent])),
       );
@@ -187,7 +204,7 @@ export class DatasetPublishService implements OnApplicationBootstrap, OnApplicat
       }
       const ddo = publication.ddo as unknown as Parameters<OceanPublisherService['metadataIntent']>[0]['ddo'];
       const purpose = publishPurpose(id, 'metadata');
-      const intent = this.publisher.metadataIntent({ purpose, nftAddress, ddo });
+      const intent = refusedIfInvalid(() => this.publisher.metadataIntent({ purpose, nftAddress, ddo }));
       const receipt = await this.confirmed(purpose, () =>
         this.publications.transaction((manager) => this.outbox.enqueue(manager, [intent])),
       );

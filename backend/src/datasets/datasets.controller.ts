@@ -93,8 +93,9 @@ export class DatasetsController {
     const { bytes } = await this.datasets.describeFile(versionId, name);
     const range = parseByteRange(request.headers.range, bytes);
     if (range.kind === 'unsatisfiable') {
-      await reply.status(416).header('content-range', `bytes */${bytes}`).send();
-      return;
+      // 416 with the size (RFC 9110) and the API's error body.
+      void reply.header('content-range', `bytes */${bytes}`);
+      throw new DatasetException(ErrorCode.RANGE_NOT_SATISFIABLE, `the requested range is outside the file (${bytes} bytes)`, 'range');
     }
     const opened = await this.datasets.openFile(
       versionId,

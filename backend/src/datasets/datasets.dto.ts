@@ -5,6 +5,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -29,6 +30,14 @@ export const BUILD_STEPS = ['select', 'synthesize', 'describe', 'export', 'ready
 /** Most rows one synthetic version may have (the console's limit too). */
 export const MAX_SYNTHETIC_ROWS = 1_000_000;
 
+/**
+ * A calendar date, or a date-time to the minute or finer, with or without its offset (none: UTC):
+ * the ISO 8601 forms that JavaScript reads as ISO. Week and ordinal dates, expanded years and
+ * hours alone, which ISO 8601 allows too, are refused (JavaScript and PostgreSQL read them
+ * differently or not at all). The service stores the instant (toISOString).
+ */
+export const FILTER_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
 export class DatasetFiltersDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'Only answers at least this confident' })
   @IsOptional()
@@ -43,10 +52,12 @@ export class DatasetFiltersDto {
   @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z', description: 'Only answers given at or after this time (ISO 8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(FILTER_DATE, { message: 'from must be a date or date-time, e.g. "2026-01-01" or "2026-01-01T00:00:00Z"' })
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-31T23:59:59Z', description: 'Only answers given at or before this time (ISO 8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(FILTER_DATE, { message: 'to must be a date or date-time, e.g. "2026-12-31" or "2026-12-31T23:59:59Z"' })
   to?: string;
   @ApiPropertyOptional({
     description:
@@ -65,7 +76,11 @@ export class SplitsDto {
 
 export class CreateDatasetDto {
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(2_147_483_647) projectId: number;
-  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name: string;
   @ApiPropertyOptional({ maxLength: 20_000 }) @IsOptional() @IsString() @MaxLength(20_000) description?: string;
   @ApiProperty({ example: 'CC-BY-4.0', description: 'SPDX licence identifier (spdx.org/licenses)' })
   @IsString()
@@ -78,11 +93,13 @@ export class CreateDatasetDto {
   intendedUse?: string;
   @ApiPropertyOptional({ type: DatasetFiltersDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DatasetFiltersDto)
   filters?: DatasetFiltersDto;
   @ApiPropertyOptional({ type: SplitsDto, description: 'Fractions summing to 1 (default 0.8 / 0.1 / 0.1)' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SplitsDto)
   splits?: SplitsDto;

@@ -4,13 +4,14 @@ import { randomInt } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
-import { OceanPublisherService } from '../ocean/ocean-publisher.service.js';
+import { MIN_FIXED_RATE, OceanPublisherService } from '../ocean/ocean-publisher.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import { formatTokens, parseTokens } from '../rewards/domain/reward-math.js';
 import { STORAGE_PORT, type StoragePort } from '../storage/storage.port.js';
 import { BUILD_JOB_TIMEOUT_SECONDS, DATASET_BUILD_QUEUE } from './dataset-build.service.js';
 import { parseByteRange } from './byte-range.util.js';
 import { DatasetPublicationsRepository } from './dataset-publications.repository.js';
-import { DATASET_PUBLISH_QUEUE } from './dataset-publish.service.js';
+import { DATASET_PUBLISH_QUEUE, publishPurpose } from './dataset-publish.service.js';
 import { DatasetsRepository } from './datasets.repository.js';
 import {
   mapDataset,
@@ -91,17 +92,26 @@ export class DatasetsService {
    */
   async publish(id: number, body: PublishDatasetDto, requestedBy: number | null): Promise<PublishQueuedDto> {
     const free = body.free === true;
-    if (free && body.price !== undefined)
+    // null is no price (the validation lets it through as absent).
+    const price = body.price ?? undefined;
+    if (free && price !== undefined)
       throw new DatasetException(ErrorCode.VALIDATION_FAILED, 'give a price or free: true, not both', 'price');
-    if (!free && body.price === undefined) {
+    if (!free && price === undefined) {
       throw new DatasetException(
         ErrorCode.VALIDATION_FAILED,
         'a price (decimal base tokens per datatoken) or free: true is required',
         'price',
       );
     }
-    if (!free && /^0*(\.0*)?$/.test(body.price!)) {
+    if (!free && /^0*(\.0*)?$/.test(price!)) {
       throw new DatasetException(ErrorCode.VALIDATION_FAILED, 'price must be above 0 (or free: true)', 'price');
+    }
+    if (!free && parseTokens(price!) < MIN_FIXED_RATE) {
+      throw new DatasetException(
+        ErrorCode.VALIDATION_FAILED,
+        `price must be at least ${formatTokens(MIN_FIXED_RATE)}, the lowest rate Ocean's fixed-rate exchange takes (or free: true)`,
+        'price',
+      );
     }
     const version = await this.datasets.findById(id);
     if (!version) throw new DatasetException(ErrorCode.DATASET_NOT_FOUND, `Dataset version ${id} not found`);
@@ -109,6 +119,12 @@ export class DatasetsService {
       throw new DatasetException(
         ErrorCode.DATASET_NOT_READY,
         `Dataset version ${id} is ${version.status}: only a ready version is published`,
+      );
+    }
+    if (!version.itemCount) {
+      throw new DatasetException(
+        ErrorCode.DATASET_NOT_READY,
+        `Dataset version ${id} has no items (its filters matched none): an empty dataset is not published`,
       );
     }
     if (!this.publisher.available) {
@@ -121,7 +137,10 @@ export class DatasetsService {
     void this.publisher.providerAddress;
     const publication = await this.publications.request(
       id,
-      { price: free ? null : body.price!, free, requestedBy },
+      { price: free ? null : price!, free, requestedBy },
+      // A chain transaction of an earlier try that failed for good (reverted or refused: nothing
+      // happened on chain) gives its purpose back, so that this try sends its own.
+      [publishPurpose(id, 'mint'), publishPurpose(id, 'metadata')],
       DATASET_PUBLISH_QUEUE,
       this.publishJobSeconds,
     );
@@ -144,6 +163,21 @@ export class DatasetsService {
     const problem = checkFractions(splits);
     if (problem) throw new DatasetException(ErrorCode.VALIDATION_FAILED, `${problem.field} ${problem.message}`, problem.field);
     const filters = { ...(body.filters ?? {}) };
+    for (const field of ['from', 'to'] as const) {
+      if (filters[field] === undefined) continue;
+      // Stored as the instant it names, which PostgreSQL reads as JavaScript does (no time zone left to guess).
+      // A time without offset is UTC, as a date alone is (JavaScript would read it as the server's local time).
+      const value = filters[field];
+      const instant = new Date(Date.parse(/T[^Z+-]*$/.test(value) ? `${value}Z` : value));
+      const year = instant.getUTCFullYear();
+      if (!(year >= 1 && year <= 9999))
+        throw new DatasetException(
+          ErrorCode.VALIDATION_FAILED,
+          `filters.${field} must be a date of the years 1 to 9999`,
+          `filters.${field}`,
+        );
+      filters[field] = instant.toISOString();
+    }
     if (filters.from && filters.to && Date.parse(filters.from) > Date.parse(filters.to)) {
       throw new DatasetException(ErrorCode.VALIDATION_FAILED, 'filters.from must not be after filters.to', 'filters.from');
     }

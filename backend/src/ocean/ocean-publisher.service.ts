@@ -4,7 +4,7 @@ import { CHAIN_PORT, type ChainPort, type TxReceipt } from '../chain/chain.port.
 import type { ChainTxIntent } from '../chain/domain/tx-intent.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ErrorCode } from '../errors/app.exception.js';
-import { parseTokens } from '../rewards/domain/reward-math.js';
+import { formatTokens, parseTokens } from '../rewards/domain/reward-math.js';
 import { buildDatasetDdo, type DatasetDdoInput, type Ddo } from './domain/ddo.js';
 import { decodePlainMetadata, encodePlainMetadata, metadataHash } from './domain/metadata-encoding.js';
 import {
@@ -85,6 +85,13 @@ export type TxOutcome =
  *   3. `publisher.datasetDdo({...minted, files, metadata})`, then enqueue `publisher.metadataIntent({purpose: 'dataset:7:metadata', ...})`;
  *   4. `publisher.outcome('dataset:7:metadata')` until confirmed; `publisher.readDdo(nftAddress)` shows what Ocean sees.
  */
+/**
+ * The lowest rate (base-token wei per datatoken, 18 decimals) Ocean's FixedRateExchange takes:
+ * `createWithDecimals` reverts below its MIN_RATE, 10^10, so a price under 0.00000001 base tokens
+ * would only burn gas.
+ */
+export const MIN_FIXED_RATE = 10n ** 10n;
+
 @Injectable()
 export class OceanPublisherService {
   constructor(
@@ -160,7 +167,13 @@ export class OceanPublisherService {
     }
     const operator = this.chain.address('operator');
     const rate = request.price === undefined ? undefined : this.amount(request.price, 'price');
-    if (rate === 0n) throw new OceanException(ErrorCode.VALIDATION_FAILED, 'The price must be above 0 (or free: true)', 'price');
+    if (rate !== undefined && rate < MIN_FIXED_RATE) {
+      throw new OceanException(
+        ErrorCode.VALIDATION_FAILED,
+        `The price must be at least ${formatTokens(MIN_FIXED_RATE)} (the exchange's lowest rate), or free: true`,
+        'price',
+      );
+    }
     const cap = this.amount(request.cap ?? DEFAULT_DATATOKEN_CAP, 'cap');
     if (cap === 0n) throw new OceanException(ErrorCode.VALIDATION_FAILED, 'The cap must be above 0', 'cap');
     for (const field of ['purpose', 'name', 'symbol'] as const) {

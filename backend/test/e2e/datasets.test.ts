@@ -14,6 +14,7 @@ interface Dataset {
   status: string;
   itemCount: number | null;
   error: string | null;
+  filters: Record<string, unknown>;
   files: Array<{ name: string; bytes: number; sha256: string; mediaType: string }>;
 }
 
@@ -82,6 +83,14 @@ describe('datasets over HTTP', () => {
       [{ projectId, name: 'x', license: 'MIT', filters: { from: 'yesterday' } }, 'filters.from'],
       [{ projectId, name: 'x', license: 'MIT', filters: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } }, 'filters.from'],
       [{ projectId, name: 'x', license: 'MIT', seed: -1 }, 'seed'],
+      // Forms ISO 8601 allows and PostgreSQL cannot read: refused here, not by a failed build later.
+      ...['2026-W01-1', '2026-001', '2026-01-01T10', '+2026-01-01', '0000-01-01', '2026-02-30'].map(
+        (from): [Record<string, unknown>, string] => [{ projectId, name: 'x', license: 'MIT', filters: { from } }, 'filters.from'],
+      ),
+      [{ projectId, name: 'x', license: 'MIT', filters: { from: '2027-W01-1', to: '2020-01-01T00:00:00Z' } }, 'filters.from'],
+      [{ projectId, name: 'x', license: 'MIT', filters: [{ minConfidence: 0.5 }] }, 'filters'],
+      [{ projectId, name: 'x', license: 'MIT', splits: [0.8, 0.1, 0.1] }, 'splits'],
+      [{ projectId, name: '   ', license: 'MIT' }, 'name'],
     ];
     for (const [body, field] of cases) {
       const answer = await call<{ code: string; field: string }>(t.baseUrl, t.admin, 'POST', '/api/datasets', body);
@@ -95,6 +104,11 @@ describe('datasets over HTTP', () => {
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('PROJECT_NOT_FOUND');
+    // A month, a time without offset (UTC): kept as the instants they name.
+    const dated = await build({ name: 'Dated', filters: { from: '2026-01', to: '2100-12-31T10:00' } });
+    expect(dated.status).toBe('ready');
+    expect(dated.filters).toMatchObject({ from: '2026-01-01T00:00:00.000Z', to: '2100-12-31T10:00:00.000Z' });
+    expect(dated.itemCount).toBeGreaterThan(0);
   });
 
   it('builds a version and serves its files whole and by byte range', async () => {
@@ -121,6 +135,7 @@ describe('datasets over HTTP', () => {
     const outside = await fetch(url, { headers: { ...auth, range: `bytes=${file.bytes}-` } });
     expect(outside.status).toBe(416);
     expect(outside.headers.get('content-range')).toBe(`bytes */${file.bytes}`);
+    expect(await outside.json()).toMatchObject({ statusCode: 416, code: 'RANGE_NOT_SATISFIABLE', field: 'range' });
   });
 
   it('answers 404 with a code for unknown versions and files', async () => {

@@ -140,6 +140,17 @@ describe('publishing a dataset version on Ocean (embedded chain, real contracts)
       code: 'VALIDATION_FAILED',
       field: 'price',
     });
+    // null is no price; under the exchange's lowest rate (10^10 wei) the mint would only revert.
+    await expect(datasets().publish(version!.id, { price: null as unknown as string }, null)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'price',
+      message: expect.stringContaining('required'),
+    });
+    await expect(datasets().publish(version!.id, { price: '0.000000009999999999' }, null)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'price',
+      message: expect.stringContaining('0.00000001'),
+    });
     await expect(datasets().publish(999_999, { price: '1' }, null)).rejects.toMatchObject({ code: 'DATASET_NOT_FOUND' });
     await sqlRows(db(), "UPDATE dataset_versions SET status = 'failed' WHERE id = $1", [version!.id]);
     try {
@@ -147,5 +158,68 @@ describe('publishing a dataset version on Ocean (embedded chain, real contracts)
     } finally {
       await sqlRows(db(), "UPDATE dataset_versions SET status = 'ready' WHERE id = $1", [version!.id]);
     }
+  });
+
+  it('refuses to publish an empty version', async () => {
+    const created = await datasets().create(
+      { projectId, name: 'Nothing matched', license: 'CC-BY-4.0', filters: { to: '2000-01-01T00:00:00Z' } },
+      null,
+    );
+    const version = await waitFor(`version ${created.id}`, async () => {
+      const answer = await datasets().get(created.id);
+      return answer.status === 'building' ? undefined : answer;
+    });
+    expect(version).toMatchObject({ status: 'ready', itemCount: 0 });
+    await expect(datasets().publish(version.id, { price: '1' }, null)).rejects.toMatchObject({
+      code: 'DATASET_NOT_READY',
+      message: expect.stringContaining('no items'),
+    });
+    expect((await datasets().get(version.id)).publication).toBeNull();
+  });
+
+  it('publishes again after a mint that failed for good, with a transaction of its own, and lets one of two requests at once in', async () => {
+    const version = await ready('Pets retried');
+    // An earlier try whose mint reverted: its publication failed at the mint, its transaction failed for good.
+    const purpose = `dataset:${version.id}:mint`;
+    const { chainId } = app().get<ChainPort>(CHAIN_PORT).info;
+    await sqlRows(
+      db(),
+      `INSERT INTO chain_txs (purpose, chain_id, "to", data, status, error) VALUES ($1, $2, $3, '0x', 'failed', 'execution reverted')`,
+      [purpose, chainId, `0x${'0'.repeat(40)}`],
+    );
+    await sqlRows(
+      db(),
+      `INSERT INTO dataset_publications (version_id, status, step, price, free, error) VALUES ($1, 'failed', 'mint', '0.000000000000000001', false, $2)`,
+      [version.id, `${purpose}: execution reverted`],
+    );
+    const answers = await Promise.allSettled([
+      datasets().publish(version.id, { price: '2' }, null),
+      datasets().publish(version.id, { price: '2' }, null),
+    ]);
+    expect(answers.filter((answer) => answer.status === 'fulfilled')).toHaveLength(1);
+    expect(answers.find((answer) => answer.status === 'rejected')).toMatchObject({ reason: { code: 'DATASET_ALREADY_PUBLISHED' } });
+    const publication = (await published(version.id)).publication!;
+    expect(publication.status, publication.error ?? '').toBe('published');
+    expect(publication.price).toBe('2');
+    const txs = await sqlRows<{ purpose: string; status: string }>(
+      db(),
+      'SELECT purpose, status FROM chain_txs WHERE purpose LIKE $1 ORDER BY id',
+      [`${purpose}%`],
+    );
+    expect(txs).toEqual([
+      { purpose: expect.stringMatching(new RegExp(`^${purpose}:failed:\\d+$`)), status: 'failed' },
+      { purpose, status: 'confirmed' },
+    ]);
+  });
+
+  it('lets only one of two first requests at once in', async () => {
+    const version = await ready('Pets twice');
+    const answers = await Promise.allSettled([
+      datasets().publish(version.id, { free: true }, null),
+      datasets().publish(version.id, { free: true }, null),
+    ]);
+    expect(answers.filter((answer) => answer.status === 'fulfilled')).toHaveLength(1);
+    expect(answers.find((answer) => answer.status === 'rejected')).toMatchObject({ reason: { code: 'DATASET_ALREADY_PUBLISHED' } });
+    expect((await published(version.id)).publication?.status).toBe('published');
   });
 });

@@ -159,7 +159,12 @@ describe('publishing on Ocean through the outbox (embedded chain, real contracts
     expect(() => ocean.mintIntent({ purpose: 'dataset:3:mint', name: 'x', symbol: 'x' })).toThrow(/price/);
     expect(() => ocean.mintIntent({ purpose: 'dataset:3:mint', name: 'x', symbol: 'x', price: '1', free: true })).toThrow(/not both/);
     expect(() => ocean.mintIntent({ purpose: 'dataset:3:mint', name: 'x', symbol: 'x', price: '-1' })).toThrow(/decimal/);
-    expect(() => ocean.mintIntent({ purpose: 'dataset:3:mint', name: 'x', symbol: 'x', price: '0' })).toThrow(/above 0/);
+    expect(() => ocean.mintIntent({ purpose: 'dataset:3:mint', name: 'x', symbol: 'x', price: '0' })).toThrow(/at least 0.00000001/);
+    // The exchange's MIN_RATE is 10^10 wei: one wei under it would revert on chain.
+    expect(() => ocean.mintIntent({ purpose: 'dataset:3:mint', name: 'x', symbol: 'x', price: '0.000000009999999999' })).toThrow(
+      /at least/,
+    );
+    expect(ocean.mintIntent({ purpose: 'dataset:3:mint', name: 'x', symbol: 'x', price: '0.00000001' }).purpose).toBe('dataset:3:mint');
   });
 
   it('deploys once: a restart keeps the recorded contracts', async () => {
