@@ -38,4 +38,22 @@ describe('naive Bayes', () => {
     );
     expect(predict(model, [49, 'green', 'zzz', null])).toBe('q');
   });
+
+  it('tells dates two hours apart (milliseconds since 1970, whose squares leave no digits of an hour)', () => {
+    const dated: ColumnSpec[] = [
+      { name: 'at', type: 'date', role: 'field' },
+      { name: 'label', type: 'categorical', role: 'label' },
+    ];
+    const start = Date.parse('2026-03-01T00:00:00Z');
+    const hour = 3_600_000;
+    // Class "early" within an hour of the start, "late" two hours on; 3 early for 2 late, so a date
+    // blurred to nothing leaves the prior to decide every row "early" (0.6).
+    const rows: Row[] = Array.from({ length: 200 }, (_, i) => {
+      const late = i % 5 >= 3;
+      return [start + (late ? 2 * hour : 0) + ((i * 7919) % 60) * 60_000, late ? 'late' : 'early'];
+    });
+    const model = trainNaiveBayes(rows, dated, 1);
+    expect(accuracy(model, rows, 1)).toBeGreaterThan(0.95);
+    expect(predict(model, [start + 2.5 * hour, null])).toBe('late');
+  });
 });

@@ -70,25 +70,30 @@ export function trainNaiveBayes(rows: readonly Row[], columns: readonly ColumnSp
     if (column.role !== 'field') return;
     const kind = cellKind(column.type);
     if (kind === 'number') {
+      // Two passes, the squares taken about the means: a date in milliseconds (~1.7e12) squared
+      // leaves E[x²] − mean² with no digits of an hour's variance.
       const sum = new Float64Array(k);
-      const sumSq = new Float64Array(k);
       const n = new Float64Array(k);
       kept.forEach((row, r) => {
         const value = row[index];
         if (typeof value !== 'number') return;
         sum[labels[r]!]! += value;
-        sumSq[labels[r]!]! += value * value;
         n[labels[r]!]!++;
       });
       const mean = sum.map((s, c) => (n[c]! > 0 ? s / n[c]! : 0));
-      const variance = sumSq.map((s, c) => (n[c]! > 0 ? Math.max(s / n[c]! - mean[c]! ** 2, 0) : 0));
-      const all = Math.max(
-        n.reduce((a, b) => a + b, 0),
-        1,
-      );
-      const pooledMean = sum.reduce((a, b) => a + b, 0) / all;
-      // A constant feature still needs a positive variance: 1e-9 of its scale, or 1e-9.
-      const smoothing = 1e-9 * Math.max(sumSq.reduce((a, b) => a + b, 0) / all - pooledMean ** 2, pooledMean ** 2, 1);
+      const all = n.reduce((a, b) => a + b, 0);
+      const overallMean = all > 0 ? sum.reduce((a, b) => a + b, 0) / all : 0;
+      const squares = new Float64Array(k);
+      let overallSquares = 0;
+      kept.forEach((row, r) => {
+        const value = row[index];
+        if (typeof value !== 'number') return;
+        squares[labels[r]!]! += (value - mean[labels[r]!]!) ** 2;
+        overallSquares += (value - overallMean) ** 2;
+      });
+      const variance = squares.map((s, c) => (n[c]! > 0 ? s / n[c]! : 0));
+      // A constant feature still needs a positive variance: 1e-9 of the feature's own variance, or 1e-9.
+      const smoothing = 1e-9 * Math.max(all > 0 ? overallSquares / all : 0, 1);
       features.push({ kind, index, mean, variance: variance.map((v) => v + smoothing) });
     } else {
       const split = kind === 'text' ? (cell: Cell) => tokens(String(cell)) : (cell: Cell) => [String(cell)];

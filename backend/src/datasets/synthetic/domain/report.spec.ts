@@ -87,4 +87,31 @@ describe('synthetic report on data with known distributions', () => {
     expect(result.privacy.exactCopies).toBe(0);
     expect(result.privacy.dcr!.baselineProtection).toBe(1);
   });
+
+  it('measures DCR against every real row: copies of a large source score as copies', () => {
+    // 16,000 training rows, synthetic rows copied from them: compared with a sample of the training
+    // rows, most copies would find only a near neighbour and look like fresh rows.
+    const large = correlatedSource(20_000, 37).map((record) => codec.encode(record));
+    const train = large.slice(0, 16_000);
+    const random = seededRandom(3);
+    const copies = Array.from({ length: 2000 }, () => [...train[Math.floor(random() * train.length)]!]);
+    const result = syntheticReport({
+      columns,
+      labelIndex,
+      real: train,
+      holdout: large.slice(16_000),
+      holdoutSeed: 1,
+      synthetic: copies,
+      syntheticTotal: copies.length,
+      exactCopies: countExactCopies(columns, train, copies),
+      seed: 1,
+      random: seededRandom(2),
+      synthesizer: {},
+      guardRun: 8,
+    });
+    expect(result.privacy.dcr!.realRows).toBe(16_000);
+    expect(result.privacy.dcr!.medianSyntheticToReal).toBe(0);
+    expect(result.privacy.dcr!.baselineProtection).toBe(0);
+    expect(result.privacy.dcr!.closerThanRealShare).toBe(1);
+  });
 });
