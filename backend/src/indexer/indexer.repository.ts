@@ -204,22 +204,38 @@ export class IndexerRepository {
     );
   }
 
-  /** What a fixed-rate swap of `datatoken`'s exchange paid in the transaction, in base tokens; undefined without one. */
+  /**
+   * What the buyer paid for the order at `logIndex` of `datatoken`: the n-th buy of `datatoken` on
+   * the fixed-rate exchange in the same transaction before the order, for the n-th order of
+   * `datatoken` in it (buyFromFreAndOrder swaps, then orders), less the fees the swap carried (they
+   * go to markets and Ocean, not to the publisher). Undefined without such a swap. Sells, swaps of
+   * other datatokens and buys another order took do not count, so swapping back and forth before an
+   * order makes no revenue.
+   */
   async swapIn(
     manager: EntityManager,
     chainId: number,
     txHash: string,
+    logIndex: number,
     exchange: string,
     datatoken: string,
   ): Promise<{ amount: string; baseToken: string | null } | undefined> {
     const [row] = await sqlRows<{ amount: string; baseToken: string | null }>(
       manager,
-      `SELECT sum((e.args->>'baseTokenSwappedAmount')::numeric)::text AS amount, min(p.base_token) AS "baseToken"
+      `SELECT greatest((e.args->>'baseTokenSwappedAmount')::numeric
+                       - coalesce((e.args->>'marketFeeAmount')::numeric, 0)
+                       - coalesce((e.args->>'oceanFeeAmount')::numeric, 0)
+                       - coalesce((e.args->>'consumeMarketFeeAmount')::numeric, 0), 0)::text AS amount,
+              p.base_token AS "baseToken"
          FROM ocean_events e
          JOIN ocean_prices p ON p.contract = e.contract AND p.price_id = e.args->>'exchangeId'
         WHERE e.chain_id = $1 AND e.tx_hash = $2 AND e.name = 'Swapped' AND e.contract = $3 AND p.datatoken = $4
-        HAVING count(*) > 0`,
-      [chainId, txHash.toLowerCase(), exchange, datatoken],
+          AND lower(e.args->>'tokenOutAddress') = lower($4) AND e.log_index < $5
+        ORDER BY e.log_index
+       OFFSET (SELECT count(*) FROM ocean_orders o
+                WHERE o.chain_id = $1 AND o.tx_hash = $2 AND o.datatoken = $4 AND o.log_index < $5)
+        LIMIT 1`,
+      [chainId, txHash.toLowerCase(), exchange, datatoken, logIndex],
     );
     return row;
   }

@@ -328,7 +328,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       case 'OrderStarted': {
         const datatoken = (await this.repository.datatoken(manager, contract))!;
         // buyFromFreAndOrder swaps on the exchange first, in the same transaction (a lower log index).
-        const swap = await this.repository.swapIn(manager, chainId, txHash, addresses.fixedRateExchange, contract);
+        const swap = await this.repository.swapIn(manager, chainId, txHash, logIndex, addresses.fixedRateExchange, contract);
         await this.repository.insertOrder(manager, {
           chainId,
           txHash,

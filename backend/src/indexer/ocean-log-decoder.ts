@@ -113,6 +113,9 @@ function shape(name: OceanEventName, a: LogDescription['args']): OceanEvent {
         baseTokenSwappedAmount: str(a[2]),
         datatokenSwappedAmount: str(a[3]),
         tokenOutAddress: addr(a[4]),
+        marketFeeAmount: str(a[5]),
+        oceanFeeAmount: str(a[6]),
+        consumeMarketFeeAmount: str(a[7]),
       };
     case 'DispenserCreated':
       return { name, datatoken: addr(a[0]), owner: addr(a[1]), maxTokens: str(a[2]), maxBalance: str(a[3]) };

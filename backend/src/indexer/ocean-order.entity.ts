@@ -1,9 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * An OrderStarted of a datatoken the indexer knows: a sale. `baseTokenAmount` is the fixed-rate
- * exchange's Swapped.baseTokenSwappedAmount in the same transaction ("0" without a swap: dispenser,
- * or datatokens bought earlier). `saleRecordedAt` is set once the SALE_SINK took it (after the
+ * An OrderStarted of a datatoken the indexer knows: a sale. `baseTokenAmount` is what the publisher
+ * got for it: the buy of the datatoken on the fixed-rate exchange that preceded it in the same
+ * transaction (one buy per order, in order), less the swap's fees (IndexerRepository.swapIn); "0"
+ * without one: a dispenser, or datatokens bought in an earlier transaction. `saleRecordedAt` is set once the SALE_SINK took it (after the
  * confirmations), so a sale is handed over at least once, and again only after a crash in between.
  */
 @Entity('ocean_orders')

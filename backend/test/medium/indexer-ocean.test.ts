@@ -198,8 +198,11 @@ describe('the Ocean indexer', () => {
     const receipt = await buyAndOrder(buyer, addresses(), tessera);
     const exchange = new Interface(EXCHANGE_ABI);
     const swapped = receipt.logs.map((log) => exchange.parseLog(log)).find((parsed) => parsed?.name === 'Swapped');
-    const paid = (swapped!.args[2] as bigint).toString();
-    expect(BigInt(paid)).toBeGreaterThanOrEqual(2_500_000_000_000_000_000n);
+    // The swap's amount carries the fees (Ocean's community fee here); the sale is what the publisher got: the price.
+    const [total, marketFee, oceanFee, consumeFee] = [2, 5, 6, 7].map((i) => swapped!.args[i] as bigint);
+    const paid = (total! - marketFee! - oceanFee! - consumeFee!).toString();
+    expect(paid).toBe('2500000000000000000');
+    expect(total!).toBeGreaterThan(2_500_000_000_000_000_000n);
 
     // Three confirmations: nothing is indexed or handed over until three blocks are on top of the order.
     const sales: Sale[] = [];
@@ -230,5 +233,63 @@ describe('the Ocean indexer', () => {
     expect(again).toEqual([]);
     expect((await listAll('zebra')).rows[0]).toMatchObject({ sales: 1 });
     expect(await app().get(IndexerService).asset(tessera.did)).toMatchObject({ stats: [{ orders: 1 }] });
+  });
+
+  it('pays each order by one buy before it in its transaction, less the fees: not by sells, other orders’ buys or later swaps', async () => {
+    const repo = app().get(IndexerRepository, { strict: false });
+    const { chainId } = chain().info;
+    const exchange = `0x${'e1'.repeat(20)}`;
+    const datatoken = `0x${'d7'.repeat(20)}`;
+    const base = `0x${'ba'.repeat(20)}`;
+    const exchangeId = `0x${'11'.repeat(32)}`;
+    const tx = `0x${'ab'.repeat(32)}`;
+    const db = platform.tessera.dataSource;
+    await sqlRows(
+      db,
+      `INSERT INTO ocean_prices (contract, price_id, kind, datatoken, base_token, rate, active, created_tx)
+       VALUES ($1, $2, 'fixedrate', $3, $4, 1, true, $5)`,
+      [exchange, exchangeId, datatoken, base, tx],
+    );
+    const swap = (logIndex: number, out: string, amount: bigint, fee = 0n) =>
+      sqlRows(
+        db,
+        `INSERT INTO ocean_events (chain_id, tx_hash, log_index, block_number, contract, name, args) VALUES ($1, $2, $3, 1, $4, 'Swapped', $5)`,
+        [
+          chainId,
+          tx,
+          logIndex,
+          exchange,
+          JSON.stringify({
+            exchangeId,
+            baseTokenSwappedAmount: String(amount + fee),
+            tokenOutAddress: out,
+            marketFeeAmount: '0',
+            oceanFeeAmount: String(fee),
+            consumeMarketFeeAmount: '0',
+          }),
+        ],
+      );
+    // Buy at 1, sell back, buy at 2 (fee 5), buy at 3, then two orders: the first takes the first buy, the second the next.
+    await swap(0, datatoken, 1000n);
+    await swap(1, base, 900n);
+    await swap(2, datatoken, 2000n, 5n);
+    const manager = db.manager;
+    expect(await repo.swapIn(manager, chainId, tx, 3, exchange, datatoken)).toEqual({ amount: '1000', baseToken: base });
+    await sqlRows(
+      db,
+      `INSERT INTO ocean_orders (chain_id, tx_hash, log_index, block_number, datatoken, nft_address, consumer, payer, service_index, amount, base_token_amount, base_token, ordered_at)
+       VALUES ($1, $2, 3, 1, $3, $3, $3, $3, 0, '1', '1000', $4, now())`,
+      [chainId, tx, datatoken, base],
+    );
+    expect(await repo.swapIn(manager, chainId, tx, 4, exchange, datatoken)).toEqual({ amount: '2000', baseToken: base });
+    // An order before any buy of its own, and one after every buy was taken, were paid by nothing here.
+    expect(await repo.swapIn(manager, chainId, tx, 0, exchange, datatoken)).toBeUndefined();
+    await sqlRows(
+      db,
+      `INSERT INTO ocean_orders (chain_id, tx_hash, log_index, block_number, datatoken, nft_address, consumer, payer, service_index, amount, base_token_amount, base_token, ordered_at)
+       VALUES ($1, $2, 4, 1, $3, $3, $3, $3, 0, '1', '2000', $4, now())`,
+      [chainId, tx, datatoken, base],
+    );
+    expect(await repo.swapIn(manager, chainId, tx, 5, exchange, datatoken)).toBeUndefined();
   });
 });

@@ -50,6 +50,10 @@ export type OceanEvent =
       baseTokenSwappedAmount: string;
       datatokenSwappedAmount: string;
       tokenOutAddress: string;
+      /** The fees inside baseTokenSwappedAmount (publish market, Ocean community, consume market). */
+      marketFeeAmount: string;
+      oceanFeeAmount: string;
+      consumeMarketFeeAmount: string;
     }
   | { name: 'DispenserCreated'; datatoken: string; owner: string; maxTokens: string; maxBalance: string }
   | { name: 'DispenserActivated' | 'DispenserDeactivated'; datatoken: string }
