@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { HARDHAT_MNEMONIC } from '@tessera/contracts';
-import { getAddress, HDNodeWallet, Interface, JsonRpcProvider, NonceManager } from 'ethers';
+import { getAddress, HDNodeWallet, Interface, JsonRpcProvider, NonceManager, ZeroAddress } from 'ethers';
 import { CHAIN_PORT, type ChainPort } from '../chain/chain.port.js';
 import { ChainStateService } from '../chain/chain-state.service.js';
 import { OutboxService } from '../chain/outbox.service.js';
@@ -54,6 +54,12 @@ export class FaucetService implements OnApplicationShutdown {
     } catch {
       throw new DevException(ErrorCode.VALIDATION_FAILED, `"${rawAddress}" is not an address`, 'address');
     }
+    if (address === ZeroAddress) throw new DevException(ErrorCode.VALIDATION_FAILED, 'the zero address holds nothing', 'address');
+    this.sender ??= this.openSender();
+    // A contract without a payable receive refuses the gas (the transfer would revert): a wallet only.
+    if ((await this.sender.provider.getCode(address)) !== '0x') {
+      throw new DevException(ErrorCode.VALIDATION_FAILED, `${address} is a contract: the faucet funds wallets`, 'address');
+    }
     const baseToken = await this.state.recorded('ocean:oceanToken');
     if (!baseToken) throw new DevException(ErrorCode.FAUCET_UNAVAILABLE, 'No Ocean base token is deployed on this chain');
     const { faucetGasWei: gasWei, faucetTokens: tokens, faucetWindowSeconds: window } = this.config.sales;
@@ -101,10 +107,17 @@ export class FaucetService implements OnApplicationShutdown {
   private sendGas(to: string, wei: bigint): Promise<string> {
     const send = async (): Promise<string> => {
       this.sender ??= this.openSender();
-      const tx = await this.sender.wallet.sendTransaction({ to, value: wei });
-      const receipt = await tx.wait(1, 60_000);
-      if (receipt?.status !== 1) throw new Error(`the faucet's gas transfer ${tx.hash} failed`);
-      return tx.hash;
+      const wallet = this.sender.wallet;
+      try {
+        const tx = await wallet.sendTransaction({ to, value: wei });
+        const receipt = await tx.wait(1, 60_000);
+        if (receipt?.status !== 1) throw new Error(`the faucet's gas transfer ${tx.hash} failed`);
+        return tx.hash;
+      } catch (error) {
+        // NonceManager counted a nonce the chain may never have seen: the next grant asks the chain again.
+        wallet.reset();
+        throw error;
+      }
     };
     const next = this.queue.then(send, send);
     this.queue = next.catch(() => undefined);

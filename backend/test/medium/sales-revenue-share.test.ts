@@ -298,4 +298,29 @@ describe('revenue share: a sale on the embedded chain -> ledger entries for the 
     const [user] = await sqlRows<{ roles: string[] }>(db(), 'SELECT roles FROM users WHERE id = $1', [annotators[3]!.id]);
     expect(user!.roles).toContain('buyer');
   });
+
+  it('the faucet refuses the zero address and contracts before spending anything, and a failed send does not stall it', async () => {
+    const faucet = app().get(FaucetService);
+    const [row] = await sqlRows<{ value: string }>(db(), "SELECT value FROM chain_state WHERE key = 'ocean:oceanToken'");
+    await expect(faucet.grant('0x0000000000000000000000000000000000000000')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'address',
+    });
+    // The Ocean token: a contract, whose missing receive would revert the gas transfer.
+    await expect(faucet.grant(row!.value)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('contract'),
+    });
+    // A send that fails (here: more gas than the faucet holds) leaves the nonce as the chain has it.
+    const sales = app().get<AppConfig>(APP_CONFIG).sales as { faucetGasWei: bigint };
+    const gasWei = sales.faucetGasWei;
+    sales.faucetGasWei = 10n ** 30n;
+    try {
+      await expect(faucet.grant(Wallet.createRandom().address)).rejects.toThrow();
+    } finally {
+      sales.faucetGasWei = gasWei;
+    }
+    const next = await faucet.grant(Wallet.createRandom().address);
+    expect(next.gasTxHash).toMatch(/^0x[0-9a-f]{64}$/);
+  });
 });
