@@ -5,6 +5,7 @@ export class SalesException extends AppException<
   | typeof ErrorCode.SALE_NOT_FOUND
   | typeof ErrorCode.DATASET_NOT_FOUND
   | typeof ErrorCode.DATASET_NOT_PUBLISHED
+  | typeof ErrorCode.CONFLICT
   | typeof ErrorCode.VALIDATION_FAILED
   | typeof ErrorCode.CHAIN_UNAVAILABLE
 > {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sqlRows } from '../database/sql.js';
+import { AppException, ErrorCode } from '../errors/app.exception.js';
 import type { ListPage, ListQuery } from '../http/list-query.js';
 import { idList } from '../http/list-query.js';
 import type { Sale } from '../market/sale.js';
@@ -107,6 +108,15 @@ const SORT_COLUMNS: Record<(typeof SALE_SORTS)[number], string> = {
 
 /** Serialises the recording of one order across instances (with its hash folded in). */
 const SALE_LOCK = 7243561;
+/** Listing changes of one version go one at a time. */
+const LISTING_LOCK = 7243562;
+
+/** A filter on an address: absent, or one string (anything else would filter nothing and list every sale). */
+function addressFilter(value: unknown, field: string): string | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'string') throw new AppException(ErrorCode.VALIDATION_FAILED, `${field} must be an address`, `filter.${field}`);
+  return value.toLowerCase();
+}
 
 @Injectable()
 export class SalesRepository {
@@ -248,8 +258,8 @@ export class SalesRepository {
   async list(query: ListQuery<(typeof SALE_FILTERS)[number]>): Promise<ListPage<SaleRow>> {
     const ids = idList(query.filter.id, 'id') ?? null;
     const versions = idList(query.filter.versionId, 'versionId') ?? null;
-    const consumer = typeof query.filter.consumer === 'string' ? query.filter.consumer.toLowerCase() : null;
-    const payer = typeof query.filter.payer === 'string' ? query.filter.payer.toLowerCase() : null;
+    const consumer = addressFilter(query.filter.consumer, 'consumer');
+    const payer = addressFilter(query.filter.payer, 'payer');
     const where = `WHERE ($1::int[] IS NULL OR s.id = ANY($1)) AND ($2::int[] IS NULL OR s.version_id = ANY($2))
                      AND ($3::text IS NULL OR s.consumer = $3) AND ($4::text IS NULL OR s.payer = $4)`;
     const sort = SORT_COLUMNS[query.sortField as (typeof SALE_SORTS)[number]] ?? 's.id';
@@ -343,13 +353,29 @@ export class SalesRepository {
   }
 
   /** Records a listing change and, in the same transaction, what `enqueue` makes of it (the outbox's intent). */
+  /**
+   * Records a listing change and its transaction (`enqueue`), one change of a version at a time (a
+   * lock per version): 'unchanged' when the version is already in (or on its way to) that state, and
+   * 'in-flight' when a change to the other state is still being sent; then nothing is recorded.
+   */
   async addListingChange(
     versionId: number,
     listed: boolean,
     requestedBy: number | null,
     enqueue: (manager: EntityManager, changeId: number) => Promise<void>,
-  ): Promise<number> {
+  ): Promise<number | 'unchanged' | 'in-flight'> {
     return this.db.transaction(async (manager) => {
+      await sqlRows(manager, 'SELECT pg_advisory_xact_lock($1, $2)', [LISTING_LOCK, versionId]);
+      const [last] = await sqlRows<{ listed: boolean; status: string | null }>(
+        manager,
+        `SELECT c.listed, t.status FROM dataset_listing_changes c LEFT JOIN chain_txs t ON t.purpose = 'listing:' || c.id
+          WHERE c.version_id = $1 ORDER BY c.id DESC LIMIT 1`,
+        [versionId],
+      );
+      // No change yet: the NFT is in the state it was minted with, listed.
+      const failed = last?.status === 'failed' || last?.status === 'cancelled';
+      if (!failed && (last?.listed ?? true) === listed) return 'unchanged';
+      if (last && !failed && last.status !== 'confirmed') return 'in-flight';
       const [row] = await sqlRows<{ id: number }>(
         manager,
         'INSERT INTO dataset_listing_changes (version_id, listed, requested_by) VALUES ($1, $2, $3) RETURNING id',

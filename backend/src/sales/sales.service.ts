@@ -139,15 +139,23 @@ export class SalesService implements SaleSink {
 
   /**
    * Lists (NFT metadata state 0) or unlists (5) a published version: the operator, which minted the
-   * NFT and may update its metadata, sends `setMetaDataState` through the outbox.
+   * NFT and may update its metadata, sends `setMetaDataState` through the outbox. Asking for the state
+   * the version is in (or going to) sends nothing; asking for the other while a change is being sent
+   * is a 409.
    */
   async setListing(versionId: number, listed: boolean, requestedBy: number): Promise<ListingDto> {
     const nft = await this.publishedNft(versionId);
     const data = nftAbi.encodeFunctionData('setMetaDataState', [listed ? STATE_ACTIVE : STATE_UNLISTED]);
-    await this.sales.addListingChange(versionId, listed, requestedBy, (manager, changeId) =>
+    const change = await this.sales.addListingChange(versionId, listed, requestedBy, (manager, changeId) =>
       this.outbox.enqueue(manager, [{ purpose: `listing:${changeId}`, to: nft, data }]),
     );
-    void this.outbox.kick();
+    if (change === 'in-flight') {
+      throw new SalesException(
+        ErrorCode.CONFLICT,
+        `Dataset version ${versionId} has a listing change still being sent: ask again once it is confirmed or failed`,
+      );
+    }
+    if (change !== 'unchanged') void this.outbox.kick();
     return mapListing(versionId, await this.sales.lastListingChange(versionId));
   }
 

@@ -190,6 +190,17 @@ describe('sales, revenue, share, listing and purchases over HTTP', () => {
     expect(one.body).toEqual(list.body[0]);
     expect((await call<{ code: string }>(t.baseUrl, t.admin, 'GET', '/api/sales/999999')).body).toMatchObject({ code: 'SALE_NOT_FOUND' });
     expect((await call(t.baseUrl, t.admin, 'GET', `/api/sales?filter=${encodeURIComponent('{"nope":1}')}`)).status).toBe(400);
+    // An address filter that is not one string filters nothing: refused, not answered with every sale.
+    for (const consumer of [[buyer.address], 7, null]) {
+      const answer = await call<{ field: string }>(
+        t.baseUrl,
+        t.admin,
+        'GET',
+        `/api/sales?filter=${encodeURIComponent(JSON.stringify({ consumer }))}`,
+      );
+      expect(answer.status, JSON.stringify(consumer)).toBe(400);
+      expect(answer.body.field).toBe('filter.consumer');
+    }
 
     const revenue = await call<{ datasets: Array<Record<string, unknown>>; annotators: Array<Record<string, unknown>> }>(
       t.baseUrl,
@@ -253,6 +264,33 @@ describe('sales, revenue, share, listing and purchases over HTTP', () => {
       expect(Number(await nft.getFunction('metaDataState')())).toBe(listed ? 0 : 5);
       const revenue = await call<{ datasets: Array<Record<string, unknown>> }>(t.baseUrl, t.admin, 'GET', '/api/sales/revenue');
       expect(revenue.body.datasets.find((d) => d['id'] === id)).toMatchObject({ listed });
+      // Asking again for the state it is in sends nothing.
+      const again = await call<{ txHash: string }>(t.baseUrl, t.admin, 'POST', `/api/datasets/${id}/listing`, { listed });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ listed, status: 'confirmed', txHash: done.txHash });
+    }
+    // A change still being sent (its transaction on a chain no outbox here serves): the opposite
+    // change waits for it (409), the same one is where it is going already.
+    const [pending] = await sqlRows<{ id: number }>(
+      t.tessera.dataSource,
+      'INSERT INTO dataset_listing_changes (version_id, listed, requested_by) VALUES ($1, false, NULL) RETURNING id',
+      [id],
+    );
+    await sqlRows(
+      t.tessera.dataSource,
+      `INSERT INTO chain_txs (purpose, chain_id, "to", data, status) VALUES ($1, 999999, $2, '0x', 'intent')`,
+      [`listing:${pending!.id}`, published!.nft_address],
+    );
+    try {
+      const opposite = await call<{ code: string }>(t.baseUrl, t.admin, 'POST', `/api/datasets/${id}/listing`, { listed: true });
+      expect(opposite.status).toBe(409);
+      expect(opposite.body.code).toBe('CONFLICT');
+      const same = await call<{ status: string }>(t.baseUrl, t.admin, 'POST', `/api/datasets/${id}/listing`, { listed: false });
+      expect(same.status).toBe(200);
+      expect(same.body).toMatchObject({ listed: false, status: 'queued' });
+    } finally {
+      await sqlRows(t.tessera.dataSource, 'DELETE FROM chain_txs WHERE purpose = $1', [`listing:${pending!.id}`]);
+      await sqlRows(t.tessera.dataSource, 'DELETE FROM dataset_listing_changes WHERE id = $1', [pending!.id]);
     }
 
     const unpublished = await readyVersion('Never published');
