@@ -352,7 +352,6 @@ export class SalesRepository {
     return row;
   }
 
-  /** Records a listing change and, in the same transaction, what `enqueue` makes of it (the outbox's intent). */
   /**
    * Records a listing change and its transaction (`enqueue`), one change of a version at a time (a
    * lock per version): 'unchanged' when the version is already in (or on its way to) that state, and

@@ -128,14 +128,17 @@ export function minimaxEntropy(crowd: CrowdLabels, options: MinimaxEntropyOption
         const tauRow = i * kk + c * k;
         const row = ownerBase + c * k;
         let total = 0;
-        for (let l = 0; l < k; l++) total += expSigma[sigmaRow + l]! * expTau[tauRow + l]!;
-        if (total > MIN_FAST_TOTAL) {
-          const scale = q / total;
-          for (let l = 0; l < k; l++) gradient[row + l]! -= scale * expSigma[sigmaRow + l]! * expTau[tauRow + l]!;
-        } else {
-          exactSoftmax(w, i, c);
-          for (let l = 0; l < k; l++) gradient[row + l]! -= q * softmax[l]!;
+        for (let l = 0; l < k; l++) {
+          const e = expSigma[sigmaRow + l]! * expTau[tauRow + l]!;
+          softmax[l] = e;
+          total += e;
         }
+        let scale = q / total;
+        if (!(total > MIN_FAST_TOTAL)) {
+          exactSoftmax(w, i, c);
+          scale = q;
+        }
+        for (let l = 0; l < k; l++) gradient[row + l]! -= scale * softmax[l]!;
         gradient[row + given]! += q;
       }
     }

@@ -47,20 +47,9 @@ export function distanceColumns(columns: readonly ColumnSpec[], real: readonly R
   return { indices, ranges };
 }
 
-function cellDistance(a: Cell, b: Cell, range: number | undefined): number {
-  if (a === null || b === null) return a === b ? 0 : 1;
-  if (range === undefined) return a === b ? 0 : 1;
-  const gap = Math.abs((a as number) - (b as number));
-  if (range === 0) return gap === 0 ? 0 : 1;
-  return Math.min(gap / range, 1);
-}
-
+/** The distance between two rows (see above): distancesToClosest's, over one reference row. */
 export function rowDistance(a: Row, b: Row, columns: DistanceColumns): number {
-  const { indices, ranges } = columns;
-  if (indices.length === 0) return 0;
-  let sum = 0;
-  for (let j = 0; j < indices.length; j++) sum += cellDistance(a[indices[j]!] ?? null, b[indices[j]!] ?? null, ranges[j]);
-  return sum / indices.length;
+  return distancesToClosest([a], [b], columns)[0]!;
 }
 
 /** The compared columns of some rows, column by column: numbers (NaN missing) or category codes (-1 missing). */
@@ -95,7 +84,7 @@ function encodeRows(rows: readonly Row[], columns: DistanceColumns, categories: 
 }
 
 /**
- * Each query row's distance to its closest reference row (rowDistance's, computed over the rows
+ * Each query row's distance to its closest reference row (the distance of the module's comment, over rows
  * encoded column by column, a reference row given up once its partial sum reaches the best so far).
  * `skip[q]`: a reference row query q is not compared with (itself, for real-to-real neighbours).
  */
