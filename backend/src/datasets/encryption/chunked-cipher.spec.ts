@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  DecryptedBatchCache,
   DecryptionError,
   HEADER_BYTES,
   TAG_BYTES,
@@ -231,6 +232,118 @@ describe('chunked AES-256-GCM', () => {
         const end = range.length === undefined ? plain.length : range.start + range.length;
         expect(got.equals(plain.subarray(range.start, end)), `range ${range.start}+${range.length}`).toBe(true);
       }
+    });
+  });
+
+  describe('shared by concurrent reads of one file (DecryptedBatchCache)', () => {
+    const MiB = 1024 * 1024;
+    const plain = randomBytes(20 * MiB + 4321);
+    const key = newDataKey();
+    let sealed: Buffer;
+    const batchBytes = 3 * (MiB + TAG_BYTES); // the 1 MiB chunks are read three at a time
+
+    beforeAll(async () => {
+      sealed = await collect(encryptStream([plain], key));
+    });
+
+    /** Reads counted per offset, each waiting a turn of the event loop or two, as a store's do. */
+    function countingReader(bytes: Buffer) {
+      const inMemory = readerOf(bytes);
+      let calls = 0;
+      const read: CiphertextReader = async (offset, target) => {
+        await new Promise((resolve) => setTimeout(resolve, calls++ % 2));
+        return inMemory(offset, target);
+      };
+      return { read, reads: inMemory.reads };
+    }
+
+    it('reads and decrypts each batch once for twenty downloads at once, every one of them exact', async () => {
+      const cache = new DecryptedBatchCache(64 * MiB);
+      const { read, reads } = countingReader(sealed);
+      const ranges = Array.from({ length: 20 }, (_, i) => (i % 5 === 4 ? { start: i * 12_345 } : {}));
+      const got = await Promise.all(ranges.map((range) => collect(decryptRange(read, sealed.length, key, range, { cache, file: 'Qm1' }))));
+      got.forEach((bytes, i) => expect(bytes.equals(plain.subarray(ranges[i]!.start ?? 0)), `download ${i}`).toBe(true));
+      const batchReads = reads.filter(([, length]) => length > HEADER_BYTES);
+      expect(batchReads.length).toBe(Math.ceil(sealed.length / batchBytes));
+      expect(new Set(batchReads.map(([offset]) => offset)).size).toBe(batchReads.length);
+      // The last download to finish took the last batch; then nothing needs what is held, but it stays within the bound.
+      expect(cache.heldBytes).toBeLessThanOrEqual(64 * MiB);
+    });
+
+    it('keeps no more than its bound, and a reader too far behind for it decrypts for itself, still exactly', async () => {
+      const cache = new DecryptedBatchCache(6 * MiB);
+      const { read, reads } = countingReader(sealed);
+      let held = 0;
+      const open = () => decryptRange(read, sealed.length, key, {}, { cache, file: 'Qm2' });
+      /** Takes pieces until `bytes` have come (all of them when undefined). */
+      const take = async (body: AsyncGenerator<Uint8Array>, parts: Uint8Array[], bytes = Infinity) => {
+        let got = 0;
+        while (got < bytes) {
+          const next = await body.next();
+          if (next.done) return;
+          held = Math.max(held, cache.heldBytes);
+          parts.push(next.value);
+          got += next.value.length;
+        }
+      };
+      const ahead = open();
+      const behind = open();
+      const [a, b]: Uint8Array[][] = [[], []];
+      await take(behind, b, 1); // under way, so what the other decrypts is kept for it, within the bound
+      await take(ahead, a, 12 * MiB);
+      await take(behind, b);
+      await take(ahead, a);
+      expect(Buffer.concat(a).equals(plain)).toBe(true);
+      expect(Buffer.concat(b).equals(plain)).toBe(true);
+      expect(held).toBeGreaterThan(0);
+      expect(held).toBeLessThanOrEqual(6 * MiB);
+      // The batches between the first and the 12th MiB were let go before the reader behind came to them.
+      expect(reads.filter(([, length]) => length > HEADER_BYTES).length).toBeGreaterThan(Math.ceil(sealed.length / batchBytes));
+    });
+
+    it('keeps nothing for a download alone', async () => {
+      const cache = new DecryptedBatchCache(64 * MiB);
+      let held = 0;
+      for await (const part of decryptRange(readerOf(sealed), sealed.length, key, {}, { cache, file: 'Qm3' })) {
+        void part;
+        held = Math.max(held, cache.heldBytes);
+      }
+      expect(held).toBe(0);
+    });
+
+    it('gives a read with another key nothing that reads with the right key decrypted', async () => {
+      const cache = new DecryptedBatchCache(64 * MiB);
+      const { read } = countingReader(sealed);
+      const open = (withKey: Buffer) => decryptRange(read, sealed.length, withKey, {}, { cache, file: 'Qm4' });
+      const [one, two] = [open(key), open(key)];
+      await one.next();
+      await two.next(); // two reads under way: the first batches are decrypted and held
+      expect(cache.heldBytes).toBeGreaterThan(0);
+      const served: Uint8Array[] = [];
+      await expect(
+        (async () => {
+          for await (const piece of open(newDataKey())) served.push(piece);
+        })(),
+      ).rejects.toThrow(DecryptionError);
+      expect(served).toHaveLength(0);
+      await one.return(undefined);
+      await two.return(undefined);
+    });
+
+    it('does not keep a batch whose read failed: the next download reads it again and succeeds', async () => {
+      const cache = new DecryptedBatchCache(64 * MiB);
+      const { read } = countingReader(sealed);
+      let fail = true;
+      const flaky: CiphertextReader = (offset, target) => {
+        if (fail && offset > HEADER_BYTES) return Promise.reject(new Error('store gone'));
+        return read(offset, target);
+      };
+      const holder = decryptRange(read, sealed.length, key, { start: 19 * MiB }, { cache, file: 'Qm5' });
+      await holder.next(); // another download of the file is under way, so batches are kept
+      await expect(collect(decryptRange(flaky, sealed.length, key, {}, { cache, file: 'Qm5' }))).rejects.toThrow('store gone');
+      fail = false;
+      expect((await collect(decryptRange(flaky, sealed.length, key, {}, { cache, file: 'Qm5' }))).equals(plain)).toBe(true);
+      await holder.return(undefined);
     });
   });
 

@@ -15,7 +15,7 @@
  *   nonce_i = noncePrefix ‖ i (u32 BE)
  *   aad_i   = header ‖ i (u32 BE) ‖ last (1 byte: 1 for the final chunk, else 0)
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 export const MAGIC = Buffer.from('TSDC', 'ascii');
 export const FORMAT_VERSION = 1;
@@ -201,6 +201,113 @@ function chunksPerRead(chunkSize: number): number {
   return Math.max(1, Math.floor((4 * 1024 * 1024) / (chunkSize + TAG_BYTES)));
 }
 
+/** The plaintext of one batch of whole chunks: where it starts in the file, and its pieces in order. */
+interface PlainBatch {
+  start: number;
+  pieces: Buffer[];
+  bytes: number;
+}
+
+/**
+ * Recently decrypted batches of chunks, shared by every read of the same file with the same key:
+ * when many buyers download one asset at once, each batch is read from the store and decrypted
+ * once for all of them (a read that finds the batch being decrypted waits for it) instead of once
+ * each, as the kernel's page cache serves many readers of one plain file from one copy. Readers
+ * that start together stay together: those that find their batches here outrun the one decrypting
+ * and catch up with it. Holds at most `maxBytes` of plaintext (least recently used first out, a
+ * batch still being read by someone staying alive for that reader only); the key is part of each
+ * entry's name, so a read with another key finds nothing and authenticates the chunks itself.
+ */
+export class DecryptedBatchCache {
+  /** Insertion order is recency: a hit moves its entry to the end. */
+  private readonly batches = new Map<string, { batch: Promise<PlainBatch>; bytes: number }>();
+  private bytes = 0;
+  /** Ciphertext buffers of finished batch reads, for the next ones (the same size, 4 MiB, nearly always). */
+  private readonly spare: Buffer[] = [];
+
+  constructor(readonly maxBytes: number) {}
+
+  /** Plaintext bytes held now (batches still being decrypted not counted). */
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
+  /** Reads under way per file: a batch is kept only while another read of its file may want it. */
+  private readonly readers = new Map<string, number>();
+
+  /** Counts a read of `file` until the answer is called. */
+  reading(file: string): () => void {
+    this.readers.set(file, (this.readers.get(file) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = this.readers.get(file)! - 1;
+      if (left === 0) this.readers.delete(file);
+      else this.readers.set(file, left);
+    };
+  }
+
+  /**
+   * Batch `index` of `file`, from here or from `load` (run once for everyone asking while it runs;
+   * not kept when it fails, nor when no other read of the file is under way: a download alone holds
+   * only the batch it is sending, as without this cache, and leaves nothing behind).
+   */
+  batch(file: string, index: number, load: () => Promise<PlainBatch>): Promise<PlainBatch> {
+    const name = `${file}:${index}`;
+    const hit = this.batches.get(name);
+    if (hit) {
+      this.batches.delete(name);
+      this.batches.set(name, hit);
+      return hit.batch;
+    }
+    const entry = { batch: load(), bytes: 0 };
+    this.batches.set(name, entry);
+    entry.batch.then(
+      (loaded) => {
+        if (this.batches.get(name) !== entry) return;
+        if ((this.readers.get(file) ?? 0) < 2) {
+          this.batches.delete(name);
+          return;
+        }
+        entry.bytes = loaded.bytes;
+        this.bytes += loaded.bytes;
+        this.evict();
+      },
+      () => {
+        if (this.batches.get(name) === entry) this.batches.delete(name);
+      },
+    );
+    return entry.batch;
+  }
+
+  /** A buffer of `bytes` bytes for a batch's ciphertext; `release` it once decrypted. */
+  ciphertextBuffer(bytes: number): Buffer {
+    const spare = this.spare.pop();
+    // Each its own memory (never a slice of Node's shared pool), so that handing it back lends nobody else's bytes.
+    return spare && spare.length >= bytes ? spare.subarray(0, bytes) : Buffer.allocUnsafeSlow(bytes);
+  }
+
+  release(buffer: Buffer): void {
+    if (this.spare.length < 4 && buffer.buffer.byteLength >= 1024 * 1024) this.spare.push(Buffer.from(buffer.buffer));
+  }
+
+  private evict(): void {
+    for (const [name, entry] of this.batches) {
+      if (this.bytes <= this.maxBytes) return;
+      if (entry.bytes === 0) continue; // still being decrypted: its readers wait for it
+      this.batches.delete(name);
+      this.bytes -= entry.bytes;
+    }
+  }
+}
+
+/** A cache shared by the reads of one file: `file` names its ciphertext (its CID). */
+export interface SharedDecryption {
+  cache: DecryptedBatchCache;
+  file: string;
+}
+
 /**
  * Decrypts the plaintext bytes [start, start + length) of an encrypted file of `encryptedBytes`
  * bytes, reading only the header and the chunks that cover the range. `length` absent: to the end.
@@ -214,6 +321,7 @@ export async function* decryptRange(
   encryptedBytes: number,
   key: Uint8Array,
   range: { start?: number; length?: number } = {},
+  shared?: SharedDecryption,
 ): AsyncGenerator<Uint8Array> {
   checkKey(key);
   const header = parseHeader(await readExactly(read, 0, Buffer.allocUnsafe(HEADER_BYTES)));
@@ -236,6 +344,67 @@ export async function* decryptRange(
   const sealedSize = chunkSize + TAG_BYTES;
   const batch = chunksPerRead(chunkSize);
   const offsetOf = (chunk: number) => HEADER_BYTES + chunk * sealedSize;
+  const slice = (piece: Buffer, plainAt: number): Buffer | undefined => {
+    const lo = Math.max(start, plainAt) - plainAt;
+    const hi = Math.min(end, plainAt + piece.length) - plainAt;
+    if (hi <= lo) return undefined;
+    return lo === 0 && hi === piece.length ? piece : piece.subarray(lo, hi);
+  };
+  if (shared) {
+    // Batches aligned on multiples of `batch` chunks, so that every reader of the file names the same ones.
+    const { cache } = shared;
+    const file = `${shared.file}:${createHash('sha256').update(key).digest('base64')}`;
+    const load = async (index: number): Promise<PlainBatch> => {
+      const from = index * batch;
+      const to = Math.min(chunks - 1, from + batch - 1);
+      const offset = offsetOf(from);
+      const sealed = cache.ciphertextBuffer(Math.min(encryptedBytes, offsetOf(to + 1)) - offset);
+      await readExactly(read, offset, sealed);
+      const pieces: Buffer[] = [];
+      let bytes = 0;
+      for (let i = from, at = 0; at < sealed.length; i++, at += sealedSize) {
+        const sealedBytes = Math.min(sealedSize, sealed.length - at);
+        if (sealedBytes < TAG_BYTES) throw new DecryptionError(`chunk ${i} is cut short`);
+        const body = sealed.subarray(at, at + sealedBytes - TAG_BYTES);
+        for (const piece of openChunk(
+          key,
+          header,
+          i,
+          i === chunks - 1,
+          body,
+          sealed.subarray(at + sealedBytes - TAG_BYTES, at + sealedBytes),
+        )) {
+          pieces.push(piece);
+          bytes += piece.length;
+        }
+      }
+      cache.release(sealed);
+      return { start: from * chunkSize, pieces, bytes };
+    };
+    const batchOf = (index: number) => cache.batch(file, index, () => load(index));
+    const lastBatch = Math.floor(last / batch);
+    const done = cache.reading(file);
+    try {
+      let next = batchOf(Math.floor(first / batch));
+      for (let index = Math.floor(first / batch); index <= lastBatch; index++) {
+        const current = next;
+        if (index < lastBatch) {
+          next = batchOf(index + 1);
+          next.catch(() => undefined); // nobody awaits it when the caller stops taking the plaintext
+        }
+        const { start: batchStart, pieces } = await current;
+        let plainAt = batchStart;
+        for (const piece of pieces) {
+          const part = slice(piece, plainAt);
+          if (part) yield part;
+          plainAt += piece.length;
+        }
+      }
+    } finally {
+      done();
+    }
+    return;
+  }
   const bufferBytes = Math.min(batch * sealedSize, Math.min(encryptedBytes, offsetOf(last + 1)) - offsetOf(first));
   const buffers = [Buffer.allocUnsafe(bufferBytes), first + batch <= last ? Buffer.allocUnsafe(bufferBytes) : undefined];
   const readBatch = (from: number, buffer: Buffer) => {
@@ -258,9 +427,8 @@ export async function* decryptRange(
       const plain = openChunk(key, header, i, i === chunks - 1, body, sealed.subarray(at + sealedBytes - TAG_BYTES, at + sealedBytes));
       let plainAt = i * chunkSize;
       for (const piece of plain) {
-        const lo = Math.max(start, plainAt) - plainAt;
-        const hi = Math.min(end, plainAt + piece.length) - plainAt;
-        if (hi > lo) yield lo === 0 && hi === piece.length ? piece : piece.subarray(lo, hi);
+        const part = slice(piece, plainAt);
+        if (part) yield part;
         plainAt += piece.length;
       }
     }
