@@ -288,7 +288,8 @@ describe('chunked AES-256-GCM', () => {
       };
       const ahead = open();
       const behind = open();
-      const [a, b]: Uint8Array[][] = [[], []];
+      const a: Uint8Array[] = [];
+      const b: Uint8Array[] = [];
       await take(behind, b, 1); // under way, so what the other decrypts is kept for it, within the bound
       await take(ahead, a, 12 * MiB);
       await take(behind, b);
