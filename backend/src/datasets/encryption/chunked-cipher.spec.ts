@@ -302,6 +302,25 @@ describe('chunked AES-256-GCM', () => {
       expect(reads.filter(([, length]) => length > HEADER_BYTES).length).toBeGreaterThan(Math.ceil(sealed.length / batchBytes));
     });
 
+    it('reads only the chunks a short range needs, with 64 KiB chunks as with 1 MiB ones', async () => {
+      const cache = new DecryptedBatchCache(64 * MiB);
+      const small = randomBytes(3 * MiB);
+      const bytes = await seal(small, key, 65_536);
+      const holder = decryptRange(readerOf(bytes), bytes.length, key, {}, { cache, file: 'Qm6' });
+      await holder.next(); // another read of the file under way: the cache is in play
+      const reader = readerOf(bytes);
+      const got = await collect(decryptRange(reader, bytes.length, key, { start: 1_000_000, length: 1 }, { cache, file: 'Qm6' }));
+      expect(got.equals(small.subarray(1_000_000, 1_000_001))).toBe(true);
+      expect(reader.reads.slice(1)).toEqual([[HEADER_BYTES + 15 * (65_536 + TAG_BYTES), 65_536 + TAG_BYTES]]);
+      await holder.return(undefined);
+    });
+
+    it('holds nothing once the reads of a file no longer overlap', async () => {
+      const cache = new DecryptedBatchCache(64 * MiB);
+      await Promise.all([0, 1].map(() => collect(decryptRange(readerOf(sealed), sealed.length, key, {}, { cache, file: 'Qm7' }))));
+      expect(cache.heldBytes).toBe(0);
+    });
+
     it('keeps nothing for a download alone', async () => {
       const cache = new DecryptedBatchCache(64 * MiB);
       let held = 0;

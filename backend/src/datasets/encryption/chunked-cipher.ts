@@ -220,9 +220,13 @@ interface PlainBatch {
  */
 export class DecryptedBatchCache {
   /** Insertion order is recency: a hit moves its entry to the end. */
-  private readonly batches = new Map<string, { batch: Promise<PlainBatch>; bytes: number }>();
+  private readonly batches = new Map<string, { file: string; batch: Promise<PlainBatch>; bytes: number }>();
+  /** The names of each file's entries, to let them all go when the file's reads no longer overlap. */
+  private readonly byFile = new Map<string, Set<string>>();
   private bytes = 0;
-  /** Ciphertext buffers of finished batch reads, for the next ones (the same size, 4 MiB, nearly always). */
+  /** Reads under way per file: a batch is kept only while another read of its file may want it. */
+  private readonly readers = new Map<string, number>();
+  /** Ciphertext buffers of finished batch reads, for the next ones while reads are under way (3 MiB, nearly always). */
   private readonly spare: Buffer[] = [];
 
   constructor(readonly maxBytes: number) {}
@@ -232,10 +236,10 @@ export class DecryptedBatchCache {
     return this.bytes;
   }
 
-  /** Reads under way per file: a batch is kept only while another read of its file may want it. */
-  private readonly readers = new Map<string, number>();
-
-  /** Counts a read of `file` until the answer is called. */
+  /**
+   * Counts a read of `file` until the answer is called. When fewer than two are left, the file's
+   * batches go (nobody else will want them); when none of any file is, the spare buffers do.
+   */
   reading(file: string): () => void {
     this.readers.set(file, (this.readers.get(file) ?? 0) + 1);
     let done = false;
@@ -245,7 +249,14 @@ export class DecryptedBatchCache {
       const left = this.readers.get(file)! - 1;
       if (left === 0) this.readers.delete(file);
       else this.readers.set(file, left);
+      if (left < 2) for (const name of this.byFile.get(file) ?? []) this.drop(name);
+      if (this.readers.size === 0) this.spare.length = 0;
     };
+  }
+
+  /** Whether another read of `file` than the caller's is under way. */
+  shared(file: string): boolean {
+    return (this.readers.get(file) ?? 0) >= 2;
   }
 
   /**
@@ -261,21 +272,21 @@ export class DecryptedBatchCache {
       this.batches.set(name, hit);
       return hit.batch;
     }
-    const entry = { batch: load(), bytes: 0 };
+    const entry = { file, batch: load(), bytes: 0 };
     this.batches.set(name, entry);
+    let names = this.byFile.get(file);
+    if (!names) this.byFile.set(file, (names = new Set()));
+    names.add(name);
     entry.batch.then(
       (loaded) => {
         if (this.batches.get(name) !== entry) return;
-        if ((this.readers.get(file) ?? 0) < 2) {
-          this.batches.delete(name);
-          return;
-        }
+        if (!this.shared(file)) return this.drop(name);
         entry.bytes = loaded.bytes;
         this.bytes += loaded.bytes;
         this.evict();
       },
       () => {
-        if (this.batches.get(name) === entry) this.batches.delete(name);
+        if (this.batches.get(name) === entry) this.drop(name);
       },
     );
     return entry.batch;
@@ -288,16 +299,27 @@ export class DecryptedBatchCache {
     return spare && spare.length >= bytes ? spare.subarray(0, bytes) : Buffer.allocUnsafeSlow(bytes);
   }
 
+  /** Keeps a batch's ciphertext buffer for the next batch: at most four of at most 4 MiB (the usual batch), while reads are under way. */
   release(buffer: Buffer): void {
-    if (this.spare.length < 4 && buffer.buffer.byteLength >= 1024 * 1024) this.spare.push(Buffer.from(buffer.buffer));
+    const { byteLength } = buffer.buffer;
+    if (this.readers.size > 0 && this.spare.length < 4 && byteLength >= 1024 * 1024 && byteLength <= 4 * 1024 * 1024)
+      this.spare.push(Buffer.from(buffer.buffer));
+  }
+
+  private drop(name: string): void {
+    const entry = this.batches.get(name);
+    if (!entry) return;
+    this.batches.delete(name);
+    this.bytes -= entry.bytes;
+    const names = this.byFile.get(entry.file)!;
+    names.delete(name);
+    if (names.size === 0) this.byFile.delete(entry.file);
   }
 
   private evict(): void {
     for (const [name, entry] of this.batches) {
       if (this.bytes <= this.maxBytes) return;
-      if (entry.bytes === 0) continue; // still being decrypted: its readers wait for it
-      this.batches.delete(name);
-      this.bytes -= entry.bytes;
+      if (entry.bytes > 0) this.drop(name); // one still being decrypted stays: its readers wait for it
     }
   }
 }
@@ -354,9 +376,8 @@ export async function* decryptRange(
     // Batches aligned on multiples of `batch` chunks, so that every reader of the file names the same ones.
     const { cache } = shared;
     const file = `${shared.file}:${createHash('sha256').update(key).digest('base64')}`;
-    const load = async (index: number): Promise<PlainBatch> => {
-      const from = index * batch;
-      const to = Math.min(chunks - 1, from + batch - 1);
+    /** Chunks `from` to `to`, read and decrypted. */
+    const load = async (from: number, to: number): Promise<PlainBatch> => {
       const offset = offsetOf(from);
       const sealed = cache.ciphertextBuffer(Math.min(encryptedBytes, offsetOf(to + 1)) - offset);
       await readExactly(read, offset, sealed);
@@ -381,7 +402,14 @@ export async function* decryptRange(
       cache.release(sealed);
       return { start: from * chunkSize, pieces, bytes };
     };
-    const batchOf = (index: number) => cache.batch(file, index, () => load(index));
+    // The range's own chunks of a batch it covers only in part (its first or last, a short range's
+    // only one): read for this read alone, so that a small range costs no more than the chunks it needs.
+    const batchOf = (index: number) => {
+      const from = index * batch;
+      const to = Math.min(chunks - 1, from + batch - 1);
+      if (first > from || last < to) return load(Math.max(first, from), Math.min(last, to));
+      return cache.batch(file, index, () => load(from, to));
+    };
     const lastBatch = Math.floor(last / batch);
     const done = cache.reading(file);
     try {
