@@ -54,7 +54,6 @@ export interface PublishedDatasetAsset {
   files: DatasetFileDto[];
 }
 
-/** Project types whose versions have a synthesizer (records of fields and texts with a label). */
 /**
  * Decrypted plaintext kept for downloads of the same file running at once: 64 MiB, about twenty
  * 3 MiB batches, so that twenty buyers a batch or so apart each find the batch they need; a reader
@@ -63,6 +62,7 @@ export interface PublishedDatasetAsset {
  */
 const SHARED_PLAINTEXT_BYTES = 64 * 1024 * 1024;
 
+/** Project types whose versions have a synthesizer (records of fields and texts with a label). */
 const SYNTHESIZABLE: readonly string[] = ['classification', 'multilabel'];
 
 /** An open file of a version: its listing, the plaintext byte range served, and the decrypted bytes. */

@@ -336,7 +336,8 @@ export interface SharedDecryption {
  *
  * The chunks are read in batches into two buffers taken in turn, the next batch being read while this
  * one is decrypted (the store's reads overlap with the CPU work instead of alternating with it): the
- * plaintext pieces are the only buffers made as it goes.
+ * plaintext pieces are the only buffers made as it goes. With `shared`, the batches the range covers
+ * whole come from (and go to) the cache, for the other reads of the file under way.
  */
 export async function* decryptRange(
   read: CiphertextReader,
@@ -366,6 +367,15 @@ export async function* decryptRange(
   const sealedSize = chunkSize + TAG_BYTES;
   const batch = chunksPerRead(chunkSize);
   const offsetOf = (chunk: number) => HEADER_BYTES + chunk * sealedSize;
+  /** The sealed chunks from chunk `from` on in `sealed`, each opened (its plaintext pieces) as it is reached. */
+  function* openBatch(from: number, sealed: Uint8Array): Generator<Buffer[]> {
+    for (let i = from, at = 0; at < sealed.length; i++, at += sealedSize) {
+      const sealedBytes = Math.min(sealedSize, sealed.length - at);
+      if (sealedBytes < TAG_BYTES) throw new DecryptionError(`chunk ${i} is cut short`);
+      const body = sealed.subarray(at, at + sealedBytes - TAG_BYTES);
+      yield openChunk(key, header, i, i === chunks - 1, body, sealed.subarray(at + sealedBytes - TAG_BYTES, at + sealedBytes));
+    }
+  }
   const slice = (piece: Buffer, plainAt: number): Buffer | undefined => {
     const lo = Math.max(start, plainAt) - plainAt;
     const hi = Math.min(end, plainAt + piece.length) - plainAt;
@@ -383,18 +393,8 @@ export async function* decryptRange(
       await readExactly(read, offset, sealed);
       const pieces: Buffer[] = [];
       let bytes = 0;
-      for (let i = from, at = 0; at < sealed.length; i++, at += sealedSize) {
-        const sealedBytes = Math.min(sealedSize, sealed.length - at);
-        if (sealedBytes < TAG_BYTES) throw new DecryptionError(`chunk ${i} is cut short`);
-        const body = sealed.subarray(at, at + sealedBytes - TAG_BYTES);
-        for (const piece of openChunk(
-          key,
-          header,
-          i,
-          i === chunks - 1,
-          body,
-          sealed.subarray(at + sealedBytes - TAG_BYTES, at + sealedBytes),
-        )) {
+      for (const plain of openBatch(from, sealed)) {
+        for (const piece of plain) {
           pieces.push(piece);
           bytes += piece.length;
         }
@@ -448,12 +448,8 @@ export async function* decryptRange(
       // Nobody awaits it when the caller stops taking the plaintext: it must not go unhandled.
       reading.catch(() => undefined);
     }
-    for (let i = from, at = 0; at < sealed.length; i++, at += sealedSize) {
-      const sealedBytes = Math.min(sealedSize, sealed.length - at);
-      if (sealedBytes < TAG_BYTES) throw new DecryptionError(`chunk ${i} is cut short`);
-      const body = sealed.subarray(at, at + sealedBytes - TAG_BYTES);
-      const plain = openChunk(key, header, i, i === chunks - 1, body, sealed.subarray(at + sealedBytes - TAG_BYTES, at + sealedBytes));
-      let plainAt = i * chunkSize;
+    let plainAt = from * chunkSize;
+    for (const plain of openBatch(from, sealed)) {
       for (const piece of plain) {
         const part = slice(piece, plainAt);
         if (part) yield part;
