@@ -30,11 +30,24 @@ function kuboError(res: ServerResponse, message: string): void {
   res.end(JSON.stringify({ Message: message, Code: 0, Type: 'error' }));
 }
 
+interface FakeState {
+  addAnswer: string;
+  catBody: Buffer;
+  /** cat sends this many bytes of the body and then nothing, keeping the response open. */
+  catStallAfter?: number;
+  /** The file size files/stat answers (default: HELLO's). */
+  statSize?: number;
+  /** files/stat never answers. */
+  statStalls?: boolean;
+  /** Responses held open, ended by the test. */
+  held: ServerResponse[];
+}
+
 /**
  * Answers the way kubo's RPC API does, for the few calls the adapter makes. It checks what goes over the wire,
  * not kubo's behaviour: no kubo daemon can run here.
  */
-function fakeKubo(requests: RecordedRequest[], state: { addAnswer: string; catBody: Buffer }) {
+function fakeKubo(requests: RecordedRequest[], state: FakeState) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -54,18 +67,28 @@ function fakeKubo(requests: RecordedRequest[], state: { addAnswer: string; catBo
         res.end(`${JSON.stringify({ Name: state.addAnswer, Hash: state.addAnswer, Size: '20' })}\n`);
         return;
       case '/api/v0/files/stat':
+        if (state.statStalls) {
+          state.held.push(res);
+          return;
+        }
         if (arg !== `/ipfs/${HELLO_CID}`) {
           kuboError(res, `block was not found locally (offline): ipld: could not find ${arg.slice(6)}`);
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ Hash: HELLO_CID, Size: 12, CumulativeSize: 20, Blocks: 0, Type: 'file' }));
+        res.end(JSON.stringify({ Hash: HELLO_CID, Size: state.statSize ?? 12, CumulativeSize: 20, Blocks: 0, Type: 'file' }));
         return;
       case '/api/v0/cat': {
         const offset = Number(url.searchParams.get('offset') ?? 0);
         const length = Number(url.searchParams.get('length') ?? state.catBody.length);
         res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end(state.catBody.subarray(offset, offset + length));
+        const body = state.catBody.subarray(offset, offset + length);
+        if (state.catStallAfter === undefined) {
+          res.end(body);
+          return;
+        }
+        res.write(body.subarray(0, state.catStallAfter));
+        state.held.push(res);
         return;
       }
       case '/api/v0/pin/ls':
@@ -93,9 +116,11 @@ function fakeKubo(requests: RecordedRequest[], state: { addAnswer: string; catBo
 
 describe('KuboStorage wire contract (fake kubo over HTTP, not a real daemon)', () => {
   const requests: RecordedRequest[] = [];
-  const state = { addAnswer: HELLO_CID, catBody: Buffer.from(HELLO) };
+  const state: FakeState = { addAnswer: HELLO_CID, catBody: Buffer.from(HELLO), held: [] };
   let server: Server;
   let storage: KuboStorage;
+  /** The same node, with reads given up after 500 ms of silence. */
+  let impatient: KuboStorage;
 
   beforeAll(async () => {
     const handle = fakeKubo(requests, state);
@@ -106,10 +131,12 @@ describe('KuboStorage wire contract (fake kubo over HTTP, not a real daemon)', (
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     storage = new KuboStorage(`http://127.0.0.1:${port}`);
+    impatient = new KuboStorage(`http://127.0.0.1:${port}`, { readIdleMs: 500 });
   });
 
   afterAll(async () => {
     await storage.close();
+    await impatient.close();
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   });
 
@@ -117,6 +144,10 @@ describe('KuboStorage wire contract (fake kubo over HTTP, not a real daemon)', (
     requests.length = 0;
     state.addAnswer = HELLO_CID;
     state.catBody = Buffer.from(HELLO);
+    state.catStallAfter = undefined;
+    state.statStalls = false;
+    state.statSize = undefined;
+    for (const res of state.held.splice(0)) res.destroy();
   });
 
   const only = (path: string): RecordedRequest => {
@@ -187,6 +218,34 @@ describe('KuboStorage wire contract (fake kubo over HTTP, not a real daemon)', (
   it('cat fails when kubo ends the body early', async () => {
     state.catBody = Buffer.from('hello');
     await expect(collect(storage.cat(HELLO_CID))).rejects.toThrow(/5 of the 12 bytes/);
+  });
+
+  it('a read that kubo stops answering fails once it has been quiet for readIdleMs, with what it was reading', async () => {
+    state.catStallAfter = 5;
+    const read = impatient.cat(HELLO_CID);
+    const first = await read.next();
+    expect(Buffer.from(first.value as Uint8Array).toString()).toBe('hello');
+    await expect(read.next()).rejects.toThrow(`kubo sent nothing for 500 ms reading ${HELLO_CID}`);
+    expect(state.held).toHaveLength(1);
+  });
+
+  it('a lookup that kubo never answers fails instead of answering "not found"', async () => {
+    state.statStalls = true;
+    await expect(impatient.stat(HELLO_CID)).rejects.toThrow(`kubo sent nothing for 500 ms looking up ${HELLO_CID}`);
+    await expect(impatient.readInto(HELLO_CID, 0, new Uint8Array(5))).rejects.toThrow('kubo sent nothing for 500 ms');
+  });
+
+  it('the idle wait does not run while the consumer holds the bytes it was given', async () => {
+    state.catBody = Buffer.alloc(4 * 1024 * 1024, 7);
+    state.statSize = state.catBody.length;
+    const read = impatient.cat(HELLO_CID);
+    let received = 0;
+    for await (const chunk of read) {
+      received += chunk.length;
+      // A slow consumer: longer than the idle limit between two chunks.
+      if (received === chunk.length) await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    expect(received).toBe(state.catBody.length);
   });
 
   it('maps kubo answers for absent content to not found', async () => {

@@ -46,16 +46,26 @@ function translate(error: unknown, cid: string): unknown {
   return isNotFound(error) ? new StorageNotFoundError(cid, { cause: error }) : error;
 }
 
+/**
+ * How long a read may go without a byte from kubo before it is given up: a node that stops answering
+ * (stuck on its disk, or in a pause) would otherwise hold every download waiting on that read, and
+ * downloads of one file share their reads (chunked-cipher.ts). A read of a local block answers in
+ * milliseconds; half a minute is a node in trouble, not a slow one.
+ */
+export const KUBO_READ_IDLE_MS = 30_000;
+
 /** Files on a kubo node through its HTTP RPC API (`IPFS_API_URL`, e.g. http://127.0.0.1:5001). */
 export class KuboStorage implements StoragePort {
   readonly kind = 'kubo' as const;
   private readonly client: KuboRPCClient;
   /** Aborts whatever is still in flight on close. */
   private readonly lifetime = new AbortController();
+  private readonly readIdleMs: number;
 
   /** `apiUrl` may carry credentials: keep it out of error messages. */
-  constructor(apiUrl: string) {
+  constructor(apiUrl: string, options: { readIdleMs?: number } = {}) {
     this.client = create({ url: apiUrl });
+    this.readIdleMs = options.readIdleMs ?? KUBO_READ_IDLE_MS;
   }
 
   async add(content: AsyncIterable<Uint8Array> | Uint8Array): Promise<{ cid: string; size: number }> {
@@ -83,20 +93,21 @@ export class KuboStorage implements StoragePort {
     if (stat === undefined) throw new StorageNotFoundError(cid);
     const expected = bytesInRange(range, stat.size);
     if (expected === 0) return;
-    const request: CatOptions & Offline = {
-      offset: range.offset,
-      length: expected,
-      offline: true,
-      signal: this.signal(),
-    };
+    const idle = this.idleRead(`reading ${cid}`);
+    const request: CatOptions & Offline = { offset: range.offset, length: expected, offline: true, signal: idle.signal };
     let received = 0;
     try {
       for await (const chunk of this.client.cat(cid, request)) {
         received += chunk.byteLength;
+        // The wait for the next chunk starts once the consumer asks for it, not while it holds this one.
+        idle.pause();
         yield chunk;
+        idle.restart();
       }
     } catch (error) {
-      throw translate(error, cid);
+      throw idle.stalled() ?? translate(error, cid);
+    } finally {
+      idle.pause();
     }
     // kubo reports an error met after the response headers only in an HTTP trailer, which fetch never shows;
     // a short body is the one visible sign of it.
@@ -113,7 +124,8 @@ export class KuboStorage implements StoragePort {
     parseCid(cid);
     // Every add pins recursively, and kubo only pins complete DAGs: a recursive pin means the whole file is here,
     // whereas a stored root block alone might be what is left of a partial fetch.
-    const request: PinLsOptions & Offline = { paths: cid, type: 'recursive', offline: true, signal: this.signal() };
+    const idle = this.idleRead(`looking up the pin of ${cid}`);
+    const request: PinLsOptions & Offline = { paths: cid, type: 'recursive', offline: true, signal: idle.signal };
     try {
       for await (const pin of this.client.pin.ls(request)) {
         if (pin.type === 'recursive') return true;
@@ -121,19 +133,24 @@ export class KuboStorage implements StoragePort {
       return false;
     } catch (error) {
       if (isNotFound(error)) return false;
-      throw error;
+      throw idle.stalled() ?? error;
+    } finally {
+      idle.pause();
     }
   }
 
   async stat(cid: string): Promise<{ size: number } | undefined> {
     parseCid(cid);
-    const request: FilesStatOptions & Offline = { offline: true, signal: this.signal() };
+    const idle = this.idleRead(`looking up ${cid}`);
+    const request: FilesStatOptions & Offline = { offline: true, signal: idle.signal };
     let stat: FilesStatResult;
     try {
       stat = await this.client.files.stat(`/ipfs/${cid}`, request);
     } catch (error) {
       if (isNotFound(error)) return undefined;
-      throw error;
+      throw idle.stalled() ?? error;
+    } finally {
+      idle.pause();
     }
     if (stat.type !== 'file') throw new Error(`CID ${cid} names a ${stat.type}, not a file`);
     return { size: stat.size };
@@ -159,11 +176,53 @@ export class KuboStorage implements StoragePort {
     return this.lifetime.signal;
   }
 
+  /** A read's signal: aborted when the storage closes, or once kubo has sent nothing for readIdleMs while it runs. */
+  private idleRead(what: string): IdleRead {
+    return new IdleRead(this.signal(), this.readIdleMs, `kubo sent nothing for ${this.readIdleMs} ms ${what}: the node is not answering`);
+  }
+
   /** A CIDv1 answer means kubo ignored the add options, and its CIDs would no longer match embedded mode's. */
   private checkCid(result: AddResult): string {
     if (result.cid.version !== 0) {
       throw new Error(`kubo answered add with ${result.cid.toString()}, not a CIDv0: check the node's Import settings`);
     }
     return result.cid.toString();
+  }
+}
+
+/** The signal of one read that kubo must keep answering: the idle timer runs while the read waits on kubo. */
+class IdleRead {
+  private readonly controller = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  private failure: Error | undefined;
+  readonly signal: AbortSignal;
+
+  constructor(
+    lifetime: AbortSignal,
+    private readonly idleMs: number,
+    private readonly message: string,
+  ) {
+    this.signal = AbortSignal.any([lifetime, this.controller.signal]);
+    this.restart();
+  }
+
+  /** Starts (again) the wait for kubo's next bytes. */
+  restart(): void {
+    this.pause();
+    this.timer = setTimeout(() => {
+      this.failure = new Error(this.message);
+      this.controller.abort(this.failure);
+    }, this.idleMs);
+  }
+
+  /** Stops the wait: the read is done, or its consumer holds the last bytes. */
+  pause(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The error the read failed with when kubo went quiet, if it did. */
+  stalled(): Error | undefined {
+    return this.failure;
   }
 }
