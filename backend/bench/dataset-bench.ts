@@ -20,6 +20,7 @@ import { chmodSync, createReadStream, createWriteStream, mkdtempSync, readFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { loadConfig } from '../src/config/app-config.js';
@@ -105,11 +106,14 @@ async function main(): Promise<void> {
     const baseRss = process.memoryUsage().rss;
     let sampledPeak = baseRss;
     let atPeak = process.memoryUsage();
+    /** The main thread's young generation (V8's new space) when the peak was sampled: part of its heap total. */
+    const youngMb = () => mb(v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0);
+    let youngAtPeak = youngMb();
     let step = 'select';
     const stepPeaks = new Map<string, NodeJS.MemoryUsage>();
     rssSampler = setInterval(() => {
       const usage = process.memoryUsage();
-      if (usage.rss > sampledPeak) [sampledPeak, atPeak] = [usage.rss, usage];
+      if (usage.rss > sampledPeak) [sampledPeak, atPeak, youngAtPeak] = [usage.rss, usage, youngMb()];
       if (usage.rss > (stepPeaks.get(step)?.rss ?? 0)) stepPeaks.set(step, usage);
     }, 100);
     const datasets = app.get(DatasetsService);
@@ -142,7 +146,7 @@ async function main(): Promise<void> {
     const peak = Math.max(peakRssMb(), mb(sampledPeak));
     console.log(
       `peak resident memory: ${peak.toFixed(0)} MB (VmHWM ${peakRssMb().toFixed(0)} MB; ${mb(baseRss).toFixed(0)} MB before the build; ` +
-        `at the sampled peak: V8 heap ${mb(atPeak.heapUsed).toFixed(0)} of ${mb(atPeak.heapTotal).toFixed(0)} MB, buffers ${mb(atPeak.arrayBuffers).toFixed(0)} MB; ` +
+        `at the sampled peak: V8 heap ${mb(atPeak.heapUsed).toFixed(0)} of ${mb(atPeak.heapTotal).toFixed(0)} MB (young generation ${youngAtPeak.toFixed(0)} MB), buffers ${mb(atPeak.arrayBuffers).toFixed(0)} MB; ` +
         `peak by step: ${[...stepPeaks]
           .map(
             ([s, at]) =>
