@@ -119,7 +119,7 @@ describe('KuboStorage wire contract (fake kubo over HTTP, not a real daemon)', (
   const state: FakeState = { addAnswer: HELLO_CID, catBody: Buffer.from(HELLO), held: [] };
   let server: Server;
   let storage: KuboStorage;
-  /** The same node, with reads given up after 500 ms of silence. */
+  /** The same node, with reads given up after 1 s of silence. */
   let impatient: KuboStorage;
 
   beforeAll(async () => {
@@ -131,7 +131,7 @@ describe('KuboStorage wire contract (fake kubo over HTTP, not a real daemon)', (
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     storage = new KuboStorage(`http://127.0.0.1:${port}`);
-    impatient = new KuboStorage(`http://127.0.0.1:${port}`, { readIdleMs: 500 });
+    impatient = new KuboStorage(`http://127.0.0.1:${port}`, { readIdleMs: 1000 });
   });
 
   afterAll(async () => {
@@ -225,14 +225,14 @@ describe('KuboStorage wire contract (fake kubo over HTTP, not a real daemon)', (
     const read = impatient.cat(HELLO_CID);
     const first = await read.next();
     expect(Buffer.from(first.value as Uint8Array).toString()).toBe('hello');
-    await expect(read.next()).rejects.toThrow(`kubo sent nothing for 500 ms reading ${HELLO_CID}`);
+    await expect(read.next()).rejects.toThrow(`kubo sent nothing for 1000 ms reading ${HELLO_CID}`);
     expect(state.held).toHaveLength(1);
   });
 
   it('a lookup that kubo never answers fails instead of answering "not found"', async () => {
     state.statStalls = true;
-    await expect(impatient.stat(HELLO_CID)).rejects.toThrow(`kubo sent nothing for 500 ms looking up ${HELLO_CID}`);
-    await expect(impatient.readInto(HELLO_CID, 0, new Uint8Array(5))).rejects.toThrow('kubo sent nothing for 500 ms');
+    await expect(impatient.stat(HELLO_CID)).rejects.toThrow(`kubo sent nothing for 1000 ms looking up ${HELLO_CID}`);
+    await expect(impatient.readInto(HELLO_CID, 0, new Uint8Array(5))).rejects.toThrow('kubo sent nothing for 1000 ms');
   });
 
   it('the idle wait does not run while the consumer holds the bytes it was given', async () => {
@@ -243,7 +243,7 @@ describe('KuboStorage wire contract (fake kubo over HTTP, not a real daemon)', (
     for await (const chunk of read) {
       received += chunk.length;
       // A slow consumer: longer than the idle limit between two chunks.
-      if (received === chunk.length) await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (received === chunk.length) await new Promise((resolve) => setTimeout(resolve, 2000));
     }
     expect(received).toBe(state.catBody.length);
   });
