@@ -119,6 +119,30 @@ describe('ocean.js 8.6.2 as a buyer script, against Tessera', () => {
     expect(purchase).toMatchObject({ did, valid: true, versionId: dataset.id });
   });
 
+  it('orders a free dataset through its dispenser in one transaction with orderAsset, and downloads its files', async () => {
+    const free = await publishedDataset(t.tessera, { free: true });
+    const config = (await (await fetch(`${t.baseUrl}/api/ocean/config`)).json()) as Config;
+    const providerUri = config.oceanNodeUri!;
+    const did = free.publication!.did!;
+    const asset = await new Aquarius(providerUri).waitForIndexer(did, free.publication!.metadataTx!, undefined, 200, 50);
+    const consumer = devAccount(6, chain);
+    const before = await chain.getTransactionCount(consumer.address);
+    // No provider fees given: orderAsset asks the provider (initialize) itself.
+    const order = await orderAsset(asset, consumer, config, new Datatoken(consumer, config.chainId, config), providerUri);
+    expect((await order.wait())?.status).toBe(1);
+    // One transaction, to the datatoken: the dispenser's token and the order together (no approval, nothing to pay).
+    expect(await chain.getTransactionCount(consumer.address)).toBe(before + 1);
+    expect(order.to?.toLowerCase()).toBe(free.publication!.datatokenAddress!.toLowerCase());
+
+    const files = await ProviderInstance.checkDidFiles(did, 'access', providerUri);
+    expect(files.length).toBe(free.files.length);
+    for (const [index, info] of (files as unknown as Array<{ name: string }>).entries()) {
+      const url = (await ProviderInstance.getDownloadUrl(did, 'access', index, order.hash, providerUri, consumer)) as string;
+      const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+      expect(createHash('sha256').update(body).digest('hex'), info.name).toBe(free.files.find((f) => f.name === info.name)!.sha256);
+    }
+  });
+
   it('answers getFileInfo for a storage object it does not fetch with a file it cannot reach, not an error', async () => {
     const config = (await (await fetch(`${t.baseUrl}/api/ocean/config`)).json()) as Config;
     const info = await ProviderInstance.getFileInfo(
