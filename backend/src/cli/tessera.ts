@@ -25,7 +25,8 @@ const USAGE = `Usage: tessera api|worker|all
   --input FILE    labels: CSV with the header item,worker,label, or "item worker label" lines
   --output FILE   where to write item,label,confidence (CSV; "-" for standard output)
   --method NAME   mv (majority vote), wawa (worker agreement with aggregate), ds (Dawid-Skene),
-                  mmce (minimax conditional entropy), auto (default: picks one from the shape of the data)
+                  mmce (minimax conditional entropy), auto (default: fits them and picks by the
+                  held-out likelihood of hidden votes, or by hidden gold answers with --gold)
   --gold FILE     known answers, item,label CSV or "item label" lines; never overturned
 `;
 

@@ -8,6 +8,8 @@ import { ConfigError, loadConfig } from './app-config.js';
 const ADMIN_1 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const ADMIN_2 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const SECRET = 's'.repeat(32);
+/** Production requires a dataset master key as it requires a JWT secret. */
+const MASTER_KEY = 'cd'.repeat(32);
 
 let cwd: string;
 
@@ -220,7 +222,13 @@ describe('loadConfig defaults', () => {
 
   it('accepts production with a JWT_SECRET and a chain of its own', () => {
     const config = loadConfig(
-      { NODE_ENV: 'production', JWT_SECRET: SECRET, RPC_URL: 'https://rpc.example.org', OPERATOR_PRIVATE_KEY: `0x${'ab'.repeat(32)}` },
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: SECRET,
+        DATASET_MASTER_KEY: MASTER_KEY,
+        RPC_URL: 'https://rpc.example.org',
+        OPERATOR_PRIVATE_KEY: `0x${'ab'.repeat(32)}`,
+      },
       cwd,
     );
     expect(config.nodeEnv).toBe('production');
@@ -228,7 +236,9 @@ describe('loadConfig defaults', () => {
   });
 
   it('refuses production on the embedded development chain', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }, cwd)).toThrow(/RPC_URL is required when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATASET_MASTER_KEY: MASTER_KEY }, cwd)).toThrow(
+      /RPC_URL is required when NODE_ENV=production/,
+    );
   });
 
   it('reads the variables it is given', () => {
@@ -374,7 +384,7 @@ describe('well-known development keys', () => {
   // Hardhat/anvil accounts #0 and #19 of "test test ... junk", as every tutorial prints them.
   const ACCOUNT_0 = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
   const ACCOUNT_19 = '0xdf57089febbacf7ba0bc227dafbffa9fc08a93fdc68e1e42411a14efcf23656e';
-  const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, RPC_URL: 'https://rpc.example.org' };
+  const production = { NODE_ENV: 'production', JWT_SECRET: SECRET, DATASET_MASTER_KEY: MASTER_KEY, RPC_URL: 'https://rpc.example.org' };
 
   it.each([ACCOUNT_0, ACCOUNT_19, ACCOUNT_0.toUpperCase().replace('0X', '0x')])('production refuses %s as OPERATOR_PRIVATE_KEY', (key) => {
     let thrown: unknown;
@@ -477,6 +487,13 @@ describe('loadConfig errors name the variable', () => {
     expect(configErrorVariable(env)).toBe(variable);
   });
 
+  it('production without DATASET_MASTER_KEY refuses to start and writes no key file', () => {
+    expect(configErrorVariable({ NODE_ENV: 'production', JWT_SECRET: SECRET, RPC_URL: 'https://rpc.example.org' })).toBe(
+      'DATASET_MASTER_KEY',
+    );
+    expect(existsSync(path.join(cwd, '.tessera', 'dataset-master-key'))).toBe(false);
+  });
+
   it('production without JWT_SECRET writes no secret file', () => {
     configErrorVariable({ NODE_ENV: 'production' });
     expect(existsSync(path.join(cwd, '.tessera', 'jwt-secret'))).toBe(false);
@@ -550,7 +567,13 @@ describe('Ocean settings', () => {
     expect(loadConfig({ PROVIDER_PRIVATE_KEY: key }, cwd).ocean.providerKey).toBe(key);
     expect(existsSync(path.join(cwd, '.tessera', 'provider-key'))).toBe(false);
     expect(configErrorVariable({ PROVIDER_PRIVATE_KEY: '0x12' })).toBe('PROVIDER_PRIVATE_KEY');
-    const production = { NODE_ENV: 'production', RPC_URL: 'http://127.0.0.1:8545', OPERATOR_PRIVATE_KEY: key, JWT_SECRET: SECRET };
+    const production = {
+      NODE_ENV: 'production',
+      RPC_URL: 'http://127.0.0.1:8545',
+      OPERATOR_PRIVATE_KEY: key,
+      JWT_SECRET: SECRET,
+      DATASET_MASTER_KEY: MASTER_KEY,
+    };
     expect(loadConfig(production, cwd).ocean.providerKey).toBeUndefined();
     expect(existsSync(path.join(cwd, '.tessera', 'provider-key'))).toBe(false);
     expect(loadConfig({ ...production, PROVIDER_PRIVATE_KEY: key }, cwd).ocean.providerKey).toBe(key);

@@ -598,13 +598,22 @@ function readJwtSecret(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string)
 
 /**
  * The key that wraps dataset versions' file keys. Without DATASET_MASTER_KEY, one is generated once
- * into the data folder (next to the blockstore whose files it protects), as the JWT secret is.
+ * into the data folder (next to the blockstore whose files it protects), as the JWT secret is; never
+ * in production, where processes that each made their own could not open each other's files (a
+ * worker builds a version, an API replica serves it), and a lost data folder would take every
+ * dataset file with it.
  */
-function readDatasetMasterKey(env: Env, dataDir: string): string {
+function readDatasetMasterKey(env: Env, nodeEnv: AppConfig['nodeEnv'], dataDir: string): string {
   const raw = env['DATASET_MASTER_KEY'];
   if (raw !== undefined && raw !== '') {
     if (!/^[0-9a-fA-F]{64}$/.test(raw.trim())) throw new ConfigError('DATASET_MASTER_KEY', 'must be 32 bytes as 64 hex digits');
     return raw.trim().toLowerCase();
+  }
+  if (nodeEnv === 'production') {
+    throw new ConfigError(
+      'DATASET_MASTER_KEY',
+      'is required when NODE_ENV=production (64 hex digits, the same for every process; back it up)',
+    );
   }
   const file = path.join(dataDir, 'dataset-master-key');
   try {
@@ -704,7 +713,7 @@ export function loadConfig(given: Env, cwd: string): AppConfig {
     dataDir,
     embeddedPgPort: readInt(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
     jwtSecret: readJwtSecret(env, nodeEnv, dataDir),
-    datasetMasterKey: readDatasetMasterKey(env, dataDir),
+    datasetMasterKey: readDatasetMasterKey(env, nodeEnv, dataDir),
     crashDuringPublish: nodeEnv === 'test' && env['TEST_CRASH_DURING_PUBLISH'] === 'mint' ? 'mint' : undefined,
     publishRetrySeconds: readInt(env, 'PUBLISH_RETRY_SECONDS', 1800, 0, 7 * 86_400),
     crashAfterDatasetFiles:

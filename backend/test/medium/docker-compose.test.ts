@@ -60,7 +60,8 @@ describe('docker-compose.yml (production shape)', () => {
       expect(env['DATABASE_URL']).toMatch(/^postgres:\/\/.+@postgres:5432\//);
       expect(env['IPFS_API_URL']).toBe('http://ipfs:5001');
       expect(env['RPC_URL']).toBe('http://chain:8545');
-      expect(env['DEPLOY_CONTRACTS']).toBe('true');
+      // The first process deploys the contracts unless told the chain has them (DEPLOY_CONTRACTS=false).
+      expect(env['DEPLOY_CONTRACTS']).toBe('${DEPLOY_CONTRACTS:-true}');
       expect(env['NODE_ENV']).toBe('production');
     }
   });
@@ -70,6 +71,8 @@ describe('docker-compose.yml (production shape)', () => {
     expect(services['postgres']!.healthcheck!.test.join(' ')).toContain('pg_isready');
     expect(services['ipfs']!.healthcheck!.test).toEqual(['CMD', 'ipfs', 'id']);
     expect(services['chain']!.healthcheck!.test.join(' ')).toContain('cast chain-id');
+    // Blocks keep coming without traffic, so events reach the confirmations an RPC chain waits for.
+    expect(services['chain']!.entrypoint).toEqual(expect.arrayContaining(['--block-time']));
     for (const dependency of ['postgres', 'ipfs']) expect(services['api']!.depends_on?.[dependency]?.condition).toBe('service_healthy');
   });
 
@@ -83,6 +86,8 @@ describe('docker-compose.yml (production shape)', () => {
       expect(env['OPERATOR_PRIVATE_KEY']).toMatch(required('OPERATOR_PRIVATE_KEY'));
       expect(env['JWT_SECRET']).toMatch(required('JWT_SECRET'));
       expect(env['DATASET_MASTER_KEY']).toMatch(required('DATASET_MASTER_KEY'));
+      // Production never generates a provider key, and without one nothing could be published.
+      expect(env['PROVIDER_PRIVATE_KEY']).toMatch(required('PROVIDER_PRIVATE_KEY'));
       expect(env['DATABASE_URL']).toContain('${POSTGRES_PASSWORD:?');
     }
     expect(services['chain-funding']!.environment!['OPERATOR_PRIVATE_KEY']).toMatch(required('OPERATOR_PRIVATE_KEY'));
