@@ -26,6 +26,14 @@ export class AnnotationsService {
   /** Those who may read all labels see all; everyone else sees only their own, with items named as their assignments named them. */
   async list(caller: Caller, query: ListQuery<(typeof ANNOTATION_FILTERS)[number]>): Promise<ListPage<AnnotationDto>> {
     const readsAll = canAccess(caller.roles, 'annotation.read-all');
+    // Their items are named by references of their own (ItemRefs), so that a gold item served out of
+    // turn does not stand out by its id: filtering or sorting by the raw id would map each back.
+    if (!readsAll && query.filter.itemId !== undefined) {
+      throw new AnnotationException(ErrorCode.VALIDATION_FAILED, 'filter.itemId is for those who read every label', 'filter.itemId');
+    }
+    if (!readsAll && query.sortField === 'itemId') {
+      throw new AnnotationException(ErrorCode.VALIDATION_FAILED, 'sorting by itemId is for those who read every label', 'sort');
+    }
     const page = await this.annotations.list(query, readsAll ? undefined : caller.id);
     return {
       rows: page.rows.map((r) =>

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
+import { RateLimitGroup } from '../http/rate-limits.js';
 import {
   DdoValidationDto,
   METADATA_SCHEMA,
@@ -33,6 +34,7 @@ export class AquariusController {
 
   @Post('query')
   @Public()
+  @RateLimitGroup('catalogue')
   @HttpCode(200)
   @ApiBody({ schema: QUERY_BODY_SCHEMA })
   @ApiOkResponse({ schema: SEARCH_HITS_SCHEMA, description: 'The path ocean.js 8.6.2 calls' })
@@ -42,6 +44,7 @@ export class AquariusController {
 
   @Post('metadata/query')
   @Public()
+  @RateLimitGroup('catalogue')
   @HttpCode(200)
   @ApiBody({ schema: QUERY_BODY_SCHEMA })
   @ApiOkResponse({ schema: SEARCH_HITS_SCHEMA, description: 'The path Ocean Node serves' })

@@ -11,7 +11,12 @@ import { addRouteConfig } from './route-config.js';
 
 export class RateLimitException extends AppException<typeof ErrorCode.RATE_LIMITED> {}
 
-export type RateLimitGroupName = 'sign-in' | 'faucet';
+/**
+ * `sign-in`, `faucet`: their own stricter limits. `catalogue`: public searches that read the whole
+ * catalogue, at the anonymous limit per client network whether or not the request carries a session
+ * (free accounts would otherwise each bring a quota of their own to one address).
+ */
+export type RateLimitGroupName = 'sign-in' | 'faucet' | 'catalogue';
 
 interface TesseraRouteConfig {
   rateLimitGroup?: RateLimitGroupName;
@@ -83,7 +88,7 @@ export function clientNetwork(ip: string): string {
 /**
  * One limiter for every route: signed-in callers by account (RATE_LIMIT_PER_USER), anonymous ones by
  * IP (RATE_LIMIT_PER_IP), sign-in routes by IP and route (RATE_LIMIT_SIGN_IN_PER_IP), the faucet by IP
- * (RATE_LIMIT_FAUCET_PER_IP). The client IP is the socket's, or X-Forwarded-For's from TRUSTED_PROXIES
+ * (RATE_LIMIT_FAUCET_PER_IP), catalogue searches by IP and route (RATE_LIMIT_PER_IP) whoever asks. The client IP is the socket's, or X-Forwarded-For's from TRUSTED_PROXIES
  * only. Over the limit: 429 RATE_LIMITED with Retry-After. Counters live in this process.
  */
 export async function registerRateLimits(app: NestFastifyApplication, limits: RateLimitConfig, account: RequestAccount): Promise<void> {
@@ -102,6 +107,7 @@ export async function registerRateLimits(app: NestFastifyApplication, limits: Ra
       if (key.startsWith('user:')) return limits.perUser;
       if (key.startsWith('ip:')) return limits.perIp;
       if (key.startsWith('faucet:')) return limits.faucetPerIp;
+      if (key.startsWith('catalogue:')) return limits.perIp;
       return limits.signInPerIp;
     },
     // Retry-After on a 429 only: three x-ratelimit-* headers on every answer would cost each labeling call.

@@ -41,6 +41,7 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private delivering: Promise<void> | undefined;
+  private catalogueRead: Promise<IndexedAsset[]> | undefined;
   private closing = false;
 
   constructor(
@@ -116,25 +117,37 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
     return (await this.assemble([row]))[0] ?? null;
   }
 
-  /** Every indexed asset with a DDO (newest first), up to MAX_LISTED_ASSETS. */
-  async assets(): Promise<IndexedAsset[]> {
-    return this.assemble(await this.repository.listedAssets(MAX_LISTED_ASSETS));
+  /**
+   * Every indexed asset with a DDO (newest first), up to MAX_LISTED_ASSETS. Callers that ask while a
+   * read is under way share it (each query of the metadata role reads the whole catalogue): a burst
+   * of anonymous queries costs one read, whose data is at most as old as the read under way when
+   * each asked.
+   */
+  assets(): Promise<IndexedAsset[]> {
+    this.catalogueRead ??= this.assemble(this.repository.listedAssets(MAX_LISTED_ASSETS)).finally(() => {
+      this.catalogueRead = undefined;
+    });
+    return this.catalogueRead;
   }
 
-  private async assemble(rows: AssetRow[]): Promise<IndexedAsset[]> {
-    const listed = rows.filter((row): row is AssetRow & { ddo: Record<string, unknown> } => row.ddo !== null);
+  private async assemble(read: Promise<AssetRow[]> | AssetRow[]): Promise<IndexedAsset[]> {
+    const listed = (await read).filter((row): row is AssetRow & { ddo: Record<string, unknown> } => row.ddo !== null);
     if (listed.length === 0) return [];
     const datatokens = await this.repository.datatokensOf(listed.map((r) => r.nftAddress));
     const addresses = datatokens.map((d) => d.address);
     const [prices, orders] = await Promise.all([this.repository.pricesOf(addresses), this.repository.orderCounts(addresses)]);
-    return listed.map((row) =>
-      buildIndexedAsset(
+    // Grouped once: filtering the whole lists per asset made a large catalogue quadratic.
+    const tokensOf = groupBy(datatokens, (d) => d.nftAddress);
+    const pricesOf = groupBy(prices, (p) => p.datatoken);
+    return listed.map((row) => {
+      const tokens = tokensOf.get(row.nftAddress) ?? [];
+      return buildIndexedAsset(
         row,
-        datatokens.filter((d) => d.nftAddress === row.nftAddress),
-        prices,
+        tokens,
+        tokens.flatMap((t) => pricesOf.get(t.address) ?? []),
         orders,
-      ),
-    );
+      );
+    });
   }
 
   private addresses(): OceanAddresses {
@@ -393,4 +406,16 @@ export class IndexerService implements OnApplicationBootstrap, OnApplicationShut
       if (orders.length < SALES_PAGE) return;
     }
   }
+}
+
+/** The values by key, in their order (Map.groupBy arrives with Node 21). */
+function groupBy<T>(values: readonly T[], keyOf: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) {
+    const key = keyOf(value);
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
 }

@@ -4,6 +4,7 @@ import { ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
 import { contentRange, parseListQuery } from '../http/list-query.js';
+import { RateLimitGroup } from '../http/rate-limits.js';
 import { MARKET_FILTERS, MARKET_SORTS, MarketAssetDto, MarketAssetPageDto, MarketSampleQueryDto } from './market.dto.js';
 import { MarketService } from './market.service.js';
 
@@ -15,6 +16,7 @@ export class MarketController {
 
   @Get()
   @Public()
+  @RateLimitGroup('catalogue')
   @ApiQuery({
     name: 'q',
     required: false,

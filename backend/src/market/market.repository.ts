@@ -78,6 +78,10 @@ const ORDER: Record<ListingSort, string> = {
   sales: 'sales',
 };
 
+/** Values of one facet the counts list (the most listed), and the longest value listed. */
+export const MAX_FACET_VALUES = 20;
+export const MAX_FACET_VALUE_CHARS = 48;
+
 export interface FacetCounts {
   taskType: Record<string, number>;
   license: Record<string, number>;
@@ -171,7 +175,14 @@ export class MarketRepository {
       params,
     );
     const counts: FacetCounts = { taskType: {}, license: {}, kind: {}, free: {}, external: {} };
-    for (const row of rows) if (row.value !== null) counts[row.facet][row.value] = row.count;
+    // The most listed values first, only as many as a filter panel shows and no longer than a value
+    // one picks: listings come from anyone's NFTs, and the counts travel in a response header.
+    rows.sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));
+    for (const row of rows) {
+      const values = counts[row.facet];
+      if (row.value === null || row.value.length > MAX_FACET_VALUE_CHARS || Object.keys(values).length >= MAX_FACET_VALUES) continue;
+      values[row.value] = row.count;
+    }
     return counts;
   }
 

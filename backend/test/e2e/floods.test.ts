@@ -57,6 +57,22 @@ async function burst(count: number, parallel: number, send: (i: number) => Promi
   return answers;
 }
 
+// First: it signs in from the loopback address whose sign-in quota the floods below use up.
+describe('catalogue searches', () => {
+  it('count by client network whatever session each request carries: free accounts bring no quota of their own', async () => {
+    const limit = t.config.rateLimits.perIp;
+    const accounts = await Promise.all(Array.from({ length: 3 }, () => signIn(t.baseUrl, Wallet.createRandom() as unknown as Wallet)));
+    const answers = await burst(limit + 3, 25, (i) =>
+      get(t.baseUrl, '/api/market/assets', { authorization: `Bearer ${accounts[i % accounts.length]!.token}` }, otherIp),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(limit);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(3);
+    // Another network still searches, and the accounts' own quotas are untouched.
+    expect((await get(t.baseUrl, '/api/market/assets')).status).toBe(200);
+    expect((await get(t.baseUrl, '/api/auth/me', { authorization: `Bearer ${accounts[0]!.token}` }, otherIp)).status).toBe(200);
+  });
+});
+
 describe('sign-in floods', () => {
   it('answers a burst of 3,000 nonce requests from one client with 429 and Retry-After, and serves others meanwhile', async () => {
     // X-Forwarded-For from a client that is not a trusted proxy is not believed: rotating it does not help.

@@ -102,6 +102,28 @@ describe('gold items', () => {
     expect((await call(t.baseUrl, worker, 'GET', `/api/items?filter=${encodeURIComponent(JSON.stringify({ projectId }))}`)).status).toBe(
       403,
     );
+    // Their labels name items by references of their own: neither a filter nor a sort by the raw id
+    // may map a reference back to it (and so tell a gold item by its place in the import).
+    const itemIds = adminItems.body.map((i) => (i as unknown as { id: number }).id);
+    const byId = await call<{ field: string }>(
+      t.baseUrl,
+      worker,
+      'GET',
+      `/api/annotations?filter=${encodeURIComponent(JSON.stringify({ itemId: itemIds }))}`,
+    );
+    expect(byId.status).toBe(400);
+    expect(byId.body.field).toBe('filter.itemId');
+    const sorted = await call(t.baseUrl, worker, 'GET', `/api/annotations?sort=${encodeURIComponent('["itemId","ASC"]')}&range=[0,0]`);
+    expect(sorted.status).toBe(400);
+    // Those who read every label still filter by item.
+    const forAdmin = await call<unknown[]>(
+      t.baseUrl,
+      t.admin,
+      'GET',
+      `/api/annotations?filter=${encodeURIComponent(JSON.stringify({ itemId: itemIds }))}&sort=${encodeURIComponent('["itemId","ASC"]')}`,
+    );
+    expect(forAdmin.status).toBe(200);
+    expect(forAdmin.body.length).toBeGreaterThan(0);
     expect((await call(t.baseUrl, worker, 'GET', `/api/projects/${projectId}/quality`)).status).toBe(403);
   });
 });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAIN_PORT, type ChainPort } from '../../src/chain/chain.port.js';
+import { OCEAN_CONTRACTS, type OceanContractsRef } from '../../src/ocean/ocean-contracts.port.js';
+import { waitFor } from '../support/datasets.js';
 import { EXTERNAL_LICENSE, seedMarket, type SeededMarket } from '../support/market.js';
+import { devWallet, publishExternally } from '../support/ocean-chain.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { call } from '../support/wallet.js';
 
@@ -221,5 +225,33 @@ describe('the asset page (GET /api/market/assets/:did)', () => {
     const unknown = `did:op:${'0'.repeat(64)}`;
     expect((await call(t.baseUrl, undefined, 'GET', `/api/market/assets/${unknown}`)).status).toBe(404);
     expect((await fetch(`${t.baseUrl}/api/market/assets/${seeded.external.did}/croissant.json`)).status).toBe(404);
+  });
+});
+
+// Last: it adds a listing the tests above do not count.
+describe('facet counts from listings anyone can mint', () => {
+  it('list the most listed values in a header of bounded size, leaving out a value no filter panel could show', async () => {
+    const addresses = t.tessera.app.get<OceanContractsRef>(OCEAN_CONTRACTS, { strict: false }).contracts!.addresses;
+    const hostile = await publishExternally(
+      devWallet(7, t.tessera.app.get<ChainPort>(CHAIN_PORT, { strict: false }).info.publicRpcUrl),
+      addresses,
+      t.config.chainId,
+      {
+        name: 'Seal pups',
+        description: 'A listing with a licence of 20,000 characters',
+        tags: [],
+        price: '1',
+        license: 'é'.repeat(20_000),
+      },
+    );
+    const answer = await waitFor('the listing in the catalogue', async () => {
+      const got = await call<Array<{ did: string }>>(t.baseUrl, undefined, 'GET', '/api/market/assets');
+      return got.body.some((l) => l.did === hostile.did) ? got : undefined;
+    });
+    const header = answer.headers.get('x-facets')!;
+    expect(header.length).toBeLessThan(16_384);
+    const facets = JSON.parse(header) as Record<string, Record<string, number>>;
+    expect(Object.keys(facets['license']!).sort()).toEqual(['CC-BY-4.0', EXTERNAL_LICENSE].sort());
+    expect(facets['external']).toEqual({ true: 2, false: 2 });
   });
 });

@@ -10,6 +10,7 @@ const root = path.resolve(here, '../../..');
 
 interface Service {
   command?: string[];
+  entrypoint?: string[];
   environment?: Record<string, string>;
   ports?: Array<string | { host_ip?: string }>;
   expose?: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matches, QueryError, search, valuesAt } from './es-query.js';
+import { matches, MAX_QUERY_COST, MAX_TERMS, queryCost, QueryError, search, valuesAt } from './es-query.js';
 
 const heron = {
   id: 'did:op:1',
@@ -78,6 +78,27 @@ describe('the Elasticsearch query subset', () => {
     expect(() => matches(heron, { multi_match: { query: 'a'.repeat(1001) } })).toThrow(/at most 1000 characters/);
     expect(() => matches(heron, { match: { 'metadata.name': 'a'.repeat(1001) } })).toThrow(QueryError);
     expect(() => matches(heron, { terms: { id: Array.from({ length: 1001 }, String) } })).toThrow(/at most 1000 values/);
+  });
+
+  it('refuses a query whose clauses together ask too much of each asset, each clause within its own caps', () => {
+    const ids = Array.from({ length: MAX_TERMS }, (_, i) => `did:op:${i}`);
+    // The largest single clause passes, with the filters a market adds.
+    const market = {
+      query: {
+        bool: { must: [{ terms: { id: ids } }, { query_string: { query: 'heron calls at dawn' } }], filter: [{ term: { chainId: 8996 } }] },
+      },
+    };
+    expect(search(docs, market, (d) => String(d['id'])).hits.total.value).toBe(0);
+    // The same list repeated is refused before any asset is read, naming the query.
+    const repeated = { size: 0, query: { bool: { should: Array.from({ length: 3 }, () => ({ terms: { id: ids } })) } } };
+    expect(queryCost(repeated.query)).toBeGreaterThan(MAX_QUERY_COST);
+    expect(() => search(docs, repeated, (d) => String(d['id']))).toThrow(expect.objectContaining({ field: 'query' }));
+    // So is a text search over many fields, repeated.
+    const fields = Array.from({ length: 50 }, () => 'metadata.description');
+    const wide = {
+      query: { bool: { should: Array.from({ length: 10 }, () => ({ multi_match: { query: 'tessera '.repeat(10), fields } })) } },
+    };
+    expect(() => search(docs, wide, (d) => String(d['id']))).toThrow(/too much/);
   });
 
   it('caps sort keys, fields and field paths; reads own fields only; orders only numbers and strings', () => {

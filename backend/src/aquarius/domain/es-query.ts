@@ -9,7 +9,8 @@
  *   multi_match: every word of the query (operators, field prefixes and wildcards dropped) appears in
  *   the given fields (default: metadata.name, metadata.description, metadata.tags, metadata.author).
  *   sort: `{field: 'asc'|'desc'}` or `{field: {order}}`, or an array of them; from (default 0), size (default 10, at most 1000).
- *   Search text is at most 1000 characters and a terms list at most 1000 values.
+ *   Search text is at most 1000 characters and a terms list at most 1000 values; a whole query at
+ *   most MAX_QUERY_COST units of work per asset (see queryCost).
  *
  * Anything else is refused with QueryError naming the clause, rather than ignored.
  */
@@ -30,6 +31,14 @@ export const MAX_TERMS = 1000;
 export const MAX_SORT_KEYS = 10;
 export const MAX_FIELDS = 50;
 export const MAX_FIELD_PATH = 200;
+/**
+ * Work one query may ask of each asset (queryCost): every asset is matched against every clause, so
+ * the caps on one clause bound nothing when a bool repeats it hundreds of times. Room for what
+ * clients send (ocean.js and Ocean Market: a search text over a few fields and a handful of filters,
+ * tens of units) and for a terms list of MAX_TERMS values, or a search text of a few hundred words
+ * over the default fields, with a few filters.
+ */
+export const MAX_QUERY_COST = 2000;
 const TEXT_FIELDS = ['metadata.name', 'metadata.description', 'metadata.tags', 'metadata.author'];
 
 type Doc = Record<string, unknown>;
@@ -187,6 +196,39 @@ export function matches(doc: Doc, query: unknown, every = false): boolean {
   }
 }
 
+/**
+ * Units of work a (valid) query asks of each asset: a value compared per term, terms value, range or
+ * exists; a word looked up per field of a text clause; plus one per clause, bool included.
+ */
+export function queryCost(query: unknown): number {
+  if (!isObject(query)) return 1;
+  const [kind, clause] = Object.entries(query)[0] ?? [];
+  if (!isObject(clause)) return 1;
+  switch (kind) {
+    case 'terms': {
+      const values = Object.values(clause)[0];
+      return 1 + (Array.isArray(values) ? values.length : 1);
+    }
+    case 'match':
+    case 'match_phrase': {
+      const spec = Object.values(clause)[0];
+      return 1 + words(String(isObject(spec) ? spec['query'] : spec)).length;
+    }
+    case 'query_string':
+    case 'multi_match': {
+      const fields = Array.isArray(clause['fields']) && clause['fields'].length > 0 ? clause['fields'].length : TEXT_FIELDS.length;
+      return 1 + fields * Math.max(1, words(String(clause['query'])).length);
+    }
+    case 'bool':
+      return (['must', 'filter', 'should', 'must_not'] as const).reduce(
+        (sum, key) => sum + asArray(clause[key]).reduce((part: number, q) => part + queryCost(q), 0),
+        1,
+      );
+    default:
+      return 1;
+  }
+}
+
 type SortKey = { field: string; order: 'asc' | 'desc' };
 
 function fieldPath(field: string, at: string): string {
@@ -236,6 +278,13 @@ export function search(docs: readonly Doc[], body: unknown, idOf: (doc: Doc) => 
   // Every clause is checked once, whatever the catalogue holds: an unsupported or malformed clause is
   // refused even where no asset (or no branch of a bool) would have reached it.
   matches({}, request['query'], true);
+  const cost = queryCost(request['query']);
+  if (cost > MAX_QUERY_COST) {
+    throw new QueryError(
+      `the query asks too much of each asset (${cost} units of work, at most ${MAX_QUERY_COST}: fewer clauses, terms, words or fields)`,
+      'query',
+    );
+  }
   const found = docs.filter((doc) => matches(doc, request['query']));
   if (keys.length > 0) {
     found.sort((a, b) => {
