@@ -4,7 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 import { inferTruth, TRUTH_METHODS, type TruthInference, type TruthMethodChoice } from '../quality/domain/truth-inference.js';
-import { csvField, FileError, readGoldFile, readVoteFile } from './vote-file.js';
+import { csvField, FileError, readGoldFile, readVotes } from './vote-file.js';
 
 export const METHOD_CHOICES: readonly TruthMethodChoice[] = ['auto', ...TRUTH_METHODS];
 
@@ -19,14 +19,29 @@ export interface AggregateArgs {
 export interface AggregateSummary {
   votes: number;
   result: TruthInference;
+  /** What the user should know about the input: votes dropped, gold that matched no item. */
+  warnings: string[];
 }
 
 export async function runAggregate(args: AggregateArgs, stdout: NodeJS.WritableStream): Promise<AggregateSummary> {
-  const votes = await readVoteFile(args.input);
+  const { votes, duplicates } = await readVotes(args.input);
   const gold = args.gold === undefined ? undefined : await readGoldFile(args.gold);
+  const warnings: string[] = [];
+  if (duplicates > 0) {
+    warnings.push(
+      `${args.input}: ${duplicates} repeated votes dropped (a worker's later votes on an item they had voted on; the first is kept)`,
+    );
+  }
+  if (gold !== undefined) {
+    const items = new Set(votes.items);
+    const matched = [...gold.keys()].filter((item) => items.has(item)).length;
+    if (matched < gold.size) {
+      warnings.push(`${args.gold}: ${gold.size - matched} of ${gold.size} gold items have no votes in ${args.input} and are not used`);
+    }
+  }
   const result = inferTruth(votes, { method: args.method, gold });
   await writeLines(args.output, stdout, resultLines(result));
-  return { votes: votes.itemIdx.length, result };
+  return { votes: votes.itemIdx.length, result, warnings };
 }
 
 function* resultLines(result: TruthInference): Generator<string> {

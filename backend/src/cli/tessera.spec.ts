@@ -71,6 +71,27 @@ describe('tessera aggregate', { timeout: 30_000 }, () => {
     expect(run.stderr).toContain(':1: a CSV file must start with the header item,worker,label');
   });
 
+  it("reads the column names other tools write, quoted or not, in votes and gold; drops a worker's repeated votes and says so", async () => {
+    // Crowd-Kit's task/worker/label, R's quoted header; b's w1 votes x then y: only the first counts.
+    const input = file('tasks.csv', '"task","worker","label"\na,w1,x\na,w2,x\nb,w1,x\nb,w1,y\nb,w2,y\nb,w3,y\n');
+    const gold = file('truth.csv', 'question,truth\nz,q\n');
+    const run = await tessera('aggregate', '--input', input, '--gold', gold, '--output', '-', '--method', 'mv');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('item,label,confidence\na,x,1.000000\nb,y,0.666667\n');
+    expect(run.stderr).toContain('5 votes, 2 items');
+    expect(run.stderr).toContain(
+      'warning: ' + input + ": 1 repeated votes dropped (a worker's later votes on an item they had voted on; the first is kept)",
+    );
+    // z has no votes: its gold is not used, and its label q is no class of the answer.
+    expect(run.stderr).toContain(`warning: ${gold}: 1 of 1 gold items have no votes`);
+  });
+
+  it('refuses a file that holds no votes', async () => {
+    const run = await tessera('aggregate', '--input', file('empty.csv', 'item,worker,label\n\n'), '--output', '-');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('empty.csv: holds no votes');
+  });
+
   it.each([
     [['aggregate', '--output', 'x.csv'], '--input FILE is required'],
     [['aggregate', '--input', 'x', '--output', 'y', '--method', 'glad'], '--method must be one of auto, mv, wawa, ds, mmce'],

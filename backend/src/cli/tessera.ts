@@ -89,7 +89,11 @@ async function main(argv: string[]): Promise<number> {
   if (!isMethodChoice(method)) throw new UsageError(`--method must be one of ${METHOD_CHOICES.join(', ')}, got "${method}"`);
 
   const started = performance.now();
-  const { votes, result } = await runAggregate({ input: values.input, output: values.output, method, gold: values.gold }, process.stdout);
+  const { votes, result, warnings } = await runAggregate(
+    { input: values.input, output: values.output, method, gold: values.gold },
+    process.stdout,
+  );
+  for (const warning of warnings) process.stderr.write(`tessera: warning: ${warning}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const iterations = result.method === 'ds' || result.method === 'mmce' ? ` after ${result.iterations} EM iterations` : '';
   process.stderr.write(

@@ -1,8 +1,10 @@
 /**
  * Reads crowd label files as Crowd-Kit's users have them: a CSV with the header `item,worker,label`,
  * or whitespace-separated `item worker label` lines without a header (the format of the classic
- * truth-inference datasets). The first non-blank line decides which. Files are streamed line by
- * line straight into a VoteEncoder, so no object is kept per vote.
+ * truth-inference datasets). The first non-blank line decides which. A header may name the columns
+ * as the usual tools do (Crowd-Kit's `task`, `question`, `answer`, `truth`, ...; quoted or not) and
+ * is optional in whitespace files. Files are streamed line by line straight into a VoteEncoder, so
+ * no object is kept per vote.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -21,6 +23,13 @@ export class FileError extends Error {
 }
 
 type Format = 'csv' | 'whitespace';
+
+/** What a header may call each column, lower case. */
+const COLUMN_NAMES: Record<string, readonly string[]> = {
+  item: ['item', 'task', 'question', 'object', 'example', 'item_id', 'task_id', 'question_id'],
+  worker: ['worker', 'annotator', 'performer', 'user', 'worker_id', 'annotator_id'],
+  label: ['label', 'answer', 'response', 'truth', 'gold', 'result', 'class'],
+};
 
 /** Calls `onRecord` with the fields and 1-based line number of every data line of a file. */
 async function readRecords(
@@ -73,8 +82,13 @@ async function readRecords(
 }
 
 function isHeader(line: string, format: Format, columns: readonly string[]): boolean {
-  const fields = (format === 'csv' ? line.split(',') : line.split(/\s+/)).map((field) => field.trim().toLowerCase());
-  return fields.length === columns.length && fields.every((field, i) => field === columns[i]);
+  let fields: string[];
+  try {
+    fields = (format === 'csv' ? splitCsvLine(line) : line.split(/\s+/)).map((field) => field.trim().toLowerCase());
+  } catch {
+    return false;
+  }
+  return fields.length === columns.length && fields.every((field, i) => COLUMN_NAMES[columns[i]!]!.includes(field));
 }
 
 /** One CSV record on one line (RFC 4180 quoting, no line breaks inside fields); unquoted fields trimmed. */
@@ -112,9 +126,16 @@ export function splitCsvLine(line: string, file = '<input>', lineNumber = 1): st
 }
 
 export async function readVoteFile(file: string): Promise<EncodedVotes> {
+  return (await readVotes(file)).votes;
+}
+
+/** The votes of a file, and how many repeated votes (a worker's second on an item) were dropped. */
+export async function readVotes(file: string): Promise<{ votes: EncodedVotes; duplicates: number }> {
   const encoder = new VoteEncoder();
   await readRecords(file, ['item', 'worker', 'label'], true, ([item, worker, label]) => encoder.add(item!, worker!, label!));
-  return encoder.finish();
+  if (encoder.size === 0) throw new FileError(file, undefined, 'holds no votes');
+  const votes = encoder.finish();
+  return { votes, duplicates: encoder.duplicates };
 }
 
 /** `item,label` CSV (header optional) or `item label` lines; an item given twice must agree. */

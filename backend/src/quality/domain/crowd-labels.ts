@@ -38,7 +38,11 @@ export function prepareCrowdLabels(input: readonly Vote[] | EncodedVotes, goldAn
   const classes = [...votes.labels];
   const gold = new Int32Array(votes.items.length).fill(NO_GOLD);
   if (goldAnswers !== undefined && goldAnswers.size > 0) {
-    const unseen = [...new Set(goldAnswers.values())].filter((label) => !classIndex.has(label)).sort(compareLabels);
+    // Gold of an item nobody voted on tells nothing about these votes: its label is no class here (a
+    // class almost no item takes, added by a stray line, would draw items to it in a method without a
+    // class prior).
+    const answers = new Set(votes.items.map((item) => goldAnswers.get(item)).filter((label) => label !== undefined));
+    const unseen = [...answers].filter((label) => !classIndex.has(label)).sort(compareLabels);
     for (const label of unseen) {
       classIndex.set(label, classes.length);
       classes.push(label);

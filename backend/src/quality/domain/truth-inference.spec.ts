@@ -354,3 +354,25 @@ describe('inferTruth: options', () => {
     expect(() => inferTruth(votes, { method: 'mmce', ...options })).toThrow(QualityError);
   });
 });
+
+describe('inferTruth: inputs that must not skew it', () => {
+  it('takes no class from the gold of an item nobody voted on', () => {
+    const votes: Vote[] = [
+      { item: 'a', worker: 'w1', label: 'x' },
+      { item: 'a', worker: 'w2', label: 'y' },
+      { item: 'b', worker: 'w1', label: 'y' },
+    ];
+    for (const method of TRUTH_METHODS) {
+      const result = inferTruth(votes, { method, gold: new Map([['nobody', 'phantom']]) });
+      expect(Object.keys(result.items[0]!.posterior).sort(), method).toEqual(['x', 'y']);
+    }
+  });
+
+  it('refuses ds and mmce by name when their matrices would not fit, naming the way out', () => {
+    const votes: Vote[] = Array.from({ length: 4_000 }, (_, v) => ({ item: `i${v % 2_000}`, worker: `w${v % 7}`, label: `l${v}` }));
+    for (const method of ['ds', 'mmce'] as const) {
+      expect(() => inferTruth(votes, { method })).toThrow(/use mv, wawa or auto/);
+    }
+    expect(inferTruth(votes, { method: 'auto' }).items).toHaveLength(2_000);
+  });
+});

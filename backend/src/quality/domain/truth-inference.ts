@@ -97,6 +97,12 @@ export const DEFAULT_WORKER_PENALTY = 0.1;
  * picks without it (`mmceMaxWork: Infinity`) next to what it picks with it.
  */
 export const MMCE_MAX_WORK = 50_000;
+/**
+ * Most values a method's per-worker (and, for minimax entropy, per-item) K × K matrices may take
+ * together, 400 MB of doubles: past it, asked for by name, ds and mmce are refused with a message
+ * rather than failing to allocate.
+ */
+export const MAX_MATRIX_VALUES = 50_000_000;
 /** Minimax entropy: block ascent passes per M-step (one is enough for the fixed point, three get there faster). */
 const MMCE_SWEEPS = 3;
 
@@ -124,6 +130,13 @@ function candidatesFor(crowd: CrowdLabels, choice: TruthMethodChoice, options: T
     sweeps: MMCE_SWEEPS,
   };
   const k = crowd.classes.length;
+  const matrices = { ds: crowd.workers.length * k * k, mmce: (crowd.workers.length + crowd.items.length) * k * k };
+  if ((choice === 'ds' || choice === 'mmce') && matrices[choice] > MAX_MATRIX_VALUES) {
+    throw new QualityError(
+      QualityErrorCode.OPTIONS_INVALID,
+      `${choice} keeps a ${k} x ${k} matrix per ${choice === 'ds' ? 'worker' : 'worker and item'}: ${matrices[choice]} values, more than ${MAX_MATRIX_VALUES}; with ${k} classes use mv, wawa or auto`,
+    );
+  }
   const candidates: MethodSettings[] = [];
   const wanted = (method: TruthMethod): boolean => choice === method || choice === 'auto';
   if (wanted('mv')) candidates.push({ ...base, method: 'mv' });

@@ -30,7 +30,41 @@ describe('encodeVotes', () => {
   });
 });
 
+describe('repeated votes', () => {
+  it("keep a worker's first vote on an item and drop the rest, with a label only a dropped vote had", () => {
+    const encoder = new VoteEncoder();
+    for (const [item, worker, label] of [
+      ['b', 'w1', 'x'],
+      ['a', 'w1', 'y'],
+      ['b', 'w1', 'z'],
+      ['b', 'w2', 'y'],
+      ['b', 'w1', 'x'],
+    ] as const)
+      encoder.add(item, worker, label);
+    const votes = encoder.finish();
+    expect(encoder.duplicates).toBe(2);
+    expect(votes.labels).toEqual(['x', 'y']);
+    const decoded = [...votes.itemIdx].map((i, v) => [
+      votes.items[i],
+      votes.workers[votes.workerIdx[v]!],
+      votes.labels[votes.labelIdx[v]!],
+    ]);
+    expect(decoded).toEqual([
+      ['b', 'w1', 'x'],
+      ['a', 'w1', 'y'],
+      ['b', 'w2', 'y'],
+    ]);
+    expect(() => checkEncodedVotes(votes)).not.toThrow();
+  });
+});
+
 describe('compareLabels', () => {
+  it('never calls two labels equal: two spellings of one number go by their text', () => {
+    expect(compareLabels('0', '-0')).not.toBe(0);
+    expect(Math.sign(compareLabels('0', '-0'))).toBe(-Math.sign(compareLabels('-0', '0')));
+    expect(['0', '-0'].sort(compareLabels)).toEqual(['-0', '0'].sort(compareLabels));
+  });
+
   it('orders integers numerically, before other labels, and the rest by code units', () => {
     expect(['b', '10', 'a', '-1', '2', 'B', '02'].sort(compareLabels)).toEqual(['-1', '2', '10', '02', 'B', 'a', 'b']);
   });

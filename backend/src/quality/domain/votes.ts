@@ -28,18 +28,22 @@ export interface EncodedVotes {
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 
-/** Integers numerically (so "2" < "10"), before any other label; the rest by UTF-16 code units. */
+/**
+ * Integers numerically (so "2" < "10"), before any other label; the rest by UTF-16 code units. Two
+ * spellings of one number ("0" and "-0") by their text, so that no two labels compare equal.
+ */
 export function compareLabels(a: string, b: string): number {
   const aInt = INTEGER.test(a) && a.length < 16;
   const bInt = INTEGER.test(b) && b.length < 16;
-  if (aInt && bInt) return Number(a) - Number(b);
+  if (aInt && bInt && Number(a) !== Number(b)) return Number(a) - Number(b);
   if (aInt !== bInt) return aInt ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
  * Builds an `EncodedVotes` one vote at a time, so a reader can stream a file into it without ever
- * holding a `Vote` per line.
+ * holding a `Vote` per line. A worker's second vote on an item is dropped (the first is kept, and
+ * `duplicates` counts the rest): counted twice, it would weigh double in every method.
  */
 export class VoteEncoder {
   private readonly _items = new Map<string, number>();
@@ -49,9 +53,15 @@ export class VoteEncoder {
   private _workerIdx = new Int32Array(1024);
   private _labelIdx = new Int32Array(1024);
   private _size = 0;
+  private _duplicates = 0;
 
   get size(): number {
     return this._size;
+  }
+
+  /** Votes `finish` dropped because the same worker had already voted on the same item. */
+  get duplicates(): number {
+    return this._duplicates;
   }
 
   add(item: string, worker: string, label: string): void {
@@ -63,20 +73,51 @@ export class VoteEncoder {
   }
 
   finish(): EncodedVotes {
-    const seen = [...this._labels.keys()];
-    const labels = [...seen].sort(compareLabels);
-    const rank = new Int32Array(seen.length);
+    const keep = this.firstVotes();
+    const taken = (values: Int32Array) => (keep === undefined ? values.slice(0, this._size) : compact(values, this._size, keep));
+    const itemIdx = taken(this._itemIdx);
+    const workerIdx = taken(this._workerIdx);
+    const labelIdx = taken(this._labelIdx);
+    // Only labels some kept vote has (one seen only in a dropped duplicate is no class).
+    const used = new Uint8Array(this._labels.size);
+    for (let v = 0; v < labelIdx.length; v++) used[labelIdx[v]!] = 1;
+    const labels = [...this._labels.keys()].filter((_, l) => used[l] === 1).sort(compareLabels);
+    const rank = new Int32Array(this._labels.size);
     labels.forEach((label, i) => (rank[this._labels.get(label)!] = i));
-    const labelIdx = this._labelIdx.slice(0, this._size);
     for (let v = 0; v < labelIdx.length; v++) labelIdx[v] = rank[labelIdx[v]!]!;
-    return {
-      items: [...this._items.keys()],
-      workers: [...this._workers.keys()],
-      labels,
-      itemIdx: this._itemIdx.slice(0, this._size),
-      workerIdx: this._workerIdx.slice(0, this._size),
-      labelIdx,
-    };
+    return { items: [...this._items.keys()], workers: [...this._workers.keys()], labels, itemIdx, workerIdx, labelIdx };
+  }
+
+  /**
+   * Which votes to keep when some worker voted twice on an item (undefined: all): the first of each
+   * item and worker, found in linear time with typed arrays (votes grouped by item, a stable counting
+   * sort, then each worker's last item seen), not a set of pairs per vote.
+   */
+  private firstVotes(): Uint8Array | undefined {
+    const n = this._size;
+    const items = this._items.size;
+    const start = new Int32Array(items + 1);
+    for (let v = 0; v < n; v++) start[this._itemIdx[v]! + 1]!++;
+    for (let i = 0; i < items; i++) start[i + 1]! += start[i]!;
+    const next = start.slice(0, items);
+    const order = new Int32Array(n);
+    for (let v = 0; v < n; v++) order[next[this._itemIdx[v]!]!++] = v;
+    const lastItem = new Int32Array(this._workers.size).fill(-1);
+    const keep = new Uint8Array(n);
+    let duplicates = 0;
+    for (let i = 0; i < items; i++) {
+      for (let p = start[i]!; p < start[i + 1]!; p++) {
+        const v = order[p]!;
+        const w = this._workerIdx[v]!;
+        if (lastItem[w] === i) duplicates++;
+        else {
+          lastItem[w] = i;
+          keep[v] = 1;
+        }
+      }
+    }
+    this._duplicates = duplicates;
+    return duplicates === 0 ? undefined : keep;
   }
 
   private _grow(): void {
@@ -87,6 +128,14 @@ export class VoteEncoder {
       this[key] = next;
     }
   }
+}
+
+/** The first `size` values whose `keep` is 1, in order. */
+function compact(values: Int32Array, size: number, keep: Uint8Array): Int32Array {
+  const kept = new Int32Array(size);
+  let at = 0;
+  for (let v = 0; v < size; v++) if (keep[v] === 1) kept[at++] = values[v]!;
+  return kept.slice(0, at);
 }
 
 function intern(names: Map<string, number>, name: string): number {
