@@ -218,6 +218,10 @@ export const en = {
       getFree: 'Get for free',
       faucet: 'Get test funds',
       rejected: 'You declined in the wallet. Nothing was bought.',
+      insufficient: 'This costs %{need} and your wallet holds %{have} of the base token. Nothing was sent.',
+      reverted: 'The chain reverted the transaction %{tx}: nothing was bought (only its gas was spent). Try again.',
+      notConfirmed:
+        'The order %{tx} was sent but is not mined yet. Do not buy again: the downloads work once it is mined (reload this page then).',
       steps: {
         initialize: 'Asking the provider for its fee…',
         approve: 'Approve the base token in your wallet (once for this dataset)…',

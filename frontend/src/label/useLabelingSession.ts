@@ -213,6 +213,12 @@ export function useLabelingSession(projectId: number, session: Session): Labelin
           setPhase({ kind: 'working' });
           break;
       }
+    } catch (error) {
+      // Unforeseen: the label stays stored (submitDurably kept it) and the buttons come back.
+      if (mounted.current) {
+        setPhase({ kind: 'working' });
+        setNotice(t('tessera.errors.unknown', { message: error instanceof Error ? error.message : String(error) }));
+      }
     } finally {
       busy.current = false;
     }

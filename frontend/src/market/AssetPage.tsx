@@ -20,12 +20,21 @@ import { t } from '../i18n/i18n';
 import { isRejection, providerErrorMessage } from '../session/eip1193';
 import { downloadResumable, saveFile, type DownloadProgress } from './download';
 import { formatBytes, formatPrice, formatShare, formatWei, shortHex } from './format';
-import { downloadUrl, faucet, getAsset, initializeOrder, oceanConfig, providerNonce } from './marketApi';
+import { downloadUrl, faucet, getAsset, initializeOrder, myPurchases, oceanConfig, providerNonce } from './marketApi';
 import { orderableOf } from './orderable';
 import { SampleRows } from './SampleRows';
-import { purchase, signDownload, tokenBalance, type PurchaseStep } from './purchase';
+import {
+  InsufficientFunds,
+  NotYetConfirmed,
+  purchase,
+  signDownload,
+  tokenBalance,
+  TransactionReverted,
+  type PurchaseStep,
+} from './purchase';
 import type { MarketAssetPage, OceanConfig } from './types';
-import { connectedAccount, rememberOrder, rememberedOrder } from './wallet';
+import { loadSession } from '../session/session';
+import { connectedAccount, forgetOrder, rememberOrder, rememberedOrder } from './wallet';
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -58,7 +67,25 @@ function schemaFields(schema: Record<string, unknown> | null): Array<{ name: str
 function describeError(error: unknown): string {
   if (isRejection(error)) return t('tessera.market.rejected');
   if (error instanceof Error && error.message === 'no-wallet') return t('tessera.signIn.noWallet');
+  if (error instanceof InsufficientFunds) {
+    return t('tessera.market.insufficient', { need: formatWei(error.need), have: formatWei(error.have) });
+  }
+  if (error instanceof TransactionReverted) return t('tessera.market.reverted', { tx: shortHex(error.hash) });
+  if (error instanceof NotYetConfirmed) return t('tessera.market.notConfirmed', { tx: shortHex(error.hash) });
   return providerErrorMessage(error);
+}
+
+/**
+ * A valid order of this asset by `account` the platform has indexed, when the market is signed in
+ * as that account (orders made in another browser, or forgotten by this one); undefined otherwise.
+ */
+async function indexedOrder(did: string, account: string): Promise<string | undefined> {
+  if (loadSession()?.user.address.toLowerCase() !== account.toLowerCase()) return undefined;
+  try {
+    return (await myPurchases()).find((p) => p.did === did && p.valid)?.txHash;
+  } catch {
+    return undefined;
+  }
 }
 
 export function AssetPage({ did }: { did: string }) {
@@ -70,6 +97,7 @@ export function AssetPage({ did }: { did: string }) {
   const [step, setStep] = useState<PurchaseStep | 'faucet' | undefined>();
   const [balance, setBalance] = useState<bigint | undefined>();
   const [progress, setProgress] = useState<Record<string, DownloadProgress>>({});
+  const [downloading, setDownloading] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     let current = true;
@@ -102,19 +130,33 @@ export function AssetPage({ did }: { did: string }) {
   async function buy() {
     if (!orderable) return;
     setError(undefined);
+    let address: string | undefined;
     try {
-      const { provider, account: address } = await connect();
+      const connected = await connect();
+      address = connected.account;
+      // Bought before (in this browser, or another one the platform has seen): download, never pay twice.
+      const known = rememberedOrder(asset!.did, address) ?? (await indexedOrder(asset!.did, address));
+      if (known) {
+        rememberOrder(asset!.did, address, known);
+        setOrderTx(known);
+        return;
+      }
+      const buyer = address;
       const { orderTx: tx } = await purchase(
-        provider,
-        address,
+        connected.provider,
+        buyer,
         orderable,
-        () => initializeOrder(config!.providerUri, asset!.did, orderable.serviceId, address),
+        () => initializeOrder(config!.providerUri, asset!.did, orderable.serviceId, buyer),
         setStep,
+        // Kept as soon as it is sent: a page closed or a node that fails while it is mined must not lead to a second purchase.
+        (sent) => rememberOrder(asset!.did, buyer, sent),
       );
-      rememberOrder(asset!.did, address, tx);
       setOrderTx(tx);
-      setBalance(await tokenBalance(provider, config!.oceanTokenAddress, address));
+      setBalance(await tokenBalance(connected.provider, config!.oceanTokenAddress, buyer));
     } catch (caught) {
+      if (caught instanceof TransactionReverted && address) forgetOrder(asset!.did, address);
+      // Sent but not mined yet: the order stays, and its files can be asked for once it is.
+      if (caught instanceof NotYetConfirmed) setOrderTx(caught.hash);
       setError(describeError(caught));
     } finally {
       setStep(undefined);
@@ -143,8 +185,9 @@ export function AssetPage({ did }: { did: string }) {
   }
 
   async function download(fileIndex: number, name: string) {
-    if (!orderable || !orderTx) return;
+    if (!orderable || !orderTx || downloading.has(name)) return;
     setError(undefined);
+    setDownloading((names) => new Set(names).add(name));
     try {
       const { provider, account: address } = await connect();
       const file = await downloadResumable(
@@ -163,10 +206,20 @@ export function AssetPage({ did }: { did: string }) {
           });
         },
         (p) => setProgress((all) => ({ ...all, [name]: p })),
+        5,
+        // Declining to sign ends the download (asking again four times would not change the answer).
+        { isFinal: isRejection },
       );
       saveFile(file, name);
     } catch (caught) {
       setError(describeError(caught));
+      setProgress(({ [name]: _failed, ...rest }) => rest);
+    } finally {
+      setDownloading((names) => {
+        const next = new Set(names);
+        next.delete(name);
+        return next;
+      });
     }
   }
 
@@ -250,7 +303,7 @@ export function AssetPage({ did }: { did: string }) {
                     <TableCell align="right">{formatBytes(file.bytes)}</TableCell>
                     <TableCell>
                       {orderTx ? (
-                        <Button size="small" onClick={() => void download(index, file.name)}>
+                        <Button size="small" onClick={() => void download(index, file.name)} disabled={downloading.has(file.name)}>
                           {t('tessera.market.download')}
                         </Button>
                       ) : null}

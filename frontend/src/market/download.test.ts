@@ -38,6 +38,8 @@ describe('downloadResumable', () => {
     const file = await downloadResumable(
       (attempt) => Promise.resolve(`/download?nonce=${attempt}`),
       (p) => seen.push(p.received),
+      5,
+      { backoffMs: 1 },
     );
     expect(new Uint8Array(await file.blob.arrayBuffer())).toEqual(BYTES);
     expect(file.fileName).toBe('data.jsonl');
@@ -56,6 +58,28 @@ describe('downloadResumable', () => {
       status: 400,
     });
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps trying while the URL cannot be made (offline), and stops at once when the user declines to sign', async () => {
+    const { fetchMock, requests } = server(Infinity);
+    vi.stubGlobal('fetch', fetchMock);
+    let asked = 0;
+    const flaky = (attempt: number) => {
+      asked++;
+      return attempt < 3 ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve('/download');
+    };
+    const file = await downloadResumable(flaky, undefined, 5, { backoffMs: 1 });
+    expect(new Uint8Array(await file.blob.arrayBuffer())).toEqual(BYTES);
+    expect([asked, requests.length]).toEqual([3, 1]);
+
+    const declined = Object.assign(new Error('User rejected the request.'), { code: 4001 });
+    let signs = 0;
+    const refusing = () => {
+      signs++;
+      return Promise.reject(declined);
+    };
+    await expect(downloadResumable(refusing, undefined, 5, { backoffMs: 1, isFinal: (e) => e === declined })).rejects.toBe(declined);
+    expect(signs).toBe(1);
   });
 
   it('reads the file name the way ocean.js does', () => {

@@ -39,10 +39,17 @@ function totalOf(response: Response, offset: number): number | undefined {
   return length === null ? undefined : offset + Number(length);
 }
 
+/**
+ * Between attempts the download waits, longer each time (a dropped connection or a node restarting
+ * needs a moment; five attempts in a row would be spent in milliseconds offline), and, when the
+ * browser is offline, until it is back. A failure to make the URL that `isFinal` calls final (the
+ * user declined to sign) ends the download at once.
+ */
 export async function downloadResumable(
   urlFor: (attempt: number) => Promise<string>,
   onProgress: (progress: DownloadProgress) => void = () => undefined,
   maxAttempts = 5,
+  { backoffMs = 1000, isFinal = () => false }: { backoffMs?: number; isFinal?: (error: unknown) => boolean } = {},
 ): Promise<DownloadedFile> {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;
@@ -50,9 +57,18 @@ export async function downloadResumable(
   let fileName: string | undefined;
   let lastError: unknown;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    if (attempt > 1) await pause(backoffMs * 2 ** (attempt - 2));
+    let url: string;
+    try {
+      url = await urlFor(attempt);
+    } catch (error) {
+      if (isFinal(error)) throw error;
+      lastError = error;
+      continue;
+    }
     let response: Response;
     try {
-      response = await fetch(await urlFor(attempt), { headers: received > 0 ? { range: `bytes=${received}-` } : {} });
+      response = await fetch(url, { headers: received > 0 ? { range: `bytes=${received}-` } : {} });
     } catch (error) {
       lastError = error;
       continue;
@@ -89,6 +105,14 @@ export async function downloadResumable(
   }
   if (total !== undefined && received === total) return { blob: new Blob(parts), fileName };
   throw new DownloadError(`download did not finish: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+}
+
+/** Waits `ms`, and then until the browser is online. */
+async function pause(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+    await new Promise((resolve) => window.addEventListener('online', resolve, { once: true }));
+  }
 }
 
 /** Hands a downloaded file to the browser's save dialog. */

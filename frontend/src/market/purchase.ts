@@ -46,6 +46,33 @@ export interface Orderable {
 
 export type PurchaseStep = 'initialize' | 'approve' | 'order' | 'confirm';
 
+/** The buyer holds less of the base token than one datatoken costs: nothing was sent. */
+export class InsufficientFunds extends Error {
+  constructor(
+    readonly need: bigint,
+    readonly have: bigint,
+  ) {
+    super(`the purchase needs ${need} base-token units and the wallet holds ${have}`);
+    this.name = 'InsufficientFunds';
+  }
+}
+
+/** A transaction the chain reverted: it changed nothing (the gas is spent). */
+export class TransactionReverted extends Error {
+  constructor(readonly hash: string) {
+    super(`transaction ${hash} reverted`);
+    this.name = 'TransactionReverted';
+  }
+}
+
+/** A sent transaction with no receipt yet when the wait ended: it may still be mined. */
+export class NotYetConfirmed extends Error {
+  constructor(readonly hash: string) {
+    super(`transaction ${hash} is not confirmed yet`);
+    this.name = 'NotYetConfirmed';
+  }
+}
+
 async function call(provider: Eip1193Provider, to: string, data: Hex): Promise<Hex> {
   return (await provider.request({ method: 'eth_call', params: [{ to, data }, 'latest'] })) as Hex;
 }
@@ -54,17 +81,28 @@ async function send(provider: Eip1193Provider, from: string, to: string, data: H
   return (await provider.request({ method: 'eth_sendTransaction', params: [{ from, to, data }] })) as Hex;
 }
 
-/** Waits until the transaction is mined; a reverted one throws. */
-export async function waitForReceipt(provider: Eip1193Provider, hash: Hex, pollMs = 500): Promise<{ blockNumber: bigint }> {
+/**
+ * Waits until the transaction is mined: TransactionReverted when the chain reverted it,
+ * NotYetConfirmed when `timeoutMs` passes first. A node that fails to answer now and then is asked
+ * again (its hiccup is not the transaction's fate).
+ */
+export async function waitForReceipt(
+  provider: Eip1193Provider,
+  hash: Hex,
+  { pollMs = 500, timeoutMs = 10 * 60_000 }: { pollMs?: number; timeoutMs?: number } = {},
+): Promise<{ blockNumber: bigint }> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const receipt = (await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as {
-      status: Hex;
-      blockNumber: Hex;
-    } | null;
+    // A failed request is asked again below.
+    const receipt = await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] }).then(
+      (answer) => answer as { status: Hex; blockNumber: Hex } | null,
+      () => null,
+    );
     if (receipt) {
-      if (receipt.status !== '0x1') throw new Error(`transaction ${hash} reverted`);
+      if (receipt.status !== '0x1') throw new TransactionReverted(hash);
       return { blockNumber: BigInt(receipt.blockNumber) };
     }
+    if (Date.now() >= deadline) throw new NotYetConfirmed(hash);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
@@ -87,7 +125,9 @@ export async function tokenBalance(provider: Eip1193Provider, token: string, own
 
 /**
  * Buys one datatoken and orders the asset's service with it. `onStep` tells the page where it is;
- * the wallet is asked for at most two transactions, the approval only when the allowance is short.
+ * the wallet is asked for at most two transactions, the approval only when the allowance is short
+ * (and none when the balance cannot pay: InsufficientFunds). `onSent` gets the order's hash as soon
+ * as the wallet has sent it, before it is mined, so that the page can keep it whatever happens next.
  */
 export async function purchase(
   provider: Eip1193Provider,
@@ -95,6 +135,7 @@ export async function purchase(
   asset: Orderable,
   initialize: () => Promise<ProviderFee>,
   onStep: (step: PurchaseStep) => void = () => undefined,
+  onSent: (orderTx: Hex) => void = () => undefined,
 ): Promise<{ orderTx: Hex }> {
   const consumer = getAddress(account);
   onStep('initialize');
@@ -119,6 +160,8 @@ export async function purchase(
   if (asset.price.type === 'fixedrate') {
     const { exchangeContract, exchangeId, baseToken } = asset.price;
     const cost = await quote(provider, exchangeContract, exchangeId);
+    const have = await tokenBalance(provider, baseToken, consumer);
+    if (have < cost) throw new InsufficientFunds(cost, have);
     const allowanceData = encodeFunctionData({ abi: ABI, functionName: 'allowance', args: [consumer, getAddress(asset.datatoken)] });
     const allowance = decodeFunctionResult({ abi: ABI, functionName: 'allowance', data: await call(provider, baseToken, allowanceData) });
     if (allowance < cost) {
@@ -149,6 +192,7 @@ export async function purchase(
   }
   onStep('order');
   const orderTx = await send(provider, consumer, asset.datatoken, data);
+  onSent(orderTx);
   onStep('confirm');
   await waitForReceipt(provider, orderTx);
   return { orderTx };

@@ -39,6 +39,17 @@ export function rememberOrder(did: string, account: string, orderTx: string): vo
   localStorage.setItem(ORDERS_KEY, JSON.stringify(orders));
 }
 
+/** Forgets an order that the chain reverted (it bought nothing). */
+export function forgetOrder(did: string, account: string): void {
+  try {
+    const orders = JSON.parse(localStorage.getItem(ORDERS_KEY) ?? '{}') as Record<string, string>;
+    delete orders[`${account.toLowerCase()} ${did}`];
+    localStorage.setItem(ORDERS_KEY, JSON.stringify(orders));
+  } catch {
+    // nothing remembered
+  }
+}
+
 /** The order transactions this browser made from `account`. */
 export function rememberedOrders(account: string): string[] {
   try {

@@ -40,12 +40,14 @@ export async function api<T>(method: string, path: string, body?: unknown, init:
     payload = JSON.stringify(body);
   }
   let response: Response;
+  let text: string;
   try {
     response = await fetch(path, { ...init, method, headers, body: payload });
+    // A connection that drops after the headers fails here: as temporary as one that never opened.
+    text = await response.text();
   } catch (error) {
     throw new NetworkError(error);
   }
-  const text = await response.text();
   const parsed: unknown = text === '' ? undefined : safeJson(text);
   if (!response.ok) {
     const error = (parsed ?? {}) as { code?: string; message?: string; field?: string };

@@ -140,8 +140,11 @@ export function FixDialog({ record, onClose }: FixDialogProps) {
       onClose();
     } catch (error) {
       const errors = fixErrorsOf(error);
-      if (!errors) onClose();
-      else setRefusal(refusalOf(errors));
+      if (errors) return setRefusal(refusalOf(errors));
+      // Someone else decided first: nothing here can be saved any more (the list shows their decision).
+      if (error instanceof HttpError && error.status === 409) return onClose();
+      // Anything else (offline, a 5xx, a rate limit) keeps the edited answer on screen to save again.
+      setRefusal(translate('tessera.admin.review.failed', { message: error instanceof Error ? error.message : String(error) }));
     }
   }
 

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { AdminContext, Notification, ResourceContextProvider, testDataProvider, type DataProvider } from 'react-admin';
+import { AdminContext, HttpError, Notification, ResourceContextProvider, testDataProvider, type DataProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
 import { i18nProvider } from '../i18n/i18nProvider';
 import type { ReviewItem } from '../types';
@@ -90,6 +90,23 @@ describe('ReviewList', () => {
     fireEvent.click(within(dialog).getByRole('radio', { name: /dog/ }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Fix and accept' }));
     await waitFor(() => expect(decideReview).toHaveBeenCalledWith(5, 'fixed_and_accepted', { label: 'dog' }));
+  });
+
+  it('Fix keeps the edited answer on screen when the save fails (offline, 5xx), and saves it on the next click', async () => {
+    const decideReview = vi
+      .fn()
+      .mockRejectedValueOnce(new HttpError('Service Unavailable', 503))
+      .mockResolvedValueOnce({ itemId: 5, outcome: 'fixed_and_accepted' });
+    renderList([item], decideReview);
+    fireEvent.click(await screen.findByRole('button', { name: 'Fix the answer of item 5' }));
+    const dialog = screen.getByRole('dialog', { name: 'Fix the answer of item 5' });
+    fireEvent.click(await within(dialog).findByRole('radio', { name: /dog/ }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Fix and accept' }));
+    expect(await within(dialog).findByRole('alert')).toBeTruthy();
+    expect(within(dialog).getByRole<HTMLInputElement>('radio', { name: /dog/ }).checked).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Fix and accept' }));
+    await waitFor(() => expect(decideReview).toHaveBeenLastCalledWith(5, 'fixed_and_accepted', { label: 'dog' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('says there is nothing to review', async () => {
