@@ -231,6 +231,10 @@ export const en = {
       },
       notOrderable: 'This dataset is not for sale at the moment.',
       noPrice: 'This listing has no price or dispenser Tessera can order through.',
+      otherAccount:
+        'The wallet is now on another account, which has not bought this dataset. Switch back to %{account} to download, or buy it with this one.',
+      externalOrder:
+        "This listing was published by someone else and its files are served by its own provider: buy it there, with ocean.js or its publisher's market. Tessera lists it for search only.",
       purchased: 'Bought (order %{tx}). Download the files below while the order is valid.',
       files: 'Files',
       fileName: 'File',

@@ -121,7 +121,7 @@ export function AssetPage({ did }: { did: string }) {
   const scores = record(report?.['scores']);
 
   async function connect() {
-    const { provider, account: address } = await connectedAccount(config!.chainId);
+    const { provider, account: address } = await connectedAccount({ chainId: config!.chainId, rpcUrl: config!.nodeUri });
     setAccount(address);
     setBalance(await tokenBalance(provider, config!.oceanTokenAddress, address));
     return { provider, account: address };
@@ -189,7 +189,15 @@ export function AssetPage({ did }: { did: string }) {
     setError(undefined);
     setDownloading((names) => new Set(names).add(name));
     try {
+      const previous = account;
       const { provider, account: address } = await connect();
+      // The order is the account's that made it: another account of the wallet has its own, or none.
+      const ordered = rememberedOrder(asset!.did, address) ?? (previous === address ? orderTx : undefined);
+      if (!ordered) {
+        setOrderTx(undefined);
+        setError(t('tessera.market.otherAccount', { account: shortHex(previous ?? '') }));
+        return;
+      }
       const file = await downloadResumable(
         async () => {
           // Each attempt (the first, or a resume after a cut) signs a fresh nonce, as the provider requires.
@@ -199,7 +207,7 @@ export function AssetPage({ did }: { did: string }) {
             did: asset!.did,
             serviceId: orderable.serviceId,
             fileIndex,
-            orderTx,
+            orderTx: ordered,
             consumer: address,
             nonce,
             signature,
@@ -261,6 +269,10 @@ export function AssetPage({ did }: { did: string }) {
         )}
         {asset.chain.state !== 0 ? (
           <Alert severity="info">{t('tessera.market.notOrderable')}</Alert>
+        ) : asset.external ? (
+          // Its files are served by its own provider, not this platform's: this page does not sign
+          // requests for another provider (a signed download nonce is good at any provider).
+          <Alert severity="info">{t('tessera.market.externalOrder')}</Alert>
         ) : !orderable ? (
           <Alert severity="info">{t('tessera.market.noPrice')}</Alert>
         ) : orderTx ? (

@@ -1,16 +1,36 @@
 import { getAddress } from 'viem';
-import { hexChainId, walletChainId, type Eip1193Provider } from '../session/eip1193';
+import { t } from '../i18n/i18n';
+import { hexChainId, providerErrorCode, UNRECOGNIZED_CHAIN, walletChainId, type Eip1193Provider } from '../session/eip1193';
 
-/** The injected wallet's account on the deployment's chain (asks to switch when it is elsewhere). */
+/**
+ * The injected wallet's account on the deployment's chain: asks to switch when it is elsewhere, and
+ * to add the chain (from the deployment's public RPC URL) when the wallet does not know it.
+ */
 export async function connectedAccount(
-  chainId: number,
+  chain: { chainId: number; rpcUrl: string },
   provider: Eip1193Provider | undefined = window.ethereum,
 ): Promise<{ provider: Eip1193Provider; account: string }> {
   if (!provider) throw new Error('no-wallet');
   const accounts = (await provider.request({ method: 'eth_requestAccounts' })) as string[];
   if (!accounts[0]) throw new Error('the wallet shared no account');
+  const { chainId, rpcUrl } = chain;
   if ((await walletChainId(provider)) !== chainId) {
-    await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: hexChainId(chainId) }] });
+    try {
+      await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: hexChainId(chainId) }] });
+    } catch (error) {
+      if (providerErrorCode(error) !== UNRECOGNIZED_CHAIN) throw error;
+      await provider.request({
+        method: 'wallet_addEthereumChain',
+        params: [
+          {
+            chainId: hexChainId(chainId),
+            chainName: t('tessera.earnings.chainName', { chainId }),
+            rpcUrls: [rpcUrl],
+            nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+          },
+        ],
+      });
+    }
     if ((await walletChainId(provider)) !== chainId) throw new Error(`the wallet is not on chain ${chainId}`);
   }
   return { provider, account: getAddress(accounts[0]) };
